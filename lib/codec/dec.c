@@ -1,0 +1,430 @@
+/*
+ * Decoder: libnftnl expressions -> rule model, by tracking what each
+ * register holds (iptables-nft's algorithm, order-insensitive).  Relations
+ * (cmp/range on a loaded field) go to the family base match first, then to
+ * the registered descriptors; xt compat blobs map to descriptors by name and
+ * revision.  Whatever no descriptor claims makes the rule undecodable: we
+ * never drop an expression silently (interop.md Decision 3).
+ */
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/netfilter.h>
+#include <linux/netfilter/nf_tables.h>
+#include <libnftnl/expr.h>
+#include <libnftnl/rule.h>
+#include <libnftnl/udata.h>
+#include <xtnft/codec.h>
+#include <xtnft/ext.h>
+#include <xtnft/family.h>
+#include <xtnft/model.h>
+#include <xtnft/util.h>
+
+#define NREGS 32
+#define MAX_NATIVE 8
+
+struct reg {
+	bool valid;
+	struct xtn_field f;
+};
+
+struct xtn_dec {
+	struct xtn_rule *rule;
+	const struct xtn_family *fam;
+	struct reg regs[NREGS];
+	/* instances created from native relations, one per descriptor */
+	struct {
+		const struct xtn_ext *ext;
+		struct xtn_ext_inst *inst;
+	} native[MAX_NATIVE];
+	unsigned int n_native;
+	enum xtn_dec_status status;
+};
+
+struct xtn_rule *xtn_dec_rule(struct xtn_dec *d)
+{
+	return d->rule;
+}
+
+void *xtn_dec_match_data(struct xtn_dec *d, const struct xtn_ext *ext)
+{
+	struct xtn_ext_inst *inst;
+	unsigned int i;
+
+	for (i = 0; i < d->n_native; i++)
+		if (d->native[i].ext == ext)
+			return d->native[i].inst->data;
+	inst = xtn_inst_new(ext, d->fam);
+	xtn_rule_add_match(d->rule, inst);
+	if (d->n_native < MAX_NATIVE) {
+		d->native[d->n_native].ext = ext;
+		d->native[d->n_native].inst = inst;
+		d->n_native++;
+	}
+	return inst->data;
+}
+
+unsigned int xtn_dec_l4proto(const struct xtn_dec *d, bool *inverted)
+{
+	uint32_t proto = 0;
+	bool inv = false;
+
+	if (d->rule->base && d->rule->base->ext->compat_proto)
+		d->rule->base->ext->compat_proto(d->rule->base->data, &proto, &inv);
+	if (inverted)
+		*inverted = inv;
+	return inv ? 0 : proto;
+}
+
+static void mark(struct xtn_dec *d, enum xtn_dec_status st, const char *fmt,
+		 va_list ap)
+{
+	struct xtn_strbuf sb;
+
+	if (st > d->status)
+		d->status = st;
+	if (d->rule->undecodable)
+		return;
+	xtn_strbuf_init(&sb);
+	xtn_strbuf_vprintf(&sb, fmt, ap);
+	d->rule->undecodable = xtn_strbuf_steal(&sb);
+}
+
+int xtn_dec_fail(struct xtn_dec *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	mark(d, XTN_DEC_LOSSY, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int dec_foreign(struct xtn_dec *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	mark(d, XTN_DEC_FOREIGN, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static struct reg *reg_get(struct xtn_dec *d, uint32_t r)
+{
+	return r < NREGS ? &d->regs[r] : NULL;
+}
+
+static int on_payload(struct xtn_dec *d, const struct nftnl_expr *x)
+{
+	struct reg *r;
+
+	if (nftnl_expr_is_set(x, NFTNL_EXPR_PAYLOAD_SREG))
+		return xtn_dec_fail(d, "payload write");
+	r = reg_get(d, nftnl_expr_get_u32(x, NFTNL_EXPR_PAYLOAD_DREG));
+	if (!r)
+		return xtn_dec_fail(d, "bad register");
+	memset(r, 0, sizeof(*r));
+	r->valid = true;
+	r->f.kind = XTN_FIELD_PAYLOAD;
+	r->f.base = nftnl_expr_get_u32(x, NFTNL_EXPR_PAYLOAD_BASE);
+	r->f.offset = nftnl_expr_get_u32(x, NFTNL_EXPR_PAYLOAD_OFFSET);
+	r->f.len = nftnl_expr_get_u32(x, NFTNL_EXPR_PAYLOAD_LEN);
+	return 0;
+}
+
+static int on_meta(struct xtn_dec *d, const struct nftnl_expr *x)
+{
+	struct reg *r;
+
+	if (!nftnl_expr_is_set(x, NFTNL_EXPR_META_DREG))
+		return xtn_dec_fail(d, "meta set");
+	r = reg_get(d, nftnl_expr_get_u32(x, NFTNL_EXPR_META_DREG));
+	if (!r)
+		return xtn_dec_fail(d, "bad register");
+	memset(r, 0, sizeof(*r));
+	r->valid = true;
+	r->f.kind = XTN_FIELD_META;
+	r->f.key = nftnl_expr_get_u32(x, NFTNL_EXPR_META_KEY);
+	return 0;
+}
+
+static int on_bitwise(struct xtn_dec *d, const struct nftnl_expr *x)
+{
+	struct reg *s = reg_get(d, nftnl_expr_get_u32(x, NFTNL_EXPR_BITWISE_SREG));
+	struct reg *t = reg_get(d, nftnl_expr_get_u32(x, NFTNL_EXPR_BITWISE_DREG));
+	uint32_t mlen = 0, xlen = 0, i;
+	const uint8_t *mask, *xor;
+
+	if (nftnl_expr_is_set(x, NFTNL_EXPR_BITWISE_OP) &&
+	    nftnl_expr_get_u32(x, NFTNL_EXPR_BITWISE_OP) != NFT_BITWISE_BOOL)
+		return xtn_dec_fail(d, "bitwise shift");
+	if (!s || !t || !s->valid)
+		return xtn_dec_fail(d, "bitwise on an empty register");
+	mask = nftnl_expr_get(x, NFTNL_EXPR_BITWISE_MASK, &mlen);
+	xor = nftnl_expr_get(x, NFTNL_EXPR_BITWISE_XOR, &xlen);
+	if (!mask || mlen > sizeof(s->f.mask) || s->f.masked)
+		return xtn_dec_fail(d, "unsupported bitwise");
+	for (i = 0; xor && i < xlen; i++)
+		if (xor[i])
+			return xtn_dec_fail(d, "bitwise xor");
+	*t = *s;
+	t->f.masked = true;
+	memset(t->f.mask, 0, sizeof(t->f.mask));
+	memcpy(t->f.mask, mask, mlen);
+	return 0;
+}
+
+static int dispatch(struct xtn_dec *d, const struct xtn_rel *rel)
+{
+	const struct xtn_ext *const *reg;
+	size_t n, i;
+	int ret;
+
+	if (d->rule->base && d->rule->base->ext->decode_rel) {
+		ret = d->rule->base->ext->decode_rel(d, rel);
+		if (ret)
+			return ret < 0 ? xtn_dec_fail(d, "unsupported base field") : 0;
+	}
+	reg = xtn_ext_registry(&n);
+	for (i = 0; i < n; i++) {
+		if (reg[i]->kind == XTN_EXT_BASE || !reg[i]->decode_rel ||
+		    !(reg[i]->families & d->fam->bit))
+			continue;
+		ret = reg[i]->decode_rel(d, rel);
+		if (ret)
+			return ret < 0 ? xtn_dec_fail(d, "unsupported %s field",
+						      reg[i]->name) : 0;
+	}
+	if (rel->f.kind == XTN_FIELD_META)
+		return xtn_dec_fail(d, "meta key %u", rel->f.key);
+	return xtn_dec_fail(d, "payload base %u offset %u length %u",
+			    rel->f.base, rel->f.offset, rel->f.len);
+}
+
+static int rel_from_reg(struct xtn_dec *d, uint32_t sreg, struct xtn_rel *rel)
+{
+	struct reg *r = reg_get(d, sreg);
+
+	if (!r || !r->valid)
+		return xtn_dec_fail(d, "compare on an empty register");
+	memset(rel, 0, sizeof(*rel));
+	rel->f = r->f;
+	return 0;
+}
+
+static int on_cmp(struct xtn_dec *d, const struct nftnl_expr *x)
+{
+	static const enum xtn_relop ops[] = {
+		[NFT_CMP_EQ] = XTN_OP_EQ, [NFT_CMP_NEQ] = XTN_OP_NEQ,
+		[NFT_CMP_LT] = XTN_OP_LT, [NFT_CMP_LTE] = XTN_OP_LTE,
+		[NFT_CMP_GT] = XTN_OP_GT, [NFT_CMP_GTE] = XTN_OP_GTE,
+	};
+	uint32_t op = nftnl_expr_get_u32(x, NFTNL_EXPR_CMP_OP), len = 0;
+	const void *data = nftnl_expr_get(x, NFTNL_EXPR_CMP_DATA, &len);
+	struct xtn_rel rel;
+
+	if (rel_from_reg(d, nftnl_expr_get_u32(x, NFTNL_EXPR_CMP_SREG), &rel) < 0)
+		return -1;
+	if (op >= XTN_ARRAY_SIZE(ops) || !data || len > sizeof(rel.data))
+		return xtn_dec_fail(d, "unsupported compare");
+	rel.op = ops[op];
+	rel.len = len;
+	memcpy(rel.data, data, len);
+	return dispatch(d, &rel);
+}
+
+static int on_range(struct xtn_dec *d, const struct nftnl_expr *x)
+{
+	uint32_t op = nftnl_expr_get_u32(x, NFTNL_EXPR_RANGE_OP), l1 = 0, l2 = 0;
+	const void *lo = nftnl_expr_get(x, NFTNL_EXPR_RANGE_FROM_DATA, &l1);
+	const void *hi = nftnl_expr_get(x, NFTNL_EXPR_RANGE_TO_DATA, &l2);
+	struct xtn_rel rel;
+
+	if (rel_from_reg(d, nftnl_expr_get_u32(x, NFTNL_EXPR_RANGE_SREG), &rel) < 0)
+		return -1;
+	if (!lo || !hi || l1 != l2 || l1 > sizeof(rel.data))
+		return xtn_dec_fail(d, "unsupported range");
+	rel.op = op == NFT_RANGE_NEQ ? XTN_OP_RANGE_NEQ : XTN_OP_RANGE_EQ;
+	rel.len = l1;
+	memcpy(rel.data, lo, l1);
+	memcpy(rel.hi, hi, l2);
+	return dispatch(d, &rel);
+}
+
+static int on_immediate(struct xtn_dec *d, const struct nftnl_expr *x)
+{
+	struct xtn_rule *r = d->rule;
+	int verdict;
+
+	if (nftnl_expr_get_u32(x, NFTNL_EXPR_IMM_DREG) != NFT_REG_VERDICT)
+		return xtn_dec_fail(d, "immediate data");
+	if (r->verdict != XTN_V_NONE)
+		return xtn_dec_fail(d, "two verdicts");
+	verdict = (int)nftnl_expr_get_u32(x, NFTNL_EXPR_IMM_VERDICT);
+	switch (verdict) {
+	case NF_ACCEPT:
+		r->verdict = XTN_V_ACCEPT;
+		return 0;
+	case NF_DROP:
+		r->verdict = XTN_V_DROP;
+		return 0;
+	case NFT_RETURN:
+		r->verdict = XTN_V_RETURN;
+		return 0;
+	case NFT_JUMP:
+	case NFT_GOTO:
+		xtn_rule_set_jump(r, verdict == NFT_JUMP ? XTN_V_JUMP : XTN_V_GOTO,
+				  nftnl_expr_get_str(x, NFTNL_EXPR_IMM_CHAIN));
+		return 0;
+	}
+	return xtn_dec_fail(d, "verdict %d", verdict);
+}
+
+static int on_xt(struct xtn_dec *d, const struct nftnl_expr *x, bool target)
+{
+	const char *name = nftnl_expr_get_str(x, target ? NFTNL_EXPR_TG_NAME :
+						      NFTNL_EXPR_MT_NAME);
+	uint32_t rev = nftnl_expr_get_u32(x, target ? NFTNL_EXPR_TG_REV :
+						      NFTNL_EXPR_MT_REV);
+	uint32_t len = 0;
+	const void *info = nftnl_expr_get(x, target ? NFTNL_EXPR_TG_INFO :
+						      NFTNL_EXPR_MT_INFO, &len);
+	const struct xtn_ext *ext;
+	struct xtn_ext_inst *inst;
+
+	ext = xtn_ext_find_xt(name, rev, target ? XTN_EXT_TARGET : XTN_EXT_MATCH,
+			      d->fam);
+	if (!ext)
+		return xtn_dec_fail(d, "%s %s revision %u", target ? "target" :
+				    "match", name, rev);
+	if (!info || len < ext->xt.size)
+		return xtn_dec_fail(d, "%s %s: short data", target ? "target" :
+				    "match", name);
+	inst = xtn_inst_new(ext, d->fam);
+	memset(inst->data, 0, ext->data_size);
+	if (ext->decode_xt) {
+		if (ext->decode_xt(d, inst->data, info, len) < 0) {
+			xtn_inst_free(inst);
+			return xtn_dec_fail(d, "%s data", name);
+		}
+	} else {
+		memcpy(inst->data, info, ext->xt.size);
+	}
+	if (!target) {
+		xtn_rule_add_match(d->rule, inst);
+		return 0;
+	}
+	if (d->rule->verdict != XTN_V_NONE) {
+		xtn_inst_free(inst);
+		return xtn_dec_fail(d, "two verdicts");
+	}
+	d->rule->verdict = XTN_V_TARGET;
+	d->rule->target = inst;
+	return 0;
+}
+
+static int on_counter(struct xtn_dec *d, const struct nftnl_expr *x)
+{
+	d->rule->pkts = nftnl_expr_get_u64(x, NFTNL_EXPR_CTR_PACKETS);
+	d->rule->bytes = nftnl_expr_get_u64(x, NFTNL_EXPR_CTR_BYTES);
+	return 0;
+}
+
+static int on_match(struct xtn_dec *d, const struct nftnl_expr *x)
+{
+	return on_xt(d, x, false);
+}
+
+static int on_target(struct xtn_dec *d, const struct nftnl_expr *x)
+{
+	return on_xt(d, x, true);
+}
+
+/* On iptables' whitelist, but nothing here reads it yet. */
+static int on_unread(struct xtn_dec *d, const struct nftnl_expr *x)
+{
+	return xtn_dec_fail(d, "%s expression",
+			    nftnl_expr_get_str(x, NFTNL_EXPR_NAME));
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(struct xtn_dec *d, const struct nftnl_expr *x);
+} expr_handlers[] = {
+	{ "payload", on_payload },
+	{ "meta", on_meta },
+	{ "bitwise", on_bitwise },
+	{ "cmp", on_cmp },
+	{ "range", on_range },
+	{ "immediate", on_immediate },
+	{ "counter", on_counter },
+	{ "match", on_match },
+	{ "target", on_target },
+	{ "lookup", on_unread },
+	{ "limit", on_unread },
+	{ "log", on_unread },
+};
+
+static int on_expr(struct nftnl_expr *x, void *data)
+{
+	struct xtn_dec *d = data;
+	const char *name = nftnl_expr_get_str(x, NFTNL_EXPR_NAME);
+	size_t i;
+
+	for (i = 0; i < XTN_ARRAY_SIZE(expr_handlers); i++) {
+		if (strcmp(name, expr_handlers[i].name) == 0) {
+			expr_handlers[i].fn(d, x);
+			return 0;
+		}
+	}
+	/* outside iptables' whitelist: the table is "incompatible" */
+	dec_foreign(d, "%s expression", name);
+	return 0;
+}
+
+static int on_udata(const struct nftnl_udata *attr, void *data)
+{
+	struct xtn_dec *d = data;
+	const struct xtn_ext *comment;
+	const char *s = nftnl_udata_get(attr);
+	uint8_t len = nftnl_udata_len(attr);
+	struct xtn_ext_inst *inst;
+
+	/* type 0: an nft comment, shown as a trailing -m comment */
+	if (nftnl_udata_type(attr) != 0 || len == 0 || s[len - 1] != '\0')
+		return 0;
+	comment = xtn_ext_find("comment", XTN_EXT_MATCH, d->fam);
+	if (!comment)
+		return 0;
+	inst = xtn_inst_new(comment, d->fam);
+	memcpy(inst->data, s, len < comment->data_size ? len : comment->data_size);
+	xtn_rule_add_match(d->rule, inst);
+	return 0;
+}
+
+struct xtn_rule *xtn_codec_decode(const struct nftnl_rule *nr,
+				  const struct xtn_family *fam,
+				  enum xtn_dec_status *status)
+{
+	struct xtn_dec d;
+	const void *ud;
+	uint32_t ulen = 0;
+
+	memset(&d, 0, sizeof(d));
+	d.fam = fam;
+	d.rule = xtn_rule_new(fam);
+	d.status = XTN_DEC_OK;
+	if (nftnl_rule_is_set(nr, NFTNL_RULE_HANDLE))
+		d.rule->handle = nftnl_rule_get_u64(nr, NFTNL_RULE_HANDLE);
+	nftnl_expr_foreach((struct nftnl_rule *)nr, on_expr, &d);
+	ud = nftnl_rule_get_data(nr, NFTNL_RULE_USERDATA, &ulen);
+	if (ud && ulen)
+		nftnl_udata_parse(ud, ulen, on_udata, &d);
+	if (status)
+		*status = d.status;
+	return d.rule;
+}

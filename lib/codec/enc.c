@@ -1,0 +1,283 @@
+/* Encoder: rule model -> libnftnl expressions, register 1 throughout. */
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/netfilter.h>
+#include <linux/netfilter/nf_tables.h>
+#include <libnftnl/expr.h>
+#include <libnftnl/rule.h>
+#include <xtnft/codec.h>
+#include <xtnft/diag.h>
+#include <xtnft/ext.h>
+#include <xtnft/family.h>
+#include <xtnft/model.h>
+#include <xtnft/util.h>
+
+struct xtn_enc {
+	struct nftnl_rule *nr;
+	const struct xtn_rule *rule;
+	struct xtn_diag *diag;
+};
+
+static struct nftnl_expr *expr_new(const char *name)
+{
+	struct nftnl_expr *x = nftnl_expr_alloc(name);
+
+	if (!x) {
+		/* libnftnl only fails here on allocation */
+		abort();
+	}
+	return x;
+}
+
+void xtn_enc_meta_load(struct xtn_enc *e, uint32_t key)
+{
+	struct nftnl_expr *x = expr_new("meta");
+
+	nftnl_expr_set_u32(x, NFTNL_EXPR_META_KEY, key);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_META_DREG, NFT_REG_1);
+	nftnl_rule_add_expr(e->nr, x);
+}
+
+void xtn_enc_payload_load(struct xtn_enc *e, uint32_t base, uint32_t offset,
+			  uint32_t len)
+{
+	struct nftnl_expr *x = expr_new("payload");
+
+	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_BASE, base);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_DREG, NFT_REG_1);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_OFFSET, offset);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_LEN, len);
+	nftnl_rule_add_expr(e->nr, x);
+}
+
+void xtn_enc_bitwise(struct xtn_enc *e, const void *mask, uint32_t len)
+{
+	struct nftnl_expr *x = expr_new("bitwise");
+	uint8_t xor[16] = { 0 };
+
+	nftnl_expr_set_u32(x, NFTNL_EXPR_BITWISE_SREG, NFT_REG_1);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_BITWISE_DREG, NFT_REG_1);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_BITWISE_LEN, len);
+	nftnl_expr_set(x, NFTNL_EXPR_BITWISE_MASK, mask, len);
+	nftnl_expr_set(x, NFTNL_EXPR_BITWISE_XOR, xor, len);
+	nftnl_rule_add_expr(e->nr, x);
+}
+
+static const uint32_t cmp_ops[] = {
+	[XTN_OP_EQ] = NFT_CMP_EQ, [XTN_OP_NEQ] = NFT_CMP_NEQ,
+	[XTN_OP_LT] = NFT_CMP_LT, [XTN_OP_LTE] = NFT_CMP_LTE,
+	[XTN_OP_GT] = NFT_CMP_GT, [XTN_OP_GTE] = NFT_CMP_GTE,
+};
+
+void xtn_enc_cmp(struct xtn_enc *e, enum xtn_relop op, const void *data,
+		 uint32_t len)
+{
+	struct nftnl_expr *x = expr_new("cmp");
+
+	nftnl_expr_set_u32(x, NFTNL_EXPR_CMP_SREG, NFT_REG_1);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_CMP_OP, cmp_ops[op]);
+	nftnl_expr_set(x, NFTNL_EXPR_CMP_DATA, data, len);
+	nftnl_rule_add_expr(e->nr, x);
+}
+
+void xtn_enc_range(struct xtn_enc *e, enum xtn_relop op, const void *lo,
+		   const void *hi, uint32_t len)
+{
+	struct nftnl_expr *x = expr_new("range");
+
+	nftnl_expr_set_u32(x, NFTNL_EXPR_RANGE_SREG, NFT_REG_1);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_RANGE_OP,
+			   op == XTN_OP_RANGE_NEQ ? NFT_RANGE_NEQ : NFT_RANGE_EQ);
+	nftnl_expr_set(x, NFTNL_EXPR_RANGE_FROM_DATA, lo, len);
+	nftnl_expr_set(x, NFTNL_EXPR_RANGE_TO_DATA, hi, len);
+	nftnl_rule_add_expr(e->nr, x);
+}
+
+void xtn_enc_addr(struct xtn_enc *e, uint32_t base, uint32_t offset,
+		  const void *addr, const void *mask, uint32_t len, bool inv)
+{
+	const uint8_t *m = mask;
+	bool bitwise = false;
+	uint32_t i, j;
+
+	/* load only the leading 0xff bytes when the rest of the mask is 0 */
+	for (i = 0; i < len; i++) {
+		if (m[i] != 0xff) {
+			bitwise = m[i] != 0;
+			break;
+		}
+	}
+	for (j = i + 1; !bitwise && j < len; j++)
+		bitwise = m[j] != 0;
+	if (!bitwise)
+		len = i;
+	xtn_enc_payload_load(e, base, offset, len);
+	if (bitwise)
+		xtn_enc_bitwise(e, mask, len);
+	xtn_enc_cmp(e, inv ? XTN_OP_NEQ : XTN_OP_EQ, addr, len);
+}
+
+void xtn_enc_iface(struct xtn_enc *e, uint32_t key, const char *name, bool inv)
+{
+	size_t len = strlen(name);
+
+	if (name[len - 1] == '+') {
+		/* "+" alone matches any interface: nothing to emit */
+		if (len == 1)
+			return;
+		xtn_enc_meta_load(e, key);
+		xtn_enc_cmp(e, inv ? XTN_OP_NEQ : XTN_OP_EQ, name,
+			    (uint32_t)len - 1);
+		return;
+	}
+	xtn_enc_meta_load(e, key);
+	xtn_enc_cmp(e, inv ? XTN_OP_NEQ : XTN_OP_EQ, name, (uint32_t)len + 1);
+}
+
+static void add_xt(struct xtn_enc *e, const struct xtn_ext *ext,
+		   const void *data)
+{
+	bool target = ext->kind == XTN_EXT_TARGET;
+	struct nftnl_expr *x = expr_new(target ? "target" : "match");
+	size_t size = XTN_ALIGN8(ext->xt.size);
+	void *info = xtn_xzalloc(size);
+
+	memcpy(info, data, ext->xt.size);
+	nftnl_expr_set_str(x, target ? NFTNL_EXPR_TG_NAME : NFTNL_EXPR_MT_NAME,
+			   ext->xt.name);
+	nftnl_expr_set_u32(x, target ? NFTNL_EXPR_TG_REV : NFTNL_EXPR_MT_REV,
+			   ext->xt.revision);
+	/* libnftnl takes ownership of info */
+	nftnl_expr_set(x, target ? NFTNL_EXPR_TG_INFO : NFTNL_EXPR_MT_INFO,
+		       info, (uint32_t)size);
+	free(info);
+	nftnl_rule_add_expr(e->nr, x);
+}
+
+int xtn_enc_xt(struct xtn_enc *e, const struct xtn_ext *ext, const void *data)
+{
+	if (!ext->xt.name)
+		return xtn_enc_fail(e, "extension %s has no kernel encoding",
+				    ext->name);
+	add_xt(e, ext, data);
+	return 0;
+}
+
+const struct xtn_rule *xtn_enc_rule(const struct xtn_enc *e)
+{
+	return e->rule;
+}
+
+int xtn_enc_fail(struct xtn_enc *e, const char *fmt, ...)
+{
+	struct xtn_strbuf sb;
+	va_list ap;
+
+	xtn_strbuf_init(&sb);
+	va_start(ap, fmt);
+	xtn_strbuf_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	xtn_fail(e->diag, XTN_OTHER, &e->rule->loc, "%s", sb.buf);
+	xtn_strbuf_fini(&sb);
+	return -1;
+}
+
+static int encode_inst(struct xtn_enc *e, const struct xtn_ext_inst *inst)
+{
+	if (inst->ext->encode)
+		return inst->ext->encode(e, inst->data);
+	return xtn_enc_xt(e, inst->ext, inst->data);
+}
+
+static void encode_counter(struct xtn_enc *e)
+{
+	struct nftnl_expr *x = expr_new("counter");
+
+	nftnl_expr_set_u64(x, NFTNL_EXPR_CTR_PACKETS, e->rule->pkts);
+	nftnl_expr_set_u64(x, NFTNL_EXPR_CTR_BYTES, e->rule->bytes);
+	nftnl_rule_add_expr(e->nr, x);
+}
+
+static void encode_verdict(struct xtn_enc *e, int verdict, const char *chain)
+{
+	struct nftnl_expr *x = expr_new("immediate");
+
+	nftnl_expr_set_u32(x, NFTNL_EXPR_IMM_DREG, NFT_REG_VERDICT);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_IMM_VERDICT, (uint32_t)verdict);
+	if (chain)
+		nftnl_expr_set_str(x, NFTNL_EXPR_IMM_CHAIN, chain);
+	nftnl_rule_add_expr(e->nr, x);
+}
+
+static int encode_action(struct xtn_enc *e)
+{
+	const struct xtn_rule *r = e->rule;
+
+	switch (r->verdict) {
+	case XTN_V_NONE:
+		return 0;
+	case XTN_V_ACCEPT:
+		encode_verdict(e, NF_ACCEPT, NULL);
+		return 0;
+	case XTN_V_DROP:
+		encode_verdict(e, NF_DROP, NULL);
+		return 0;
+	case XTN_V_RETURN:
+		encode_verdict(e, NFT_RETURN, NULL);
+		return 0;
+	case XTN_V_JUMP:
+		encode_verdict(e, NFT_JUMP, r->chain);
+		return 0;
+	case XTN_V_GOTO:
+		encode_verdict(e, NFT_GOTO, r->chain);
+		return 0;
+	case XTN_V_TARGET:
+		return encode_inst(e, r->target);
+	}
+	return 0;
+}
+
+/* NFTA_RULE_COMPAT: the kernel's xt layer checks matches against it. */
+static void set_compat(struct xtn_enc *e)
+{
+	const struct xtn_ext_inst *base = e->rule->base;
+	uint32_t proto = 0;
+	bool inv = false;
+
+	if (base && base->ext->compat_proto)
+		base->ext->compat_proto(base->data, &proto, &inv);
+	nftnl_rule_set_u32(e->nr, NFTNL_RULE_COMPAT_PROTO, proto);
+	nftnl_rule_set_u32(e->nr, NFTNL_RULE_COMPAT_FLAGS,
+			   inv ? NFT_RULE_COMPAT_F_INV : 0);
+}
+
+struct nftnl_rule *xtn_codec_encode(const struct xtn_rule *r,
+				    const char *table, const char *chain,
+				    struct xtn_diag *d)
+{
+	struct xtn_enc e = { .rule = r, .diag = d };
+	struct xtn_ext_inst *m;
+
+	e.nr = nftnl_rule_alloc();
+	if (!e.nr)
+		abort();
+	nftnl_rule_set_u32(e.nr, NFTNL_RULE_FAMILY, r->fam->nfproto);
+	nftnl_rule_set_str(e.nr, NFTNL_RULE_TABLE, table);
+	nftnl_rule_set_str(e.nr, NFTNL_RULE_CHAIN, chain);
+	if (r->base && encode_inst(&e, r->base) < 0)
+		goto fail;
+	xtn_list_for_each(m, &r->matches, node)
+		if (encode_inst(&e, m) < 0)
+			goto fail;
+	encode_counter(&e);
+	if (encode_action(&e) < 0)
+		goto fail;
+	set_compat(&e);
+	return e.nr;
+fail:
+	nftnl_rule_free(e.nr);
+	return NULL;
+}

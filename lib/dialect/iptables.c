@@ -1,0 +1,997 @@
+/*
+ * The iptables/ip6tables command line, parsed the way iptables 1.8.9's
+ * do_parse() does: same option table, same order of checks, same words.
+ * Extension options join the active option set as -p/-m/-j load them.
+ */
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <xtnft/ctx.h>
+#include <xtnft/dialect.h>
+#include <xtnft/ext.h>
+#include <xtnft/family.h>
+#include <xtnft/model.h>
+#include <xtnft/netaddr.h>
+#include <xtnft/opt.h>
+#include <xtnft/util.h>
+#include "iptables_int.h"
+
+#define CHAIN_MAXNAMELEN 29	/* XT_EXTENSION_MAXNAMELEN */
+#define MAX_GROUPS 64
+
+/* iptables' OPT_* bits and their letters, in the same order. */
+enum {
+	OPT_NUMERIC = 1 << 0,
+	OPT_SOURCE = 1 << 1,
+	OPT_DESTINATION = 1 << 2,
+	OPT_PROTOCOL = 1 << 3,
+	OPT_JUMP = 1 << 4,
+	OPT_VERBOSE = 1 << 5,
+	OPT_EXPANDED = 1 << 6,
+	OPT_VIANAMEIN = 1 << 7,
+	OPT_VIANAMEOUT = 1 << 8,
+	OPT_LINENUMBERS = 1 << 9,
+	OPT_COUNTERS = 1 << 10,
+	OPT_FRAGMENT = 1 << 11,
+	NUMBER_OF_OPT = 12,
+};
+
+static const char optflags[] = "nsdpjvxio0cf";
+/* which options take a leading ! */
+static const bool invertible[NUMBER_OF_OPT] = {
+	false, true, true, true, false, false, false, true, true, false,
+	false, true,
+};
+
+static const char cmdflags[] = "IDDRALFZNXPESZC";
+#define NUMBER_OF_CMD 15
+
+/* iptables' commands_v_options: 'x' = illegal with that command. */
+static const char commands_v_options[NUMBER_OF_CMD][NUMBER_OF_OPT + 1] = {
+	/*             nsdpjvxio0cf */
+	/*INSERT*/    "x     x  x  ",
+	/*DELETE*/    "x     x  xx ",
+	/*DELETE_NUM*/"xxxxx xxxxxx",
+	/*REPLACE*/   "x     x  x  ",
+	/*APPEND*/    "x     x  x  ",
+	/*LIST*/      " xxxx  xx xx",
+	/*FLUSH*/     "xxxxx xxxxxx",
+	/*ZERO*/      "xxxxx xxxxxx",
+	/*NEW_CHAIN*/ "xxxxx xxxxxx",
+	/*DEL_CHAIN*/ "xxxxx xxxxxx",
+	/*SET_POLICY*/"xxxxx xxxx x",
+	/*RENAME*/    "xxxxx xxxxxx",
+	/*LIST_RULES*/"xxxxx xxxxxx",
+	/*ZERO_NUM*/  "xxxxx xxxxxx",
+	/*CHECK*/     "x     x  xx ",
+};
+
+static const struct xtn_longopt original_opts[] = {
+	{ "append", 1, 'A' }, { "delete", 1, 'D' }, { "check", 1, 'C' },
+	{ "insert", 1, 'I' }, { "replace", 1, 'R' }, { "list", 2, 'L' },
+	{ "list-rules", 2, 'S' }, { "flush", 2, 'F' }, { "zero", 2, 'Z' },
+	{ "new-chain", 1, 'N' }, { "delete-chain", 2, 'X' },
+	{ "rename-chain", 1, 'E' }, { "policy", 1, 'P' }, { "source", 1, 's' },
+	{ "destination", 1, 'd' }, { "src", 1, 's' }, { "dst", 1, 'd' },
+	{ "protocol", 1, 'p' }, { "in-interface", 1, 'i' }, { "jump", 1, 'j' },
+	{ "table", 1, 't' }, { "match", 1, 'm' }, { "numeric", 0, 'n' },
+	{ "out-interface", 1, 'o' }, { "verbose", 0, 'v' }, { "wait", 2, 'w' },
+	{ "wait-interval", 2, 'W' }, { "exact", 0, 'x' }, { "fragments", 0, 'f' },
+	{ "version", 0, 'V' }, { "help", 2, 'h' }, { "line-numbers", 0, '0' },
+	{ "modprobe", 1, 'M' }, { "set-counters", 1, 'c' }, { "goto", 1, 'g' },
+	{ "ipv4", 0, '4' }, { "ipv6", 0, '6' }, { NULL, 0, 0 },
+};
+
+static const char shortopts[] =
+	"A:C:D:R:I:L::S::M:F::Z::N:X::E:P:Vh::o:p:s:d:j:i:fbvw::W::nt:m:xc:g:46";
+
+struct ipt {
+	struct xtn_ctx *ctx;
+	const struct xtn_parse_opts *po;
+	const struct xtn_family *fam;
+	struct xtn_cmd *cmd;
+	struct xtn_rule *rule;
+	struct xtn_optset set;
+	struct xtn_getopt g;
+	struct xtn_ext_inst *groups[MAX_GROUPS];
+	unsigned int n_groups;
+	unsigned int command;
+	unsigned int options;
+	bool invert;
+	bool proto_used;
+	char *protocol;
+	const char *jumpto;
+	const struct xtn_ext *target_ext;	/* loaded by -j, for -h */
+	bool table_set;
+	const char *table;
+	const char *chain;
+	struct xtn_strbuf *stdout_text;
+};
+
+const char *xtn_ipt_progname(const struct xtn_ctx *ctx)
+{
+	return ctx->fam->af == AF_INET6 ? "ip6tables" : "iptables";
+}
+
+static struct xtn_loc cur_loc(const struct ipt *p)
+{
+	struct xtn_loc loc = { .line = p->po->line };
+	int first = p->g.opt_start - p->po->arg_offset;
+	int last = p->g.optind - 1 - p->po->arg_offset;
+
+	loc.arg_first = (uint16_t)(first > 0 ? first : 0);
+	loc.arg_last = (uint16_t)(last > first ? last : loc.arg_first);
+	return loc;
+}
+
+static int param(struct ipt *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int param(struct ipt *p, const char *fmt, ...)
+{
+	struct xtn_loc loc = cur_loc(p);
+	struct xtn_strbuf sb;
+	va_list ap;
+
+	xtn_strbuf_init(&sb);
+	va_start(ap, fmt);
+	xtn_strbuf_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	xtn_fail(&p->ctx->diag, XTN_PARAM, &loc, "%s", sb.buf);
+	xtn_strbuf_fini(&sb);
+	return -1;
+}
+
+static char opt2char(unsigned int option)
+{
+	const char *c = optflags;
+
+	for (; option > 1; option >>= 1, c++)
+		;
+	return *c;
+}
+
+static char cmd2char(unsigned int cmd)
+{
+	const char *c = cmdflags;
+
+	for (; cmd > 1; cmd >>= 1, c++)
+		;
+	return *c;
+}
+
+static int add_command(struct ipt *p, unsigned int newcmd,
+		       unsigned int othercmds)
+{
+	if (p->invert)
+		return param(p, "unexpected '!' flag");
+	if (p->command & ~othercmds)
+		return param(p, "Cannot use -%c with -%c", cmd2char(newcmd),
+			     cmd2char(p->command & ~othercmds));
+	p->command |= newcmd;
+	return 0;
+}
+
+static int set_option(struct ipt *p, unsigned int option)
+{
+	unsigned int i;
+
+	if (p->options & option)
+		return param(p, "multiple -%c flags not allowed", opt2char(option));
+	p->options |= option;
+	if (p->invert) {
+		for (i = 0; 1u << i != option; i++)
+			;
+		if (!invertible[i])
+			return param(p, "cannot have ! before -%c", opt2char(option));
+	}
+	return 0;
+}
+
+static int parse_rulenum(struct ipt *p, const char *s, unsigned int *out)
+{
+	uint64_t v;
+
+	if (!xtn_strtoui(s, NULL, &v, 1, INT32_MAX))
+		return param(p, "Invalid rule number `%s'", s);
+	*out = (unsigned int)v;
+	return 0;
+}
+
+static const char *next_arg(struct ipt *p)
+{
+	if (!xtn_getopt_has_arg(&p->g))
+		return NULL;
+	return p->g.argv[p->g.optind++];
+}
+
+static bool clashes_with_target(const char *name)
+{
+	static const char *const std[] = { "ACCEPT", "DROP", "QUEUE", "RETURN" };
+	size_t i;
+
+	for (i = 0; i < XTN_ARRAY_SIZE(std); i++)
+		if (strcmp(name, std[i]) == 0)
+			return true;
+	return xtn_ext_find(name, XTN_EXT_TARGET, NULL) ||
+	       (xtn_ext_is_known_unsupported(name) && isupper((unsigned char)name[0]));
+}
+
+static int check_chain_name(struct ipt *p, const char *name)
+{
+	const char *c;
+
+	if (strlen(name) >= CHAIN_MAXNAMELEN)
+		return param(p, "chain name `%s' too long (must be under %u chars)",
+			     name, CHAIN_MAXNAMELEN);
+	if (*name == '-' || *name == '!')
+		return param(p, "chain name not allowed to start with `%c'", *name);
+	if (clashes_with_target(name))
+		return param(p, "chain name may not clash with target name");
+	for (c = name; *c; c++)
+		if (isspace((unsigned char)*c))
+			return param(p, "Invalid chain name `%s'", name);
+	return 0;
+}
+
+/* Load an extension and merge its options into the active set. */
+static struct xtn_ext_inst *load_ext(struct ipt *p, const struct xtn_ext *ext)
+{
+	struct xtn_ext_inst *inst;
+
+	if (p->n_groups == MAX_GROUPS) {
+		param(p, "too many extensions");
+		return NULL;
+	}
+	inst = xtn_inst_new(ext, p->fam);
+	inst->has_loc = true;
+	inst->loc = cur_loc(p);
+	p->groups[p->n_groups] = inst;
+	xtn_optset_merge(&p->set, ext->opts, p->n_groups);
+	p->g.set = &p->set;
+	p->n_groups++;
+	return inst;
+}
+
+/* iptables maps these names to the icmp6 match. */
+static const char *match_alias(const char *name)
+{
+	if (!strcmp(name, "icmpv6") || !strcmp(name, "ipv6-icmp") ||
+	    !strcmp(name, "icmp6"))
+		return "icmp6";
+	return name;
+}
+
+static int command_match(struct ipt *p, const char *name)
+{
+	const struct xtn_ext *ext;
+	struct xtn_ext_inst *inst;
+
+	if (p->invert)
+		return param(p, "unexpected ! flag before --match");
+	if (strlen(name) >= CHAIN_MAXNAMELEN)
+		return param(p, "Invalid match name \"%s\" (%u chars max)", name,
+			     CHAIN_MAXNAMELEN - 1);
+	ext = xtn_ext_find(match_alias(name), XTN_EXT_MATCH, p->fam);
+	if (!ext && xtn_ext_is_known_unsupported(name))
+		return param(p, "match `%s' is not supported by xtnft yet", name);
+	if (!ext)
+		return param(p, "Couldn't load match `%s':No such file or directory\n",
+			     name);
+	inst = load_ext(p, ext);
+	if (!inst)
+		return -1;
+	xtn_rule_add_match(p->rule, inst);
+	return 0;
+}
+
+static int parse_target_name(struct ipt *p, const char *name)
+{
+	const char *c;
+
+	if (strlen(name) < 1)
+		return param(p, "Invalid target name (too short)");
+	if (strlen(name) >= CHAIN_MAXNAMELEN)
+		return param(p, "Invalid target name `%s' (%u chars max)", name,
+			     CHAIN_MAXNAMELEN - 1);
+	for (c = name; *c; c++)
+		if (isspace((unsigned char)*c))
+			return param(p, "Invalid target name `%s'", name);
+	return 0;
+}
+
+static int command_jump(struct ipt *p, const char *name)
+{
+	static const struct {
+		const char *name;
+		enum xtn_verdict v;
+	} std[] = {
+		{ "ACCEPT", XTN_V_ACCEPT }, { "DROP", XTN_V_DROP },
+		{ "RETURN", XTN_V_RETURN },
+	};
+	const struct xtn_ext *ext;
+	struct xtn_ext_inst *inst;
+	size_t i;
+
+	if (parse_target_name(p, name) < 0)
+		return -1;
+	p->jumpto = name;
+	p->cmd->jump_loc = cur_loc(p);
+	for (i = 0; i < XTN_ARRAY_SIZE(std); i++) {
+		if (strcmp(name, std[i].name) == 0) {
+			xtn_rule_set_jump(p->rule, std[i].v, NULL);
+			p->target_ext = xtn_ext_find("standard", XTN_EXT_TARGET, NULL);
+			return 0;
+		}
+	}
+	ext = xtn_ext_find(name, XTN_EXT_TARGET, p->fam);
+	if (!ext && xtn_ext_is_known_unsupported(name))
+		return param(p, "target `%s' is not supported by xtnft yet", name);
+	if (!ext) {
+		/* not a target: a jump to a user chain, checked at commit */
+		xtn_rule_set_jump(p->rule, XTN_V_JUMP, name);
+		return 0;
+	}
+	inst = load_ext(p, ext);
+	if (!inst)
+		return -1;
+	p->target_ext = ext;
+	p->rule->target = inst;
+	xtn_rule_set_jump(p->rule, XTN_V_TARGET, NULL);
+	return 0;
+}
+
+static void print_help(struct ipt *p)
+{
+	struct xtn_ext_inst *m;
+
+	xtn_ipt_usage(p->stdout_text, xtn_ipt_progname(p->ctx),
+		      p->fam->af == AF_INET6);
+	if (p->target_ext) {
+		xtn_strbuf_putc(p->stdout_text, '\n');
+		xtn_strbuf_puts(p->stdout_text, p->target_ext->help ?
+				p->target_ext->help : "");
+	}
+	xtn_list_for_each(m, &p->rule->matches, node) {
+		xtn_strbuf_putc(p->stdout_text, '\n');
+		if (m->ext->help)
+			xtn_strbuf_puts(p->stdout_text, m->ext->help);
+		else
+			xtn_strbuf_printf(p->stdout_text,
+					  "%s does not take any options\n",
+					  m->ext->name);
+	}
+}
+
+/* The match named by -p, if this family has one and it is not loaded yet. */
+static const struct xtn_ext *proto_match(struct ipt *p)
+{
+	const char *name = p->protocol;
+	uint64_t num;
+	char buf[64];
+
+	if (!name || p->proto_used)
+		return NULL;
+	if (xtn_strtoui(name, NULL, &num, 0, UINT8_MAX)) {
+		name = xtn_proto_name((unsigned int)num, p->options & OPT_NUMERIC,
+				      p->ctx->resolver, buf, sizeof(buf));
+		if (!name)
+			return NULL;
+	}
+	return xtn_ext_find(match_alias(name), XTN_EXT_MATCH, p->fam);
+}
+
+static int ext_option(struct ipt *p, int c);
+
+/* An option no one claimed: maybe the -p protocol's match knows it. */
+static int command_default(struct ipt *p, int c)
+{
+	const struct xtn_ext *m;
+	struct xtn_ext_inst *inst;
+	const char *word = p->g.optind > 0 ? p->g.argv[p->g.optind - 1] : "";
+
+	if (c >= XTN_OPTVAL_BASE)
+		return ext_option(p, c);
+	m = proto_match(p);
+	if (m) {
+		p->proto_used = true;
+		inst = load_ext(p, m);
+		if (!inst)
+			return -1;
+		xtn_rule_add_match(p->rule, inst);
+		/* rerun getopt on the same word with the grown option set */
+		p->g.optind--;
+		p->g.nextchar = NULL;
+		return 1;
+	}
+	if (c == ':')
+		return param(p, "option \"%s\" requires an argument", word);
+	if (c == '?')
+		return param(p, "unknown option \"%s\"", word);
+	return param(p, "Unknown arg \"%s\"", p->g.optarg ? p->g.optarg : "(null)");
+}
+
+/* The generic (x6-style) checks before an extension option is parsed. */
+static int ext_precheck(struct xtn_parse *xp)
+{
+	const struct xtn_optdef *o = xp->opt;
+	const char *ext = xp->inst->ext->name;
+
+	if (xp->inst->ext->legacy)
+		return 0;
+	if (!(o->flags & XTN_OF_MULTI) && (xp->inst->seen & (1u << o->id)))
+		return xtn_parse_fail(xp, XTN_PARAM,
+				      "%s: option \"--%s\" can only be used once.",
+				      ext, o->name);
+	if (xp->invert && !(o->flags & XTN_OF_INVERT))
+		return xtn_parse_fail(xp, XTN_PARAM,
+				      "%s: option \"--%s\" cannot be inverted.",
+				      ext, o->name);
+	return 0;
+}
+
+static void parse_init(struct ipt *p, struct xtn_parse *xp,
+		       struct xtn_ext_inst *inst, const struct xtn_optdef *o,
+		       const char *arg)
+{
+	memset(xp, 0, sizeof(*xp));
+	xp->ctx = p->ctx;
+	xp->cmd = p->cmd;
+	xp->rule = p->rule;
+	xp->fam = p->fam;
+	xp->inst = inst;
+	xp->opt = o;
+	xp->arg = arg;
+	xp->invert = p->invert;
+	xp->loc = cur_loc(p);
+	xp->argv = p->g.argv;
+	xp->argc = p->g.argc;
+	xp->optind = &p->g.optind;
+	xp->ext_name = inst->ext->name;
+}
+
+static int ext_option(struct ipt *p, int c)
+{
+	unsigned int group = XTN_OPTVAL_GROUP(c), id = XTN_OPTVAL_ID(c);
+	struct xtn_ext_inst *inst = group < p->n_groups ? p->groups[group] : NULL;
+	const struct xtn_optdef *o = inst ? xtn_ext_opt_by_id(inst->ext, id) : NULL;
+	struct xtn_parse xp;
+	int ret;
+
+	if (!o)
+		return param(p, "Unknown arg \"%s\"", p->g.optarg);
+	parse_init(p, &xp, inst, o, p->g.optarg);
+	if (ext_precheck(&xp) < 0)
+		return -1;
+	if (o->type != XTN_AT_CUSTOM)
+		ret = xtn_parse_typed(&xp, inst->data);
+	else
+		ret = inst->ext->parse ? inst->ext->parse(&xp, inst->data) : 0;
+	if (ret < 0)
+		return -1;
+	if (id < 32) {
+		inst->seen |= 1u << id;
+		inst->opt_loc[id] = xp.loc;
+	}
+	return 0;
+}
+
+/* -s -d -i -o -p -f: the family base match, after iptables' set_option(). */
+static int base_option(struct ipt *p, unsigned int option, char letter,
+		       const char *arg)
+{
+	const struct xtn_ext *base = p->fam->base;
+	const struct xtn_optdef *o;
+	struct xtn_parse xp;
+
+	for (o = base->opts; o->name && o->short_name != letter; o++)
+		;
+	parse_init(p, &xp, p->rule->base, o, arg);
+	if (letter == 'i' || letter == 'o') {
+		if (*arg == '\0')
+			return param(p, "Empty interface is likely to be undesired");
+	}
+	if (letter == 'f' && p->fam->af == AF_INET6)
+		return param(p, "`-f' is not supported in IPv6, use -m frag instead");
+	if (set_option(p, option) < 0)
+		return -1;
+	if (letter == 'p') {
+		char *c;
+
+		/* iptables lower-cases the protocol in place */
+		free(p->protocol);
+		p->protocol = xtn_xstrdup(arg);
+		for (c = p->protocol; *c; c++)
+			*c = (char)tolower((unsigned char)*c);
+		xp.arg = p->protocol;
+	}
+	return base->parse(&xp, p->rule->base->data);
+}
+
+static int parse_counters(struct ipt *p, const char *pcnt)
+{
+	const char *bcnt = strchr(pcnt + 1, ',');
+	char *end;
+
+	if (set_option(p, OPT_COUNTERS) < 0)
+		return -1;
+	if (bcnt)
+		bcnt++;
+	if (!bcnt)
+		bcnt = next_arg(p);
+	if (!bcnt)
+		return param(p, "-%c requires packet and byte counter",
+			     opt2char(OPT_COUNTERS));
+	/* sscanf("%llu") semantics: leading digits are enough */
+	p->cmd->pkts = strtoull(pcnt, &end, 10);
+	if (end == pcnt)
+		return param(p, "-%c packet counter not numeric",
+			     opt2char(OPT_COUNTERS));
+	p->cmd->bytes = strtoull(bcnt, &end, 10);
+	if (end == bcnt)
+		return param(p, "-%c byte counter not numeric",
+			     opt2char(OPT_COUNTERS));
+	p->cmd->counters_set = true;
+	return 0;
+}
+
+static int parse_wait(struct ipt *p, bool interval)
+{
+	const char *arg = p->g.optarg;
+	unsigned int usec;
+	int secs;
+
+	if (p->po->restore)
+		return param(p, "You cannot use `-%c' from iptables-restore",
+			     interval ? 'W' : 'w');
+	if (!arg)
+		arg = next_arg(p);
+	if (!interval) {
+		if (arg && sscanf(arg, "%i", &secs) != 1)
+			return param(p, "wait seconds not numeric");
+		return 0;
+	}
+	if (!arg)
+		return param(p, "wait interval value required");
+	if (sscanf(arg, "%u", &usec) != 1)
+		return param(p, "wait interval not numeric");
+	if (usec > 999999)
+		return param(p, "too long usec wait %u > 999999 usec", usec);
+	return 0;
+}
+
+static void set_chain(struct ipt *p, const char *chain)
+{
+	p->chain = chain;
+	p->cmd->chain_loc = cur_loc(p);
+}
+
+/* -L/-S/-F/-Z/-X: an optional chain (attached or next word). */
+static void opt_chain(struct ipt *p)
+{
+	if (p->g.optarg)
+		set_chain(p, p->g.optarg);
+	else if (xtn_getopt_has_arg(&p->g))
+		set_chain(p, next_arg(p));
+}
+
+static int optional_rulenum(struct ipt *p)
+{
+	const char *num = next_arg(p);
+
+	return num ? parse_rulenum(p, num, &p->cmd->rulenum) : 0;
+}
+
+/* One option of the main switch; 1 means "invert stays pending". */
+static int handle_command(struct ipt *p, int c)
+{
+	const char *arg = p->g.optarg;
+
+	switch (c) {
+	case 'A':
+		set_chain(p, arg);
+		return add_command(p, XTN_CMD_APPEND, XTN_CMD_NONE);
+	case 'C':
+		set_chain(p, arg);
+		return add_command(p, XTN_CMD_CHECK, XTN_CMD_NONE);
+	case 'D':
+		if (add_command(p, XTN_CMD_DELETE, XTN_CMD_NONE) < 0)
+			return -1;
+		set_chain(p, arg);
+		if (xtn_getopt_has_arg(&p->g)) {
+			p->command = XTN_CMD_DELETE_NUM;
+			return parse_rulenum(p, next_arg(p), &p->cmd->rulenum);
+		}
+		return 0;
+	case 'R':
+		if (add_command(p, XTN_CMD_REPLACE, XTN_CMD_NONE) < 0)
+			return -1;
+		set_chain(p, arg);
+		if (!xtn_getopt_has_arg(&p->g))
+			return param(p, "-%c requires a rule number",
+				     cmd2char(XTN_CMD_REPLACE));
+		return parse_rulenum(p, next_arg(p), &p->cmd->rulenum);
+	case 'I':
+		if (add_command(p, XTN_CMD_INSERT, XTN_CMD_NONE) < 0)
+			return -1;
+		set_chain(p, arg);
+		p->cmd->rulenum = 1;
+		return optional_rulenum(p);
+	case 'L':
+	case 'S':
+		if (add_command(p, c == 'L' ? XTN_CMD_LIST : XTN_CMD_LIST_RULES,
+				XTN_CMD_ZERO | XTN_CMD_ZERO_NUM) < 0)
+			return -1;
+		opt_chain(p);
+		return optional_rulenum(p);
+	case 'F':
+		if (add_command(p, XTN_CMD_FLUSH, XTN_CMD_NONE) < 0)
+			return -1;
+		opt_chain(p);
+		return 0;
+	case 'Z':
+		if (add_command(p, XTN_CMD_ZERO, XTN_CMD_LIST | XTN_CMD_LIST_RULES) < 0)
+			return -1;
+		opt_chain(p);
+		if (xtn_getopt_has_arg(&p->g)) {
+			p->command = XTN_CMD_ZERO_NUM;
+			return parse_rulenum(p, next_arg(p), &p->cmd->rulenum);
+		}
+		return 0;
+	case 'N':
+		if (check_chain_name(p, arg) < 0)
+			return -1;
+		set_chain(p, arg);
+		return add_command(p, XTN_CMD_NEW_CHAIN, XTN_CMD_NONE);
+	case 'X':
+		if (add_command(p, XTN_CMD_DELETE_CHAIN, XTN_CMD_NONE) < 0)
+			return -1;
+		opt_chain(p);
+		return 0;
+	case 'E':
+		if (add_command(p, XTN_CMD_RENAME_CHAIN, XTN_CMD_NONE) < 0)
+			return -1;
+		set_chain(p, arg);
+		if (!xtn_getopt_has_arg(&p->g))
+			return param(p, "-%c requires old-chain-name and new-chain-name",
+				     cmd2char(XTN_CMD_RENAME_CHAIN));
+		p->cmd->newname = xtn_xstrdup(next_arg(p));
+		return 0;
+	case 'P':
+		if (add_command(p, XTN_CMD_SET_POLICY, XTN_CMD_NONE) < 0)
+			return -1;
+		set_chain(p, arg);
+		if (!xtn_getopt_has_arg(&p->g))
+			return param(p, "-%c requires a chain and a policy",
+				     cmd2char(XTN_CMD_SET_POLICY));
+		p->cmd->policy = xtn_xstrdup(next_arg(p));
+		return 0;
+	}
+	return 2;	/* not a command */
+}
+
+static int handle_option(struct ipt *p, int c)
+{
+	const char *arg = p->g.optarg;
+
+	switch (c) {
+	case 'p':
+		return base_option(p, OPT_PROTOCOL, 'p', arg);
+	case 's':
+		return base_option(p, OPT_SOURCE, 's', arg);
+	case 'd':
+		return base_option(p, OPT_DESTINATION, 'd', arg);
+	case 'i':
+		return base_option(p, OPT_VIANAMEIN, 'i', arg);
+	case 'o':
+		return base_option(p, OPT_VIANAMEOUT, 'o', arg);
+	case 'f':
+		return base_option(p, OPT_FRAGMENT, 'f', arg);
+	case 'g':
+		if (set_option(p, OPT_JUMP) < 0 || parse_target_name(p, arg) < 0)
+			return -1;
+		p->jumpto = arg;
+		p->cmd->jump_loc = cur_loc(p);
+		xtn_rule_set_jump(p->rule, XTN_V_GOTO, arg);
+		return 0;
+	case 'j':
+		if (set_option(p, OPT_JUMP) < 0)
+			return -1;
+		return command_jump(p, arg);
+	case 'v':
+		if (!p->cmd->verbose && set_option(p, OPT_VERBOSE) < 0)
+			return -1;
+		p->cmd->verbose++;
+		return 0;
+	case 'm':
+		return command_match(p, arg);
+	case 'n':
+		return set_option(p, OPT_NUMERIC);
+	case 'x':
+		return set_option(p, OPT_EXPANDED);
+	case '0':
+		return set_option(p, OPT_LINENUMBERS);
+	case 't':
+		if (p->invert)
+			return param(p, "unexpected ! flag before --table");
+		if (p->po->restore && p->table_set)
+			return param(p, "The -t option cannot be used in %s.\n",
+				     p->po->prog);
+		p->table = arg;
+		p->table_set = true;
+		return 0;
+	case 'w':
+		return parse_wait(p, false);
+	case 'W':
+		return parse_wait(p, true);
+	case 'M':
+		return 0;	/* --modprobe: nf_tables needs no module loader */
+	case 'c':
+		return parse_counters(p, arg);
+	}
+	return 2;
+}
+
+enum loop_result {
+	LOOP_DONE,
+	LOOP_EXIT,	/* help or version printed */
+	LOOP_IGNORE,	/* restore line for the other family */
+	LOOP_ERROR,
+};
+
+static int family_switch(struct ipt *p, int c)
+{
+	bool mine = (c == '4') == (p->fam->af == AF_INET);
+
+	if (mine)
+		return 0;
+	if (p->po->restore)
+		return LOOP_IGNORE;
+	xtn_fail_style(&p->ctx->diag, XTN_PARAM, XTN_DS_BARE_TRYHELP, NULL, "%s", "");
+	return -1;
+}
+
+static enum loop_result parse_loop(struct ipt *p)
+{
+	int c, ret;
+
+	while ((c = xtn_getopt_next(&p->g)) != -1) {
+		ret = handle_command(p, c);
+		if (ret == 2)
+			ret = handle_option(p, c);
+		if (ret == 2) {
+			switch (c) {
+			case 'h':
+				if (!p->rule->matches.next || xtn_list_empty(&p->rule->matches)) {
+					const struct xtn_ext *m = proto_match(p);
+
+					if (m)
+						xtn_rule_add_match(p->rule, xtn_inst_new(m, p->fam));
+				}
+				print_help(p);
+				return LOOP_EXIT;
+			case 'V':
+				if (p->invert)
+					xtn_strbuf_printf(p->stdout_text, "Not %s (nf_tables) ;-)\n",
+							  XTN_COMPAT_VERSION);
+				else
+					xtn_strbuf_printf(p->stdout_text, "%s v%s (nf_tables)\n",
+							  xtn_ipt_progname(p->ctx),
+							  XTN_COMPAT_VERSION);
+				return LOOP_EXIT;
+			case '4':
+			case '6':
+				ret = family_switch(p, c);
+				if (ret == LOOP_IGNORE)
+					return LOOP_IGNORE;
+				break;
+			case 1:
+				if (strcmp(p->g.optarg, "!") == 0) {
+					if (p->invert) {
+						param(p, "multiple consecutive ! not allowed");
+						return LOOP_ERROR;
+					}
+					p->invert = true;
+					continue;
+				}
+				xtn_fail_style(&p->ctx->diag, XTN_PARAM,
+					       XTN_DS_BARE_TRYHELP, NULL,
+					       "Bad argument `%s'\n", p->g.optarg);
+				return LOOP_ERROR;
+			default:
+				ret = command_default(p, c);
+				if (ret == 1)
+					continue;	/* the invert flag survives */
+			}
+		}
+		if (ret < 0)
+			return LOOP_ERROR;
+		p->invert = false;
+	}
+	return LOOP_DONE;
+}
+
+static int final_checks_ext(struct ipt *p, struct xtn_ext_inst *inst)
+{
+	const struct xtn_optdef *o;
+	struct xtn_parse xp;
+
+	parse_init(p, &xp, inst, NULL, NULL);
+	if (inst->has_loc)
+		xp.loc = inst->loc;
+	if (inst->ext->final && inst->ext->final(&xp, inst->data) < 0)
+		return -1;
+	if (inst->ext->legacy)
+		return 0;
+	for (o = inst->ext->opts; o && o->name; o++) {
+		bool seen = inst->seen & (1u << o->id);
+
+		if ((o->flags & XTN_OF_MAND) && !seen)
+			return xtn_parse_fail(&xp, XTN_PARAM,
+					      "%s: option \"--%s\" must be specified\n",
+					      inst->ext->name, o->name);
+		if (!seen)
+			continue;
+		if (o->also & ~inst->seen) {
+			const struct xtn_optdef *need =
+				xtn_ext_opt_by_id(inst->ext,
+						  (unsigned int)__builtin_ctz(o->also & ~inst->seen));
+			return xtn_parse_fail(&xp, XTN_PARAM,
+					      "%s: option \"--%s\" also requires \"--%s\".\n",
+					      inst->ext->name, o->name,
+					      need ? need->name : "?");
+		}
+		if (o->excl & inst->seen) {
+			const struct xtn_optdef *other =
+				xtn_ext_opt_by_id(inst->ext,
+						  (unsigned int)__builtin_ctz(o->excl & inst->seen));
+			return xtn_parse_fail(&xp, XTN_PARAM,
+					      "%s: option \"--%s\" cannot be used together with \"--%s\".\n",
+					      inst->ext->name, o->name,
+					      other ? other->name : "?");
+		}
+	}
+	return 0;
+}
+
+static int generic_opt_check(struct ipt *p)
+{
+	int i, j;
+
+	for (i = 0; i < NUMBER_OF_OPT; i++) {
+		int legal = 0;
+
+		for (j = 0; j < NUMBER_OF_CMD; j++) {
+			if (!(p->command & (1u << j)) || !(p->options & (1u << i)))
+				continue;
+			if (commands_v_options[j][i] != 'x')
+				legal = 1;
+			else if (legal == 0)
+				legal = -1;
+		}
+		if (legal == -1)
+			return param(p, "Illegal option `-%c' with this command",
+				     optflags[i]);
+	}
+	return 0;
+}
+
+static bool is_rule_cmd(unsigned int cmd)
+{
+	return cmd == XTN_CMD_APPEND || cmd == XTN_CMD_DELETE ||
+	       cmd == XTN_CMD_CHECK || cmd == XTN_CMD_INSERT ||
+	       cmd == XTN_CMD_REPLACE;
+}
+
+static int post_checks(struct ipt *p)
+{
+	struct xtn_ext_inst *m;
+	struct xtn_parse xp;
+
+	if (strcmp(p->table, "nat") == 0 &&
+	    ((p->cmd->policy && strcmp(p->cmd->policy, "DROP") == 0) ||
+	     (p->jumpto && strcmp(p->jumpto, "DROP") == 0)))
+		return param(p, "\nThe \"nat\" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n");
+	xtn_list_for_each(m, &p->rule->matches, node)
+		if (final_checks_ext(p, m) < 0)
+			return -1;
+	if (p->rule->target && final_checks_ext(p, p->rule->target) < 0)
+		return -1;
+	if (p->g.optind < p->g.argc)
+		return param(p, "unknown arguments found on commandline");
+	if (!p->command)
+		return param(p, "no command specified");
+	if (p->invert)
+		return param(p, "nothing appropriate following !");
+	p->cmd->op = p->command;
+	parse_init(p, &xp, p->rule->base, NULL, NULL);
+	if (p->fam->base->final && p->fam->base->final(&xp, p->rule->base->data) < 0)
+		return -1;
+	if (p->command == XTN_CMD_REPLACE &&
+	    (p->cmd->src.n != 1 || p->cmd->dst.n != 1))
+		return param(p, "Replacement rule does not specify a unique address");
+	if (generic_opt_check(p) < 0)
+		return -1;
+	if (p->chain && strlen(p->chain) >= CHAIN_MAXNAMELEN)
+		return param(p, "chain name `%s' too long (must be under %u chars)",
+			     p->chain, CHAIN_MAXNAMELEN);
+	if (is_rule_cmd(p->command)) {
+		if ((!strcmp(p->chain, "PREROUTING") || !strcmp(p->chain, "INPUT")) &&
+		    (p->options & OPT_VIANAMEOUT))
+			return param(p, "Can't use -%c with %s\n",
+				     opt2char(OPT_VIANAMEOUT), p->chain);
+		if ((!strcmp(p->chain, "POSTROUTING") || !strcmp(p->chain, "OUTPUT")) &&
+		    (p->options & OPT_VIANAMEIN))
+			return param(p, "Can't use -%c with %s\n",
+				     opt2char(OPT_VIANAMEIN), p->chain);
+	}
+	return 0;
+}
+
+static void fill_cmd(struct ipt *p)
+{
+	struct xtn_cmd *c = p->cmd;
+
+	c->table = xtn_xstrdup(p->table);
+	c->chain = p->chain ? xtn_xstrdup(p->chain) : NULL;
+	if (p->options & OPT_NUMERIC)
+		c->fmt |= XTN_FMT_NUMERIC;
+	if (p->options & OPT_EXPANDED)
+		c->fmt |= XTN_FMT_EXACT;
+	if (p->options & OPT_LINENUMBERS)
+		c->fmt |= XTN_FMT_LINENUMBERS;
+	if (c->counters_set) {
+		p->rule->pkts = c->pkts;
+		p->rule->bytes = c->bytes;
+		p->rule->has_counters = true;
+	}
+	p->rule->loc = c->loc;
+	if (is_rule_cmd(p->command)) {
+		c->rule = p->rule;
+		p->rule = NULL;
+	}
+}
+
+enum xtn_parse_result xtn_ipt_parse(struct xtn_ctx *ctx, int argc, char **argv,
+				    const struct xtn_parse_opts *po,
+				    struct xtn_cmd **out,
+				    struct xtn_strbuf *stdout_text)
+{
+	enum xtn_parse_result res = XTN_PARSED_ERROR;
+	struct ipt p;
+	enum loop_result lr;
+
+	memset(&p, 0, sizeof(p));
+	p.ctx = ctx;
+	p.po = po;
+	p.fam = ctx->fam;
+	p.table = "filter";
+	p.stdout_text = stdout_text;
+	p.cmd = xtn_cmd_new(ctx->fam);
+	p.cmd->loc.line = po->line;
+	p.rule = xtn_rule_new(ctx->fam);
+	xtn_optset_init(&p.set, original_opts);
+	xtn_getopt_init(&p.g, argc, argv, shortopts, &p.set);
+	*out = NULL;
+
+	lr = parse_loop(&p);
+	if (lr == LOOP_EXIT)
+		res = XTN_PARSED_EXIT;
+	else if (lr == LOOP_IGNORE)
+		res = XTN_PARSED_IGNORE;
+	else if (lr == LOOP_DONE && post_checks(&p) == 0)
+		res = XTN_PARSED_CMD;
+	if (res == XTN_PARSED_CMD) {
+		fill_cmd(&p);
+		*out = p.cmd;
+		p.cmd = NULL;
+	}
+	xtn_cmd_free(p.cmd);
+	xtn_rule_free(p.rule);
+	xtn_optset_fini(&p.set);
+	free(p.protocol);
+	return res;
+}

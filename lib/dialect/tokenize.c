@@ -1,0 +1,85 @@
+/*
+ * Restore line tokenizer, the algorithm of iptables' add_param_to_argv():
+ * blanks split words, "..." groups (its closing quote ends the word, so
+ * "" is an empty word), backslash escapes only inside quotes.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <xtnft/diag.h>
+#include <xtnft/restore.h>
+#include <xtnft/util.h>
+
+#define PARAM_MAX 1024
+
+void xtn_words_add(struct xtn_words *w, const char *s)
+{
+	w->v = xtn_xrealloc(w->v, (size_t)(w->n + 2) * sizeof(*w->v));
+	w->v[w->n++] = xtn_xstrdup(s);
+	w->v[w->n] = NULL;
+}
+
+void xtn_words_fini(struct xtn_words *w)
+{
+	int i;
+
+	for (i = 0; i < w->n; i++)
+		free(w->v[i]);
+	free(w->v);
+	w->v = NULL;
+	w->n = 0;
+}
+
+int xtn_restore_split(const char *line, struct xtn_words *w,
+		      struct xtn_diag *d, uint32_t lineno)
+{
+	struct xtn_loc loc = { .line = lineno };
+	bool quoted = false, escaped = false;
+	char buf[PARAM_MAX];
+	size_t len = 0;
+	const char *c;
+
+	for (c = line; *c; c++) {
+		if (quoted) {
+			if (escaped) {
+				buf[len++] = *c;
+				escaped = false;
+				goto check;
+			}
+			if (*c == '\\') {
+				escaped = true;
+				continue;
+			}
+			if (*c != '"') {
+				buf[len++] = *c;
+				goto check;
+			}
+			/* a closing quote ends the word, even an empty one */
+			quoted = false;
+			buf[len] = '\0';
+			xtn_words_add(w, buf);
+			len = 0;
+			continue;
+		}
+		if (*c == '"') {
+			quoted = true;
+			continue;
+		}
+		if (*c == ' ' || *c == '\t' || *c == '\n') {
+			if (!len)
+				continue;
+			buf[len] = '\0';
+			xtn_words_add(w, buf);
+			len = 0;
+			continue;
+		}
+		buf[len++] = *c;
+check:
+		if (len >= sizeof(buf))
+			return xtn_fail(d, XTN_PARAM, &loc, "Parameter too long!");
+	}
+	if (len) {
+		buf[len] = '\0';
+		xtn_words_add(w, buf);
+	}
+	return 0;
+}

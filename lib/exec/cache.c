@@ -1,0 +1,287 @@
+/*
+ * The transaction's cache of tables and chains.  It holds only what the
+ * commands asked for: chains looked up by name (one small GET each), or a
+ * whole table's chain list when a command needs every chain.  Queued
+ * changes update it, so later commands in the same batch see them.
+ */
+#include <netinet/in.h>
+#include <stdio.h>
+#include <linux/netlink.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/netfilter.h>
+#include <linux/netfilter/nf_tables.h>
+#include <libnftnl/chain.h>
+#include <xtnft/ctx.h>
+#include <xtnft/family.h>
+#include <xtnft/util.h>
+#include "exec_int.h"
+
+struct xtable *xt_table(struct xtn_exec *ex, const char *name)
+{
+	struct xtable *t = xtn_hmap_get(&ex->tables, name);
+
+	if (t)
+		return t;
+	t = xtn_xzalloc(sizeof(*t));
+	t->name = xtn_xstrdup(name);
+	t->def = xtn_family_table(ex->ctx->fam, name);
+	t->exists = -1;
+	xtn_hmap_init(&t->chains);
+	xtn_hmap_put(&ex->tables, name, t);
+	ex->tlist = xtn_xrealloc(ex->tlist, (ex->n_tlist + 1) * sizeof(*ex->tlist));
+	ex->tlist[ex->n_tlist++] = t;
+	return t;
+}
+
+static void chain_free(struct xchain *c)
+{
+	xt_rules_clear(&c->rules);
+	xt_rules_clear(&c->pre);
+	xt_rules_clear(&c->post);
+	free(c->kname);
+	free(c->name);
+	free(c);
+}
+
+void xt_table_free(struct xtable *t)
+{
+	unsigned int i;
+
+	for (i = 0; i < t->n_order; i++)
+		chain_free(t->order[i]);
+	free(t->order);
+	xtn_hmap_fini(&t->chains);
+	free(t->name);
+	free(t);
+}
+
+int xt_table_probe(struct xtn_exec *ex, struct xtable *t)
+{
+	bool exists;
+
+	if (t->exists >= 0)
+		return 0;
+	if (xtn_nl_table_exists(&ex->nl, ex->ctx->fam->nfproto, t->name,
+				&exists) < 0)
+		return xt_errno(ex, XTN_EOP_ANY, errno);
+	t->exists = exists;
+	return 0;
+}
+
+/* Every chain object ever created is kept in t->order and freed with t. */
+struct xchain *xt_chain(struct xtn_exec *ex, struct xtable *t, const char *name)
+{
+	struct xchain *c = xtn_hmap_get(&t->chains, name);
+
+	(void)ex;
+	if (c)
+		return c;
+	c = xtn_xzalloc(sizeof(*c));
+	c->name = xtn_xstrdup(name);
+	xtn_hmap_put(&t->chains, name, c);
+	t->order = xtn_xrealloc(t->order, (t->n_order + 1) * sizeof(*t->order));
+	t->order[t->n_order++] = c;
+	return c;
+}
+
+void xt_chain_fill(struct xchain *c, const struct nftnl_chain *nc,
+		   const struct xtn_table_def *def)
+{
+	const struct xtn_chain_def *bi;
+
+	c->exists = true;
+	c->in_kernel = true;
+	c->handle = nftnl_chain_get_u64(nc, NFTNL_CHAIN_HANDLE);
+	c->use = nftnl_chain_get_u32(nc, NFTNL_CHAIN_USE);
+	c->pkts = nftnl_chain_get_u64(nc, NFTNL_CHAIN_PACKETS);
+	c->bytes = nftnl_chain_get_u64(nc, NFTNL_CHAIN_BYTES);
+	c->has_policy = nftnl_chain_is_set(nc, NFTNL_CHAIN_POLICY);
+	c->policy = c->has_policy ? nftnl_chain_get_u32(nc, NFTNL_CHAIN_POLICY)
+				  : NF_ACCEPT;
+	if (!nftnl_chain_is_set(nc, NFTNL_CHAIN_HOOKNUM))
+		return;
+	/* a base chain is ours only if it is exactly the built-in one */
+	bi = xtn_table_builtin(def, c->name);
+	if (bi && bi->hooknum == nftnl_chain_get_u32(nc, NFTNL_CHAIN_HOOKNUM) &&
+	    bi->prio == (int32_t)nftnl_chain_get_u32(nc, NFTNL_CHAIN_PRIO) &&
+	    nftnl_chain_is_set(nc, NFTNL_CHAIN_TYPE) &&
+	    strcmp(bi->type, nftnl_chain_get_str(nc, NFTNL_CHAIN_TYPE)) == 0) {
+		c->builtin = true;
+		return;
+	}
+	c->tainted = true;
+	c->exists = false;
+}
+
+int xt_chain_lookup(struct xtn_exec *ex, struct xtable *t, const char *name,
+		    struct xchain **out)
+{
+	struct xchain *c = xtn_hmap_get(&t->chains, name);
+	struct nftnl_chain *nc;
+
+	if (c) {
+		*out = c;
+		return 0;
+	}
+	c = xt_chain(ex, t, name);
+	*out = c;
+	if (t->flushed || t->all_chains || t->exists == 0)
+		return 0;
+	if (xtn_nl_get_chain(&ex->nl, ex->ctx->fam->nfproto, t->name, name,
+			     &nc) < 0) {
+		if (errno == ENOENT)
+			return 0;
+		return xt_errno(ex, XTN_EOP_ANY, errno);
+	}
+	t->exists = 1;
+	xt_chain_fill(c, nc, t->def);
+	nftnl_chain_free(nc);
+	return 0;
+}
+
+struct all_ctx {
+	struct xtn_exec *ex;
+	struct xtable *t;
+};
+
+static int all_cb(struct nftnl_chain *nc, void *data)
+{
+	struct all_ctx *ac = data;
+	const char *name = nftnl_chain_get_str(nc, NFTNL_CHAIN_NAME);
+	struct xchain *c = xtn_hmap_get(&ac->t->chains, name);
+
+	/* queued changes in this transaction win over the kernel's view */
+	if (c && c->exists != c->in_kernel)
+		return 0;
+	c = xt_chain(ac->ex, ac->t, name);
+	if (!c->in_kernel)
+		xt_chain_fill(c, nc, ac->t->def);
+	return 0;
+}
+
+int xt_chains_all(struct xtn_exec *ex, struct xtable *t)
+{
+	struct all_ctx ac = { ex, t };
+
+	if (t->all_chains)
+		return 0;
+	if (!t->flushed && t->exists != 0) {
+		if (xtn_nl_dump_chains(&ex->nl, ex->ctx->fam->nfproto, t->name,
+				       all_cb, &ac) < 0) {
+			if (errno != ENOENT)
+				return xt_errno(ex, XTN_EOP_ANY, errno);
+			t->exists = t->exists == 1 ? 1 : 0;
+		} else if (t->exists < 0) {
+			t->exists = t->n_order > 0;
+		}
+	}
+	t->all_chains = true;
+	return 0;
+}
+
+void xt_ensure_table(struct xtn_exec *ex, struct xtable *t)
+{
+	if (t->exists == 1)
+		return;
+	xtn_batch_table(&ex->batch, &ex->nl, NFT_MSG_NEWTABLE,
+			ex->ctx->fam->nfproto, t->name, NLM_F_CREATE,
+			XTN_OBJ_TABLE_ADD, ex->cur_line);
+	if (t->exists == 0)
+		t->all_chains = true;	/* a new table has no other chains */
+	t->exists = 1;
+}
+
+struct nftnl_chain *xt_builtin_nftnl(const struct xtn_exec *ex,
+				     const struct xtable *t,
+				     const struct xtn_chain_def *def)
+{
+	struct nftnl_chain *nc = nftnl_chain_alloc();
+
+	nftnl_chain_set_u32(nc, NFTNL_CHAIN_FAMILY, ex->ctx->fam->nfproto);
+	nftnl_chain_set_str(nc, NFTNL_CHAIN_TABLE, t->name);
+	nftnl_chain_set_str(nc, NFTNL_CHAIN_NAME, def->name);
+	nftnl_chain_set_u32(nc, NFTNL_CHAIN_HOOKNUM, def->hooknum);
+	nftnl_chain_set_u32(nc, NFTNL_CHAIN_PRIO, (uint32_t)def->prio);
+	nftnl_chain_set_str(nc, NFTNL_CHAIN_TYPE, def->type);
+	return nc;
+}
+
+/* iptables' nft_xt_builtin_init(table, chain): the table and that one chain. */
+int xt_ensure_builtin(struct xtn_exec *ex, struct xtable *t, const char *chain)
+{
+	const struct xtn_chain_def *def = xtn_table_builtin(t->def, chain);
+	struct nftnl_chain *nc;
+	struct xchain *c;
+
+	if (!def)
+		return 0;
+	if (xt_chain_lookup(ex, t, chain, &c) < 0)
+		return -1;
+	if (c->exists)
+		return 0;
+	xt_ensure_table(ex, t);
+	nc = xt_builtin_nftnl(ex, t, def);
+	nftnl_chain_set_u32(nc, NFTNL_CHAIN_POLICY, NF_ACCEPT);
+	xtn_batch_chain(&ex->batch, &ex->nl, NFT_MSG_NEWCHAIN, nc, NLM_F_CREATE,
+			XTN_OBJ_CHAIN_ADD, ex->cur_line);
+	nftnl_chain_free(nc);
+	c->exists = true;
+	c->builtin = true;
+	c->has_policy = true;
+	c->policy = NF_ACCEPT;
+	if (!c->in_kernel)
+		c->view_known = true;
+	return 0;
+}
+
+void xt_table_mark_flushed(struct xtable *t)
+{
+	unsigned int i;
+
+	for (i = 0; i < t->n_order; i++) {
+		struct xchain *c = t->order[i];
+
+		c->exists = false;
+		c->in_kernel = false;
+		c->builtin = false;
+		c->tainted = false;
+		c->use = 0;
+		c->pkts = c->bytes = 0;
+		xt_view_reset(c);
+		c->view_known = true;
+	}
+	t->flushed = true;
+	t->all_chains = true;
+}
+
+static int cmp_chain(const void *a, const void *b)
+{
+	const struct xchain *ca = *(struct xchain *const *)a;
+	const struct xchain *cb = *(struct xchain *const *)b;
+
+	return strcmp(ca->name, cb->name);
+}
+
+struct xchain **xt_chains_sorted(struct xtn_exec *ex, struct xtable *t,
+				 unsigned int *n)
+{
+	struct xchain **v = xtn_xmalloc((t->n_order + 1) * sizeof(*v));
+	unsigned int i, k = 0, n_user;
+
+	(void)ex;
+	for (i = 0; t->def && i < t->def->n_chains; i++) {
+		struct xchain *c = xtn_hmap_get(&t->chains, t->def->chains[i].name);
+
+		if (c && c->exists && c->builtin)
+			v[k++] = c;
+	}
+	n_user = k;
+	for (i = 0; i < t->n_order; i++)
+		if (t->order[i]->exists && !t->order[i]->builtin)
+			v[k++] = t->order[i];
+	qsort(v + n_user, k - n_user, sizeof(*v), cmp_chain);
+	*n = k;
+	return v;
+}

@@ -1,0 +1,194 @@
+/* The exec session: netlink setup, command dispatch, commit and retry. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xtnft/ctx.h>
+#include <xtnft/family.h>
+#include <xtnft/model.h>
+#include <xtnft/util.h>
+#include "exec_int.h"
+
+struct xtn_exec *xtn_exec_new(struct xtn_ctx *ctx, struct xtn_strbuf *out,
+			      unsigned int flags)
+{
+	struct xtn_exec *ex = xtn_xzalloc(sizeof(*ex));
+
+	ex->ctx = ctx;
+	ex->out = out;
+	ex->flags = flags;
+	xtn_hmap_init(&ex->tables);
+	return ex;
+}
+
+void xtn_exec_set_rematerialize(struct xtn_exec *ex, xtn_rematerialize_fn fn,
+				void *priv)
+{
+	ex->remat = fn;
+	ex->remat_priv = priv;
+}
+
+static void reset_session(struct xtn_exec *ex)
+{
+	unsigned int i;
+
+	for (i = 0; i < ex->n_tlist; i++)
+		xt_table_free(ex->tlist[i]);
+	free(ex->tlist);
+	ex->tlist = NULL;
+	ex->n_tlist = 0;
+	xtn_hmap_fini(&ex->tables);
+	xtn_hmap_init(&ex->tables);
+	for (i = 0; i < ex->n_jumps; i++) {
+		free(ex->jumps[i].table);
+		free(ex->jumps[i].chain);
+	}
+	free(ex->jumps);
+	ex->jumps = NULL;
+	ex->n_jumps = 0;
+	if (ex->open) {
+		xtn_batch_fini(&ex->batch);
+		xtn_nl_fini(&ex->nl);
+		xtn_transport_close(ex->transport);
+		ex->transport = NULL;
+		ex->open = false;
+	}
+}
+
+void xtn_exec_free(struct xtn_exec *ex)
+{
+	if (!ex)
+		return;
+	reset_session(ex);
+	xtn_hmap_fini(&ex->tables);
+	free(ex);
+}
+
+int xt_errno(struct xtn_exec *ex, int op, int err)
+{
+	struct xtn_loc loc = { .line = ex->cur_line };
+
+	return xtn_fail_errno(&ex->ctx->diag, &loc, op, err);
+}
+
+int xtn_exec_begin(struct xtn_exec *ex)
+{
+	struct xtn_diag *d = &ex->ctx->diag;
+
+	reset_session(ex);
+	if (ex->ctx->transport) {
+		ex->transport = NULL;
+		xtn_nl_init(&ex->nl, ex->ctx->transport);
+	} else {
+		if (xtn_transport_open(&ex->transport, d) < 0)
+			return -1;
+		xtn_nl_init(&ex->nl, ex->transport);
+	}
+	ex->open = true;
+	if (xtn_nl_genid(&ex->nl, &ex->genid) < 0) {
+		int err = errno;
+
+		xtn_batch_init(&ex->batch, &ex->nl, 0);
+		return xtn_fail(d, XTN_RESOURCE, NULL,
+				"Could not fetch rule set generation id: %s",
+				xtn_errmsg(XTN_EOP_ANY, err));
+	}
+	xtn_batch_init(&ex->batch, &ex->nl, ex->genid);
+	return 0;
+}
+
+int xtn_exec_cmd(struct xtn_exec *ex, struct xtn_cmd *cmd)
+{
+	ex->cur_line = cmd->loc.line;
+	if (cmd->op & (XTN_CMD_LIST | XTN_CMD_LIST_RULES))
+		return xt_cmd_list(ex, cmd);
+	switch (cmd->op) {
+	case XTN_CMD_APPEND:
+	case XTN_CMD_INSERT:
+	case XTN_CMD_DELETE:
+	case XTN_CMD_DELETE_NUM:
+	case XTN_CMD_REPLACE:
+	case XTN_CMD_CHECK:
+	case XTN_CMD_ZERO_NUM:
+		return xt_cmd_rule(ex, cmd);
+	case XTN_CMD_NONE:
+		return 0;
+	default:
+		return xt_cmd_chain(ex, cmd);
+	}
+}
+
+int xtn_exec_table_end(struct xtn_exec *ex, uint32_t line)
+{
+	unsigned int i;
+
+	ex->cur_line = line;
+	for (i = 0; i < ex->n_jumps; i++) {
+		struct jump_check *j = &ex->jumps[i];
+		struct xtable *t = xt_table(ex, j->table);
+		struct xchain *c;
+		struct xtn_loc loc = { .line = line };
+
+		if (xtn_table_builtin(t->def, j->chain))
+			continue;
+		if (xt_chain_lookup(ex, t, j->chain, &c) < 0)
+			return -1;
+		if (!c->exists)
+			return xtn_fail(&ex->ctx->diag, XTN_PARAM, &loc,
+					"Chain '%s' does not exist", j->chain);
+	}
+	for (i = 0; i < ex->n_jumps; i++) {
+		free(ex->jumps[i].table);
+		free(ex->jumps[i].chain);
+	}
+	ex->n_jumps = 0;
+	return 0;
+}
+
+static int check_genid(struct xtn_exec *ex)
+{
+	uint32_t now;
+
+	if (xtn_nl_genid(&ex->nl, &now) < 0)
+		return xtn_fail(&ex->ctx->diag, XTN_RESOURCE, NULL,
+				"Could not fetch rule set generation id: %s",
+				xtn_errmsg(XTN_EOP_ANY, errno));
+	return now == ex->genid ? XTN_EXEC_OK : XTN_EXEC_RETRY;
+}
+
+enum xtn_exec_result xtn_exec_commit(struct xtn_exec *ex)
+{
+	if (!ex->open)
+		return XTN_EXEC_ERROR;
+	if (xtn_batch_empty(&ex->batch) || (ex->flags & XTN_EXEC_TEST)) {
+		/* a read: valid only if nobody committed meanwhile */
+		int ret = check_genid(ex);
+
+		return ret < 0 ? XTN_EXEC_ERROR : (enum xtn_exec_result)ret;
+	}
+	switch (xtn_batch_commit(&ex->batch, &ex->nl, &ex->ctx->diag)) {
+	case XTN_COMMIT_OK:
+		return XTN_EXEC_OK;
+	case XTN_COMMIT_RESTART:
+		return XTN_EXEC_RETRY;
+	default:
+		return XTN_EXEC_ERROR;
+	}
+}
+
+int xtn_exec_existing_tables(struct xtn_exec *ex, const char **names,
+			     unsigned int *n)
+{
+	const struct xtn_family *fam = ex->ctx->fam;
+	unsigned int i;
+
+	*n = 0;
+	for (i = 0; i < fam->n_tables; i++) {
+		struct xtable *t = xt_table(ex, fam->tables[i].name);
+
+		if (xt_table_probe(ex, t) < 0)
+			return -1;
+		if (t->exists == 1)
+			names[(*n)++] = fam->tables[i].name;
+	}
+	return 0;
+}

@@ -1,0 +1,126 @@
+/* Internals shared by the exec/ files: the transaction's view of the kernel. */
+#ifndef XTNFT_EXEC_INT_H
+#define XTNFT_EXEC_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <xtnft/codec.h>
+#include <xtnft/exec.h>
+#include <xtnft/hmap.h>
+#include <xtnft/nl.h>
+
+struct xtn_table_def;
+struct xtn_chain_def;
+struct nftnl_chain;
+
+/* A rule as this transaction sees it: in the kernel, or queued. */
+struct xrule {
+	uint64_t handle;	/* kernel rule; 0 when queued in this batch */
+	uint32_t rule_id;	/* NFTA_RULE_ID when queued */
+	uint32_t line, index;	/* restore source, to rebuild the model */
+	void *raw;		/* kernel nlmsg, decoded on demand */
+	uint32_t raw_len;
+	struct xtn_rule *model;
+};
+
+struct xrules {
+	struct xrule *v;
+	unsigned int n, cap;
+};
+
+struct xchain {
+	char *name;
+	char *kname;		/* name in the kernel, if renamed in this batch */
+	bool exists;		/* as of now: kernel state plus queued changes */
+	bool in_kernel;		/* fetched from the kernel (so it has rules there) */
+	bool builtin;		/* a base chain matching the family profile */
+	bool tainted;		/* a foreign base chain using this name */
+	uint64_t handle;
+	bool has_policy;
+	uint32_t policy;
+	uint64_t pkts, bytes;
+	uint32_t use;
+	/* rule view; while unknown, queued inserts/appends wait in pre/post */
+	bool view_known;
+	struct xrules rules, pre, post;
+};
+
+struct xtable {
+	char *name;
+	const struct xtn_table_def *def;
+	int exists;		/* -1 unknown, 0 no, 1 yes (now) */
+	bool flushed;		/* kernel content deleted in this batch */
+	bool all_chains;	/* every chain of the table is in the map */
+	struct xtn_hmap chains;
+	struct xchain **order;	/* when all_chains: creation order */
+	unsigned int n_order;
+};
+
+struct jump_check {
+	char *table, *chain;
+	uint32_t line;
+};
+
+struct xtn_exec {
+	struct xtn_ctx *ctx;
+	struct xtn_strbuf *out;
+	unsigned int flags;
+	struct xtn_transport *transport;
+	struct xtn_nl nl;
+	bool open;
+	uint32_t genid;
+	struct xtn_batch batch;
+	struct xtn_hmap tables;
+	struct xtable **tlist;	/* owns the tables in the map */
+	unsigned int n_tlist;
+	xtn_rematerialize_fn remat;
+	void *remat_priv;
+	/* restore: jump targets are checked at COMMIT, as iptables does */
+	struct jump_check *jumps;
+	unsigned int n_jumps;
+	uint32_t cur_line;
+};
+
+/* cache.c */
+struct xtable *xt_table(struct xtn_exec *ex, const char *name);
+int xt_table_probe(struct xtn_exec *ex, struct xtable *t);
+struct xchain *xt_chain(struct xtn_exec *ex, struct xtable *t, const char *name);
+int xt_chain_lookup(struct xtn_exec *ex, struct xtable *t, const char *name,
+		    struct xchain **out);
+int xt_chains_all(struct xtn_exec *ex, struct xtable *t);
+void xt_chain_fill(struct xchain *c, const struct nftnl_chain *nc,
+		   const struct xtn_table_def *def);
+void xt_table_free(struct xtable *t);
+void xt_ensure_table(struct xtn_exec *ex, struct xtable *t);
+int xt_ensure_builtin(struct xtn_exec *ex, struct xtable *t, const char *chain);
+struct nftnl_chain *xt_builtin_nftnl(const struct xtn_exec *ex,
+				     const struct xtable *t,
+				     const struct xtn_chain_def *def);
+void xt_table_mark_flushed(struct xtable *t);
+/* Sorted as iptables lists them: built-ins in hook order, then by name. */
+struct xchain **xt_chains_sorted(struct xtn_exec *ex, struct xtable *t,
+				 unsigned int *n);
+
+/* view.c */
+int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c);
+struct xtn_rule *xt_view_model(struct xtn_exec *ex, struct xrule *r);
+void xt_view_insert(struct xrules *rs, unsigned int pos, const struct xrule *r);
+void xt_view_remove(struct xrules *rs, unsigned int pos);
+void xt_rules_clear(struct xrules *rs);
+void xt_view_reset(struct xchain *c);
+int xt_view_find(struct xtn_exec *ex, struct xchain *c,
+		 const struct xtn_rule *want);
+
+/* rules.c / chains.c / list.c */
+int xt_zero(struct xtn_exec *ex, struct xtable *t, const char *chain,
+	    bool verbose);
+int xt_cmd_rule(struct xtn_exec *ex, struct xtn_cmd *cmd);
+int xt_cmd_chain(struct xtn_exec *ex, struct xtn_cmd *cmd);
+int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd);
+/* The decoded (canonical) form of a command-line rule, for comparisons. */
+struct xtn_rule *xt_canonical(struct xtn_exec *ex, const struct xtn_rule *r,
+			      const char *table, const char *chain);
+int xt_errno(struct xtn_exec *ex, int op, int err);
+const char *xt_policy_name(uint32_t policy);
+
+#endif

@@ -1,0 +1,343 @@
+/*
+ * Listing: -L, -S and the save format.  Chains come from one chain dump (or
+ * one GET for a named chain), rules from one rule dump; each rule is decoded
+ * and formatted as it arrives, so memory follows the output size.
+ */
+#include <netinet/in.h>
+#include <stdio.h>
+#include <linux/netlink.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/netfilter.h>
+#include <libnftnl/rule.h>
+#include <xtnft/codec.h>
+#include <xtnft/ctx.h>
+#include <xtnft/family.h>
+#include <xtnft/model.h>
+#include <xtnft/print.h>
+#include <xtnft/util.h>
+#include "exec_int.h"
+
+enum list_mode {
+	MODE_LIST,	/* -L */
+	MODE_RULES,	/* -S */
+	MODE_SAVE,	/* iptables-save */
+};
+
+struct lchain {
+	const char *name;
+	bool builtin;
+	uint32_t policy;
+	uint64_t pkts, bytes;
+	uint32_t use;
+	unsigned int n_rules;
+	struct xtn_strbuf text;
+};
+
+struct listing {
+	struct xtn_exec *ex;
+	struct xtable *t;
+	enum list_mode mode;
+	unsigned int fmt;	/* -L format bits */
+	unsigned int save_flags;
+	unsigned int rulenum;	/* only this rule (1-based), 0 = all */
+	struct lchain *v;
+	unsigned int n;
+	struct xtn_hmap by_name;
+	bool foreign;
+	bool tainted;
+};
+
+static struct lchain *add_chain(struct listing *l, const char *name)
+{
+	struct lchain *c;
+
+	l->v = xtn_xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
+	c = &l->v[l->n++];
+	memset(c, 0, sizeof(*c));
+	c->name = name;
+	c->policy = NF_ACCEPT;
+	xtn_strbuf_init(&c->text);
+	return c;
+}
+
+static void fill_from(struct lchain *lc, const struct xchain *c)
+{
+	lc->builtin = c->builtin;
+	lc->policy = c->policy;
+	lc->pkts = c->pkts;
+	lc->bytes = c->bytes;
+	lc->use = c->use;
+}
+
+/* Built-ins in hook order (absent ones shown with policy ACCEPT), then user
+ * chains by name; foreign base chains are skipped and flagged. */
+static int collect_all(struct listing *l)
+{
+	struct xtable *t = l->t;
+	struct xchain **v;
+	unsigned int i, n;
+
+	if (xt_chains_all(l->ex, t) < 0)
+		return -1;
+	for (i = 0; i < t->n_order; i++)
+		if (t->order[i]->tainted)
+			l->tainted = true;
+	for (i = 0; t->def && i < t->def->n_chains; i++) {
+		struct xchain *c = xtn_hmap_get(&t->chains, t->def->chains[i].name);
+		struct lchain *lc = add_chain(l, t->def->chains[i].name);
+
+		lc->builtin = true;
+		if (c && c->exists && c->builtin)
+			fill_from(lc, c);
+	}
+	v = xt_chains_sorted(l->ex, t, &n);
+	for (i = 0; i < n; i++)
+		if (!v[i]->builtin)
+			fill_from(add_chain(l, v[i]->name), v[i]);
+	free(v);
+	return 0;
+}
+
+static int collect_one(struct listing *l, const char *name)
+{
+	struct xchain *c;
+	struct lchain *lc;
+
+	if (xt_chain_lookup(l->ex, l->t, name, &c) < 0)
+		return -1;
+	if (!c->exists && !xtn_table_builtin(l->t->def, name))
+		return xt_errno(l->ex, XTN_EOP_ANY, ENOENT);
+	lc = add_chain(l, c->name);
+	lc->builtin = xtn_table_builtin(l->t->def, name) != NULL;
+	if (c->exists)
+		fill_from(lc, c);
+	return 0;
+}
+
+static void format_rule(struct listing *l, struct lchain *lc,
+			const struct xtn_rule *r)
+{
+	const struct xtn_resolver *res = l->ex->ctx->resolver;
+
+	lc->n_rules++;
+	if (l->rulenum && lc->n_rules != l->rulenum)
+		return;
+	if (r->undecodable) {
+		xtn_strbuf_printf(&lc->text,
+				  "# Warning: rule %u in chain `%s' is incompatible (%s), use 'nft' tool.\n",
+				  lc->n_rules, lc->name, r->undecodable);
+		return;
+	}
+	if (l->mode == MODE_LIST)
+		xtn_print_rule_list(&lc->text, r, lc->n_rules, l->fmt, res);
+	else
+		xtn_print_rule_save(&lc->text, r, "-A", lc->name, l->save_flags,
+				    res);
+}
+
+static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
+		   void *data)
+{
+	struct listing *l = data;
+	const char *chain = nftnl_rule_get_str(nr, NFTNL_RULE_CHAIN);
+	struct lchain *lc = xtn_hmap_get(&l->by_name, chain);
+	enum xtn_dec_status st;
+	struct xtn_rule *r;
+
+	(void)nlh;
+	if (!lc)
+		return 0;	/* a chain we do not show (foreign base chain) */
+	r = xtn_codec_decode(nr, l->ex->ctx->fam, &st);
+	if (st == XTN_DEC_FOREIGN)
+		l->foreign = true;
+	if (!l->foreign)
+		format_rule(l, lc, r);
+	xtn_rule_free(r);
+	return 0;
+}
+
+static int fetch_rules(struct listing *l, const char *chain)
+{
+	unsigned int i;
+	int ret = 0;
+
+	xtn_hmap_init(&l->by_name);
+	for (i = 0; i < l->n; i++)
+		xtn_hmap_put(&l->by_name, l->v[i].name, &l->v[i]);
+	if (l->t->exists == 1 || chain) {
+		struct xchain *c = chain ? xtn_hmap_get(&l->t->chains, chain) : NULL;
+
+		if (!chain || (c && c->in_kernel))
+			ret = xtn_nl_dump_rules(&l->ex->nl, l->ex->ctx->fam->nfproto,
+						l->t->name, chain, false, rule_cb, l);
+		if (ret < 0 && errno == ENOENT)
+			ret = 0;
+		else if (ret < 0)
+			ret = xt_errno(l->ex, XTN_EOP_ANY, errno);
+	}
+	xtn_hmap_fini(&l->by_name);
+	return ret;
+}
+
+static void listing_fini(struct listing *l)
+{
+	unsigned int i;
+
+	for (i = 0; i < l->n; i++)
+		xtn_strbuf_fini(&l->v[i].text);
+	free(l->v);
+}
+
+static void emit_list(struct listing *l, struct xtn_strbuf *out)
+{
+	unsigned int i;
+
+	for (i = 0; i < l->n; i++) {
+		struct lchain *c = &l->v[i];
+
+		if (!l->rulenum) {
+			if (i)
+				xtn_strbuf_putc(out, '\n');
+			xtn_print_list_header(out, c->name,
+					      c->builtin ? xt_policy_name(c->policy) : NULL,
+					      c->pkts, c->bytes,
+					      c->builtin ? 0 : c->use - c->n_rules,
+					      l->fmt, NULL);
+		}
+		xtn_strbuf_put(out, c->text.buf ? c->text.buf : "", c->text.len);
+	}
+}
+
+static void emit_rules(struct listing *l, struct xtn_strbuf *out)
+{
+	unsigned int i;
+
+	for (i = 0; i < l->n && !l->rulenum; i++) {
+		struct lchain *c = &l->v[i];
+
+		if (!c->builtin) {
+			xtn_strbuf_printf(out, "-N %s\n", c->name);
+			continue;
+		}
+		xtn_strbuf_printf(out, "-P %s %s", c->name, xt_policy_name(c->policy));
+		if (l->save_flags & XTN_SAVE_COUNTERS_INLINE)
+			xtn_strbuf_printf(out, " -c %" PRIu64 " %" PRIu64, c->pkts,
+					  c->bytes);
+		xtn_strbuf_putc(out, '\n');
+	}
+	for (i = 0; i < l->n; i++)
+		xtn_strbuf_put(out, l->v[i].text.buf ? l->v[i].text.buf : "",
+			       l->v[i].text.len);
+}
+
+static void emit_save(struct listing *l, struct xtn_strbuf *out)
+{
+	unsigned int i;
+
+	xtn_strbuf_printf(out, "*%s\n", l->t->name);
+	for (i = 0; i < l->n; i++) {
+		struct lchain *c = &l->v[i];
+
+		if (c->builtin)
+			xtn_strbuf_printf(out, ":%s %s [%" PRIu64 ":%" PRIu64 "]\n",
+					  c->name, xt_policy_name(c->policy),
+					  c->pkts, c->bytes);
+		else
+			xtn_strbuf_printf(out, ":%s - [0:0]\n", c->name);
+	}
+	for (i = 0; i < l->n; i++)
+		xtn_strbuf_put(out, l->v[i].text.buf ? l->v[i].text.buf : "",
+			       l->v[i].text.len);
+	xtn_strbuf_puts(out, "COMMIT\n");
+}
+
+static int run_listing(struct listing *l, const char *chain)
+{
+	struct xtn_diag *d = &l->ex->ctx->diag;
+
+	if (xt_table_probe(l->ex, l->t) < 0)
+		return -1;
+	if ((chain ? collect_one(l, chain) : collect_all(l)) < 0 ||
+	    fetch_rules(l, chain) < 0)
+		return -1;
+	if (l->tainted)
+		xtn_strbuf_printf(l->ex->out,
+				  "# Table `%s' contains incompatible base-chains, use 'nft' tool to list them.\n",
+				  l->t->name);
+	if (l->foreign && l->mode == MODE_SAVE)
+		return 0;
+	if (l->foreign && chain)
+		return xtn_fail(d, XTN_OTHER, NULL,
+				"chain `%s' in table `%s' is incompatible, use 'nft' tool.",
+				chain, l->t->name);
+	if (l->foreign)
+		return xtn_fail(d, XTN_OTHER, NULL,
+				"table `%s' is incompatible, use 'nft' tool.",
+				l->t->name);
+	return 0;
+}
+
+static unsigned int list_fmt(const struct xtn_cmd *cmd)
+{
+	unsigned int fmt = XTN_FMT_OPTIONS | (cmd->fmt & XTN_FMT_LINENUMBERS);
+
+	if (!cmd->verbose)
+		fmt |= XTN_FMT_NOCOUNTS;
+	else
+		fmt |= XTN_FMT_VIA;
+	if (cmd->fmt & XTN_FMT_NUMERIC)
+		fmt |= XTN_FMT_NUMERIC;
+	if (!(cmd->fmt & XTN_FMT_EXACT))
+		fmt |= XTN_FMT_KMG;
+	return fmt;
+}
+
+int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd)
+{
+	struct listing l;
+	int ret;
+
+	memset(&l, 0, sizeof(l));
+	l.ex = ex;
+	l.t = xt_table(ex, cmd->table);
+	l.mode = (cmd->op & XTN_CMD_LIST) ? MODE_LIST : MODE_RULES;
+	l.fmt = list_fmt(cmd);
+	l.save_flags = cmd->verbose ? XTN_SAVE_COUNTERS_INLINE : 0;
+	l.rulenum = cmd->chain ? cmd->rulenum : 0;
+	ret = run_listing(&l, cmd->chain);
+	if (ret == 0) {
+		if (l.mode == MODE_LIST)
+			emit_list(&l, ex->out);
+		else
+			emit_rules(&l, ex->out);
+	}
+	listing_fini(&l);
+	if (ret == 0 && (cmd->op & XTN_CMD_ZERO))
+		ret = xt_zero(ex, l.t, cmd->chain, cmd->verbose);
+	return ret;
+}
+
+int xtn_exec_save_table(struct xtn_exec *ex, const char *table, bool counters,
+			struct xtn_strbuf *block)
+{
+	struct listing l;
+	int ret;
+
+	memset(&l, 0, sizeof(l));
+	l.ex = ex;
+	l.t = xt_table(ex, table);
+	l.mode = MODE_SAVE;
+	l.save_flags = counters ? XTN_SAVE_COUNTERS_PREFIX : 0;
+	ret = run_listing(&l, NULL);
+	if (ret == 0 && l.foreign)
+		xtn_strbuf_printf(ex->out,
+				  "# Table `%s' is incompatible, use 'nft' tool.\n",
+				  table);
+	else if (ret == 0)
+		emit_save(&l, block);
+	listing_fini(&l);
+	return ret;
+}

@@ -1,0 +1,358 @@
+/* Rule commands: -A -I -D -R -C and -Z CHAIN N. */
+#include <netinet/in.h>
+#include <stdio.h>
+#include <linux/netlink.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/netfilter/nf_tables.h>
+#include <libnftnl/rule.h>
+#include <xtnft/codec.h>
+#include <xtnft/ctx.h>
+#include <xtnft/family.h>
+#include <xtnft/model.h>
+#include <xtnft/print.h>
+#include <xtnft/util.h>
+#include "exec_int.h"
+
+struct xtn_rule *xt_canonical(struct xtn_exec *ex, const struct xtn_rule *r,
+			      const char *table, const char *chain)
+{
+	struct nftnl_rule *nr = xtn_codec_encode(r, table, chain, &ex->ctx->diag);
+	struct xtn_rule *m;
+
+	if (!nr)
+		return NULL;
+	m = xtn_codec_decode(nr, r->fam, NULL);
+	nftnl_rule_free(nr);
+	return m;
+}
+
+/* "-v" echo of a rule being added or removed (iptables' FMT_PRINT_RULE). */
+static void echo_rule(struct xtn_exec *ex, const struct xtn_rule *r)
+{
+	xtn_print_rule_list(ex->out, r, 0,
+			    XTN_FMT_NOCOUNTS | XTN_FMT_OPTIONS | XTN_FMT_VIA |
+			    XTN_FMT_NUMERIC | XTN_FMT_NOTABLE,
+			    ex->ctx->resolver);
+}
+
+static bool chain_known(struct xtn_exec *ex, struct xtable *t, const char *name)
+{
+	struct xchain *c;
+
+	if (xtn_table_builtin(t->def, name))
+		return true;
+	if (xt_chain_lookup(ex, t, name, &c) < 0)
+		return false;
+	return c->exists;
+}
+
+/* A jump needs its target chain; restore checks this at COMMIT. */
+static int check_jump(struct xtn_exec *ex, struct xtable *t,
+		      const struct xtn_cmd *cmd)
+{
+	const struct xtn_rule *r = cmd->rule;
+
+	if (r->verdict != XTN_V_JUMP && r->verdict != XTN_V_GOTO)
+		return 0;
+	if (ex->flags & XTN_EXEC_RESTORE) {
+		ex->jumps = xtn_xrealloc(ex->jumps,
+					 (ex->n_jumps + 1) * sizeof(*ex->jumps));
+		ex->jumps[ex->n_jumps].table = xtn_xstrdup(t->name);
+		ex->jumps[ex->n_jumps].chain = xtn_xstrdup(r->chain);
+		ex->jumps[ex->n_jumps].line = cmd->loc.line;
+		ex->n_jumps++;
+		return 0;
+	}
+	if (chain_known(ex, t, r->chain))
+		return 0;
+	if (xtn_diag_failed(&ex->ctx->diag))
+		return -1;
+	return xtn_fail(&ex->ctx->diag, XTN_PARAM, &cmd->jump_loc,
+			"Chain '%s' does not exist", r->chain);
+}
+
+static struct xrule queued(struct xtn_exec *ex, const struct xtn_cmd *cmd,
+			   unsigned int index, uint32_t id,
+			   struct xtn_rule *canon)
+{
+	struct xrule q;
+
+	memset(&q, 0, sizeof(q));
+	q.rule_id = id;
+	q.line = cmd->loc.line;
+	q.index = index;
+	/* a restore can rebuild the model from its line: keep memory flat */
+	if (ex->flags & XTN_EXEC_RESTORE)
+		xtn_rule_free(canon);
+	else
+		q.model = canon;
+	return q;
+}
+
+static void set_position(struct nftnl_rule *nr, const struct xrule *at)
+{
+	if (at->handle)
+		nftnl_rule_set_u64(nr, NFTNL_RULE_POSITION, at->handle);
+	else
+		nftnl_rule_set_u32(nr, NFTNL_RULE_POSITION_ID, at->rule_id);
+}
+
+static int lookup_chain(struct xtn_exec *ex, struct xtable *t,
+			const struct xtn_cmd *cmd, int op, struct xchain **c)
+{
+	if (xt_chain_lookup(ex, t, cmd->chain, c) < 0)
+		return -1;
+	if (!(*c)->exists)
+		return xt_errno(ex, op, ENOENT);
+	return 0;
+}
+
+/* Queue one NEWRULE and record it in the view at pos (or pre/post). */
+static int add_one(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
+		   const struct xtn_cmd *cmd, unsigned int index,
+		   const struct xrule *before, bool append)
+{
+	struct xtn_rule *r = xtn_cmd_rule_at(cmd, index);
+	struct xtn_rule *canon = xt_canonical(ex, r, t->name, c->name);
+	struct nftnl_rule *nr = xtn_codec_encode(r, t->name, c->name,
+						 &ex->ctx->diag);
+	uint16_t flags = NLM_F_CREATE | (append ? NLM_F_APPEND : 0);
+	unsigned int pos;
+	struct xrule q;
+	uint32_t id;
+
+	xtn_rule_free(r);
+	if (!nr || !canon) {
+		xtn_rule_free(canon);
+		if (nr)
+			nftnl_rule_free(nr);
+		return -1;
+	}
+	if (cmd->verbose)
+		echo_rule(ex, canon);
+	if (before)
+		set_position(nr, before);
+	id = xtn_batch_rule(&ex->batch, &ex->nl, NFT_MSG_NEWRULE, nr, flags,
+			    append ? XTN_OBJ_RULE_APPEND : XTN_OBJ_RULE_INSERT,
+			    cmd->loc.line);
+	nftnl_rule_free(nr);
+	q = queued(ex, cmd, index, id, canon);
+	if (!c->view_known) {
+		xt_view_insert(append ? &c->post : &c->pre,
+			       append ? c->post.n : c->pre.n, &q);
+		return 0;
+	}
+	if (append)
+		pos = c->rules.n;
+	else
+		pos = before ? (unsigned int)(before - c->rules.v) : 0;
+	xt_view_insert(&c->rules, pos, &q);
+	return 0;
+}
+
+static int do_add(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd,
+		  bool append)
+{
+	unsigned int i, n = xtn_cmd_rule_count(cmd), num = cmd->rulenum;
+	struct xchain *c;
+
+	if (check_jump(ex, t, cmd) < 0 || xt_ensure_builtin(ex, t, cmd->chain) < 0)
+		return -1;
+	if (lookup_chain(ex, t, cmd, append ? XTN_EOP_ANY : XTN_EOP_INSERT, &c) < 0)
+		return -1;
+	if (append || num <= 1) {
+		for (i = 0; i < n; i++)
+			if (add_one(ex, t, c, cmd, i, NULL, append) < 0)
+				return -1;
+		return 0;
+	}
+	if (xt_view_load(ex, t, c) < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		int ret;
+
+		/* iptables allows inserting at count + 1: that is an append */
+		if (num - 1 == c->rules.n)
+			ret = add_one(ex, t, c, cmd, i, NULL, true);
+		else if (num - 1 > c->rules.n)
+			return xt_errno(ex, XTN_EOP_INSERT, E2BIG);
+		else
+			ret = add_one(ex, t, c, cmd, i, &c->rules.v[num - 1], false);
+		if (ret < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void queue_delete(struct xtn_exec *ex, struct xtable *t,
+			 struct xchain *c, unsigned int pos, uint32_t line)
+{
+	struct nftnl_rule *nr = nftnl_rule_alloc();
+	const struct xrule *r = &c->rules.v[pos];
+
+	nftnl_rule_set_u32(nr, NFTNL_RULE_FAMILY, ex->ctx->fam->nfproto);
+	nftnl_rule_set_str(nr, NFTNL_RULE_TABLE, t->name);
+	nftnl_rule_set_str(nr, NFTNL_RULE_CHAIN, c->name);
+	if (r->handle)
+		nftnl_rule_set_u64(nr, NFTNL_RULE_HANDLE, r->handle);
+	else
+		nftnl_rule_set_u32(nr, NFTNL_RULE_ID, r->rule_id);
+	xtn_batch_rule(&ex->batch, &ex->nl, NFT_MSG_DELRULE, nr, 0,
+		       XTN_OBJ_RULE_DELETE, line);
+	nftnl_rule_free(nr);
+	xt_view_remove(&c->rules, pos);
+}
+
+/* Find each expanded rule of cmd; delete it unless only checking. */
+static int find_rules(struct xtn_exec *ex, struct xtable *t,
+		      struct xtn_cmd *cmd, bool delete)
+{
+	int op = delete ? XTN_EOP_DELETE : XTN_EOP_CHECK;
+	unsigned int i, n = xtn_cmd_rule_count(cmd);
+	struct xchain *c;
+
+	if (check_jump(ex, t, cmd) < 0 || lookup_chain(ex, t, cmd, op, &c) < 0 ||
+	    xt_view_load(ex, t, c) < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		struct xtn_rule *r = xtn_cmd_rule_at(cmd, i);
+		struct xtn_rule *canon = xt_canonical(ex, r, t->name, c->name);
+		int pos;
+
+		xtn_rule_free(r);
+		if (!canon)
+			return -1;
+		pos = xt_view_find(ex, c, canon);
+		if (pos >= 0 && cmd->verbose)
+			echo_rule(ex, canon);
+		xtn_rule_free(canon);
+		if (pos < 0)
+			return xt_errno(ex, op, ENOENT);
+		if (delete)
+			queue_delete(ex, t, c, (unsigned int)pos, cmd->loc.line);
+	}
+	return 0;
+}
+
+/* The chain's N-th rule, loading the view; E2BIG (in op's words) if absent. */
+static int nth_rule(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd,
+		    int op, int missing_errno, struct xchain **c)
+{
+	if (lookup_chain(ex, t, cmd, XTN_EOP_ANY, c) < 0 ||
+	    xt_view_load(ex, t, *c) < 0)
+		return -1;
+	if (cmd->rulenum < 1 || cmd->rulenum > (*c)->rules.n)
+		return xt_errno(ex, op, missing_errno);
+	return (int)cmd->rulenum - 1;
+}
+
+static int do_delete_num(struct xtn_exec *ex, struct xtable *t,
+			 struct xtn_cmd *cmd)
+{
+	struct xchain *c;
+	int pos = nth_rule(ex, t, cmd, XTN_EOP_DELETE_NUM, E2BIG, &c);
+
+	if (pos < 0)
+		return -1;
+	if (cmd->verbose) {
+		struct xtn_rule *m = xt_view_model(ex, &c->rules.v[pos]);
+
+		if (m)
+			echo_rule(ex, m);
+	}
+	queue_delete(ex, t, c, (unsigned int)pos, cmd->loc.line);
+	return 0;
+}
+
+static int do_replace(struct xtn_exec *ex, struct xtable *t,
+		      struct xtn_cmd *cmd)
+{
+	struct xtn_rule *r, *canon;
+	struct nftnl_rule *nr;
+	struct xchain *c;
+	struct xrule old;
+	int pos;
+
+	if (check_jump(ex, t, cmd) < 0)
+		return -1;
+	pos = nth_rule(ex, t, cmd, XTN_EOP_REPLACE, E2BIG, &c);
+	if (pos < 0)
+		return -1;
+	old = c->rules.v[pos];
+	if (!old.handle) {
+		/* replacing a rule queued in this very batch: delete, re-add */
+		queue_delete(ex, t, c, (unsigned int)pos, cmd->loc.line);
+		return add_one(ex, t, c, cmd, 0,
+			       (unsigned int)pos < c->rules.n ? &c->rules.v[pos] : NULL,
+			       (unsigned int)pos == c->rules.n);
+	}
+	r = xtn_cmd_rule_at(cmd, 0);
+	canon = xt_canonical(ex, r, t->name, c->name);
+	nr = xtn_codec_encode(r, t->name, c->name, &ex->ctx->diag);
+	xtn_rule_free(r);
+	if (!nr || !canon) {
+		xtn_rule_free(canon);
+		if (nr)
+			nftnl_rule_free(nr);
+		return -1;
+	}
+	if (cmd->verbose)
+		echo_rule(ex, canon);
+	nftnl_rule_set_u64(nr, NFTNL_RULE_HANDLE, old.handle);
+	xtn_batch_rule(&ex->batch, &ex->nl, NFT_MSG_NEWRULE, nr,
+		       NLM_F_CREATE | NLM_F_REPLACE, XTN_OBJ_RULE_REPLACE,
+		       cmd->loc.line);
+	nftnl_rule_free(nr);
+	xtn_rule_free(c->rules.v[pos].model);
+	free(c->rules.v[pos].raw);
+	c->rules.v[pos] = queued(ex, cmd, 0, 0, canon);
+	c->rules.v[pos].handle = old.handle;
+	return 0;
+}
+
+static int do_zero_num(struct xtn_exec *ex, struct xtable *t,
+		       struct xtn_cmd *cmd)
+{
+	struct xchain *c;
+	int pos;
+
+	/* iptables reports a missing chain or rule here as "Bad rule" */
+	if (xt_chain_lookup(ex, t, cmd->chain, &c) < 0)
+		return -1;
+	if (!c->exists)
+		return xt_errno(ex, XTN_EOP_DELETE, ENOENT);
+	pos = nth_rule(ex, t, cmd, XTN_EOP_DELETE, ENOENT, &c);
+	if (pos < 0)
+		return -1;
+	if (!c->rules.v[pos].handle)
+		return 0;
+	if (xtn_nl_reset_rule(&ex->nl, ex->ctx->fam->nfproto, t->name, c->name,
+			      c->rules.v[pos].handle) < 0)
+		return xt_errno(ex, XTN_EOP_ANY, errno);
+	return 0;
+}
+
+int xt_cmd_rule(struct xtn_exec *ex, struct xtn_cmd *cmd)
+{
+	struct xtable *t = xt_table(ex, cmd->table);
+
+	switch (cmd->op) {
+	case XTN_CMD_APPEND:
+		return do_add(ex, t, cmd, true);
+	case XTN_CMD_INSERT:
+		return do_add(ex, t, cmd, false);
+	case XTN_CMD_DELETE:
+		return find_rules(ex, t, cmd, true);
+	case XTN_CMD_CHECK:
+		return find_rules(ex, t, cmd, false);
+	case XTN_CMD_DELETE_NUM:
+		return do_delete_num(ex, t, cmd);
+	case XTN_CMD_REPLACE:
+		return do_replace(ex, t, cmd);
+	case XTN_CMD_ZERO_NUM:
+		return do_zero_num(ex, t, cmd);
+	}
+	return 0;
+}

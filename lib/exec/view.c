@@ -1,0 +1,144 @@
+/*
+ * Rule views: the ordered rules of one chain as this transaction sees them.
+ * Kernel rules are kept as their netlink message and decoded only when a
+ * command compares against them; queued rules keep their model (or, in a
+ * restore, the line to rebuild it from), so memory stays small at scale.
+ */
+#include <netinet/in.h>
+#include <stdio.h>
+#include <linux/netlink.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libmnl/libmnl.h>
+#include <libnftnl/rule.h>
+#include <xtnft/codec.h>
+#include <xtnft/ctx.h>
+#include <xtnft/family.h>
+#include <xtnft/model.h>
+#include <xtnft/util.h>
+#include "exec_int.h"
+
+static void rule_fini(struct xrule *r)
+{
+	free(r->raw);
+	xtn_rule_free(r->model);
+}
+
+void xt_rules_clear(struct xrules *rs)
+{
+	unsigned int i;
+
+	for (i = 0; i < rs->n; i++)
+		rule_fini(&rs->v[i]);
+	free(rs->v);
+	memset(rs, 0, sizeof(*rs));
+}
+
+void xt_view_reset(struct xchain *c)
+{
+	xt_rules_clear(&c->rules);
+	xt_rules_clear(&c->pre);
+	xt_rules_clear(&c->post);
+	c->view_known = false;
+}
+
+void xt_view_insert(struct xrules *rs, unsigned int pos, const struct xrule *r)
+{
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap ? rs->cap * 2 : 8;
+		rs->v = xtn_xrealloc(rs->v, rs->cap * sizeof(*rs->v));
+	}
+	memmove(&rs->v[pos + 1], &rs->v[pos], (rs->n - pos) * sizeof(*rs->v));
+	rs->v[pos] = *r;
+	rs->n++;
+}
+
+void xt_view_remove(struct xrules *rs, unsigned int pos)
+{
+	rule_fini(&rs->v[pos]);
+	memmove(&rs->v[pos], &rs->v[pos + 1], (rs->n - pos - 1) * sizeof(*rs->v));
+	rs->n--;
+}
+
+static int dump_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
+		   void *data)
+{
+	struct xrules *rs = data;
+	struct xrule r;
+
+	memset(&r, 0, sizeof(r));
+	r.handle = nftnl_rule_get_u64(nr, NFTNL_RULE_HANDLE);
+	r.raw_len = nlh->nlmsg_len;
+	r.raw = xtn_xmalloc(r.raw_len);
+	memcpy(r.raw, nlh, r.raw_len);
+	xt_view_insert(rs, rs->n, &r);
+	return 0;
+}
+
+/* Make c->rules the chain's full current rule list. */
+int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c)
+{
+	struct xrules kernel = { 0 };
+	unsigned int i;
+
+	if (c->view_known)
+		return 0;
+	if (c->in_kernel && xtn_nl_dump_rules(&ex->nl, ex->ctx->fam->nfproto,
+					      t->name, c->kname ? c->kname : c->name,
+					      false, dump_cb,
+					      &kernel) < 0) {
+		int err = errno;
+
+		xt_rules_clear(&kernel);
+		return xt_errno(ex, XTN_EOP_ANY, err);
+	}
+	/* inserts queued while the view was unknown went to the head,
+	 * the most recent first */
+	for (i = c->pre.n; i-- > 0;)
+		xt_view_insert(&c->rules, c->rules.n, &c->pre.v[i]);
+	for (i = 0; i < kernel.n; i++)
+		xt_view_insert(&c->rules, c->rules.n, &kernel.v[i]);
+	for (i = 0; i < c->post.n; i++)
+		xt_view_insert(&c->rules, c->rules.n, &c->post.v[i]);
+	free(kernel.v);
+	free(c->pre.v);
+	free(c->post.v);
+	memset(&c->pre, 0, sizeof(c->pre));
+	memset(&c->post, 0, sizeof(c->post));
+	c->view_known = true;
+	return 0;
+}
+
+struct xtn_rule *xt_view_model(struct xtn_exec *ex, struct xrule *r)
+{
+	struct nftnl_rule *nr;
+
+	if (r->model)
+		return r->model;
+	if (r->raw) {
+		nr = nftnl_rule_alloc();
+		if (nftnl_rule_nlmsg_parse(r->raw, nr) == 0)
+			r->model = xtn_codec_decode(nr, ex->ctx->fam, NULL);
+		nftnl_rule_free(nr);
+		free(r->raw);
+		r->raw = NULL;
+	} else if (ex->remat) {
+		r->model = ex->remat(ex->remat_priv, r->line, r->index);
+	}
+	return r->model;
+}
+
+int xt_view_find(struct xtn_exec *ex, struct xchain *c,
+		 const struct xtn_rule *want)
+{
+	unsigned int i;
+
+	for (i = 0; i < c->rules.n; i++) {
+		struct xtn_rule *m = xt_view_model(ex, &c->rules.v[i]);
+
+		if (m && xtn_rule_equal(m, want))
+			return (int)i;
+	}
+	return -1;
+}

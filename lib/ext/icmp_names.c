@@ -1,0 +1,164 @@
+/* The ICMP and ICMPv6 name tables and their parser/printer. */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <xtnft/ext.h>
+#include <xtnft/netaddr.h>
+#include <xtnft/util.h>
+#include "icmp_names.h"
+
+static const struct xtn_icmp_name icmp_v[] = {
+	{ "any", 0xFF, 0, 0xFF },
+	{ "echo-reply", 0, 0, 0xFF },
+	{ "pong", 0, 0, 0xFF },
+	{ "destination-unreachable", 3, 0, 0xFF },
+	{ "network-unreachable", 3, 0, 0 },
+	{ "host-unreachable", 3, 1, 1 },
+	{ "protocol-unreachable", 3, 2, 2 },
+	{ "port-unreachable", 3, 3, 3 },
+	{ "fragmentation-needed", 3, 4, 4 },
+	{ "source-route-failed", 3, 5, 5 },
+	{ "network-unknown", 3, 6, 6 },
+	{ "host-unknown", 3, 7, 7 },
+	{ "network-prohibited", 3, 9, 9 },
+	{ "host-prohibited", 3, 10, 10 },
+	{ "TOS-network-unreachable", 3, 11, 11 },
+	{ "TOS-host-unreachable", 3, 12, 12 },
+	{ "communication-prohibited", 3, 13, 13 },
+	{ "host-precedence-violation", 3, 14, 14 },
+	{ "precedence-cutoff", 3, 15, 15 },
+	{ "source-quench", 4, 0, 0xFF },
+	{ "redirect", 5, 0, 0xFF },
+	{ "network-redirect", 5, 0, 0 },
+	{ "host-redirect", 5, 1, 1 },
+	{ "TOS-network-redirect", 5, 2, 2 },
+	{ "TOS-host-redirect", 5, 3, 3 },
+	{ "echo-request", 8, 0, 0xFF },
+	{ "ping", 8, 0, 0xFF },
+	{ "router-advertisement", 9, 0, 0xFF },
+	{ "router-solicitation", 10, 0, 0xFF },
+	{ "time-exceeded", 11, 0, 0xFF },
+	{ "ttl-exceeded", 11, 0, 0xFF },
+	{ "ttl-zero-during-transit", 11, 0, 0 },
+	{ "ttl-zero-during-reassembly", 11, 1, 1 },
+	{ "parameter-problem", 12, 0, 0xFF },
+	{ "ip-header-bad", 12, 0, 0 },
+	{ "required-option-missing", 12, 1, 1 },
+	{ "timestamp-request", 13, 0, 0xFF },
+	{ "timestamp-reply", 14, 0, 0xFF },
+	{ "address-mask-request", 17, 0, 0xFF },
+	{ "address-mask-reply", 18, 0, 0xFF },
+};
+
+static const struct xtn_icmp_name icmpv6_v[] = {
+	{ "destination-unreachable", 1, 0, 0xFF },
+	{ "no-route", 1, 0, 0 },
+	{ "communication-prohibited", 1, 1, 1 },
+	{ "beyond-scope", 1, 2, 2 },
+	{ "address-unreachable", 1, 3, 3 },
+	{ "port-unreachable", 1, 4, 4 },
+	{ "failed-policy", 1, 5, 5 },
+	{ "reject-route", 1, 6, 6 },
+	{ "packet-too-big", 2, 0, 0xFF },
+	{ "time-exceeded", 3, 0, 0xFF },
+	{ "ttl-exceeded", 3, 0, 0xFF },
+	{ "ttl-zero-during-transit", 3, 0, 0 },
+	{ "ttl-zero-during-reassembly", 3, 1, 1 },
+	{ "parameter-problem", 4, 0, 0xFF },
+	{ "bad-header", 4, 0, 0 },
+	{ "unknown-header-type", 4, 1, 1 },
+	{ "unknown-option", 4, 2, 2 },
+	{ "echo-request", 128, 0, 0xFF },
+	{ "ping", 128, 0, 0xFF },
+	{ "echo-reply", 129, 0, 0xFF },
+	{ "pong", 129, 0, 0xFF },
+	{ "mld-listener-query", 130, 0, 0xFF },
+	{ "mld-listener-report", 131, 0, 0xFF },
+	{ "mld-listener-done", 132, 0, 0xFF },
+	{ "mld-listener-reduction", 132, 0, 0xFF },
+	{ "router-solicitation", 133, 0, 0xFF },
+	{ "router-advertisement", 134, 0, 0xFF },
+	{ "neighbour-solicitation", 135, 0, 0xFF },
+	{ "neighbor-solicitation", 135, 0, 0xFF },
+	{ "neighbour-advertisement", 136, 0, 0xFF },
+	{ "neighbor-advertisement", 136, 0, 0xFF },
+	{ "redirect", 137, 0, 0xFF },
+};
+
+const struct xtn_icmp_table xtn_icmp_names = { icmp_v, XTN_ARRAY_SIZE(icmp_v), "ICMP" };
+const struct xtn_icmp_table xtn_icmpv6_names = { icmpv6_v, XTN_ARRAY_SIZE(icmpv6_v), "ICMPv6" };
+
+int xtn_icmp_parse(struct xtn_parse *p, const struct xtn_icmp_table *t,
+		   const char *arg, uint8_t *type, uint8_t code[2])
+{
+	size_t i, match = t->n, len = strlen(arg);
+	char *buf, *slash;
+	uint64_t v;
+
+	for (i = 0; i < t->n; i++) {
+		if (strncasecmp(t->v[i].name, arg, len) != 0)
+			continue;
+		if (match != t->n)
+			return xtn_parse_fail(p, XTN_PARAM,
+					      "Ambiguous %s type `%s': `%s' or `%s'?",
+					      t->what, arg, t->v[match].name,
+					      t->v[i].name);
+		match = i;
+	}
+	if (match != t->n) {
+		*type = t->v[match].type;
+		code[0] = t->v[match].code_min;
+		code[1] = t->v[match].code_max;
+		return 0;
+	}
+	buf = xtn_xstrdup(arg);
+	slash = strchr(buf, '/');
+	if (slash)
+		*slash = '\0';
+	if (!xtn_strtoui(buf, NULL, &v, 0, UINT8_MAX)) {
+		xtn_parse_fail(p, XTN_PARAM, "Invalid %s type `%s'\n", t->what, buf);
+		free(buf);
+		return -1;
+	}
+	*type = (uint8_t)v;
+	if (slash) {
+		if (!xtn_strtoui(slash + 1, NULL, &v, 0, UINT8_MAX)) {
+			xtn_parse_fail(p, XTN_PARAM, "Invalid %s code `%s'\n",
+				       t->what, slash + 1);
+			free(buf);
+			return -1;
+		}
+		code[0] = code[1] = (uint8_t)v;
+	} else {
+		code[0] = 0;
+		code[1] = 0xFF;
+	}
+	free(buf);
+	return 0;
+}
+
+void xtn_icmp_list_type(const struct xtn_out *o, const struct xtn_icmp_table *t,
+			uint8_t type, uint8_t cmin, uint8_t cmax, bool inv)
+{
+	size_t i;
+
+	if (!xtn_out_numeric(o)) {
+		for (i = 0; i < t->n; i++) {
+			if (t->v[i].type == type && t->v[i].code_min == cmin &&
+			    t->v[i].code_max == cmax) {
+				xtn_out_printf(o, " %s%s", inv ? "!" : "",
+					       t->v[i].name);
+				return;
+			}
+		}
+	}
+	/* sic: libxt_icmp prints no space before "type" (-> "icmptype 8") */
+	if (inv)
+		xtn_out_puts(o, " !");
+	xtn_out_printf(o, "type %u", type);
+	if (cmin == cmax)
+		xtn_out_printf(o, " code %u", cmin);
+	else if (cmin != 0 || cmax != 0xFF)
+		xtn_out_printf(o, " codes %u-%u", cmin, cmax);
+}

@@ -1,0 +1,83 @@
+/*
+ * Running commands against the kernel: one exec session is one transaction.
+ * Commands are fed in order; each fetches only what it needs (see plan.h)
+ * and queues its messages; commit sends the batch with the generation id.
+ * On a generation clash the caller starts a new session and feeds the same
+ * commands again, so positions and handles are always recomputed.
+ */
+#ifndef XTNFT_EXEC_H
+#define XTNFT_EXEC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct xtn_ctx;
+struct xtn_cmd;
+struct xtn_rule;
+struct xtn_strbuf;
+struct xtn_exec;
+
+enum xtn_exec_flags {
+	XTN_EXEC_RESTORE = 1 << 0,	/* commands come from a restore file */
+	XTN_EXEC_NOFLUSH = 1 << 1,	/* restore --noflush */
+	XTN_EXEC_TEST = 1 << 2,		/* restore --test: never commit */
+};
+
+/* Rebuild the i-th rule of the command given on a restore line, for a later
+ * line that needs to compare against it (restore keeps text, not rules). */
+typedef struct xtn_rule *(*xtn_rematerialize_fn)(void *priv, uint32_t line,
+						 uint32_t index);
+
+struct xtn_exec *xtn_exec_new(struct xtn_ctx *ctx, struct xtn_strbuf *out,
+			      unsigned int flags);
+void xtn_exec_free(struct xtn_exec *ex);
+void xtn_exec_set_rematerialize(struct xtn_exec *ex, xtn_rematerialize_fn fn,
+				void *priv);
+
+/* Open the netlink session and read the generation id. */
+int xtn_exec_begin(struct xtn_exec *ex);
+/* Run or queue one command; -1 with ctx->diag set on failure. */
+int xtn_exec_cmd(struct xtn_exec *ex, struct xtn_cmd *cmd);
+/* Restore's "*table" line (flush unless --noflush) */
+int xtn_exec_table_start(struct xtn_exec *ex, const char *table, uint32_t line);
+/* Restore's ":CHAIN POLICY [p:b]" line. */
+int xtn_exec_chain_decl(struct xtn_exec *ex, const char *table,
+			const char *chain, const char *policy, bool counters,
+			uint64_t pkts, uint64_t bytes, uint32_t line);
+/* Restore's COMMIT line: report what iptables checks at commit time. */
+int xtn_exec_table_end(struct xtn_exec *ex, uint32_t line);
+
+/* iptables-save of one table: "*table ... COMMIT" into block; notes
+ * (tainted or incompatible tables) go to the session's output directly. */
+int xtn_exec_save_table(struct xtn_exec *ex, const char *table, bool counters,
+			struct xtn_strbuf *block);
+/* Which of the family's tables exist, in save order (names are borrowed). */
+int xtn_exec_existing_tables(struct xtn_exec *ex, const char **names,
+			     unsigned int *n);
+
+enum xtn_exec_result {
+	XTN_EXEC_OK = 0,
+	XTN_EXEC_ERROR = -1,
+	XTN_EXEC_RETRY = 1,	/* generation changed: start over */
+};
+
+/* Commit the batch (or, for reads, confirm the generation did not move). */
+enum xtn_exec_result xtn_exec_commit(struct xtn_exec *ex);
+
+/* What a command will fetch: the plan, exposed for tests and -vv. */
+enum xtn_fetch_level {
+	XTN_FETCH_NONE,		/* the kernel is not asked anything */
+	XTN_FETCH_CHAINS,	/* named chains, one small GET each */
+	XTN_FETCH_CHAIN_RULES,	/* the rules of the named chain */
+	XTN_FETCH_TABLE,	/* every chain and rule of the table */
+};
+
+struct xtn_plan {
+	enum xtn_fetch_level level;
+	const char *chains[2];	/* named chains looked up (chain, jump) */
+	unsigned int n_chains;
+};
+
+void xtn_plan_cmd(const struct xtn_cmd *cmd, struct xtn_plan *plan);
+
+#endif

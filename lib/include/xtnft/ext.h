@@ -1,0 +1,229 @@
+/*
+ * The extension descriptor: one const table row per match or target (and
+ * per family base match) holding its options, parser, encoder, decoder and
+ * printers.  Adding an extension is one file in lib/ext/ plus one registry
+ * line.  Transport types stay behind the opaque xtn_enc / xtn_dec handles.
+ */
+#ifndef XTNFT_EXT_H
+#define XTNFT_EXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "diag.h"
+
+struct xtn_ctx;
+struct xtn_cmd;
+struct xtn_rule;
+struct xtn_ext_inst;
+struct xtn_family;
+struct xtn_resolver;
+struct xtn_strbuf;
+struct xtn_enc;
+struct xtn_dec;
+struct xtn_addrmask;
+
+enum xtn_ext_kind {
+	XTN_EXT_BASE,
+	XTN_EXT_MATCH,
+	XTN_EXT_TARGET,
+};
+
+enum xtn_has_arg {
+	XTN_NO_ARG = 0,
+	XTN_REQ_ARG = 1,
+	XTN_OPT_ARG = 2,	/* only as --opt=value, like getopt */
+};
+
+enum xtn_opt_flags {
+	XTN_OF_INVERT = 1 << 0,	/* may be preceded by ! */
+	XTN_OF_MULTI = 1 << 1,	/* may be given more than once */
+	XTN_OF_MAND = 1 << 2,	/* must be given */
+};
+
+/* Typed values the generic parser can store without extension code. */
+enum xtn_argtype {
+	XTN_AT_CUSTOM = 0,	/* the descriptor's parse() handles it */
+	XTN_AT_NONE,		/* a flag */
+	XTN_AT_STRING,		/* NUL-terminated, max size-1 chars */
+};
+
+struct xtn_optdef {
+	const char *name;	/* long name, without dashes */
+	char short_name;	/* 0 if none (base matches only) */
+	uint8_t id;		/* bit index for seen/excl/also */
+	uint8_t has_arg;	/* enum xtn_has_arg */
+	uint8_t flags;		/* enum xtn_opt_flags */
+	enum xtn_argtype type;
+	uint16_t offset, size;	/* where a typed value lands in data */
+	uint32_t excl, also;	/* masks of other option ids */
+};
+
+/* State handed to a descriptor while one of its options is parsed. */
+struct xtn_parse {
+	struct xtn_ctx *ctx;
+	struct xtn_cmd *cmd;
+	struct xtn_rule *rule;
+	const struct xtn_family *fam;
+	struct xtn_ext_inst *inst;
+	const struct xtn_optdef *opt;
+	const char *arg;	/* the option's argument, or NULL */
+	bool invert;		/* a ! preceded the option */
+	struct xtn_loc loc;	/* of the option (and its argument) */
+	/* Old-style options may take more words (e.g. --tcp-flags A B). */
+	char **argv;
+	int argc;
+	int *optind;
+	/* Name of the extension as it appears in messages. */
+	const char *ext_name;
+};
+
+/* An xt compat identity: the struct the kernel's x_tables code expects. */
+struct xtn_xt {
+	const char *name;
+	uint8_t revision;
+	uint16_t size;		/* unaligned UAPI struct size */
+};
+
+/* Relations the decoder hands to descriptors that encode natively. */
+enum xtn_field_kind {
+	XTN_FIELD_NONE,
+	XTN_FIELD_META,
+	XTN_FIELD_PAYLOAD,
+};
+
+enum xtn_relop {
+	XTN_OP_EQ,
+	XTN_OP_NEQ,
+	XTN_OP_LT,
+	XTN_OP_LTE,
+	XTN_OP_GT,
+	XTN_OP_GTE,
+	XTN_OP_RANGE_EQ,
+	XTN_OP_RANGE_NEQ,
+};
+
+struct xtn_field {
+	enum xtn_field_kind kind;
+	uint32_t key;		/* meta key */
+	uint32_t base, offset, len;	/* payload */
+	bool masked;
+	uint8_t mask[16];
+};
+
+struct xtn_rel {
+	struct xtn_field f;
+	enum xtn_relop op;
+	uint32_t len;		/* bytes of data compared */
+	uint8_t data[16];
+	uint8_t hi[16];		/* range upper bound */
+};
+
+/* Printer context: -S/save form and -L form share it. */
+struct xtn_out {
+	struct xtn_strbuf *sb;
+	unsigned int fmt;	/* enum xtn_list_fmt */
+	const struct xtn_resolver *res;
+	const struct xtn_family *fam;
+	const struct xtn_rule *rule;
+};
+
+struct xtn_ext {
+	const char *name;	/* as the user types it: "tcp", "ACCEPT" */
+	enum xtn_ext_kind kind;
+	uint8_t families;	/* enum xtn_fam_bit */
+	uint16_t data_size;
+	uint16_t cmp_size;	/* bytes the default equal() compares; 0 = all */
+	const struct xtn_optdef *opts;	/* NULL-name terminated */
+	const char *help;
+	/* Old-style (getopt-era) extension: it checks repeats and inversion
+	 * itself, with its own wording, instead of the generic x6 checks. */
+	bool legacy;
+	void (*init)(void *data, const struct xtn_family *fam);
+	int (*parse)(struct xtn_parse *p, void *data);
+	/* After all options: cross-checks (flags are in inst->seen). */
+	int (*final)(struct xtn_parse *p, void *data);
+	int (*encode)(struct xtn_enc *e, const void *data);
+	/* Claim a native relation; 1 claimed, 0 not ours, -1 error. */
+	int (*decode_rel)(struct xtn_dec *d, const struct xtn_rel *rel);
+	/* Turn an xt compat blob into data; NULL means copy it. */
+	int (*decode_xt)(struct xtn_dec *d, void *data, const void *info,
+			 size_t len);
+	void (*save)(const struct xtn_out *o, const void *data);
+	void (*list)(const struct xtn_out *o, const void *data);
+	bool (*equal)(const void *a, const void *b);
+	/* Base matches: what NFTA_RULE_COMPAT carries (the -p value the
+	 * kernel's xt layer checks) and whether it is inverted. */
+	void (*compat_proto)(const void *data, uint32_t *proto, bool *inv);
+	/* Base matches: place one -s/-d pair of an expanded address list. */
+	void (*set_addrs)(void *data, const struct xtn_addrmask *src,
+			  const struct xtn_addrmask *dst);
+	struct xtn_xt xt;	/* name NULL: never a compat expression */
+};
+
+/* The registry: a const array, in the order matches are tried on decode. */
+const struct xtn_ext *xtn_ext_find(const char *name, enum xtn_ext_kind kind,
+				   const struct xtn_family *fam);
+const struct xtn_ext *xtn_ext_find_xt(const char *xtname, unsigned int rev,
+				      enum xtn_ext_kind kind,
+				      const struct xtn_family *fam);
+const struct xtn_ext *const *xtn_ext_registry(size_t *n);
+/* Names of iptables extensions xtnft does not implement yet. */
+bool xtn_ext_is_known_unsupported(const char *name);
+
+const struct xtn_optdef *xtn_ext_opt_by_id(const struct xtn_ext *ext,
+					   unsigned int id);
+
+/* Encoder helpers (codec/enc.c); every load goes to register 1. */
+enum xtn_payload_base {
+	XTN_PL_LL = 0,
+	XTN_PL_NH = 1,
+	XTN_PL_TH = 2,
+};
+
+void xtn_enc_meta_load(struct xtn_enc *e, uint32_t key);
+void xtn_enc_payload_load(struct xtn_enc *e, uint32_t base, uint32_t offset,
+			  uint32_t len);
+void xtn_enc_bitwise(struct xtn_enc *e, const void *mask, uint32_t len);
+void xtn_enc_cmp(struct xtn_enc *e, enum xtn_relop op, const void *data,
+		 uint32_t len);
+void xtn_enc_range(struct xtn_enc *e, enum xtn_relop op, const void *lo,
+		   const void *hi, uint32_t len);
+/* Address with mask, using iptables' "load only the masked bytes" rule. */
+void xtn_enc_addr(struct xtn_enc *e, uint32_t base, uint32_t offset,
+		  const void *addr, const void *mask, uint32_t len, bool inv);
+/* Interface name (with + wildcard) compared against a meta key. */
+void xtn_enc_iface(struct xtn_enc *e, uint32_t key, const char *name,
+		   bool inv);
+/* The generic xt compat encoding of an instance's data. */
+int xtn_enc_xt(struct xtn_enc *e, const struct xtn_ext *ext, const void *data);
+const struct xtn_rule *xtn_enc_rule(const struct xtn_enc *e);
+int xtn_enc_fail(struct xtn_enc *e, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Decoder helpers (codec/dec.c). */
+struct xtn_rule *xtn_dec_rule(struct xtn_dec *d);
+/* The last instance of ext in the rule, created at the end if absent. */
+void *xtn_dec_match_data(struct xtn_dec *d, const struct xtn_ext *ext);
+/* The layer 4 protocol decoded so far (0 = none) and whether it is inverted. */
+unsigned int xtn_dec_l4proto(const struct xtn_dec *d, bool *inverted);
+int xtn_dec_fail(struct xtn_dec *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Parse helpers shared by descriptors (opt/argtypes.c). */
+int xtn_parse_fail(struct xtn_parse *p, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Store a typed option (XTN_AT_STRING...) at its offset in data. */
+int xtn_parse_typed(struct xtn_parse *p, void *data);
+/* "--opt ! value" in old-style extensions: warn, flip, take next word. */
+int xtn_parse_check_inverse(struct xtn_parse *p, const char **arg);
+
+/* Printer helpers (print/out.c). */
+void xtn_out_puts(const struct xtn_out *o, const char *s);
+void xtn_out_printf(const struct xtn_out *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Quote a string the way iptables-save does (only when needed). */
+void xtn_out_quoted(const struct xtn_out *o, const char *s);
+bool xtn_out_numeric(const struct xtn_out *o);
+
+#endif

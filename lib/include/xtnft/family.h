@@ -1,0 +1,56 @@
+/*
+ * Family profiles: constant data describing what iptables-nft lays out for
+ * each nf_tables family (tables, built-in chains with hooks and priorities,
+ * address length, base-match descriptor).
+ */
+#ifndef XTNFT_FAMILY_H
+#define XTNFT_FAMILY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct xtn_ext;
+
+enum xtn_fam_bit {
+	XTN_FAM_IPV4 = 1 << 0,
+	XTN_FAM_IPV6 = 1 << 1,
+	XTN_FAM_ARP = 1 << 2,
+	XTN_FAM_BRIDGE = 1 << 3,
+	XTN_FAM_INET = XTN_FAM_IPV4 | XTN_FAM_IPV6,
+};
+
+struct xtn_chain_def {
+	const char *name;
+	uint8_t hooknum;
+	int32_t prio;
+	const char *type;	/* "filter", "nat", "route" */
+};
+
+struct xtn_table_def {
+	const char *name;
+	const struct xtn_chain_def *chains;	/* in hook order */
+	unsigned int n_chains;
+};
+
+struct xtn_family {
+	const char *name;
+	enum xtn_fam_bit bit;
+	uint8_t nfproto;	/* NFPROTO_* = nf_tables family */
+	uint8_t af;		/* AF_INET, AF_INET6, 0 */
+	uint8_t addr_len;
+	const struct xtn_table_def *tables;	/* in save order */
+	unsigned int n_tables;
+	const struct xtn_ext *base;	/* the -s/-d/-i/-o/-p descriptor */
+};
+
+extern const struct xtn_family xtn_family_ipv4;
+extern const struct xtn_family xtn_family_ipv6;
+
+const struct xtn_table_def *xtn_family_table(const struct xtn_family *fam,
+					     const char *name);
+const struct xtn_chain_def *xtn_table_builtin(const struct xtn_table_def *t,
+					      const char *chain);
+const struct xtn_chain_def *xtn_table_builtin_by_hook(const struct xtn_table_def *t,
+						      unsigned int hooknum);
+
+#endif

@@ -1,0 +1,90 @@
+/*
+ * Addresses, masks and the name service, the way iptables parses and prints
+ * them.  Nothing here does DNS by itself: names go through a resolver.
+ */
+#ifndef XTNFT_NETADDR_H
+#define XTNFT_NETADDR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <netinet/in.h>
+
+struct xtn_diag;
+struct xtn_loc;
+
+union xtn_inaddr {
+	struct in_addr v4;
+	struct in6_addr v6;
+	uint8_t b[16];
+	uint32_t w[4];
+};
+
+struct xtn_addrmask {
+	union xtn_inaddr addr;
+	union xtn_inaddr mask;
+};
+
+struct xtn_addr_list {
+	struct xtn_addrmask *v;
+	unsigned int n;
+};
+
+/* Name service, injectable so tests and -n never touch DNS. */
+struct xtn_resolver {
+	/* Returns the number of addresses (0: not found); *out is malloc'd. */
+	unsigned int (*host_to_addrs)(const char *name, int af,
+				      union xtn_inaddr **out);
+	bool (*net_to_addr)(const char *name, struct in_addr *out);
+	bool (*addr_to_host)(const union xtn_inaddr *a, int af, char *buf,
+			     size_t len);
+	bool (*addr_to_net)(const struct in_addr *a, char *buf, size_t len);
+	/* -1 when unknown */
+	int (*service_to_port)(const char *name, const char *proto);
+	bool (*port_to_service)(unsigned int port, const char *proto, char *buf,
+				size_t len);
+	int (*proto_by_name)(const char *name);
+	bool (*proto_by_number)(unsigned int proto, char *buf, size_t len);
+};
+
+extern const struct xtn_resolver xtn_resolver_libc;
+/* Answers "not found" to everything: for kernel-free tests. */
+extern const struct xtn_resolver xtn_resolver_none;
+
+/* iptables' xtables_strtoui: base-0 unsigned, no sign, [min, max] (max 0 = any). */
+bool xtn_strtoui(const char *s, char **end, uint64_t *value, uint64_t min,
+		 uint64_t max);
+
+/* Dotted quad as iptables reads it ("10" = 10.0.0.0 unless is_mask). */
+bool xtn_ipv4_parse_numeric(const char *s, bool is_mask, struct in_addr *out);
+int xtn_mask_to_cidr(const union xtn_inaddr *mask, size_t alen);
+void xtn_mask_from_cidr(union xtn_inaddr *mask, unsigned int bits, size_t alen);
+
+/*
+ * Parse "host[/mask][,host[/mask]...]" for af (AF_INET or AF_INET6), with
+ * host names resolved through res; addresses are masked like iptables does.
+ */
+int xtn_addr_parse_multiple(const char *spec, int af,
+			    const struct xtn_resolver *res,
+			    struct xtn_addr_list *out, struct xtn_diag *d,
+			    const struct xtn_loc *loc);
+void xtn_addr_list_fini(struct xtn_addr_list *l);
+
+/* Numeric address text, and "/N" or "/dotted" mask suffix. */
+const char *xtn_addr_ntop(const union xtn_inaddr *a, int af, char *buf,
+			  size_t len);
+/* Writes the mask suffix as -L shows it: "" for a host mask. */
+void xtn_mask_suffix(const union xtn_inaddr *mask, int af, bool hide_host,
+		     char *buf, size_t len);
+
+/* Protocols, as xtables_parse_protocol and proto_to_name see them. */
+int xtn_proto_parse(const char *s, const struct xtn_resolver *res,
+		    uint16_t *out);
+const char *xtn_proto_name(unsigned int proto, bool nolookup,
+			   const struct xtn_resolver *res, char *buf,
+			   size_t len);
+/* Port or service name for a protocol; -1 if invalid. */
+int xtn_port_parse(const char *s, const char *proto,
+		   const struct xtn_resolver *res);
+
+#endif

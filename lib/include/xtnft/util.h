@@ -1,0 +1,47 @@
+/* Small helpers shared by every module: allocation, growable strings. */
+#ifndef XTNFT_UTIL_H
+#define XTNFT_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define XTN_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define XTN_ALIGN8(n) (((n) + 7u) & ~7u)
+
+/*
+ * The x* allocators are the only place in lib/ allowed to end the process:
+ * on allocation failure they print "out of memory" and exit with status 4
+ * (iptables' RESOURCE_PROBLEM).
+ */
+void *xtn_xmalloc(size_t size);
+void *xtn_xzalloc(size_t size);
+void *xtn_xrealloc(void *ptr, size_t size);
+char *xtn_xstrdup(const char *s);
+char *xtn_xstrndup(const char *s, size_t n);
+
+/* A growable, always NUL-terminated output buffer. */
+struct xtn_strbuf {
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+
+void xtn_strbuf_init(struct xtn_strbuf *sb);
+void xtn_strbuf_fini(struct xtn_strbuf *sb);
+void xtn_strbuf_reset(struct xtn_strbuf *sb);
+void xtn_strbuf_putc(struct xtn_strbuf *sb, char c);
+void xtn_strbuf_puts(struct xtn_strbuf *sb, const char *s);
+void xtn_strbuf_put(struct xtn_strbuf *sb, const void *data, size_t len);
+void xtn_strbuf_printf(struct xtn_strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void xtn_strbuf_vprintf(struct xtn_strbuf *sb, const char *fmt, va_list ap);
+/* Hand the buffer's content to the caller; the strbuf is left empty. */
+char *xtn_strbuf_steal(struct xtn_strbuf *sb);
+
+/* Parse an unsigned number in C notation (0x.., 0..) within [min, max]. */
+int xtn_parse_uint(const char *s, uint64_t min, uint64_t max, uint64_t *out);
+/* Same, but decimal only and the whole string must be consumed. */
+int xtn_parse_udec(const char *s, uint64_t max, uint64_t *out);
+
+#endif

@@ -1,0 +1,157 @@
+/* The rule model: instances, rules, semantic equality. */
+#include <stdlib.h>
+#include <string.h>
+#include <xtnft/ext.h>
+#include <xtnft/family.h>
+#include <xtnft/model.h>
+#include <xtnft/util.h>
+
+struct xtn_ext_inst *xtn_inst_new(const struct xtn_ext *ext,
+				  const struct xtn_family *fam)
+{
+	struct xtn_ext_inst *inst = xtn_xzalloc(sizeof(*inst));
+
+	xtn_list_init(&inst->node);
+	inst->ext = ext;
+	inst->data = xtn_xzalloc(XTN_ALIGN8(ext->data_size));
+	if (ext->init)
+		ext->init(inst->data, fam);
+	return inst;
+}
+
+struct xtn_ext_inst *xtn_inst_clone(const struct xtn_ext_inst *src)
+{
+	struct xtn_ext_inst *inst = xtn_xmalloc(sizeof(*inst));
+
+	*inst = *src;
+	xtn_list_init(&inst->node);
+	inst->data = xtn_xmalloc(XTN_ALIGN8(src->ext->data_size));
+	memcpy(inst->data, src->data, XTN_ALIGN8(src->ext->data_size));
+	return inst;
+}
+
+void xtn_inst_free(struct xtn_ext_inst *inst)
+{
+	if (!inst)
+		return;
+	free(inst->data);
+	free(inst);
+}
+
+bool xtn_inst_equal(const struct xtn_ext_inst *a, const struct xtn_ext_inst *b)
+{
+	size_t n;
+
+	if (a->ext != b->ext)
+		return false;
+	if (a->ext->equal)
+		return a->ext->equal(a->data, b->data);
+	n = a->ext->cmp_size ? a->ext->cmp_size : a->ext->data_size;
+	return memcmp(a->data, b->data, n) == 0;
+}
+
+struct xtn_rule *xtn_rule_new(const struct xtn_family *fam)
+{
+	struct xtn_rule *r = xtn_xzalloc(sizeof(*r));
+
+	r->fam = fam;
+	xtn_list_init(&r->matches);
+	if (fam->base)
+		r->base = xtn_inst_new(fam->base, fam);
+	return r;
+}
+
+struct xtn_rule *xtn_rule_clone(const struct xtn_rule *src)
+{
+	struct xtn_rule *r = xtn_xmalloc(sizeof(*r));
+	struct xtn_ext_inst *m;
+
+	*r = *src;
+	xtn_list_init(&r->matches);
+	r->base = src->base ? xtn_inst_clone(src->base) : NULL;
+	r->target = src->target ? xtn_inst_clone(src->target) : NULL;
+	r->chain = src->chain ? xtn_xstrdup(src->chain) : NULL;
+	r->undecodable = src->undecodable ? xtn_xstrdup(src->undecodable) : NULL;
+	xtn_list_for_each(m, &src->matches, node)
+		xtn_list_add_tail(&xtn_inst_clone(m)->node, &r->matches);
+	return r;
+}
+
+void xtn_rule_free(struct xtn_rule *r)
+{
+	struct xtn_ext_inst *m, *tmp;
+
+	if (!r)
+		return;
+	xtn_list_for_each_safe(m, tmp, &r->matches, node)
+		xtn_inst_free(m);
+	xtn_inst_free(r->base);
+	xtn_inst_free(r->target);
+	free(r->chain);
+	free(r->undecodable);
+	free(r);
+}
+
+void xtn_rule_add_match(struct xtn_rule *r, struct xtn_ext_inst *m)
+{
+	xtn_list_add_tail(&m->node, &r->matches);
+}
+
+struct xtn_ext_inst *xtn_rule_last_match(const struct xtn_rule *r,
+					 const struct xtn_ext *ext)
+{
+	struct xtn_ext_inst *m, *found = NULL;
+
+	xtn_list_for_each(m, &r->matches, node)
+		if (m->ext == ext)
+			found = m;
+	return found;
+}
+
+void xtn_rule_set_jump(struct xtn_rule *r, enum xtn_verdict v,
+		       const char *chain)
+{
+	free(r->chain);
+	r->verdict = v;
+	r->chain = chain ? xtn_xstrdup(chain) : NULL;
+}
+
+unsigned int xtn_rule_count_matches(const struct xtn_rule *r)
+{
+	struct xtn_ext_inst *m;
+	unsigned int n = 0;
+
+	xtn_list_for_each(m, &r->matches, node)
+		n++;
+	return n;
+}
+
+static bool matches_equal(const struct xtn_rule *a, const struct xtn_rule *b)
+{
+	const struct xtn_list *pa = a->matches.next, *pb = b->matches.next;
+
+	while (pa != &a->matches && pb != &b->matches) {
+		if (!xtn_inst_equal(xtn_list_entry(pa, struct xtn_ext_inst, node),
+				    xtn_list_entry(pb, struct xtn_ext_inst, node)))
+			return false;
+		pa = pa->next;
+		pb = pb->next;
+	}
+	return pa == &a->matches && pb == &b->matches;
+}
+
+bool xtn_rule_equal(const struct xtn_rule *a, const struct xtn_rule *b)
+{
+	/* A rule we could not read is never "the same" as anything. */
+	if (a->undecodable || b->undecodable)
+		return false;
+	if (!!a->base != !!b->base || (a->base && !xtn_inst_equal(a->base, b->base)))
+		return false;
+	if (!matches_equal(a, b) || a->verdict != b->verdict)
+		return false;
+	if (a->verdict == XTN_V_JUMP || a->verdict == XTN_V_GOTO)
+		return strcmp(a->chain, b->chain) == 0;
+	if (a->verdict == XTN_V_TARGET)
+		return xtn_inst_equal(a->target, b->target);
+	return true;
+}

@@ -1,0 +1,262 @@
+/*
+ * The transaction: BATCH_BEGIN (with the generation id) ... BATCH_END sent
+ * in one sendmsg.  The kernel processes it synchronously and answers only
+ * failures (no NLM_F_ACK), each tagged with the failing message's sequence
+ * number, which maps back to the object and the restore line.
+ */
+#include <netinet/in.h>
+#include <stdio.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <libmnl/libmnl.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nf_tables.h>
+#include <libnftnl/batch.h>
+#include <libnftnl/chain.h>
+#include <libnftnl/common.h>
+#include <libnftnl/rule.h>
+#include <libnftnl/table.h>
+#include <xtnft/diag.h>
+#include <xtnft/nl.h>
+#include <xtnft/util.h>
+
+#define BATCH_PAGE_SIZE (2 * 1024 * 1024)
+
+void xtn_batch_init(struct xtn_batch *b, struct xtn_nl *nl, uint32_t genid)
+{
+	struct nlmsghdr *nlh;
+
+	memset(b, 0, sizeof(*b));
+	b->b = nftnl_batch_alloc(BATCH_PAGE_SIZE, MNL_SOCKET_BUFFER_SIZE);
+	if (!b->b)
+		abort();
+	b->genid = genid;
+	b->next_rule_id = 1;
+	nlh = nftnl_batch_begin(nftnl_batch_buffer(b->b), xtn_nl_next_seq(nl));
+	mnl_attr_put_u32(nlh, NFNL_BATCH_GENID, htonl(genid));
+	nftnl_batch_update(b->b);
+}
+
+void xtn_batch_fini(struct xtn_batch *b)
+{
+	unsigned int i;
+
+	if (b->b)
+		nftnl_batch_free(b->b);
+	for (i = 0; i < b->n_objs; i++)
+		free(b->objs[i].name);
+	free(b->objs);
+	memset(b, 0, sizeof(*b));
+}
+
+bool xtn_batch_empty(const struct xtn_batch *b)
+{
+	return b->n_msgs == 0;
+}
+
+static void note(struct xtn_batch *b, uint32_t seq, enum xtn_obj_op op,
+		 const char *name, uint32_t line)
+{
+	struct xtn_batch_obj *o;
+
+	if (b->n_objs == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 16;
+		b->objs = xtn_xrealloc(b->objs, b->cap * sizeof(*b->objs));
+	}
+	o = &b->objs[b->n_objs++];
+	o->seq = seq;
+	o->op = (uint8_t)op;
+	o->line = line;
+	/* consecutive messages usually name the same chain: share nothing,
+	 * but keep it cheap with a short copy */
+	o->name = xtn_xstrdup(name ? name : "");
+	b->n_msgs++;
+}
+
+void xtn_batch_table(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
+		     uint8_t family, const char *table, uint16_t flags,
+		     enum xtn_obj_op op, uint32_t line)
+{
+	struct nftnl_table *t = nftnl_table_alloc();
+	uint32_t seq = xtn_nl_next_seq(nl);
+	struct nlmsghdr *nlh;
+
+	nftnl_table_set_str(t, NFTNL_TABLE_NAME, table);
+	nlh = nftnl_nlmsg_build_hdr(nftnl_batch_buffer(b->b), msg, family,
+				    flags, seq);
+	nftnl_table_nlmsg_build_payload(nlh, t);
+	nftnl_table_free(t);
+	nftnl_batch_update(b->b);
+	note(b, seq, op, table, line);
+}
+
+void xtn_batch_chain(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
+		     struct nftnl_chain *c, uint16_t flags, enum xtn_obj_op op,
+		     uint32_t line)
+{
+	uint32_t seq = xtn_nl_next_seq(nl);
+	uint8_t family = (uint8_t)nftnl_chain_get_u32(c, NFTNL_CHAIN_FAMILY);
+	struct nlmsghdr *nlh;
+
+	nlh = nftnl_nlmsg_build_hdr(nftnl_batch_buffer(b->b), msg, family,
+				    flags, seq);
+	nftnl_chain_nlmsg_build_payload(nlh, c);
+	nftnl_batch_update(b->b);
+	note(b, seq, op, nftnl_chain_get_str(c, NFTNL_CHAIN_NAME), line);
+}
+
+uint32_t xtn_batch_rule(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
+			struct nftnl_rule *r, uint16_t flags,
+			enum xtn_obj_op op, uint32_t line)
+{
+	uint32_t seq = xtn_nl_next_seq(nl);
+	uint8_t family = (uint8_t)nftnl_rule_get_u32(r, NFTNL_RULE_FAMILY);
+	uint32_t id = 0;
+	struct nlmsghdr *nlh;
+
+	if (msg == NFT_MSG_NEWRULE) {
+		id = b->next_rule_id++;
+		nftnl_rule_set_u32(r, NFTNL_RULE_ID, id);
+	}
+	nlh = nftnl_nlmsg_build_hdr(nftnl_batch_buffer(b->b), msg, family,
+				    flags, seq);
+	nftnl_rule_nlmsg_build_payload(nlh, r);
+	nftnl_batch_update(b->b);
+	note(b, seq, op, nftnl_rule_get_str(r, NFTNL_RULE_CHAIN), line);
+	return id;
+}
+
+static const char *const op_names[] = {
+	[XTN_OBJ_TABLE_ADD] = "TABLE_ADD",
+	[XTN_OBJ_TABLE_FLUSH] = "TABLE_FLUSH",
+	[XTN_OBJ_CHAIN_ADD] = "CHAIN_ADD",
+	[XTN_OBJ_CHAIN_USER_ADD] = "CHAIN_USER_ADD",
+	[XTN_OBJ_CHAIN_DEL] = "CHAIN_DEL",
+	[XTN_OBJ_CHAIN_USER_FLUSH] = "CHAIN_USER_FLUSH",
+	[XTN_OBJ_CHAIN_UPDATE] = "CHAIN_UPDATE",
+	[XTN_OBJ_CHAIN_RENAME] = "CHAIN_RENAME",
+	[XTN_OBJ_CHAIN_ZERO] = "CHAIN_ZERO",
+	[XTN_OBJ_RULE_APPEND] = "RULE_APPEND",
+	[XTN_OBJ_RULE_INSERT] = "RULE_INSERT",
+	[XTN_OBJ_RULE_REPLACE] = "RULE_REPLACE",
+	[XTN_OBJ_RULE_DELETE] = "RULE_DELETE",
+	[XTN_OBJ_RULE_FLUSH] = "RULE_FLUSH",
+};
+
+static const char *obj_kind(enum xtn_obj_op op)
+{
+	switch (op) {
+	case XTN_OBJ_TABLE_ADD:
+	case XTN_OBJ_TABLE_FLUSH:
+		return "table";
+	case XTN_OBJ_RULE_APPEND:
+	case XTN_OBJ_RULE_INSERT:
+	case XTN_OBJ_RULE_REPLACE:
+	case XTN_OBJ_RULE_DELETE:
+		return "rule in chain";
+	default:
+		return "chain";
+	}
+}
+
+static const struct xtn_batch_obj *find_obj(const struct xtn_batch *b,
+					    uint32_t seq)
+{
+	unsigned int lo = 0, hi = b->n_objs;
+
+	/* sequence numbers grow with the batch: binary search */
+	while (lo < hi) {
+		unsigned int mid = (lo + hi) / 2;
+
+		if (b->objs[mid].seq == seq)
+			return &b->objs[mid];
+		if (b->objs[mid].seq < seq)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+struct commit_ctx {
+	const struct xtn_batch *b;
+	struct xtn_diag *d;
+	bool restart;
+	bool failed;
+};
+
+static void on_error(struct commit_ctx *cc, const struct nlmsghdr *nlh)
+{
+	const struct nlmsgerr *err = mnl_nlmsg_get_payload(nlh);
+	const struct xtn_batch_obj *o;
+	int e = -err->error;
+
+	if (err->error == 0)
+		return;
+	if (e == ERESTART) {
+		cc->restart = true;
+		return;
+	}
+	cc->failed = true;
+	o = find_obj(cc->b, nlh->nlmsg_seq);
+	if (!o) {
+		xtn_diag_add_kerr(cc->d, 0, "BATCH failed (%s)", strerror(e));
+		return;
+	}
+	xtn_diag_add_kerr(cc->d, o->line, "%s failed (%s): %s %s",
+			  op_names[o->op], strerror(e), obj_kind(o->op),
+			  o->name);
+}
+
+static void drain(struct xtn_nl *nl, struct commit_ctx *cc)
+{
+	for (;;) {
+		ssize_t n = nl->t->recv(nl->t, nl->rbuf, nl->rbuf_len, 0);
+		const struct nlmsghdr *nlh;
+		int len;
+
+		if (n <= 0)
+			return;
+		len = (int)n;
+		for (nlh = (const struct nlmsghdr *)nl->rbuf; mnl_nlmsg_ok(nlh, len);
+		     nlh = mnl_nlmsg_next(nlh, &len))
+			if (nlh->nlmsg_type == NLMSG_ERROR)
+				on_error(cc, nlh);
+	}
+}
+
+enum xtn_commit_result xtn_batch_commit(struct xtn_batch *b, struct xtn_nl *nl,
+					struct xtn_diag *d)
+{
+	struct commit_ctx cc = { .b = b, .d = d };
+	struct iovec *iov;
+	int n_iov;
+
+	nftnl_batch_end(nftnl_batch_buffer(b->b), xtn_nl_next_seq(nl));
+	nftnl_batch_update(b->b);
+	n_iov = nftnl_batch_iovec_len(b->b);
+	iov = xtn_xmalloc((size_t)n_iov * sizeof(*iov));
+	nftnl_batch_iovec(b->b, iov, (uint32_t)n_iov);
+	if (nl->t->reserve)
+		nl->t->reserve(nl->t, (size_t)n_iov * BATCH_PAGE_SIZE,
+			       (size_t)getpagesize() * (b->n_msgs + 2));
+	if (nl->t->send(nl->t, iov, (size_t)n_iov) < 0) {
+		int err = errno;
+
+		free(iov);
+		xtn_fail(d, XTN_RESOURCE, NULL, "Could not send the batch: %s",
+			 strerror(err));
+		return XTN_COMMIT_FAILED;
+	}
+	free(iov);
+	/* the kernel answered while processing sendmsg: collect failures */
+	drain(nl, &cc);
+	if (cc.restart && !cc.failed)
+		return XTN_COMMIT_RESTART;
+	if (cc.failed || cc.restart)
+		return XTN_COMMIT_FAILED;
+	return XTN_COMMIT_OK;
+}

@@ -1,0 +1,59 @@
+/* Helpers for descriptor parsers: located failures, typed values. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <xtnft/ctx.h>
+#include <xtnft/ext.h>
+#include <xtnft/model.h>
+#include <xtnft/util.h>
+
+int xtn_parse_fail(struct xtn_parse *p, int status, const char *fmt, ...)
+{
+	struct xtn_strbuf sb;
+	va_list ap;
+
+	xtn_strbuf_init(&sb);
+	va_start(ap, fmt);
+	xtn_strbuf_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	xtn_fail(&p->ctx->diag, status, &p->loc, "%s", sb.buf);
+	xtn_strbuf_fini(&sb);
+	return -1;
+}
+
+int xtn_parse_check_inverse(struct xtn_parse *p, const char **arg)
+{
+	if (!*arg || strcmp(*arg, "!") != 0)
+		return 0;
+	xtn_warn(&p->ctx->diag,
+		 "Using intrapositioned negation (`--option ! this`) is deprecated in favor of extrapositioned (`! --option this`).");
+	if (p->invert)
+		return xtn_parse_fail(p, XTN_PARAM, "Multiple `!' flags not allowed");
+	p->invert = true;
+	if (*p->optind >= p->argc)
+		return xtn_parse_fail(p, XTN_PARAM, "no argument following `!'");
+	*arg = p->argv[(*p->optind)++];
+	return 0;
+}
+
+/* Generic storage for typed options (no extension code needed). */
+int xtn_parse_typed(struct xtn_parse *p, void *data)
+{
+	const struct xtn_optdef *o = p->opt;
+	char *dst;
+	size_t len;
+
+	switch (o->type) {
+	case XTN_AT_STRING:
+		dst = (char *)data + o->offset;
+		len = strlen(p->arg);
+		/* like xtables' XTTYPE_STRING: silently cut to the field */
+		if (len >= o->size)
+			len = o->size - 1u;
+		memcpy(dst, p->arg, len);
+		dst[len] = '\0';
+		return 0;
+	default:
+		return 0;
+	}
+}

@@ -1,0 +1,206 @@
+/*
+ * getopt_long, reimplemented with explicit state.  It follows glibc's
+ * algorithm for RETURN_IN_ORDER (leading '-') with a ':'-leading option
+ * string, because iptables' error messages depend on its exact behaviour:
+ * an exact long name wins, otherwise a unique prefix (aliases of one option
+ * are not ambiguous), '?' and ':' leave optind just past the bad word.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <xtnft/ext.h>
+#include <xtnft/opt.h>
+#include <xtnft/util.h>
+
+void xtn_optset_init(struct xtn_optset *s, const struct xtn_longopt *orig)
+{
+	unsigned int n = 0;
+
+	while (orig[n].name)
+		n++;
+	s->v = xtn_xmalloc((n + 1) * sizeof(*s->v));
+	memcpy(s->v, orig, (n + 1) * sizeof(*s->v));
+	s->n = n;
+	s->n_orig = n;
+}
+
+void xtn_optset_fini(struct xtn_optset *s)
+{
+	free(s->v);
+	s->v = NULL;
+	s->n = s->n_orig = 0;
+}
+
+void xtn_optset_merge(struct xtn_optset *s, const struct xtn_optdef *opts,
+		      unsigned int group)
+{
+	unsigned int n_new = 0, i, n_old = s->n - s->n_orig;
+	struct xtn_longopt *v;
+
+	while (opts && opts[n_new].name)
+		n_new++;
+	v = xtn_xmalloc((s->n + n_new + 1) * sizeof(*v));
+	/* the tool's own options keep precedence, then the newest extension */
+	memcpy(v, s->v, s->n_orig * sizeof(*v));
+	for (i = 0; i < n_new; i++) {
+		v[s->n_orig + i].name = opts[i].name;
+		v[s->n_orig + i].has_arg = opts[i].has_arg;
+		v[s->n_orig + i].val = XTN_OPTVAL(group, opts[i].id);
+	}
+	memcpy(v + s->n_orig + n_new, s->v + s->n_orig, n_old * sizeof(*v));
+	memset(&v[s->n + n_new], 0, sizeof(*v));
+	free(s->v);
+	s->v = v;
+	s->n += n_new;
+}
+
+void xtn_getopt_init(struct xtn_getopt *g, int argc, char **argv,
+		     const char *shortopts, const struct xtn_optset *set)
+{
+	memset(g, 0, sizeof(*g));
+	g->argc = argc;
+	g->argv = argv;
+	g->shortopts = shortopts;
+	g->set = set;
+	g->optind = 1;
+	g->longind = -1;
+}
+
+static const struct xtn_longopt *find_long(struct xtn_getopt *g,
+					   const char *name, size_t namelen,
+					   bool *ambiguous)
+{
+	const struct xtn_longopt *found = NULL;
+	unsigned int i;
+
+	*ambiguous = false;
+	for (i = 0; i < g->set->n; i++) {
+		const struct xtn_longopt *p = &g->set->v[i];
+
+		if (strncmp(p->name, name, namelen) == 0 &&
+		    strlen(p->name) == namelen) {
+			g->longind = (int)i;
+			return p;
+		}
+	}
+	for (i = 0; i < g->set->n; i++) {
+		const struct xtn_longopt *p = &g->set->v[i];
+
+		if (strncmp(p->name, name, namelen) != 0)
+			continue;
+		if (!found) {
+			found = p;
+			g->longind = (int)i;
+		} else if (found->has_arg != p->has_arg || found->val != p->val) {
+			*ambiguous = true;
+		}
+	}
+	return *ambiguous ? NULL : found;
+}
+
+static int process_long(struct xtn_getopt *g)
+{
+	const char *name = g->argv[g->optind] + 2;
+	const char *nameend = strchr(name, '=');
+	size_t namelen = nameend ? (size_t)(nameend - name) : strlen(name);
+	const struct xtn_longopt *p;
+	bool ambiguous;
+
+	p = find_long(g, name, namelen, &ambiguous);
+	g->optind++;
+	g->nextchar = NULL;
+	if (!p) {
+		g->optopt = 0;
+		return '?';
+	}
+	if (nameend) {
+		if (!p->has_arg) {
+			g->optopt = p->val;
+			return '?';
+		}
+		g->optarg = nameend + 1;
+	} else if (p->has_arg == 1) {
+		if (g->optind < g->argc) {
+			g->optarg = g->argv[g->optind++];
+		} else {
+			g->optopt = p->val;
+			return ':';
+		}
+	}
+	return p->val;
+}
+
+static int process_short(struct xtn_getopt *g)
+{
+	char c = *g->nextchar++;
+	const char *temp = strchr(g->shortopts, c);
+
+	if (*g->nextchar == '\0')
+		g->optind++;
+	if (!temp || c == ':' || c == ';') {
+		g->optopt = (unsigned char)c;
+		if (*g->nextchar == '\0')
+			g->nextchar = NULL;
+		return '?';
+	}
+	if (temp[1] != ':') {
+		if (*g->nextchar == '\0')
+			g->nextchar = NULL;
+		return (unsigned char)c;
+	}
+	if (temp[2] == ':') {
+		/* optional argument: only when attached */
+		if (*g->nextchar != '\0') {
+			g->optarg = g->nextchar;
+			g->optind++;
+		}
+	} else if (*g->nextchar != '\0') {
+		g->optarg = g->nextchar;
+		g->optind++;
+	} else if (g->optind == g->argc) {
+		g->optopt = (unsigned char)c;
+		g->nextchar = NULL;
+		return ':';
+	} else {
+		g->optarg = g->argv[g->optind++];
+	}
+	g->nextchar = NULL;
+	return (unsigned char)c;
+}
+
+int xtn_getopt_next(struct xtn_getopt *g)
+{
+	const char *arg;
+
+	g->optarg = NULL;
+	if (g->done)
+		return -1;
+	if (g->nextchar && *g->nextchar)
+		return process_short(g);
+	g->nextchar = NULL;
+	if (g->optind >= g->argc)
+		return -1;
+	arg = g->argv[g->optind];
+	g->opt_start = g->optind;
+	if (strcmp(arg, "--") == 0) {
+		/* glibc stops here and leaves optind just past "--" */
+		g->optind = g->opt_start + 1;
+		g->done = true;
+		return -1;
+	}
+	if (arg[0] != '-' || arg[1] == '\0') {
+		/* RETURN_IN_ORDER: a non-option is returned as option 1 */
+		g->optarg = arg;
+		g->optind++;
+		return 1;
+	}
+	if (arg[1] == '-')
+		return process_long(g);
+	g->nextchar = arg + 1;
+	return process_short(g);
+}
+
+bool xtn_getopt_has_arg(const struct xtn_getopt *g)
+{
+	return g->optind < g->argc && g->argv[g->optind][0] != '-' &&
+	       g->argv[g->optind][0] != '!';
+}

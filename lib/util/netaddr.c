@@ -1,0 +1,329 @@
+/*
+ * Address, mask, protocol and port parsing with iptables' exact rules
+ * (xtables_ipparse_multiple and friends), minus the hidden DNS: names go
+ * through the injected resolver.
+ */
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <xtnft/diag.h>
+#include <xtnft/netaddr.h>
+#include <xtnft/util.h>
+
+bool xtn_strtoui(const char *s, char **end, uint64_t *value, uint64_t min,
+		 uint64_t max)
+{
+	const char *p;
+	char *my_end;
+	uintmax_t v;
+
+	for (p = s; isspace((unsigned char)*p); ++p)
+		;
+	if (*p == '-')
+		return false;
+	errno = 0;
+	v = strtoumax(s, &my_end, 0);
+	if (my_end == s)
+		return false;
+	if (end)
+		*end = my_end;
+	if (errno != ERANGE && min <= v && (max == 0 || v <= max)) {
+		if (value)
+			*value = v;
+		if (!end)
+			return *my_end == '\0';
+		return true;
+	}
+	return false;
+}
+
+bool xtn_ipv4_parse_numeric(const char *dotted, bool is_mask,
+			    struct in_addr *out)
+{
+	uint8_t *bytes = (uint8_t *)&out->s_addr;
+	char buf[20], *p, *q;
+	uint64_t v;
+	int i;
+
+	/* iptables copies into a 20-byte buffer; longer input is cut. */
+	strncpy(buf, dotted, sizeof(buf) - 1);
+	buf[sizeof(buf) - 1] = '\0';
+	p = buf;
+	for (i = 0; i < 3; ++i) {
+		q = strchr(p, '.');
+		if (!q) {
+			if (is_mask)
+				return false;
+			/* "10" and "10.1" are network shorthands */
+			if (!xtn_strtoui(p, NULL, &v, 0, UINT8_MAX))
+				return false;
+			bytes[i] = (uint8_t)v;
+			while (i < 3)
+				bytes[++i] = 0;
+			return true;
+		}
+		*q = '\0';
+		if (!xtn_strtoui(p, NULL, &v, 0, UINT8_MAX))
+			return false;
+		bytes[i] = (uint8_t)v;
+		p = q + 1;
+	}
+	if (!xtn_strtoui(p, NULL, &v, 0, UINT8_MAX))
+		return false;
+	bytes[3] = (uint8_t)v;
+	return true;
+}
+
+int xtn_mask_to_cidr(const union xtn_inaddr *mask, size_t alen)
+{
+	unsigned int bits = 0;
+	size_t i;
+	bool zero_seen = false;
+
+	for (i = 0; i < alen; i++) {
+		uint8_t b = mask->b[i];
+		int k;
+
+		for (k = 7; k >= 0; k--) {
+			if (b & (1u << k)) {
+				if (zero_seen)
+					return -1;
+				bits++;
+			} else {
+				zero_seen = true;
+			}
+		}
+	}
+	return (int)bits;
+}
+
+void xtn_mask_from_cidr(union xtn_inaddr *mask, unsigned int bits, size_t alen)
+{
+	size_t i;
+
+	memset(mask, 0, sizeof(*mask));
+	for (i = 0; i < alen && bits; i++) {
+		unsigned int n = bits > 8 ? 8 : bits;
+
+		mask->b[i] = (uint8_t)(0xff << (8 - n));
+		bits -= n;
+	}
+}
+
+static int parse_mask(const char *s, int af, union xtn_inaddr *mask,
+		      struct xtn_diag *d, const struct xtn_loc *loc)
+{
+	size_t alen = af == AF_INET ? 4 : 16;
+	uint64_t bits;
+
+	memset(mask, 0, sizeof(*mask));
+	if (!s) {
+		memset(mask->b, 0xff, alen);
+		return 0;
+	}
+	if (af == AF_INET && xtn_ipv4_parse_numeric(s, true, &mask->v4))
+		return 0;
+	if (af == AF_INET6 && inet_pton(AF_INET6, s, &mask->v6) == 1)
+		return 0;
+	if (!xtn_strtoui(s, NULL, &bits, 0, alen * 8))
+		return xtn_fail(d, XTN_PARAM, loc, "invalid mask `%s' specified",
+				s);
+	xtn_mask_from_cidr(mask, (unsigned int)bits, alen);
+	return 0;
+}
+
+/* One host or network; several addresses when a name resolves to many. */
+static int parse_host(const char *name, int af, const struct xtn_resolver *res,
+		      union xtn_inaddr **out, unsigned int *n,
+		      struct xtn_diag *d, const struct xtn_loc *loc)
+{
+	union xtn_inaddr a;
+	struct in_addr net;
+
+	memset(&a, 0, sizeof(a));
+	if ((af == AF_INET && xtn_ipv4_parse_numeric(name, false, &a.v4)) ||
+	    (af == AF_INET6 && inet_pton(AF_INET6, name, &a.v6) == 1)) {
+		*out = xtn_xmalloc(sizeof(a));
+		**out = a;
+		*n = 1;
+		return 0;
+	}
+	if (af == AF_INET && res->net_to_addr && res->net_to_addr(name, &net)) {
+		*out = xtn_xzalloc(sizeof(a));
+		(*out)->v4 = net;
+		*n = 1;
+		return 0;
+	}
+	*n = res->host_to_addrs ? res->host_to_addrs(name, af, out) : 0;
+	if (*n)
+		return 0;
+	return xtn_fail(d, XTN_PARAM, loc, "host/network `%s' not found", name);
+}
+
+static void list_add(struct xtn_addr_list *l, const union xtn_inaddr *a,
+		     const union xtn_inaddr *m, size_t alen)
+{
+	struct xtn_addrmask *am;
+	size_t i;
+
+	l->v = xtn_xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
+	am = &l->v[l->n++];
+	memset(am, 0, sizeof(*am));
+	am->mask = *m;
+	for (i = 0; i < alen; i++)
+		am->addr.b[i] = a->b[i] & m->b[i];
+}
+
+int xtn_addr_parse_multiple(const char *spec, int af,
+			    const struct xtn_resolver *res,
+			    struct xtn_addr_list *out, struct xtn_diag *d,
+			    const struct xtn_loc *loc)
+{
+	size_t alen = af == AF_INET ? 4 : 16;
+	const char *name = spec;
+
+	out->v = NULL;
+	out->n = 0;
+	for (;;) {
+		const char *next = strchr(name, ',');
+		size_t len = next ? (size_t)(next - name) : strlen(name);
+		union xtn_inaddr mask, *addrs = NULL;
+		unsigned int n = 0, j;
+		char buf[256], *slash;
+		int ret;
+
+		if (len > sizeof(buf) - 1) {
+			xtn_addr_list_fini(out);
+			return xtn_fail(d, XTN_PARAM, loc, "Hostname too long");
+		}
+		memcpy(buf, name, len);
+		buf[len] = '\0';
+		slash = strrchr(buf, '/');
+		if (slash)
+			*slash = '\0';
+		if (parse_mask(slash ? slash + 1 : NULL, af, &mask, d, loc) < 0) {
+			xtn_addr_list_fini(out);
+			return -1;
+		}
+		/* a null mask makes the name irrelevant, like "any/0" */
+		if (xtn_mask_to_cidr(&mask, alen) == 0)
+			strcpy(buf, af == AF_INET ? "0.0.0.0" : "::");
+		ret = parse_host(buf, af, res, &addrs, &n, d, loc);
+		if (ret < 0) {
+			xtn_addr_list_fini(out);
+			return -1;
+		}
+		for (j = 0; j < n; j++)
+			list_add(out, &addrs[j], &mask, alen);
+		free(addrs);
+		if (!next)
+			break;
+		name = next + 1;
+	}
+	return 0;
+}
+
+void xtn_addr_list_fini(struct xtn_addr_list *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+const char *xtn_addr_ntop(const union xtn_inaddr *a, int af, char *buf,
+			  size_t len)
+{
+	if (!inet_ntop(af, a, buf, (socklen_t)len))
+		snprintf(buf, len, "?");
+	return buf;
+}
+
+void xtn_mask_suffix(const union xtn_inaddr *mask, int af, bool hide_host,
+		     char *buf, size_t len)
+{
+	size_t alen = af == AF_INET ? 4 : 16;
+	int cidr = xtn_mask_to_cidr(mask, alen);
+	char tmp[INET6_ADDRSTRLEN];
+
+	if (cidr < 0)
+		snprintf(buf, len, "/%s", xtn_addr_ntop(mask, af, tmp, sizeof(tmp)));
+	else if (hide_host && (size_t)cidr == alen * 8)
+		buf[0] = '\0';
+	else
+		snprintf(buf, len, "/%d", cidr);
+}
+
+/* iptables' built-in protocol names, used when /etc/protocols lacks them. */
+static const struct {
+	const char *name;
+	uint8_t num;
+} chain_protos[] = {
+	{ "tcp", 6 },	  { "sctp", 132 },     { "udp", 17 },
+	{ "udplite", 136 }, { "icmp", 1 },      { "icmpv6", 58 },
+	{ "ipv6-icmp", 58 }, { "esp", 50 },     { "ah", 51 },
+	{ "ipv6-mh", 135 }, { "mh", 135 },      { "all", 0 },
+};
+
+int xtn_proto_parse(const char *s, const struct xtn_resolver *res,
+		    uint16_t *out)
+{
+	uint64_t v;
+	size_t i;
+	int p;
+
+	if (xtn_strtoui(s, NULL, &v, 0, UINT8_MAX)) {
+		*out = (uint16_t)v;
+		return 0;
+	}
+	/* "all" first, so nsswitch can't redefine it */
+	if (strcmp(s, "all") == 0) {
+		*out = 0;
+		return 0;
+	}
+	p = res->proto_by_name ? res->proto_by_name(s) : -1;
+	if (p >= 0) {
+		*out = (uint16_t)p;
+		return 0;
+	}
+	for (i = 0; i < XTN_ARRAY_SIZE(chain_protos); i++) {
+		if (strcmp(s, chain_protos[i].name) == 0) {
+			*out = chain_protos[i].num;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *xtn_proto_name(unsigned int proto, bool nolookup,
+			   const struct xtn_resolver *res, char *buf,
+			   size_t len)
+{
+	size_t i;
+
+	if (proto && !nolookup && res->proto_by_number &&
+	    res->proto_by_number(proto, buf, len))
+		return buf;
+	for (i = 0; i < XTN_ARRAY_SIZE(chain_protos); i++) {
+		if (chain_protos[i].num == proto)
+			return chain_protos[i].name;
+	}
+	return NULL;
+}
+
+int xtn_port_parse(const char *s, const char *proto,
+		   const struct xtn_resolver *res)
+{
+	uint64_t v;
+	int port = res->service_to_port ? res->service_to_port(s, proto) : -1;
+
+	if (port >= 0)
+		return port;
+	if (xtn_strtoui(s, NULL, &v, 0, UINT16_MAX))
+		return (int)v;
+	return -1;
+}

@@ -1,0 +1,109 @@
+/*
+ * Turning a recorded diagnostic into iptables 1.8.9's exact stderr bytes and
+ * exit status.  The library keeps richer data (argv positions, columns);
+ * this is the only place that decides how it looks.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <xtnft/diag.h>
+#include <xtnft/family.h>
+#include <xtnft/util.h>
+#include "tools.h"
+
+const char *tool_basename(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+static void try_help(const struct xtn_diag *d, const char *prog, bool restore)
+{
+	if (restore && d->loc.line)
+		fprintf(stderr, "Error occurred at line: %u\n", d->loc.line);
+	fprintf(stderr, "Try `%s -h' or '%s --help' for more information.\n",
+		prog, prog);
+}
+
+static void render_kernel(const struct xtn_diag *d, const char *prog,
+			  bool restore)
+{
+	unsigned int i;
+
+	if (!restore) {
+		fprintf(stderr, "%s v%s (nf_tables):  %s\n", prog,
+			XTN_COMPAT_VERSION, d->n_kerrs ? d->kerrs[0].text : "");
+		return;
+	}
+	fprintf(stderr, "%s v%s (nf_tables): \n", prog, XTN_COMPAT_VERSION);
+	for (i = 0; i < d->n_kerrs; i++)
+		fprintf(stderr, "line %u: %s\n", d->kerrs[i].line,
+			d->kerrs[i].text);
+}
+
+int render_diag(const struct xtn_diag *d, const char *prog, bool restore)
+{
+	unsigned int i;
+
+	fflush(stdout);
+	for (i = 0; i < d->n_warnings; i++)
+		fprintf(stderr, "%s\n", d->warnings[i]);
+	if (!d->status)
+		return 0;
+	switch (d->style) {
+	case XTN_DS_XTABLES:
+		fprintf(stderr, "%s v%s (nf_tables): %s\n", prog,
+			XTN_COMPAT_VERSION, d->msg);
+		if (d->status == XTN_PARAM)
+			try_help(d, prog, restore);
+		else if (d->status == XTN_VERSION)
+			fprintf(stderr, "Perhaps %s or your kernel needs to be upgraded.\n",
+				prog);
+		break;
+	case XTN_DS_BARE_TRYHELP:
+		fputs(d->msg, stderr);
+		try_help(d, prog, restore);
+		break;
+	case XTN_DS_ERRNO:
+		if (restore && d->loc.line)
+			fprintf(stderr, "%s: line %u failed: %s.\n", prog,
+				d->loc.line, d->msg);
+		else
+			fprintf(stderr, "%s: %s.%s\n", prog, d->msg,
+				d->dmesg_hint ? " Run `dmesg' for more information." : "");
+		break;
+	case XTN_DS_KERNEL:
+		render_kernel(d, prog, restore);
+		break;
+	case XTN_DS_PROG:
+		fprintf(stderr, "%s: %s\n", prog, d->msg);
+		break;
+	}
+	return d->status;
+}
+
+void render_flush(struct xtn_strbuf *out)
+{
+	if (out->len)
+		fwrite(out->buf, 1, out->len, stdout);
+	fflush(stdout);
+	xtn_strbuf_reset(out);
+}
+
+void render_legacy_warning(const struct xtn_family *fam, const char *what)
+{
+	const char *path = fam->af == AF_INET6 ? "/proc/net/ip6_tables_names" :
+						 "/proc/net/ip_tables_names";
+	FILE *f = fopen(path, "re");
+	int c;
+
+	if (!f)
+		return;
+	c = fgetc(f);
+	fclose(f);
+	if (c != EOF)
+		fprintf(stderr, "# Warning: iptables-legacy tables present, use %s to see them\n",
+			what);
+}

@@ -1,0 +1,75 @@
+/* iptables / ip6tables: parse one command line, run it as one transaction. */
+#include <stdio.h>
+#include <string.h>
+#include <xtnft/ctx.h>
+#include <xtnft/dialect.h>
+#include <xtnft/exec.h>
+#include <xtnft/family.h>
+#include <xtnft/model.h>
+#include <xtnft/util.h>
+#include "tools.h"
+
+static int run_cmd(struct xtn_ctx *ctx, struct xtn_cmd *cmd,
+		   struct xtn_strbuf *out)
+{
+	struct xtn_exec *ex = xtn_exec_new(ctx, out, 0);
+	unsigned int attempt;
+	int ret = -1;
+
+	for (attempt = 0; attempt <= ctx->max_retries; attempt++) {
+		enum xtn_exec_result res;
+
+		xtn_strbuf_reset(out);
+		if (xtn_exec_begin(ex) < 0 || xtn_exec_cmd(ex, cmd) < 0)
+			break;
+		res = xtn_exec_commit(ex);
+		if (res != XTN_EXEC_RETRY) {
+			ret = res == XTN_EXEC_OK ? 0 : -1;
+			break;
+		}
+	}
+	if (ret < 0 && !xtn_diag_failed(&ctx->diag))
+		xtn_fail(&ctx->diag, XTN_RESOURCE, NULL,
+			 "the ruleset kept changing: gave up after %u attempts",
+			 ctx->max_retries + 1);
+	xtn_exec_free(ex);
+	return ret;
+}
+
+int tool_run(const struct tool *t, int argc, char **argv)
+{
+	struct xtn_parse_opts po = { .prog = NULL };
+	struct xtn_cmd *cmd = NULL;
+	struct xtn_strbuf out;
+	struct xtn_ctx ctx;
+	const char *prog;
+	int status;
+
+	xtn_ctx_init(&ctx, t->fam);
+	prog = xtn_ipt_progname(&ctx);
+	po.prog = prog;
+	xtn_strbuf_init(&out);
+	switch (xtn_ipt_parse(&ctx, argc, argv, &po, &cmd, &out)) {
+	case XTN_PARSED_EXIT:
+		render_flush(&out);
+		break;
+	case XTN_PARSED_CMD:
+		if (!xtn_family_table(t->fam, cmd->table))
+			xtn_fail(&ctx.diag, XTN_VERSION, NULL,
+				 "table '%s' does not exist", cmd->table);
+		else
+			run_cmd(&ctx, cmd, &out);
+		render_flush(&out);
+		if (cmd->op & (XTN_CMD_LIST | XTN_CMD_LIST_RULES))
+			render_legacy_warning(t->fam, t->fam->af == 10 ?
+					      "ip6tables-legacy" : "iptables-legacy");
+		break;
+	default:
+		break;
+	}
+	status = render_diag(&ctx.diag, prog, false);
+	xtn_cmd_free(cmd);
+	xtn_strbuf_fini(&out);
+	xtn_ctx_fini(&ctx);
+	return status;
+}

@@ -1,0 +1,28 @@
+/* The front-ends of the multi-call binary. */
+#ifndef XTNFT_SRC_TOOLS_H
+#define XTNFT_SRC_TOOLS_H
+
+#include <stdbool.h>
+
+struct xtn_diag;
+struct xtn_family;
+struct xtn_strbuf;
+
+struct tool {
+	const char *name;
+	int (*main)(const struct tool *t, int argc, char **argv);
+	const struct xtn_family *fam;
+};
+
+int tool_run(const struct tool *t, int argc, char **argv);
+int tool_save(const struct tool *t, int argc, char **argv);
+int tool_restore(const struct tool *t, int argc, char **argv);
+
+/* render.c: diagnostics in the exact Debian wording; returns the exit status. */
+int render_diag(const struct xtn_diag *d, const char *prog, bool restore);
+void render_flush(struct xtn_strbuf *out);
+/* "# Warning: iptables-legacy tables present ..." when legacy tables exist */
+void render_legacy_warning(const struct xtn_family *fam, const char *what);
+const char *tool_basename(const char *path);
+
+#endif
