@@ -150,10 +150,9 @@ static void add_xt(struct xtn_enc *e, const struct xtn_ext *ext,
 			   ext->xt.name);
 	nftnl_expr_set_u32(x, target ? NFTNL_EXPR_TG_REV : NFTNL_EXPR_MT_REV,
 			   ext->xt.revision);
-	/* libnftnl takes ownership of info */
+	/* libnftnl takes ownership of info (it does not copy match data) */
 	nftnl_expr_set(x, target ? NFTNL_EXPR_TG_INFO : NFTNL_EXPR_MT_INFO,
 		       info, (uint32_t)size);
-	free(info);
 	nftnl_rule_add_expr(e->nr, x);
 }
 

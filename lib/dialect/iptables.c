@@ -111,6 +111,11 @@ struct ipt {
 	struct xtn_strbuf *stdout_text;
 };
 
+const struct xtn_longopt *xtn_ipt_options(void)
+{
+	return original_opts;
+}
+
 const char *xtn_ipt_progname(const struct xtn_ctx *ctx)
 {
 	return ctx->fam->af == AF_INET6 ? "ip6tables" : "iptables";
@@ -424,11 +429,11 @@ static int ext_precheck(struct xtn_parse *xp)
 		return 0;
 	if (!(o->flags & XTN_OF_MULTI) && (xp->inst->seen & (1u << o->id)))
 		return xtn_parse_fail(xp, XTN_PARAM,
-				      "%s: option \"--%s\" can only be used once.",
+				      "%s: option \"--%s\" can only be used once.\n",
 				      ext, o->name);
 	if (xp->invert && !(o->flags & XTN_OF_INVERT))
 		return xtn_parse_fail(xp, XTN_PARAM,
-				      "%s: option \"--%s\" cannot be inverted.",
+				      "%s: option \"--%s\" cannot be inverted.\n",
 				      ext, o->name);
 	return 0;
 }

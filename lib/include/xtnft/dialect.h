@@ -31,6 +31,10 @@ enum xtn_parse_result xtn_ipt_parse(struct xtn_ctx *ctx, int argc, char **argv,
 				    struct xtn_cmd **out,
 				    struct xtn_strbuf *stdout_text);
 
+struct xtn_longopt;
+/* The tool's own long options (NULL-name terminated), for docs/completions. */
+const struct xtn_longopt *xtn_ipt_options(void);
+
 /* Program names as iptables prints them in messages. */
 const char *xtn_ipt_progname(const struct xtn_ctx *ctx);
 
