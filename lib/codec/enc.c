@@ -170,17 +170,45 @@ const struct xtn_rule *xtn_enc_rule(const struct xtn_enc *e)
 	return e->rule;
 }
 
-int xtn_enc_fail(struct xtn_enc *e, const char *fmt, ...)
+unsigned int xtn_enc_l4proto(const struct xtn_enc *e)
+{
+	const struct xtn_ext_inst *base = e->rule->base;
+	uint32_t proto = 0;
+	bool inv;
+
+	if (base && base->ext->compat_proto)
+		base->ext->compat_proto(base->data, &proto, &inv);
+	return proto;
+}
+
+static int enc_vfail(struct xtn_enc *e, int status, const char *fmt, va_list ap)
 {
 	struct xtn_strbuf sb;
-	va_list ap;
 
 	xtn_strbuf_init(&sb);
-	va_start(ap, fmt);
 	xtn_strbuf_vprintf(&sb, fmt, ap);
-	va_end(ap);
-	xtn_fail(e->diag, XTN_OTHER, &e->rule->loc, "%s", sb.buf);
+	xtn_fail(e->diag, status, &e->rule->loc, "%s", sb.buf);
 	xtn_strbuf_fini(&sb);
+	return -1;
+}
+
+int xtn_enc_fail(struct xtn_enc *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	enc_vfail(e, XTN_OTHER, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int xtn_enc_fail_param(struct xtn_enc *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	enc_vfail(e, XTN_PARAM, fmt, ap);
+	va_end(ap);
 	return -1;
 }
 

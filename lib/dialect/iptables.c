@@ -106,6 +106,7 @@ struct ipt {
 	const char *jumpto;
 	const struct xtn_ext *target_ext;	/* loaded by -j, for -h */
 	bool table_set;
+	bool wait, wait_interval;
 	const char *table;
 	const char *chain;
 	struct xtn_strbuf *stdout_text;
@@ -495,10 +496,6 @@ static int base_option(struct ipt *p, unsigned int option, char letter,
 	for (o = base->opts; o->name && o->short_name != letter; o++)
 		;
 	parse_init(p, &xp, p->rule->base, o, arg);
-	if (letter == 'i' || letter == 'o') {
-		if (*arg == '\0')
-			return param(p, "Empty interface is likely to be undesired");
-	}
 	if (letter == 'f' && p->fam->af == AF_INET6)
 		return param(p, "`-f' is not supported in IPv6, use -m frag instead");
 	if (set_option(p, option) < 0)
@@ -557,6 +554,7 @@ static int parse_wait(struct ipt *p, bool interval)
 	if (!interval) {
 		if (arg && sscanf(arg, "%i", &secs) != 1)
 			return param(p, "wait seconds not numeric");
+		p->wait = true;
 		return 0;
 	}
 	if (!arg)
@@ -565,6 +563,8 @@ static int parse_wait(struct ipt *p, bool interval)
 		return param(p, "wait interval not numeric");
 	if (usec > 999999)
 		return param(p, "too long usec wait %u > 999999 usec", usec);
+	xtn_warn(&p->ctx->diag, "Ignoring deprecated --wait-interval option.");
+	p->wait_interval = true;
 	return 0;
 }
 
@@ -678,21 +678,35 @@ static int handle_command(struct ipt *p, int c)
 	return 2;	/* not a command */
 }
 
+/*
+ * Quirk (iptables 1.8.9 do_parse): -p -s -d -j -i -o take argv[optind - 1],
+ * the whole last word, not getopt's optarg: "-s1.1.1.1" looks up the host
+ * "-s1.1.1.1" and "--jump=ACCEPT" jumps to a chain of that name.
+ */
+static const char *last_word(const struct ipt *p)
+{
+	return p->g.argv[p->g.optind - 1];
+}
+
 static int handle_option(struct ipt *p, int c)
 {
 	const char *arg = p->g.optarg;
 
 	switch (c) {
 	case 'p':
-		return base_option(p, OPT_PROTOCOL, 'p', arg);
+		return base_option(p, OPT_PROTOCOL, 'p', last_word(p));
 	case 's':
-		return base_option(p, OPT_SOURCE, 's', arg);
+		return base_option(p, OPT_SOURCE, 's', last_word(p));
 	case 'd':
-		return base_option(p, OPT_DESTINATION, 'd', arg);
+		return base_option(p, OPT_DESTINATION, 'd', last_word(p));
 	case 'i':
-		return base_option(p, OPT_VIANAMEIN, 'i', arg);
+		if (*arg == '\0')
+			return param(p, "Empty interface is likely to be undesired");
+		return base_option(p, OPT_VIANAMEIN, 'i', last_word(p));
 	case 'o':
-		return base_option(p, OPT_VIANAMEOUT, 'o', arg);
+		if (*arg == '\0')
+			return param(p, "Empty interface is likely to be undesired");
+		return base_option(p, OPT_VIANAMEOUT, 'o', last_word(p));
 	case 'f':
 		return base_option(p, OPT_FRAGMENT, 'f', arg);
 	case 'g':
@@ -705,7 +719,7 @@ static int handle_option(struct ipt *p, int c)
 	case 'j':
 		if (set_option(p, OPT_JUMP) < 0)
 			return -1;
-		return command_jump(p, arg);
+		return command_jump(p, last_word(p));
 	case 'v':
 		if (!p->cmd->verbose && set_option(p, OPT_VERBOSE) < 0)
 			return -1;
@@ -896,6 +910,8 @@ static int post_checks(struct ipt *p)
 	struct xtn_ext_inst *m;
 	struct xtn_parse xp;
 
+	if (p->wait_interval && !p->wait)
+		return param(p, "--wait-interval only makes sense with --wait\n");
 	if (strcmp(p->table, "nat") == 0 &&
 	    ((p->cmd->policy && strcmp(p->cmd->policy, "DROP") == 0) ||
 	     (p->jumpto && strcmp(p->jumpto, "DROP") == 0)))

@@ -252,7 +252,7 @@ static int zero_chain(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 
 	if (verbose)
 		xtn_strbuf_printf(ex->out, "Zeroing chain `%s'\n", c->name);
-	if (c->builtin && def) {
+	if ((c->builtin || !c->exists) && def) {
 		struct nftnl_chain *nc = xt_builtin_nftnl(ex, t, def);
 
 		nftnl_chain_set_u32(nc, NFTNL_CHAIN_POLICY, c->policy);
@@ -268,6 +268,18 @@ static int zero_chain(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 			      true, NULL, NULL) < 0)
 		return xt_errno(ex, XTN_EOP_ANY, errno);
 	return 0;
+}
+
+int xt_zero_chain(struct xtn_exec *ex, struct xtable *t, const char *chain,
+		  bool verbose)
+{
+	struct xchain *c;
+
+	if (xt_chain_lookup(ex, t, chain, &c) < 0)
+		return -1;
+	if (!c->exists && !c->has_policy)
+		c->policy = NF_ACCEPT;
+	return zero_chain(ex, t, c, verbose);
 }
 
 int xt_zero(struct xtn_exec *ex, struct xtable *t, const char *chain,
@@ -307,8 +319,8 @@ int xt_cmd_chain(struct xtn_exec *ex, struct xtn_cmd *cmd)
 	case XTN_CMD_RENAME_CHAIN:
 		return rename_chain(ex, t, cmd);
 	case XTN_CMD_SET_POLICY:
-		return set_policy(ex, t, cmd->chain, cmd->policy,
-				  cmd->counters_set, cmd->pkts, cmd->bytes,
+		/* quirk: 1.8.9 ignores -c with -P on the command line */
+		return set_policy(ex, t, cmd->chain, cmd->policy, false, 0, 0,
 				  NLM_F_CREATE);
 	case XTN_CMD_ZERO:
 		return xt_zero(ex, t, cmd->chain, cmd->verbose);

@@ -114,6 +114,9 @@ int xt_view_find(struct xtn_exec *ex, struct xchain *c,
 /* rules.c / chains.c / list.c */
 int xt_zero(struct xtn_exec *ex, struct xtable *t, const char *chain,
 	    bool verbose);
+/* Zero one chain even if absent (what -L -Z does for fake built-ins). */
+int xt_zero_chain(struct xtn_exec *ex, struct xtable *t, const char *chain,
+		  bool verbose);
 int xt_cmd_rule(struct xtn_exec *ex, struct xtn_cmd *cmd);
 int xt_cmd_chain(struct xtn_exec *ex, struct xtn_cmd *cmd);
 int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd);

@@ -108,8 +108,11 @@ static int collect_one(struct listing *l, const char *name)
 
 	if (xt_chain_lookup(l->ex, l->t, name, &c) < 0)
 		return -1;
+	/* quirk: 1.8.9 calls a missing chain "incompatible" here */
 	if (!c->exists && !xtn_table_builtin(l->t->def, name))
-		return xt_errno(l->ex, XTN_EOP_ANY, ENOENT);
+		return xtn_fail(&l->ex->ctx->diag, XTN_OTHER, NULL,
+				"chain `%s' in table `%s' is incompatible, use 'nft' tool.",
+				name, l->t->name);
 	lc = add_chain(l, c->name);
 	lc->builtin = xtn_table_builtin(l->t->def, name) != NULL;
 	if (c->exists)
@@ -298,6 +301,7 @@ static unsigned int list_fmt(const struct xtn_cmd *cmd)
 int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd)
 {
 	struct listing l;
+	unsigned int i;
 	int ret;
 
 	memset(&l, 0, sizeof(l));
@@ -314,9 +318,11 @@ int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd)
 		else
 			emit_rules(&l, ex->out);
 	}
+	/* -L -Z zeroes what it listed, absent built-ins included: iptables
+	 * sends their zeroing NEWCHAIN even where the table does not exist */
+	for (i = 0; ret == 0 && (cmd->op & XTN_CMD_ZERO) && i < l.n; i++)
+		ret = xt_zero_chain(ex, l.t, l.v[i].name, cmd->verbose);
 	listing_fini(&l);
-	if (ret == 0 && (cmd->op & XTN_CMD_ZERO))
-		ret = xt_zero(ex, l.t, cmd->chain, cmd->verbose);
 	return ret;
 }
 

@@ -256,12 +256,6 @@ static int do_delete_num(struct xtn_exec *ex, struct xtable *t,
 
 	if (pos < 0)
 		return -1;
-	if (cmd->verbose) {
-		struct xtn_rule *m = xt_view_model(ex, &c->rules.v[pos]);
-
-		if (m)
-			echo_rule(ex, m);
-	}
 	queue_delete(ex, t, c, (unsigned int)pos, cmd->loc.line);
 	return 0;
 }
@@ -323,9 +317,12 @@ static int do_zero_num(struct xtn_exec *ex, struct xtable *t,
 		return -1;
 	if (!c->exists)
 		return xt_errno(ex, XTN_EOP_DELETE, ENOENT);
-	pos = nth_rule(ex, t, cmd, XTN_EOP_DELETE, ENOENT, &c);
-	if (pos < 0)
+	if (xt_view_load(ex, t, c) < 0)
 		return -1;
+	/* 1.8.9 quietly succeeds when the rule number is out of range */
+	if (cmd->rulenum < 1 || cmd->rulenum > c->rules.n)
+		return 0;
+	pos = (int)cmd->rulenum - 1;
 	if (!c->rules.v[pos].handle)
 		return 0;
 	if (xtn_nl_reset_rule(&ex->nl, ex->ctx->fam->nfproto, t->name, c->name,

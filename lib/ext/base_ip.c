@@ -395,7 +395,7 @@ static void list_iface(const struct xtn_out *o, const char *name, bool inv,
 }
 
 static void list_addr(const struct xtn_out *o, const union xtn_inaddr *a,
-		      const union xtn_inaddr *m, bool inv)
+		      const union xtn_inaddr *m, bool inv, const char *notab)
 {
 	static const union xtn_inaddr zero;
 	int af = o->fam->af;
@@ -405,7 +405,7 @@ static void list_addr(const struct xtn_out *o, const union xtn_inaddr *a,
 	xtn_out_puts(o, inv ? "!" : " ");
 	if (!(o->fmt & XTN_FMT_NUMERIC) && !memcmp(m, &zero, alen) &&
 	    (af == AF_INET || !memcmp(a, &zero, alen))) {
-		xtn_out_printf(o, FMT("%-19s ", "%s "), "anywhere");
+		xtn_out_printf(o, FMT("%-19s ", notab), "anywhere");
 		return;
 	}
 	if ((o->fmt & XTN_FMT_NUMERIC) ||
@@ -415,7 +415,7 @@ static void list_addr(const struct xtn_out *o, const union xtn_inaddr *a,
 			xtn_addr_ntop(a, af, buf, sizeof(buf));
 	xtn_mask_suffix(m, af, true, mbuf, sizeof(mbuf));
 	strncat(buf, mbuf, sizeof(buf) - strlen(buf) - 1);
-	xtn_out_printf(o, FMT("%-19s ", "%s "), buf);
+	xtn_out_printf(o, FMT("%-19s ", notab), buf);
 }
 
 /* The -L columns after "target": prot, opt, [in out], source, destination. */
@@ -426,9 +426,11 @@ static void ipbase_list(const struct xtn_out *o, const void *data)
 	const char *pname = NULL;
 
 	xtn_out_puts(o, b->invflags & XTN_IPB_INV_PROTO ? "!" : " ");
-	/* 1.8.9 prints protocol numbers with -n */
-	if (!(o->fmt & XTN_FMT_NUMERIC))
-		pname = xtn_proto_name(b->proto, false, o->res, buf, sizeof(buf));
+	pname = xtn_proto_name(b->proto, o->fmt & XTN_FMT_NUMERIC, o->res, buf,
+			       sizeof(buf));
+	/* 1.8.9 prints protocol numbers with -n, except in the -v echo */
+	if ((o->fmt & (XTN_FMT_NUMERIC | XTN_FMT_NOTABLE)) == XTN_FMT_NUMERIC)
+		pname = NULL;
 	if (pname)
 		xtn_out_printf(o, FMT("%-5s", "%s "), pname);
 	else
@@ -450,10 +452,8 @@ static void ipbase_list(const struct xtn_out *o, const void *data)
 		list_iface(o, b->outiface, b->invflags & XTN_IPB_INV_OUT,
 			   "%-6s ", "out %s ");
 	}
-	list_addr(o, &b->src, &b->smsk, b->invflags & XTN_IPB_INV_SRC);
-	if (o->fmt & XTN_FMT_NOTABLE)
-		xtn_out_puts(o, "-> ");
-	list_addr(o, &b->dst, &b->dmsk, b->invflags & XTN_IPB_INV_DST);
+	list_addr(o, &b->src, &b->smsk, b->invflags & XTN_IPB_INV_SRC, "%s ");
+	list_addr(o, &b->dst, &b->dmsk, b->invflags & XTN_IPB_INV_DST, "-> %s");
 	if (o->fmt & XTN_FMT_NOTABLE)
 		xtn_out_puts(o, "  ");
 }

@@ -117,15 +117,15 @@ int xtn_icmp_parse(struct xtn_parse *p, const struct xtn_icmp_table *t,
 	if (slash)
 		*slash = '\0';
 	if (!xtn_strtoui(buf, NULL, &v, 0, UINT8_MAX)) {
-		xtn_parse_fail(p, XTN_PARAM, "Invalid %s type `%s'\n", t->what, buf);
+		xtn_parse_fail(p, XTN_PARAM, "Unknown %s type `%s'", t->what, arg);
 		free(buf);
 		return -1;
 	}
 	*type = (uint8_t)v;
 	if (slash) {
 		if (!xtn_strtoui(slash + 1, NULL, &v, 0, UINT8_MAX)) {
-			xtn_parse_fail(p, XTN_PARAM, "Invalid %s code `%s'\n",
-				       t->what, slash + 1);
+			xtn_parse_fail(p, XTN_PARAM, "Unknown %s code `%s'",
+				       t->what, arg);
 			free(buf);
 			return -1;
 		}

@@ -151,6 +151,8 @@ static int tcp_encode(struct xtn_enc *e, const void *data)
 
 	if ((t->invflags & ~native_inv) || t->option || tcp_all_zero(t))
 		return xtn_enc_xt(e, &xtn_mt_tcp, data);
+	if (xtn_enc_l4proto(e) != 6)
+		return xtn_enc_fail_param(e, "TCP match requires '-p tcp'");
 	if (t->flg_mask) {
 		xtn_enc_payload_load(e, XTN_PL_TH, 13, 1);
 		xtn_enc_bitwise(e, &t->flg_mask, 1);

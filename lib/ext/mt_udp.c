@@ -52,6 +52,8 @@ static int udp_encode(struct xtn_enc *e, const void *data)
 	    (xtn_tcpudp_all_ports(u->spts) && xtn_tcpudp_all_ports(u->dpts) &&
 	     !u->invflags))
 		return xtn_enc_xt(e, &xtn_mt_udp, data);
+	if (xtn_enc_l4proto(e) != 17)
+		return xtn_enc_fail_param(e, "UDP match requires '-p udp'");
 	xtn_tcpudp_encode(e, u->spts, u->invflags & XT_UDP_INV_SRCPT, u->dpts,
 			  u->invflags & XT_UDP_INV_DSTPT);
 	return 0;

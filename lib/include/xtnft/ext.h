@@ -198,7 +198,12 @@ void xtn_enc_iface(struct xtn_enc *e, uint32_t key, const char *name,
 /* The generic xt compat encoding of an instance's data. */
 int xtn_enc_xt(struct xtn_enc *e, const struct xtn_ext *ext, const void *data);
 const struct xtn_rule *xtn_enc_rule(const struct xtn_enc *e);
+/* The rule's -p value (inversion ignored, as iptables-nft checks it). */
+unsigned int xtn_enc_l4proto(const struct xtn_enc *e);
 int xtn_enc_fail(struct xtn_enc *e, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* A parameter problem found while encoding (exit status 2). */
+int xtn_enc_fail_param(struct xtn_enc *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* Decoder helpers (codec/dec.c). */
