@@ -48,6 +48,7 @@ static int parse_args(int argc, char **argv, const char *prog,
 
 	xtn_optset_init(&set, restore_opts);
 	xtn_getopt_init(&g, argc, argv, "bcvVthnM:T:wW", &set);
+	g.opterr = true;
 	while (ret < 0 && (c = xtn_getopt_next(&g)) != -1) {
 		switch (c) {
 		case 'b':
@@ -89,6 +90,7 @@ static int parse_args(int argc, char **argv, const char *prog,
 				a->file = g.optarg;
 			break;
 		default:
+			fputs(g.err, stderr);
 			fprintf(stderr, "Try `%s -h' for more information.\n", prog);
 			ret = 1;
 		}

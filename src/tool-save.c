@@ -16,21 +16,13 @@
 static const struct xtn_longopt save_opts[] = {
 	{ "counters", 0, 'c' }, { "version", 0, 'V' }, { "dump", 0, 'd' },
 	{ "table", 1, 't' }, { "modprobe", 1, 'M' }, { "file", 1, 'f' },
-	{ "help", 0, 'h' }, { NULL, 0, 0 },
+	{ NULL, 0, 0 },
 };
 
 struct save_args {
 	const char *table;
 	bool counters;
 };
-
-static void usage(const char *name)
-{
-	printf("%s [-t table] [-c] [-f file]\n"
-	       "[ --table=<TABLE> ]\n"
-	       "[ --counters ]\n"
-	       "[ --file=<FILE> ]\n", name);
-}
 
 static int redirect(const char *path)
 {
@@ -53,7 +45,9 @@ static int parse_args(int argc, char **argv, const char *prog,
 	int c, ret = -1, operands = 0;
 
 	xtn_optset_init(&set, save_opts);
-	xtn_getopt_init(&g, argc, argv, "bcdt:M:f:V46h", &set);
+	/* Debian's 1.8.9 has no -h/--help here: they are "invalid" */
+	xtn_getopt_init(&g, argc, argv, "bcdt:M:f:V46", &set);
+	g.opterr = true;
 	while (ret < 0 && (c = xtn_getopt_next(&g)) != -1) {
 		switch (c) {
 		case 'b':
@@ -79,15 +73,12 @@ static int parse_args(int argc, char **argv, const char *prog,
 		case '4':
 		case '6':
 			break;
-		case 'h':
-			usage(prog);
-			ret = 0;
-			break;
 		case 1:
 			/* glibc permutes operands to the end: count them */
 			operands++;
 			break;
 		default:
+			fputs(g.err, stderr);
 			fprintf(stderr, "Look at manual page `%s.8' for more information.\n",
 				prog);
 			ret = 1;

@@ -769,7 +769,8 @@ static int family_switch(struct ipt *p, int c)
 		return 0;
 	if (p->po->restore)
 		return LOOP_IGNORE;
-	xtn_fail_style(&p->ctx->diag, XTN_PARAM, XTN_DS_BARE_TRYHELP, NULL, "%s", "");
+	xtn_fail_style(&p->ctx->diag, XTN_PARAM, XTN_DS_BARE_TRYHELP,
+		       &p->cmd->loc, "%s", "");
 	return -1;
 }
 
@@ -817,7 +818,7 @@ static enum loop_result parse_loop(struct ipt *p)
 					continue;
 				}
 				xtn_fail_style(&p->ctx->diag, XTN_PARAM,
-					       XTN_DS_BARE_TRYHELP, NULL,
+					       XTN_DS_BARE_TRYHELP, &p->cmd->loc,
 					       "Bad argument `%s'\n", p->g.optarg);
 				return LOOP_ERROR;
 			default:

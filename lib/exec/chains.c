@@ -328,7 +328,33 @@ int xt_cmd_chain(struct xtn_exec *ex, struct xtn_cmd *cmd)
 	return 0;
 }
 
-int xtn_exec_table_start(struct xtn_exec *ex, const char *table, uint32_t line)
+/* iptables-restore -v: the chains it would flush (built-ins, present or
+ * not, then user chains), then the user chains it would delete. */
+static int narrate_flush(struct xtn_exec *ex, struct xtable *t)
+{
+	struct xchain **v;
+	unsigned int i, n;
+
+	if (xt_chains_all(ex, t) < 0)
+		return -1;
+	for (i = 0; t->def && i < t->def->n_chains; i++)
+		xtn_strbuf_printf(&ex->narration, "Flushing chain `%s'\n",
+				  t->def->chains[i].name);
+	v = xt_chains_sorted(ex, t, &n);
+	for (i = 0; i < n; i++)
+		if (!v[i]->builtin)
+			xtn_strbuf_printf(&ex->narration, "Flushing chain `%s'\n",
+					  v[i]->name);
+	for (i = 0; i < n; i++)
+		if (!v[i]->builtin)
+			xtn_strbuf_printf(&ex->narration, "Deleting chain `%s'\n",
+					  v[i]->name);
+	free(v);
+	return 0;
+}
+
+int xtn_exec_table_start(struct xtn_exec *ex, const char *table, uint32_t line,
+			 bool verbose)
 {
 	struct xtable *t = xt_table(ex, table);
 
@@ -336,6 +362,8 @@ int xtn_exec_table_start(struct xtn_exec *ex, const char *table, uint32_t line)
 	if (ex->flags & XTN_EXEC_NOFLUSH)
 		return 0;
 	if (xt_table_probe(ex, t) < 0)
+		return -1;
+	if (verbose && narrate_flush(ex, t) < 0)
 		return -1;
 	/* the whole table goes, foreign chains and sets included (iptables) */
 	if (t->exists == 1)

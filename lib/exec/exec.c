@@ -45,6 +45,7 @@ static void reset_session(struct xtn_exec *ex)
 	free(ex->jumps);
 	ex->jumps = NULL;
 	ex->n_jumps = 0;
+	xtn_strbuf_fini(&ex->narration);
 	if (ex->open) {
 		xtn_batch_fini(&ex->batch);
 		xtn_nl_fini(&ex->nl);
@@ -122,6 +123,9 @@ int xtn_exec_table_end(struct xtn_exec *ex, uint32_t line)
 	unsigned int i;
 
 	ex->cur_line = line;
+	if (ex->narration.len)
+		xtn_strbuf_put(ex->out, ex->narration.buf, ex->narration.len);
+	xtn_strbuf_reset(&ex->narration);
 	for (i = 0; i < ex->n_jumps; i++) {
 		struct jump_check *j = &ex->jumps[i];
 		struct xtable *t = xt_table(ex, j->table);

@@ -8,6 +8,7 @@
 #include <xtnft/exec.h>
 #include <xtnft/hmap.h>
 #include <xtnft/nl.h>
+#include <xtnft/util.h>
 
 struct xtn_table_def;
 struct xtn_chain_def;
@@ -78,6 +79,8 @@ struct xtn_exec {
 	/* restore: jump targets are checked at COMMIT, as iptables does */
 	struct jump_check *jumps;
 	unsigned int n_jumps;
+	/* restore -v narration, printed at COMMIT like iptables does */
+	struct xtn_strbuf narration;
 	uint32_t cur_line;
 };
 

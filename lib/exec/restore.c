@@ -54,11 +54,13 @@ static void index_lines(struct rst *r)
 	}
 }
 
-static char *line_text(const struct rst *r, uint32_t line)
+static char *line_text(const struct rst *r, uint32_t line, bool keep_nl)
 {
 	const char *s = r->input + r->line_start[line];
 	const char *e = memchr(s, '\n', r->len - r->line_start[line]);
 
+	if (e && keep_nl)
+		e++;
 	return xtn_xstrndup(s, e ? (size_t)(e - s) : strlen(s));
 }
 
@@ -74,15 +76,15 @@ static int rule_words(struct rst *r, char *text, uint32_t line,
 
 		if (!end)
 			return xtn_fail(&r->ctx->diag, XTN_PARAM, &loc,
-					"Bad line %u: need ]\n", line);
+					"Bad line %u: need ]", line);
 		pcnt = strtok_r(text + 1, ":", &save);
 		if (!pcnt)
 			return xtn_fail(&r->ctx->diag, XTN_PARAM, &loc,
-					"Bad line %u: need :\n", line);
+					"Bad line %u: need :", line);
 		bcnt = strtok_r(NULL, "]", &save);
 		if (!bcnt)
 			return xtn_fail(&r->ctx->diag, XTN_PARAM, &loc,
-					"Bad line %u: need ]\n", line);
+					"Bad line %u: need ]", line);
 		start = end + 1;
 	}
 	xtn_words_add(w, r->o->prog);
@@ -101,7 +103,8 @@ static enum xtn_parse_result parse_rule_line(struct rst *r, uint32_t line,
 {
 	struct xtn_parse_opts po = { .restore = true, .line = line,
 				     .arg_offset = 3, .prog = r->o->prog };
-	char *text = line_text(r, line);
+	/* like fgets(): an unterminated quote swallows the newline */
+	char *text = line_text(r, line, true);
 	struct xtn_words w = { 0 };
 	enum xtn_parse_result res = XTN_PARSED_ERROR;
 	struct xtn_strbuf ignored;
@@ -173,7 +176,7 @@ static int do_table(struct rst *r, char *text, uint32_t line)
 	if (r->skipping)
 		return 0;
 	r->in_table = true;
-	return xtn_exec_table_start(r->ex, t->name, line);
+	return xtn_exec_table_start(r->ex, t->name, line, r->o->verbose);
 }
 
 static bool parse_counters(const char *s, uint64_t *p, uint64_t *b)
@@ -189,26 +192,27 @@ static int do_chain(struct rst *r, char *text, uint32_t line)
 
 	if (!chain)
 		return xtn_fail(&r->ctx->diag, XTN_PARAM, &loc,
-				"%s: line %u chain name invalid\n", r->o->prog, line);
+				"%s: line %u chain name invalid", r->o->prog, line);
 	if (strlen(chain) >= 29)
 		return xtn_fail(&r->ctx->diag, XTN_PARAM, &loc,
-				"Invalid chain name `%s' (%u chars max)", chain, 28u);
+				"chain name `%s' too long (must be under %u chars)",
+				chain, 29u);
 	policy = strtok_r(NULL, " \t\n", &save);
 	if (!policy)
 		return xtn_fail(&r->ctx->diag, XTN_PARAM, &loc,
-				"%s: line %u policy invalid\n", r->o->prog, line);
+				"%s: line %u policy invalid", r->o->prog, line);
 	if (xtn_table_builtin(xtn_family_table(r->ctx->fam, r->table), chain) &&
 	    r->o->counters &&
 	    !parse_counters(strtok_r(NULL, " \t\n", &save), &p, &b))
 		return xtn_fail(&r->ctx->diag, XTN_PARAM, &loc,
-				"invalid policy counters for chain '%s'\n", chain);
+				"invalid policy counters for chain '%s'", chain);
 	return xtn_exec_chain_decl(r->ex, r->table, chain, policy, r->o->counters,
 				   p, b, line);
 }
 
 static int do_line(struct rst *r, uint32_t line)
 {
-	char *text = line_text(r, line);
+	char *text = line_text(r, line, false);
 	int ret = 0;
 
 	if (text[0] == '\0') {

@@ -432,19 +432,15 @@ static void ipbase_list(const struct xtn_out *o, const void *data)
 	if ((o->fmt & (XTN_FMT_NUMERIC | XTN_FMT_NOTABLE)) == XTN_FMT_NUMERIC)
 		pname = NULL;
 	if (pname)
-		xtn_out_printf(o, FMT("%-5s", "%s "), pname);
+		xtn_out_printf(o, FMT("%-4s ", "%s "), pname);
 	else
-		xtn_out_printf(o, FMT("%-5hu", "%hu "), b->proto);
+		xtn_out_printf(o, FMT("%-4hu ", "%hu "), b->proto);
 	if (o->fmt & XTN_FMT_OPTIONS) {
 		if (o->fmt & XTN_FMT_NOTABLE)
 			xtn_out_puts(o, "opt ");
-		if (o->fam->af == AF_INET) {
-			xtn_out_puts(o, b->invflags & XTN_IPB_INV_FRAG ? "!" : "-");
-			xtn_out_puts(o, b->flags & XTN_IPB_F_FRAG ? "f" : "-");
-			xtn_out_puts(o, " ");
-		} else {
-			xtn_out_puts(o, "   ");
-		}
+		xtn_out_puts(o, b->invflags & XTN_IPB_INV_FRAG ? "!" : "-");
+		xtn_out_puts(o, b->flags & XTN_IPB_F_FRAG ? "f" : "-");
+		xtn_out_puts(o, " ");
 	}
 	if (o->fmt & XTN_FMT_VIA) {
 		list_iface(o, b->iniface, b->invflags & XTN_IPB_INV_IN,

@@ -5,6 +5,8 @@
  * an exact long name wins, otherwise a unique prefix (aliases of one option
  * are not ambiguous), '?' and ':' leave optind just past the bad word.
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xtnft/ext.h>
@@ -65,6 +67,45 @@ void xtn_getopt_init(struct xtn_getopt *g, int argc, char **argv,
 	g->longind = -1;
 }
 
+/* glibc's diagnostics, worded as glibc 2.36 prints them. */
+static void gerr(struct xtn_getopt *g, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void gerr(struct xtn_getopt *g, const char *fmt, ...)
+{
+	size_t len = strlen(g->err);
+	va_list ap;
+
+	if (!g->opterr || len >= sizeof(g->err) - 1)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(g->err + len, sizeof(g->err) - len, fmt, ap);
+	va_end(ap);
+}
+
+static void report_ambiguous(struct xtn_getopt *g, const char *name,
+			     size_t namelen)
+{
+	const struct xtn_longopt *first = NULL;
+	unsigned int i;
+
+	gerr(g, "%s: option '--%s' is ambiguous; possibilities:", g->argv[0],
+	     name);
+	for (i = 0; i < g->set->n; i++) {
+		const struct xtn_longopt *p = &g->set->v[i];
+
+		if (strncmp(p->name, name, namelen) != 0)
+			continue;
+		/* glibc lists the first match and every one that differs */
+		if (!first)
+			first = p;
+		else if (first->has_arg == p->has_arg && first->val == p->val)
+			continue;
+		gerr(g, " '--%s'", p->name);
+	}
+	gerr(g, "\n");
+}
+
 static const struct xtn_longopt *find_long(struct xtn_getopt *g,
 					   const char *name, size_t namelen,
 					   bool *ambiguous)
@@ -109,11 +150,17 @@ static int process_long(struct xtn_getopt *g)
 	g->optind++;
 	g->nextchar = NULL;
 	if (!p) {
+		if (ambiguous)
+			report_ambiguous(g, name, namelen);
+		else
+			gerr(g, "%s: unrecognized option '--%s'\n", g->argv[0], name);
 		g->optopt = 0;
 		return '?';
 	}
 	if (nameend) {
 		if (!p->has_arg) {
+			gerr(g, "%s: option '--%s' doesn't allow an argument\n",
+			     g->argv[0], p->name);
 			g->optopt = p->val;
 			return '?';
 		}
@@ -122,6 +169,8 @@ static int process_long(struct xtn_getopt *g)
 		if (g->optind < g->argc) {
 			g->optarg = g->argv[g->optind++];
 		} else {
+			gerr(g, "%s: option '--%s' requires an argument\n",
+			     g->argv[0], p->name);
 			g->optopt = p->val;
 			return ':';
 		}
@@ -137,6 +186,7 @@ static int process_short(struct xtn_getopt *g)
 	if (*g->nextchar == '\0')
 		g->optind++;
 	if (!temp || c == ':' || c == ';') {
+		gerr(g, "%s: invalid option -- '%c'\n", g->argv[0], c);
 		g->optopt = (unsigned char)c;
 		if (*g->nextchar == '\0')
 			g->nextchar = NULL;
@@ -157,6 +207,7 @@ static int process_short(struct xtn_getopt *g)
 		g->optarg = g->nextchar;
 		g->optind++;
 	} else if (g->optind == g->argc) {
+		gerr(g, "%s: option requires an argument -- '%c'\n", g->argv[0], c);
 		g->optopt = (unsigned char)c;
 		g->nextchar = NULL;
 		return ':';

@@ -38,8 +38,10 @@ void xtn_exec_set_rematerialize(struct xtn_exec *ex, xtn_rematerialize_fn fn,
 int xtn_exec_begin(struct xtn_exec *ex);
 /* Run or queue one command; -1 with ctx->diag set on failure. */
 int xtn_exec_cmd(struct xtn_exec *ex, struct xtn_cmd *cmd);
-/* Restore's "*table" line (flush unless --noflush) */
-int xtn_exec_table_start(struct xtn_exec *ex, const char *table, uint32_t line);
+/* Restore's "*table" line (flush unless --noflush); verbose narrates the
+ * flush the way iptables-restore -v does. */
+int xtn_exec_table_start(struct xtn_exec *ex, const char *table, uint32_t line,
+			 bool verbose);
 /* Restore's ":CHAIN POLICY [p:b]" line. */
 int xtn_exec_chain_decl(struct xtn_exec *ex, const char *table,
 			const char *chain, const char *policy, bool counters,

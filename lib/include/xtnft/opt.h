@@ -51,6 +51,10 @@ struct xtn_getopt {
 	const char *nextchar;	/* inside a cluster of short options */
 	int opt_start;		/* argv index where the last option began */
 	bool done;		/* "--" seen */
+	/* With opterr, glibc's own message for a bad option lands in err
+	 * (iptables turns it off; iptables-save/-restore leave it on). */
+	bool opterr;
+	char err[512];
 };
 
 void xtn_getopt_init(struct xtn_getopt *g, int argc, char **argv,

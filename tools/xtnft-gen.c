@@ -1,0 +1,764 @@
+/*
+ * xtnft-gen: print xtnft's option tables for shell completions and docs.
+ *
+ * The completion scripts are templates whose @NAME@ placeholders are filled
+ * here from the library's own tables (the extension registry, the iptables
+ * option table, the family profiles), so completions cannot drift from the
+ * parser.  Only const data is read: no kernel, no root, no network.
+ *
+ *   xtnft-gen bash TEMPLATE   fill a bash template, print it to stdout
+ *   xtnft-gen zsh TEMPLATE    fill a zsh template, print it to stdout
+ *   xtnft-gen list            one line per extension, tool, table, protocol
+ *
+ * List placeholders expand to words separated by spaces (the same in both
+ * shells); case placeholders expand to "key) REPLY='words' ;;" arms for
+ * bash and "key) reply=(words) ;;" arms for zsh.  An unknown placeholder is
+ * an error, so a typo in a template fails the build instead of shipping a
+ * broken script.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xtnft/dialect.h>
+#include <xtnft/ext.h>
+#include <xtnft/family.h>
+#include <xtnft/opt.h>
+
+enum mode {
+	MODE_BASH,
+	MODE_ZSH,
+	MODE_LIST,
+};
+
+enum tool_kind {
+	TOOL_RUN,
+	TOOL_SAVE,
+	TOOL_RESTORE,
+};
+
+/*
+ * The tools of the multi-call binary that get completions.  src/xtnft.c
+ * owns the real table (with the -nft aliases); src/ is not a library, so
+ * the names are repeated here.
+ */
+static const struct tool {
+	const char *name;
+	enum tool_kind kind;
+	const struct xtn_family *fam;
+} tools[] = {
+	{ "iptables", TOOL_RUN, &xtn_family_ipv4 },
+	{ "ip6tables", TOOL_RUN, &xtn_family_ipv6 },
+	{ "iptables-save", TOOL_SAVE, &xtn_family_ipv4 },
+	{ "ip6tables-save", TOOL_SAVE, &xtn_family_ipv6 },
+	{ "iptables-restore", TOOL_RESTORE, &xtn_family_ipv4 },
+	{ "ip6tables-restore", TOOL_RESTORE, &xtn_family_ipv6 },
+};
+
+/*
+ * Options of iptables-save and iptables-restore.  src/tool-save.c and
+ * src/tool-restore.c keep theirs private and the library does not export
+ * them, so they are written out here (without save's undocumented --dump).
+ * Keep them in step with those files.
+ */
+static const struct xtn_longopt save_opts[] = {
+	{ "table", 1, 't' }, { "counters", 0, 'c' }, { "file", 1, 'f' },
+	{ "modprobe", 1, 'M' }, { "version", 0, 'V' }, { "help", 0, 'h' },
+	{ NULL, 0, 0 },
+};
+
+static const struct xtn_longopt restore_opts[] = {
+	{ "counters", 0, 'c' }, { "noflush", 0, 'n' }, { "test", 0, 't' },
+	{ "table", 1, 'T' }, { "verbose", 0, 'v' }, { "version", 0, 'V' },
+	{ "help", 0, 'h' }, { "wait", 2, 'w' }, { "wait-interval", 2, 'W' },
+	{ "modprobe", 1, 'M' }, { "ipv4", 0, '4' }, { "ipv6", 0, '6' },
+	{ NULL, 0, 0 },
+};
+
+/*
+ * Names offered after -p, with the match each one loads implicitly.  These
+ * are iptables' xtables_chain_protos (static in lib/util/netaddr.c) and the
+ * icmpv6 aliases of match_alias() (static in lib/dialect/iptables.c); a
+ * protocol loads its match only if the registry has it for the family.
+ */
+static const struct proto {
+	const char *name;
+	unsigned int fams;
+	const char *match;
+} protos[] = {
+	{ "all", XTN_FAM_INET, NULL },
+	{ "tcp", XTN_FAM_INET, "tcp" },
+	{ "udp", XTN_FAM_INET, "udp" },
+	{ "udplite", XTN_FAM_INET, "udplite" },
+	{ "sctp", XTN_FAM_INET, "sctp" },
+	{ "icmp", XTN_FAM_IPV4, "icmp" },
+	{ "icmpv6", XTN_FAM_IPV6, "icmp6" },
+	{ "ipv6-icmp", XTN_FAM_IPV6, "icmp6" },
+	{ "esp", XTN_FAM_INET, "esp" },
+	{ "ah", XTN_FAM_INET, "ah" },
+	{ "mh", XTN_FAM_IPV6, "mh" },
+	{ "ipv6-mh", XTN_FAM_IPV6, "mh" },
+};
+
+/* The verdicts of the "standard" target (command_jump() in the dialect). */
+static const char *const std_verdicts[] = { "ACCEPT", "DROP", "RETURN" };
+
+static const struct xtn_family *const families[] = {
+	&xtn_family_ipv4,
+	&xtn_family_ipv6,
+};
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+struct gen {
+	enum mode mode;
+	FILE *out;
+	const char *tmpl_name;
+};
+
+/* A build tool: any failure must stop the build, and there is no state to
+ * clean up, so report and exit. */
+static void __attribute__((noreturn, format(printf, 1, 2)))
+die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("xtnft-gen: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+/* ---- word lists ------------------------------------------------------ */
+
+#define WL_MAX 512
+#define WL_LEN 64
+
+/* Words in first-seen order without duplicates (iptables lists --source
+ * both as its own option and as the base match's). */
+struct wl {
+	size_t n;
+	char w[WL_MAX][WL_LEN];
+};
+
+/* Words go into shell code unquoted (zsh arrays, case patterns), so only
+ * characters with no meaning to either shell are accepted. */
+static bool is_shell_safe(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr("_.:+-", *s))
+			return false;
+	return true;
+}
+
+static void wl_add(struct wl *l, const char *prefix, const char *name)
+{
+	char buf[WL_LEN];
+	size_t i;
+
+	if ((size_t)snprintf(buf, sizeof(buf), "%s%s", prefix, name) >=
+	    sizeof(buf))
+		die("name too long: %s", name);
+	if (!is_shell_safe(buf))
+		die("name not safe in shell code: '%s'", buf);
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->w[i], buf) == 0)
+			return;
+	if (l->n == WL_MAX)
+		die("too many words");
+	strcpy(l->w[l->n++], buf);
+}
+
+static void wl_print(FILE *out, const struct wl *l, const char *sep)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		fprintf(out, "%s%s", i ? sep : "", l->w[i]);
+}
+
+/* ---- options of a tool, merged with the base match -------------------- */
+
+/* One option as completions see it, whatever table it came from. */
+struct gopt {
+	const char *name;	/* long name without dashes */
+	char letter;		/* short option, 0 if none */
+	uint8_t has_arg;
+	bool invert;
+};
+
+struct gopts {
+	size_t n;
+	struct gopt v[128];
+};
+
+/*
+ * iptables gives --line-numbers the internal value '0', which is not in its
+ * short option string; every other printable value is a real short option.
+ */
+static char short_letter(int val)
+{
+	return isalnum(val) && val != '0' ? (char)val : 0;
+}
+
+static const struct xtn_ext *base_ext(void)
+{
+	return xtn_family_ipv4.base;
+}
+
+/* Is -letter a base match option that may be preceded by "!"? */
+static bool base_invertible(char letter)
+{
+	const struct xtn_optdef *o;
+
+	for (o = base_ext()->opts; letter && o->name; o++)
+		if (o->short_name == letter)
+			return o->flags & XTN_OF_INVERT;
+	return false;
+}
+
+static void gopts_push(struct gopts *g, const char *name, char letter,
+		       uint8_t has_arg, bool invert)
+{
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		if (strcmp(g->v[i].name, name) == 0)
+			return;
+	if (g->n == ARRAY_SIZE(g->v))
+		die("too many options");
+	g->v[g->n++] = (struct gopt){ name, letter, has_arg, invert };
+}
+
+/* The tool's own options; iptables also gets its base match (-s -d ...),
+ * whose "!" flags also mark aliases such as --src. */
+static void gopts_gather(struct gopts *g, enum tool_kind kind)
+{
+	const struct xtn_longopt *lo;
+	const struct xtn_optdef *o;
+	char c;
+
+	g->n = 0;
+	lo = kind == TOOL_RUN ? xtn_ipt_options() :
+	     kind == TOOL_SAVE ? save_opts : restore_opts;
+	for (; lo->name; lo++) {
+		c = short_letter(lo->val);
+		gopts_push(g, lo->name, c, lo->has_arg,
+			   kind == TOOL_RUN && base_invertible(c));
+	}
+	if (kind != TOOL_RUN)
+		return;
+	for (o = base_ext()->opts; o->name; o++)
+		gopts_push(g, o->name, o->short_name, o->has_arg,
+			   o->flags & XTN_OF_INVERT);
+}
+
+/* ---- placeholder emitters --------------------------------------------- */
+
+enum optattr {
+	OA_LONG,	/* --append ... */
+	OA_SHORT,	/* -A ... */
+	OA_ARG,		/* options whose argument is the next word */
+	OA_INV,		/* options that may follow "!" */
+	OA_MAP,		/* append:A ...: long name to short letter */
+};
+
+struct optarg {
+	enum tool_kind kind;
+	enum optattr attr;
+};
+
+static void add_gopt(struct wl *l, const struct gopt *o, enum optattr attr)
+{
+	char sh[3] = { '-', o->letter, 0 };
+	char map[WL_LEN];
+
+	switch (attr) {
+	case OA_LONG:
+		wl_add(l, "--", o->name);
+		break;
+	case OA_SHORT:
+		if (o->letter)
+			wl_add(l, "", sh);
+		break;
+	case OA_ARG:
+	case OA_INV:
+		if (attr == OA_ARG ? o->has_arg != XTN_REQ_ARG : !o->invert)
+			break;
+		wl_add(l, "--", o->name);
+		if (o->letter)
+			wl_add(l, "", sh);
+		break;
+	case OA_MAP:
+		if (!o->letter)
+			break;
+		snprintf(map, sizeof(map), "%s:%c", o->name, o->letter);
+		wl_add(l, "", map);
+		break;
+	}
+}
+
+/* Extension options with a required argument: after one of them the next
+ * word is a value, never an option to complete. */
+static void add_ext_argopts(struct wl *l)
+{
+	const struct xtn_ext *const *reg;
+	const struct xtn_optdef *o;
+	size_t i, n;
+
+	reg = xtn_ext_registry(&n);
+	for (i = 0; i < n; i++)
+		for (o = reg[i]->opts; o && o->name; o++)
+			if (o->has_arg == XTN_REQ_ARG)
+				wl_add(l, "--", o->name);
+}
+
+static void emit_toolopts(const struct gen *g, const void *arg)
+{
+	const struct optarg *a = arg;
+	struct gopts go;
+	struct wl l;
+	size_t i;
+
+	l.n = 0;
+	gopts_gather(&go, a->kind);
+	for (i = 0; i < go.n; i++)
+		add_gopt(&l, &go.v[i], a->attr);
+	if (a->kind == TOOL_RUN && a->attr == OA_ARG)
+		add_ext_argopts(&l);
+	wl_print(g->out, &l, " ");
+}
+
+static void emit_tools(const struct gen *g, const void *arg)
+{
+	struct wl l;
+	size_t i;
+
+	(void)arg;
+	l.n = 0;
+	for (i = 0; i < ARRAY_SIZE(tools); i++)
+		wl_add(&l, "", tools[i].name);
+	wl_print(g->out, &l, " ");
+}
+
+
+/* Which family, and which kind of extension, an emitter lists. */
+struct famarg {
+	const struct xtn_family *fam;
+	enum xtn_ext_kind kind;
+};
+
+static bool ext_fits(const struct xtn_ext *e, enum xtn_ext_kind kind,
+		     const struct xtn_family *fam)
+{
+	return e->kind == kind && (e->families & fam->bit);
+}
+
+/* Matches (-m) or targets (-j) of a family; "standard" is its verdicts. */
+static void emit_exts(const struct gen *g, const void *arg)
+{
+	const struct famarg *a = arg;
+	const struct xtn_ext *const *reg;
+	struct wl l;
+	size_t i, j, n;
+
+	l.n = 0;
+	reg = xtn_ext_registry(&n);
+	for (i = 0; i < n; i++) {
+		if (!ext_fits(reg[i], a->kind, a->fam))
+			continue;
+		if (a->kind == XTN_EXT_TARGET &&
+		    strcmp(reg[i]->name, "standard") == 0)
+			for (j = 0; j < ARRAY_SIZE(std_verdicts); j++)
+				wl_add(&l, "", std_verdicts[j]);
+		else
+			wl_add(&l, "", reg[i]->name);
+	}
+	wl_print(g->out, &l, " ");
+}
+
+static void emit_protos(const struct gen *g, const void *arg)
+{
+	const struct famarg *a = arg;
+	struct wl l;
+	size_t i;
+
+	l.n = 0;
+	for (i = 0; i < ARRAY_SIZE(protos); i++)
+		if (protos[i].fams & a->fam->bit)
+			wl_add(&l, "", protos[i].name);
+	wl_print(g->out, &l, " ");
+}
+
+static void emit_tables(const struct gen *g, const void *arg)
+{
+	const struct famarg *a = arg;
+	struct wl l;
+	unsigned int i;
+
+	l.n = 0;
+	for (i = 0; i < a->fam->n_tables; i++)
+		wl_add(&l, "", a->fam->tables[i].name);
+	wl_print(g->out, &l, " ");
+}
+
+/*
+ * One arm of a generated case statement, keyed "family:name" so that a
+ * name may mean different things per family.  Arms are separated by
+ * newlines; the template's own line end follows the last one.
+ */
+static void emit_arm(const struct gen *g, bool *first,
+		     const struct xtn_family *fam, const char *key,
+		     const struct wl *l)
+{
+	struct wl k;
+
+	k.n = 0;
+	wl_add(&k, "", key);	/* only to check that the key is safe */
+	fprintf(g->out, "%s\t%s:%s) %s", *first ? "" : "\n", fam->name,
+		key, g->mode == MODE_BASH ? "REPLY='" : "reply=(");
+	wl_print(g->out, l, " ");
+	fputs(g->mode == MODE_BASH ? "' ;;" : ") ;;", g->out);
+	*first = false;
+}
+
+struct casearg {
+	enum xtn_ext_kind kind;
+	bool inv_only;		/* only the options that may follow "!" */
+};
+
+/* The options each match (or target) adds once -m/-p (or -j) loads it. */
+static void emit_extopts_case(const struct gen *g, const void *arg)
+{
+	const struct casearg *a = arg;
+	const struct xtn_ext *const *reg;
+	const struct xtn_optdef *o;
+	bool first = true;
+	size_t f, i, n;
+	struct wl l;
+
+	reg = xtn_ext_registry(&n);
+	for (f = 0; f < ARRAY_SIZE(families); f++) {
+		for (i = 0; i < n; i++) {
+			if (!ext_fits(reg[i], a->kind, families[f]))
+				continue;
+			l.n = 0;
+			for (o = reg[i]->opts; o && o->name; o++)
+				if (!a->inv_only || (o->flags & XTN_OF_INVERT))
+					wl_add(&l, "--", o->name);
+			emit_arm(g, &first, families[f], reg[i]->name, &l);
+		}
+	}
+}
+
+/* Built-in chains per table: the fallback when the kernel can't be asked. */
+static void emit_chains_case(const struct gen *g, const void *arg)
+{
+	const struct xtn_table_def *t;
+	bool first = true;
+	unsigned int i, j;
+	struct wl l;
+	size_t f;
+
+	(void)arg;
+	for (f = 0; f < ARRAY_SIZE(families); f++) {
+		for (i = 0; i < families[f]->n_tables; i++) {
+			t = &families[f]->tables[i];
+			l.n = 0;
+			for (j = 0; j < t->n_chains; j++)
+				wl_add(&l, "", t->chains[j].name);
+			emit_arm(g, &first, families[f], t->name, &l);
+		}
+	}
+}
+
+/* The match that -p PROTO loads implicitly, where the registry has one. */
+static void emit_proto_match_case(const struct gen *g, const void *arg)
+{
+	const struct proto *p;
+	bool first = true;
+	struct wl l;
+	size_t f, i;
+
+	(void)arg;
+	for (f = 0; f < ARRAY_SIZE(families); f++) {
+		for (i = 0; i < ARRAY_SIZE(protos); i++) {
+			p = &protos[i];
+			if (!(p->fams & families[f]->bit) || !p->match ||
+			    !xtn_ext_find(p->match, XTN_EXT_MATCH, families[f]))
+				continue;
+			l.n = 0;
+			wl_add(&l, "", p->match);
+			emit_arm(g, &first, families[f], p->name, &l);
+		}
+	}
+}
+
+static void emit_generated(const struct gen *g, const void *arg)
+{
+	const char *base = strrchr(g->tmpl_name, '/');
+
+	(void)arg;
+	fprintf(g->out, "Generated by tools/xtnft-gen from %s; do not edit.",
+		base ? base + 1 : g->tmpl_name);
+}
+
+/* ---- templates ---------------------------------------------------------- */
+
+struct placeholder {
+	const char *name;
+	void (*emit)(const struct gen *g, const void *arg);
+	const void *arg;
+};
+
+#define OPTROW(tag, attrname, kind, attr) \
+	{ tag "_" attrname, emit_toolopts, \
+	  &(const struct optarg){ kind, attr } }
+#define TOOLROWS(tag, kind) \
+	OPTROW(tag, "LONGOPTS", kind, OA_LONG), \
+	OPTROW(tag, "SHORTOPTS", kind, OA_SHORT), \
+	OPTROW(tag, "ARGOPTS", kind, OA_ARG), \
+	OPTROW(tag, "INVOPTS", kind, OA_INV), \
+	OPTROW(tag, "OPTMAP", kind, OA_MAP)
+#define FAMROW(name, emit, fam, kind) \
+	{ name, emit, &(const struct famarg){ &fam, kind } }
+
+static const struct placeholder placeholders[] = {
+	{ "GENERATED", emit_generated, NULL },
+	{ "TOOLS", emit_tools, NULL },
+	TOOLROWS("IPT", TOOL_RUN),
+	TOOLROWS("SAVE", TOOL_SAVE),
+	TOOLROWS("RESTORE", TOOL_RESTORE),
+	FAMROW("MATCHES_IPV4", emit_exts, xtn_family_ipv4, XTN_EXT_MATCH),
+	FAMROW("MATCHES_IPV6", emit_exts, xtn_family_ipv6, XTN_EXT_MATCH),
+	FAMROW("TARGETS_IPV4", emit_exts, xtn_family_ipv4, XTN_EXT_TARGET),
+	FAMROW("TARGETS_IPV6", emit_exts, xtn_family_ipv6, XTN_EXT_TARGET),
+	FAMROW("PROTOS_IPV4", emit_protos, xtn_family_ipv4, XTN_EXT_MATCH),
+	FAMROW("PROTOS_IPV6", emit_protos, xtn_family_ipv6, XTN_EXT_MATCH),
+	FAMROW("TABLES_IPV4", emit_tables, xtn_family_ipv4, XTN_EXT_MATCH),
+	FAMROW("TABLES_IPV6", emit_tables, xtn_family_ipv6, XTN_EXT_MATCH),
+	{ "MATCH_OPTS_CASE", emit_extopts_case,
+	  &(const struct casearg){ XTN_EXT_MATCH, false } },
+	{ "MATCH_INVOPTS_CASE", emit_extopts_case,
+	  &(const struct casearg){ XTN_EXT_MATCH, true } },
+	{ "TARGET_OPTS_CASE", emit_extopts_case,
+	  &(const struct casearg){ XTN_EXT_TARGET, false } },
+	{ "CHAINS_CASE", emit_chains_case, NULL },
+	{ "PROTO_MATCH_CASE", emit_proto_match_case, NULL },
+};
+
+/* If at points to "@NAME@" (NAME = [A-Z][A-Z0-9_]*), the closing '@'. */
+static const char *placeholder_end(const char *at)
+{
+	const char *p = at + 1;
+
+	if (!isupper((unsigned char)*p))
+		return NULL;
+	while (isupper((unsigned char)*p) || isdigit((unsigned char)*p) ||
+	       *p == '_')
+		p++;
+	return *p == '@' ? p : NULL;
+}
+
+static unsigned int line_of(const char *text, const char *pos)
+{
+	unsigned int line = 1;
+
+	for (; text < pos; text++)
+		line += *text == '\n';
+	return line;
+}
+
+static void expand(const struct gen *g, const char *text, const char *at,
+		   const char *end)
+{
+	size_t len = (size_t)(end - at - 1), i;
+
+	for (i = 0; i < ARRAY_SIZE(placeholders); i++) {
+		if (strlen(placeholders[i].name) == len &&
+		    memcmp(placeholders[i].name, at + 1, len) == 0) {
+			placeholders[i].emit(g, placeholders[i].arg);
+			return;
+		}
+	}
+	die("%s:%u: unknown placeholder @%.*s@", g->tmpl_name,
+	    line_of(text, at), (int)len, at + 1);
+}
+
+/* Copy text, replacing placeholders; other '@'s (bash's "$@") pass. */
+static void fill(const struct gen *g, const char *text)
+{
+	const char *p = text, *at, *end;
+
+	while ((at = strchr(p, '@'))) {
+		end = placeholder_end(at);
+		fwrite(p, 1, (size_t)(at - p) + !end, g->out);
+		if (end)
+			expand(g, text, at, end);
+		p = end ? end + 1 : at + 1;
+	}
+	fputs(p, g->out);
+}
+
+static char *read_file(const char *path)
+{
+	size_t len = 0, cap = 4096, got;
+	char *buf = malloc(cap);
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		die("%s: cannot open: %m", path);
+	while (buf && (got = fread(buf + len, 1, cap - len - 1, f)) > 0) {
+		len += got;
+		if (len + 1 == cap)
+			buf = realloc(buf, cap *= 2);
+	}
+	if (!buf)
+		die("out of memory");
+	if (ferror(f))
+		die("%s: read error", path);
+	fclose(f);
+	buf[len] = '\0';
+	if (strlen(buf) != len)
+		die("%s: contains a NUL byte", path);
+	return buf;
+}
+
+/* ---- list ----------------------------------------------------------------- */
+
+static void print_fams(FILE *out, unsigned int fams)
+{
+	const char *sep = " ";
+	size_t f;
+
+	for (f = 0; f < ARRAY_SIZE(families); f++) {
+		if (fams & families[f]->bit) {
+			fprintf(out, "%s%s", sep, families[f]->name);
+			sep = ",";
+		}
+	}
+}
+
+/* " ![-s,]--source=": "!" may precede it, "=" it takes a value, "[=]" an
+ * optional one. */
+static void print_opt(FILE *out, const char *name, char letter,
+		      uint8_t has_arg, bool invert)
+{
+	fprintf(out, " %s", invert ? "!" : "");
+	if (letter)
+		fprintf(out, "-%c,", letter);
+	fprintf(out, "--%s%s", name, has_arg == XTN_REQ_ARG ? "=" :
+		has_arg == XTN_OPT_ARG ? "[=]" : "");
+}
+
+static void list_exts(FILE *out)
+{
+	static const char *const kinds[] = {
+		[XTN_EXT_BASE] = "base",
+		[XTN_EXT_MATCH] = "match",
+		[XTN_EXT_TARGET] = "target",
+	};
+	const struct xtn_ext *const *reg;
+	const struct xtn_optdef *o;
+	size_t i, n;
+
+	reg = xtn_ext_registry(&n);
+	for (i = 0; i < n; i++) {
+		fprintf(out, "%s %s", kinds[reg[i]->kind], reg[i]->name);
+		print_fams(out, reg[i]->families);
+		for (o = reg[i]->opts; o && o->name; o++)
+			print_opt(out, o->name, o->short_name, o->has_arg,
+				  o->flags & XTN_OF_INVERT);
+		fputs(reg[i]->opts && reg[i]->opts->name ? "\n" : " -\n", out);
+	}
+}
+
+static void list_tools(FILE *out)
+{
+	struct gopts go;
+	size_t i, j;
+
+	for (i = 0; i < ARRAY_SIZE(tools); i++) {
+		fprintf(out, "tool %s", tools[i].name);
+		print_fams(out, tools[i].fam->bit);
+		gopts_gather(&go, tools[i].kind);
+		for (j = 0; j < go.n; j++)
+			print_opt(out, go.v[j].name, go.v[j].letter,
+				  go.v[j].has_arg, go.v[j].invert);
+		fputc('\n', out);
+	}
+}
+
+static void list_tables(FILE *out)
+{
+	const struct xtn_table_def *t;
+	unsigned int i, j;
+	size_t f;
+
+	for (f = 0; f < ARRAY_SIZE(families); f++) {
+		for (i = 0; i < families[f]->n_tables; i++) {
+			t = &families[f]->tables[i];
+			fprintf(out, "table %s %s", t->name, families[f]->name);
+			for (j = 0; j < t->n_chains; j++)
+				fprintf(out, "%c%s", j ? ',' : ' ',
+					t->chains[j].name);
+			fputc('\n', out);
+		}
+	}
+}
+
+/* "proto NAME FAMILIES MATCH": the match -p loads, "-" if none yet. */
+static void list_protos(FILE *out)
+{
+	const struct proto *p;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(protos); i++) {
+		p = &protos[i];
+		fprintf(out, "proto %s", p->name);
+		print_fams(out, p->fams);
+		fprintf(out, " %s\n", p->match &&
+			xtn_ext_find(p->match, XTN_EXT_MATCH, NULL) ?
+			p->match : "-");
+	}
+}
+
+/* ---- main ------------------------------------------------------------------ */
+
+static int usage(void)
+{
+	fputs("Usage: xtnft-gen bash TEMPLATE | zsh TEMPLATE | list\n", stderr);
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	struct gen g = { .out = stdout };
+	char *text;
+
+	if (argc == 2 && strcmp(argv[1], "list") == 0) {
+		list_exts(stdout);
+		list_tools(stdout);
+		list_tables(stdout);
+		list_protos(stdout);
+	} else if (argc == 3 && (strcmp(argv[1], "bash") == 0 ||
+				 strcmp(argv[1], "zsh") == 0)) {
+		g.mode = argv[1][0] == 'b' ? MODE_BASH : MODE_ZSH;
+		g.tmpl_name = argv[2];
+		text = read_file(argv[2]);
+		fill(&g, text);
+		free(text);
+	} else {
+		return usage();
+	}
+	/* a short write (full disk) must fail the make rule */
+	if (fflush(stdout) || ferror(stdout))
+		die("write error: %m");
+	return 0;
+}
