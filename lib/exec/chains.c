@@ -75,7 +75,7 @@ static void flush_rules(struct xtn_exec *ex, struct xtable *t,
 	if (c)
 		nftnl_rule_set_str(nr, NFTNL_RULE_CHAIN, c->name);
 	xtn_batch_rule(&ex->batch, &ex->nl, NFT_MSG_DELRULE, nr, 0, op,
-		       ex->cur_line);
+		       ex->cur_line, false);
 	nftnl_rule_free(nr);
 }
 

@@ -46,6 +46,7 @@ static void reset_session(struct xtn_exec *ex)
 	ex->jumps = NULL;
 	ex->n_jumps = 0;
 	xtn_strbuf_fini(&ex->narration);
+	xtn_strbuf_fini(&ex->debug);
 	if (ex->open) {
 		xtn_batch_fini(&ex->batch);
 		xtn_nl_fini(&ex->nl);
@@ -100,6 +101,8 @@ int xtn_exec_begin(struct xtn_exec *ex)
 int xtn_exec_cmd(struct xtn_exec *ex, struct xtn_cmd *cmd)
 {
 	ex->cur_line = cmd->loc.line;
+	ex->batch.verbose = cmd->verbose;
+	ex->batch.debug = &ex->debug;
 	if (cmd->op & (XTN_CMD_LIST | XTN_CMD_LIST_RULES))
 		return xt_cmd_list(ex, cmd);
 	switch (cmd->op) {
@@ -169,6 +172,10 @@ enum xtn_exec_result xtn_exec_commit(struct xtn_exec *ex)
 
 		return ret < 0 ? XTN_EXEC_ERROR : (enum xtn_exec_result)ret;
 	}
+	/* -vv: iptables prints the batched objects when it sends them */
+	if (ex->debug.len)
+		xtn_strbuf_put(ex->out, ex->debug.buf, ex->debug.len);
+	xtn_strbuf_reset(&ex->debug);
 	switch (xtn_batch_commit(&ex->batch, &ex->nl, &ex->ctx->diag)) {
 	case XTN_COMMIT_OK:
 		return XTN_EXEC_OK;

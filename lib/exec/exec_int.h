@@ -81,6 +81,7 @@ struct xtn_exec {
 	unsigned int n_jumps;
 	/* restore -v narration, printed at COMMIT like iptables does */
 	struct xtn_strbuf narration;
+	struct xtn_strbuf debug;	/* -vv object dump, printed at commit */
 	uint32_t cur_line;
 };
 

@@ -134,9 +134,12 @@ static int add_one(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 		echo_rule(ex, canon);
 	if (before)
 		set_position(nr, before);
+	/* an ID only where a later message may point at this rule: a
+	 * restore's later lines, or the next address of "-I CHAIN N" */
 	id = xtn_batch_rule(&ex->batch, &ex->nl, NFT_MSG_NEWRULE, nr, flags,
 			    append ? XTN_OBJ_RULE_APPEND : XTN_OBJ_RULE_INSERT,
-			    cmd->loc.line);
+			    cmd->loc.line,
+			    (ex->flags & XTN_EXEC_RESTORE) || cmd->rulenum > 1);
 	nftnl_rule_free(nr);
 	q = queued(ex, cmd, index, id, canon);
 	if (!c->view_known) {
@@ -200,7 +203,7 @@ static void queue_delete(struct xtn_exec *ex, struct xtable *t,
 	else
 		nftnl_rule_set_u32(nr, NFTNL_RULE_ID, r->rule_id);
 	xtn_batch_rule(&ex->batch, &ex->nl, NFT_MSG_DELRULE, nr, 0,
-		       XTN_OBJ_RULE_DELETE, line);
+		       XTN_OBJ_RULE_DELETE, line, false);
 	nftnl_rule_free(nr);
 	xt_view_remove(&c->rules, pos);
 }
@@ -297,7 +300,7 @@ static int do_replace(struct xtn_exec *ex, struct xtable *t,
 	nftnl_rule_set_u64(nr, NFTNL_RULE_HANDLE, old.handle);
 	xtn_batch_rule(&ex->batch, &ex->nl, NFT_MSG_NEWRULE, nr,
 		       NLM_F_CREATE | NLM_F_REPLACE, XTN_OBJ_RULE_REPLACE,
-		       cmd->loc.line);
+		       cmd->loc.line, false);
 	nftnl_rule_free(nr);
 	xtn_rule_free(c->rules.v[pos].model);
 	free(c->rules.v[pos].raw);

@@ -61,11 +61,24 @@ void xt_view_remove(struct xrules *rs, unsigned int pos)
 	rs->n--;
 }
 
+struct dump_ctx {
+	struct xrules *rs;
+	struct xtn_exec *ex;
+};
+
 static int dump_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
 		   void *data)
 {
-	struct xrules *rs = data;
+	struct dump_ctx *dc = data;
+	struct xrules *rs = dc->rs;
 	struct xrule r;
+
+	if (dc->ex->batch.verbose > 1) {
+		char buf[8192];
+
+		nftnl_rule_snprintf(buf, sizeof(buf), nr, NFTNL_OUTPUT_DEFAULT, 0);
+		xtn_strbuf_printf(dc->ex->out, "%s\n", buf);
+	}
 
 	memset(&r, 0, sizeof(r));
 	r.handle = nftnl_rule_get_u64(nr, NFTNL_RULE_HANDLE);
@@ -80,14 +93,14 @@ static int dump_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
 int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c)
 {
 	struct xrules kernel = { 0 };
+	struct dump_ctx dc = { &kernel, ex };
 	unsigned int i;
 
 	if (c->view_known)
 		return 0;
 	if (c->in_kernel && xtn_nl_dump_rules(&ex->nl, ex->ctx->fam->nfproto,
 					      t->name, c->kname ? c->kname : c->name,
-					      false, dump_cb,
-					      &kernel) < 0) {
+					      false, dump_cb, &dc) < 0) {
 		int err = errno;
 
 		xt_rules_clear(&kernel);

@@ -22,22 +22,50 @@
 #include <xtnft/diag.h>
 #include <xtnft/nl.h>
 #include <xtnft/util.h>
+#include <linux/netfilter/nfnetlink.h>
 
 #define BATCH_PAGE_SIZE (2 * 1024 * 1024)
+#define BATCH_OVERRUN 8192
+
+/*
+ * libnftnl pages come from malloc and libmnl 1.0.4 leaves attribute
+ * padding as it finds it: zero each page once, so no stale heap bytes go
+ * to the kernel (and valgrind stays quiet).
+ */
+static void zero_fresh_page(struct xtn_batch *b, size_t moved)
+{
+	char *cur = nftnl_batch_buffer(b->b);
+
+	/* a new page starts with the message that overran the old one */
+	if (cur < b->page_mark || !b->page_mark)
+		memset(cur, 0, BATCH_PAGE_SIZE + BATCH_OVERRUN - moved);
+	b->page_mark = cur;
+}
+
+static void batch_update(struct xtn_batch *b)
+{
+	const struct nlmsghdr *last = nftnl_batch_buffer(b->b);
+	size_t len = last->nlmsg_len;
+
+	nftnl_batch_update(b->b);
+	zero_fresh_page(b, len);
+}
 
 void xtn_batch_init(struct xtn_batch *b, struct xtn_nl *nl, uint32_t genid)
 {
 	struct nlmsghdr *nlh;
 
 	memset(b, 0, sizeof(*b));
-	b->b = nftnl_batch_alloc(BATCH_PAGE_SIZE, MNL_SOCKET_BUFFER_SIZE);
+	b->b = nftnl_batch_alloc(BATCH_PAGE_SIZE, BATCH_OVERRUN);
+	zero_fresh_page(b, 0);
 	if (!b->b)
 		abort();
 	b->genid = genid;
 	b->next_rule_id = 1;
+	nl->seq = 1;
 	nlh = nftnl_batch_begin(nftnl_batch_buffer(b->b), xtn_nl_next_seq(nl));
 	mnl_attr_put_u32(nlh, NFNL_BATCH_GENID, htonl(genid));
-	nftnl_batch_update(b->b);
+	batch_update(b);
 }
 
 void xtn_batch_fini(struct xtn_batch *b)
@@ -76,6 +104,17 @@ static void note(struct xtn_batch *b, uint32_t seq, enum xtn_obj_op op,
 	b->n_msgs++;
 }
 
+static void debug_msg(struct xtn_batch *b, const char *text,
+		      const struct nlmsghdr *nlh)
+{
+	if (b->verbose < 2 || !b->debug)
+		return;
+	xtn_strbuf_puts(b->debug, text);
+	xtn_strbuf_putc(b->debug, '\n');
+	if (b->verbose > 2)
+		xtn_nl_hexdump(b->debug, nlh);
+}
+
 void xtn_batch_table(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
 		     uint8_t family, const char *table, uint16_t flags,
 		     enum xtn_obj_op op, uint32_t line)
@@ -85,11 +124,18 @@ void xtn_batch_table(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
 	struct nlmsghdr *nlh;
 
 	nftnl_table_set_str(t, NFTNL_TABLE_NAME, table);
+	nftnl_table_set_u32(t, NFTNL_TABLE_FAMILY, family);
 	nlh = nftnl_nlmsg_build_hdr(nftnl_batch_buffer(b->b), msg, family,
 				    flags, seq);
 	nftnl_table_nlmsg_build_payload(nlh, t);
+	if (b->verbose > 1) {
+		char buf[512];
+
+		nftnl_table_snprintf(buf, sizeof(buf), t, NFTNL_OUTPUT_DEFAULT, 0);
+		debug_msg(b, buf, nlh);
+	}
 	nftnl_table_free(t);
-	nftnl_batch_update(b->b);
+	batch_update(b);
 	note(b, seq, op, table, line);
 }
 
@@ -104,27 +150,39 @@ void xtn_batch_chain(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
 	nlh = nftnl_nlmsg_build_hdr(nftnl_batch_buffer(b->b), msg, family,
 				    flags, seq);
 	nftnl_chain_nlmsg_build_payload(nlh, c);
-	nftnl_batch_update(b->b);
+	if (b->verbose > 1) {
+		char buf[1024];
+
+		nftnl_chain_snprintf(buf, sizeof(buf), c, NFTNL_OUTPUT_DEFAULT, 0);
+		debug_msg(b, buf, nlh);
+	}
+	batch_update(b);
 	note(b, seq, op, nftnl_chain_get_str(c, NFTNL_CHAIN_NAME), line);
 }
 
 uint32_t xtn_batch_rule(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
 			struct nftnl_rule *r, uint16_t flags,
-			enum xtn_obj_op op, uint32_t line)
+			enum xtn_obj_op op, uint32_t line, bool with_id)
 {
 	uint32_t seq = xtn_nl_next_seq(nl);
 	uint8_t family = (uint8_t)nftnl_rule_get_u32(r, NFTNL_RULE_FAMILY);
 	uint32_t id = 0;
 	struct nlmsghdr *nlh;
 
-	if (msg == NFT_MSG_NEWRULE) {
+	if (msg == NFT_MSG_NEWRULE && with_id) {
 		id = b->next_rule_id++;
 		nftnl_rule_set_u32(r, NFTNL_RULE_ID, id);
 	}
 	nlh = nftnl_nlmsg_build_hdr(nftnl_batch_buffer(b->b), msg, family,
 				    flags, seq);
 	nftnl_rule_nlmsg_build_payload(nlh, r);
-	nftnl_batch_update(b->b);
+	if (b->verbose > 1) {
+		char buf[8192];
+
+		nftnl_rule_snprintf(buf, sizeof(buf), r, NFTNL_OUTPUT_DEFAULT, 0);
+		debug_msg(b, buf, nlh);
+	}
+	batch_update(b);
 	note(b, seq, op, nftnl_rule_get_str(r, NFTNL_RULE_CHAIN), line);
 	return id;
 }
@@ -236,7 +294,7 @@ enum xtn_commit_result xtn_batch_commit(struct xtn_batch *b, struct xtn_nl *nl,
 	int n_iov;
 
 	nftnl_batch_end(nftnl_batch_buffer(b->b), xtn_nl_next_seq(nl));
-	nftnl_batch_update(b->b);
+	batch_update(b);
 	n_iov = nftnl_batch_iovec_len(b->b);
 	iov = xtn_xmalloc((size_t)n_iov * sizeof(*iov));
 	nftnl_batch_iovec(b->b, iov, (uint32_t)n_iov);

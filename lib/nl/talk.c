@@ -23,6 +23,20 @@
 #define RBUF_LEN (64 * 1024)
 #define REQ_BUF_LEN 8192	/* one request message */
 
+void xtn_nl_hexdump(struct xtn_strbuf *out, const struct nlmsghdr *nlh)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (!f)
+		return;
+	mnl_nlmsg_fprintf(f, nlh, nlh->nlmsg_len, sizeof(struct nfgenmsg));
+	fclose(f);
+	xtn_strbuf_put(out, text, len);
+	free(text);
+}
+
 void xtn_nl_init(struct xtn_nl *nl, struct xtn_transport *t)
 {
 	nl->t = t;
@@ -40,6 +54,13 @@ void xtn_nl_fini(struct xtn_nl *nl)
 uint32_t xtn_nl_next_seq(struct xtn_nl *nl)
 {
 	return nl->seq++;
+}
+
+/* Requests use sequence 0 like iptables; batches number from 1. */
+static uint32_t req_seq(struct xtn_nl *nl)
+{
+	(void)nl;
+	return 0;
 }
 
 struct talk_ctx {
@@ -115,7 +136,7 @@ int xtn_nl_genid(struct xtn_nl *nl, uint32_t *genid)
 	struct nlmsghdr *nlh;
 
 	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_GETGEN, AF_UNSPEC, 0,
-				    xtn_nl_next_seq(nl));
+				    req_seq(nl));
 	return xtn_nl_talk(nl, nlh, gen_cb, genid);
 }
 
@@ -146,7 +167,7 @@ int xtn_nl_get_chain(struct xtn_nl *nl, uint8_t family, const char *table,
 	nftnl_chain_set_str(c, NFTNL_CHAIN_TABLE, table);
 	nftnl_chain_set_str(c, NFTNL_CHAIN_NAME, chain);
 	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_GETCHAIN, family, NLM_F_ACK,
-				    xtn_nl_next_seq(nl));
+				    req_seq(nl));
 	nftnl_chain_nlmsg_build_payload(nlh, c);
 	nftnl_chain_free(c);
 	if (xtn_nl_talk(nl, nlh, chain_get_cb, out) < 0) {
@@ -186,7 +207,7 @@ int xtn_nl_dump_tables(struct xtn_nl *nl, uint8_t family,
 	struct nlmsghdr *nlh;
 
 	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_GETTABLE, family, NLM_F_DUMP,
-				    xtn_nl_next_seq(nl));
+				    req_seq(nl));
 	return xtn_nl_talk(nl, nlh, table_dump_cb, &td);
 }
 
@@ -222,7 +243,7 @@ int xtn_nl_dump_chains(struct xtn_nl *nl, uint8_t family, const char *table,
 	struct nlmsghdr *nlh;
 
 	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_GETCHAIN, family, NLM_F_DUMP,
-				    xtn_nl_next_seq(nl));
+				    req_seq(nl));
 	if (table) {
 		nftnl_chain_set_str(c, NFTNL_CHAIN_TABLE, table);
 		nftnl_chain_nlmsg_build_payload(nlh, c);
@@ -261,7 +282,7 @@ int xtn_nl_dump_rules(struct xtn_nl *nl, uint8_t family, const char *table,
 
 	nlh = nftnl_nlmsg_build_hdr(buf, reset ? NFT_MSG_GETRULE_RESET :
 				    NFT_MSG_GETRULE, family, NLM_F_DUMP,
-				    xtn_nl_next_seq(nl));
+				    req_seq(nl));
 	nftnl_rule_set_str(r, NFTNL_RULE_TABLE, table);
 	if (chain)
 		nftnl_rule_set_str(r, NFTNL_RULE_CHAIN, chain);
@@ -287,7 +308,7 @@ int xtn_nl_table_exists(struct xtn_nl *nl, uint8_t family, const char *table,
 	*exists = false;
 	nftnl_table_set_str(t, NFTNL_TABLE_NAME, table);
 	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_GETTABLE, family, NLM_F_ACK,
-				    xtn_nl_next_seq(nl));
+				    req_seq(nl));
 	nftnl_table_nlmsg_build_payload(nlh, t);
 	nftnl_table_free(t);
 	if (xtn_nl_talk(nl, nlh, table_get_cb, exists) < 0) {
@@ -316,7 +337,7 @@ int xtn_nl_reset_rule(struct xtn_nl *nl, uint8_t family, const char *table,
 	nftnl_rule_set_str(r, NFTNL_RULE_CHAIN, chain);
 	nftnl_rule_set_u64(r, NFTNL_RULE_HANDLE, handle);
 	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_GETRULE_RESET, family,
-				    NLM_F_ACK, xtn_nl_next_seq(nl));
+				    NLM_F_ACK, req_seq(nl));
 	nftnl_rule_nlmsg_build_payload(nlh, r);
 	nftnl_rule_free(r);
 	return xtn_nl_talk(nl, nlh, rule_get_cb, NULL);

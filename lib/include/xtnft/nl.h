@@ -17,6 +17,7 @@ struct nftnl_batch;
 struct nftnl_chain;
 struct nftnl_rule;
 struct xtn_diag;
+struct xtn_strbuf;
 
 /* Byte-level transport; the default one is a NETLINK_NETFILTER socket. */
 struct xtn_transport {
@@ -70,6 +71,9 @@ int xtn_nl_dump_chains(struct xtn_nl *nl, uint8_t family, const char *table,
 		       int (*cb)(struct nftnl_chain *c, void *data), void *data);
 /* Rules of one chain (or of the whole table when chain is NULL).  With
  * reset, the kernel zeroes the counters it reports (NFT_MSG_GETRULE_RESET). */
+/* -vvv: the netlink message as libmnl's hexdump shows it. */
+void xtn_nl_hexdump(struct xtn_strbuf *out, const struct nlmsghdr *nlh);
+
 int xtn_nl_dump_rules(struct xtn_nl *nl, uint8_t family, const char *table,
 		      const char *chain, bool reset,
 		      int (*cb)(struct nftnl_rule *r, const struct nlmsghdr *nlh,
@@ -103,6 +107,10 @@ struct xtn_batch_obj {
 
 struct xtn_batch {
 	struct nftnl_batch *b;
+	/* iptables -vv / -vvv: each object (and its message) as it is batched */
+	unsigned int verbose;
+	struct xtn_strbuf *debug;
+	char *page_mark;	/* where the current page was zeroed from */
 	uint32_t genid;
 	struct xtn_batch_obj *objs;
 	unsigned int n_objs, cap;
@@ -120,10 +128,11 @@ void xtn_batch_table(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
 void xtn_batch_chain(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
 		     struct nftnl_chain *c, uint16_t flags, enum xtn_obj_op op,
 		     uint32_t line);
-/* Adds and frees the rule; returns the NFTA_RULE_ID it was given. */
+/* Adds the rule; with_id gives it an NFTA_RULE_ID (returned) so later
+ * messages of the batch can refer to it before it has a handle. */
 uint32_t xtn_batch_rule(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
 			struct nftnl_rule *r, uint16_t flags,
-			enum xtn_obj_op op, uint32_t line);
+			enum xtn_obj_op op, uint32_t line, bool with_id);
 
 enum xtn_commit_result {
 	XTN_COMMIT_OK,
