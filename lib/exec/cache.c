@@ -183,6 +183,9 @@ int xt_chains_all(struct xtn_exec *ex, struct xtable *t)
 
 void xt_ensure_table(struct xtn_exec *ex, struct xtable *t)
 {
+	/* one small GET avoids a needless NEWTABLE, as iptables does */
+	if (t->exists < 0 && xt_table_probe(ex, t) < 0)
+		xtn_diag_clear(&ex->ctx->diag);
 	if (t->exists == 1)
 		return;
 	xtn_batch_table(&ex->batch, &ex->nl, NFT_MSG_NEWTABLE,

@@ -129,7 +129,8 @@ static int flush(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd)
 static void del_chain(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 		      bool verbose)
 {
-	if (verbose)
+	/* iptables narrates user chains only */
+	if (verbose && !c->builtin)
 		xtn_strbuf_printf(ex->out, "Deleting chain `%s'\n", c->name);
 	queue_chain(ex, chain_obj(ex, t, c->name), NFT_MSG_DELCHAIN,
 		    NLM_F_NONREC, XTN_OBJ_CHAIN_DEL);
