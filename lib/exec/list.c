@@ -151,6 +151,13 @@ static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
 	struct xtn_rule *r;
 
 	(void)nlh;
+	if (l->ex->batch.verbose > 1) {
+		char buf[8192];
+
+		/* -vv: iptables shows the rules as its cache reads them */
+		nftnl_rule_snprintf(buf, sizeof(buf), nr, NFTNL_OUTPUT_DEFAULT, 0);
+		xtn_strbuf_printf(l->ex->out, "%s\n", buf);
+	}
 	if (!lc)
 		return 0;	/* a chain we do not show (foreign base chain) */
 	r = xtn_codec_decode(nr, l->ex->ctx->fam, &st);
