@@ -175,12 +175,13 @@ static void wl_add(struct wl *l, const char *prefix, const char *name)
 	strcpy(l->w[l->n++], buf);
 }
 
-static void wl_print(FILE *out, const struct wl *l, const char *sep)
+/* Space-separated: a bash string or the inside of a zsh array. */
+static void wl_print(FILE *out, const struct wl *l)
 {
 	size_t i;
 
 	for (i = 0; i < l->n; i++)
-		fprintf(out, "%s%s", i ? sep : "", l->w[i]);
+		fprintf(out, "%s%s", i ? " " : "", l->w[i]);
 }
 
 /* ---- options of a tool, merged with the base match -------------------- */
@@ -207,6 +208,8 @@ static char short_letter(int val)
 	return isalnum(val) && val != '0' ? (char)val : 0;
 }
 
+/* iptables and ip6tables share the ip base match (and so one option list);
+ * a family with its own base match would need per-family placeholders. */
 static const struct xtn_ext *base_ext(void)
 {
 	return xtn_family_ipv4.base;
@@ -332,7 +335,7 @@ static void emit_toolopts(const struct gen *g, const void *arg)
 		add_gopt(&l, &go.v[i], a->attr);
 	if (a->kind == TOOL_RUN && a->attr == OA_ARG)
 		add_ext_argopts(&l);
-	wl_print(g->out, &l, " ");
+	wl_print(g->out, &l);
 }
 
 static void emit_tools(const struct gen *g, const void *arg)
@@ -344,7 +347,7 @@ static void emit_tools(const struct gen *g, const void *arg)
 	l.n = 0;
 	for (i = 0; i < ARRAY_SIZE(tools); i++)
 		wl_add(&l, "", tools[i].name);
-	wl_print(g->out, &l, " ");
+	wl_print(g->out, &l);
 }
 
 
@@ -380,7 +383,7 @@ static void emit_exts(const struct gen *g, const void *arg)
 		else
 			wl_add(&l, "", reg[i]->name);
 	}
-	wl_print(g->out, &l, " ");
+	wl_print(g->out, &l);
 }
 
 static void emit_protos(const struct gen *g, const void *arg)
@@ -393,7 +396,7 @@ static void emit_protos(const struct gen *g, const void *arg)
 	for (i = 0; i < ARRAY_SIZE(protos); i++)
 		if (protos[i].fams & a->fam->bit)
 			wl_add(&l, "", protos[i].name);
-	wl_print(g->out, &l, " ");
+	wl_print(g->out, &l);
 }
 
 static void emit_tables(const struct gen *g, const void *arg)
@@ -405,7 +408,7 @@ static void emit_tables(const struct gen *g, const void *arg)
 	l.n = 0;
 	for (i = 0; i < a->fam->n_tables; i++)
 		wl_add(&l, "", a->fam->tables[i].name);
-	wl_print(g->out, &l, " ");
+	wl_print(g->out, &l);
 }
 
 /*
@@ -423,7 +426,7 @@ static void emit_arm(const struct gen *g, bool *first,
 	wl_add(&k, "", key);	/* only to check that the key is safe */
 	fprintf(g->out, "%s\t%s:%s) %s", *first ? "" : "\n", fam->name,
 		key, g->mode == MODE_BASH ? "REPLY='" : "reply=(");
-	wl_print(g->out, l, " ");
+	wl_print(g->out, l);
 	fputs(g->mode == MODE_BASH ? "' ;;" : ") ;;", g->out);
 	*first = false;
 }
@@ -509,7 +512,7 @@ static void emit_generated(const struct gen *g, const void *arg)
 		base ? base + 1 : g->tmpl_name);
 }
 
-/* ---- templates ---------------------------------------------------------- */
+/* ---- templates ------------------------------------------------------- */
 
 struct placeholder {
 	const char *name;
@@ -630,7 +633,7 @@ static char *read_file(const char *path)
 	return buf;
 }
 
-/* ---- list ----------------------------------------------------------------- */
+/* ---- list ------------------------------------------------------------ */
 
 static void print_fams(FILE *out, unsigned int fams)
 {
@@ -729,7 +732,7 @@ static void list_protos(FILE *out)
 	}
 }
 
-/* ---- main ------------------------------------------------------------------ */
+/* ---- main ------------------------------------------------------------ */
 
 static int usage(void)
 {

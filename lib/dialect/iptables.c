@@ -798,9 +798,11 @@ static enum loop_result parse_loop(struct ipt *p)
 					xtn_strbuf_printf(p->stdout_text, "Not %s (nf_tables) ;-)\n",
 							  XTN_COMPAT_VERSION);
 				else
-					xtn_strbuf_printf(p->stdout_text, "%s v%s (nf_tables)\n",
+					/* the first line stays what scripts parse */
+					xtn_strbuf_printf(p->stdout_text,
+							  "%s v%s (nf_tables)\nxtnft %s\n",
 							  xtn_ipt_progname(p->ctx),
-							  XTN_COMPAT_VERSION);
+							  XTN_COMPAT_VERSION, PACKAGE_VERSION);
 				return LOOP_EXIT;
 			case '4':
 			case '6':
