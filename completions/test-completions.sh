@@ -49,6 +49,7 @@ mkdir "$TMP/bin" "$TMP/guard" "$TMP/fail"
 for t in $TOOLS; do
 	ln -s "$XTNFT" "$TMP/bin/$t"
 	ln -s /bin/false "$TMP/fail/$t"	# listing chains fails here
+	# shellcheck disable=SC2016 # $0 and $* belong to the stub
 	printf '#!/bin/sh\necho "$0 $*" >>"%s/called"\nexit 1\n' "$TMP" \
 		>"$TMP/guard/$t"
 	chmod +x "$TMP/guard/$t"
@@ -57,6 +58,7 @@ export PATH="$TMP/guard:$PATH"
 B=$TMP/bin
 NFAIL=0 NPASS=0 NSKIP=0
 
+# shellcheck source=/dev/null
 . "$BASH_FILE"
 
 # Complete WORD... (the last one is under the cursor) with bash: COMPREPLY.
@@ -135,29 +137,29 @@ checks_common()
 {
 	local sh=$1
 
-	check "$sh" exact "--append" $B/iptables --app
-	check "$sh" has "tcp comment" $B/iptables -m ''
-	check "$sh" exact "--dport" $B/iptables -p tcp --dp
-	check "$sh" exact "--dport" $B/iptables -A INPUT -p TCP ! --dp
-	check "$sh" exact "filter nat mangle raw security" $B/iptables -t ''
+	check "$sh" exact "--append" "$B/iptables" --app
+	check "$sh" has "tcp comment" "$B/iptables" -m ''
+	check "$sh" exact "--dport" "$B/iptables" -p tcp --dp
+	check "$sh" exact "--dport" "$B/iptables" -A INPUT -p TCP ! --dp
+	check "$sh" exact "filter nat mangle raw security" "$B/iptables" -t ''
 	if [[ $sh == bash ]]; then
 		# readline splits "--table=n" at the "=" (COMP_WORDBREAKS)
-		check "$sh" exact "nat" $B/iptables --table = n
-		check "$sh" exact "--table=nat" $B/iptables --table=n
+		check "$sh" exact "nat" "$B/iptables" --table = n
+		check "$sh" exact "--table=nat" "$B/iptables" --table=n
 	else
-		check "$sh" exact "nat" $B/iptables --table=n
+		check "$sh" exact "nat" "$B/iptables" --table=n
 	fi
-	check "$sh" has "icmp6 tcp" $B/ip6tables -m ''
-	check "$sh" lacks "icmp" $B/ip6tables -m ''
-	check "$sh" lacks "icmp6" $B/iptables -m ''
-	check "$sh" exact "--icmpv6-type" $B/ip6tables -p ipv6-icmp --icmpv6
-	check "$sh" exact "ACCEPT DROP" $B/iptables -P INPUT ''
+	check "$sh" has "icmp6 tcp" "$B/ip6tables" -m ''
+	check "$sh" lacks "icmp" "$B/ip6tables" -m ''
+	check "$sh" lacks "icmp6" "$B/iptables" -m ''
+	check "$sh" exact "--icmpv6-type" "$B/ip6tables" -p ipv6-icmp --icmpv6
+	check "$sh" exact "ACCEPT DROP" "$B/iptables" -P INPUT ''
 	check "$sh" has "ip6tables-restore iptables-save" "$XTNFT" ''
-	check "$sh" exact "--counters" $B/iptables-save --cou
+	check "$sh" exact "--counters" "$B/iptables-save" --cou
 	check "$sh" exact "filter nat mangle raw security" \
-		$B/iptables-save -t ''
-	check "$sh" exact "--noflush" $B/ip6tables-restore --no
-	check "$sh" exact "security" $B/ip6tables-restore -T s
+		"$B/iptables-save" -t ''
+	check "$sh" exact "--noflush" "$B/ip6tables-restore" --no
+	check "$sh" exact "security" "$B/ip6tables-restore" -T s
 	check "$sh" exact "--test" "$XTNFT" iptables-restore --te
 	# listing fails (a tool that is /bin/false): built-in chains
 	check "$sh" exact "INPUT FORWARD OUTPUT" "$TMP/fail/iptables" -A ''
@@ -169,12 +171,12 @@ checks_kernel()
 {
 	local sh=$1
 
-	check "$sh" has "INPUT FORWARD OUTPUT XTNFT_COMP_USER" $B/iptables -A ''
+	check "$sh" has "INPUT FORWARD OUTPUT XTNFT_COMP_USER" "$B/iptables" -A ''
 	check "$sh" has "INPUT XTNFT_COMP_USER" "$XTNFT" iptables -A ''
-	check "$sh" has "ACCEPT DROP XTNFT_COMP_USER" $B/iptables -A INPUT -j ''
-	check "$sh" exact "XTNFT_COMP_USER" $B/iptables -A INPUT -g ''
+	check "$sh" has "ACCEPT DROP XTNFT_COMP_USER" "$B/iptables" -A INPUT -j ''
+	check "$sh" exact "XTNFT_COMP_USER" "$B/iptables" -A INPUT -g ''
 	check "$sh" exact "PREROUTING INPUT OUTPUT POSTROUTING" \
-		$B/iptables -t nat -A ''
+		"$B/iptables" -t nat -A ''
 	check "$sh" exact "XTNFT_COMP_V6" "$XTNFT" ip6tables -D X
 }
 
@@ -207,16 +209,16 @@ checks_drift()
 			[[ $fam == ipv6 ]] && tool=ip6tables
 			case $kind in
 			match)
-				check bash has "$name" $B/$tool -m ''
+				check bash has "$name" "$B/$tool" -m ''
 				for o in $opts; do
 					o=${o#!} o=${o##*,} o=${o%%[[=]*}
-					check bash has "$o" $B/$tool -m "$name" "$o"
+					check bash has "$o" "$B/$tool" -m "$name" "$o"
 				done
 				;;
 			tool)
 				for o in $opts; do
 					o=${o#!} o=${o##*,} o=${o%%[[=]*}
-					check bash has "$o" $B/$name "$o"
+					check bash has "$o" "$B/$name" "$o"
 				done
 				;;
 			esac
