@@ -97,7 +97,7 @@ result()
 {
 	if [[ $1 == ok ]]; then
 		NPASS=$((NPASS + 1))
-		echo "PASS: $2"
+		[ -n "${VERBOSE:-}" ] && echo "PASS: $2"
 	else
 		NFAIL=$((NFAIL + 1))
 		echo "FAIL: $2"

@@ -20,13 +20,17 @@ static int run_cmd(struct xtn_ctx *ctx, struct xtn_cmd *cmd,
 		enum xtn_exec_result res;
 
 		xtn_strbuf_reset(out);
-		if (xtn_exec_begin(ex) < 0 || xtn_exec_cmd(ex, cmd) < 0)
+		if (xtn_exec_begin(ex) < 0)
 			break;
-		res = xtn_exec_commit(ex);
+		if (xtn_exec_cmd(ex, cmd) < 0)
+			res = xtn_exec_interrupted(ex) ? XTN_EXEC_RETRY : XTN_EXEC_ERROR;
+		else
+			res = xtn_exec_commit(ex);
 		if (res != XTN_EXEC_RETRY) {
 			ret = res == XTN_EXEC_OK ? 0 : -1;
 			break;
 		}
+		xtn_diag_reset_error(&ctx->diag);
 	}
 	if (ret < 0 && !xtn_diag_failed(&ctx->diag))
 		xtn_fail(&ctx->diag, XTN_RESOURCE, NULL,

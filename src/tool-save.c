@@ -153,10 +153,15 @@ int tool_save(const struct tool *t, int argc, char **argv)
 	ex = xtn_exec_new(&ctx, &out, 0);
 	for (attempt = 0; attempt <= ctx.max_retries; attempt++) {
 		xtn_strbuf_reset(&out);
-		if (xtn_exec_begin(ex) < 0 || save_tables(ex, &a, prog, &out) < 0)
+		if (xtn_exec_begin(ex) < 0)
 			break;
-		if (xtn_exec_commit(ex) != XTN_EXEC_RETRY)
+		if (save_tables(ex, &a, prog, &out) < 0) {
+			if (!xtn_exec_interrupted(ex))
+				break;
+		} else if (xtn_exec_commit(ex) != XTN_EXEC_RETRY) {
 			break;
+		}
+		xtn_diag_reset_error(&ctx.diag);
 	}
 	xtn_exec_free(ex);
 	render_flush(&out);

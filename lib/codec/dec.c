@@ -344,6 +344,13 @@ static int on_target(struct xtn_dec *d, const struct nftnl_expr *x)
 	return on_xt(d, x, true);
 }
 
+/* iptables-nft drops lookups silently (interop.md 4.1); we say so. */
+static int on_lookup(struct xtn_dec *d, const struct nftnl_expr *x)
+{
+	(void)x;
+	return xtn_dec_fail(d, "set lookup");
+}
+
 /* On iptables' whitelist, but nothing here reads it yet. */
 static int on_unread(struct xtn_dec *d, const struct nftnl_expr *x)
 {
@@ -364,7 +371,7 @@ static const struct {
 	{ "counter", on_counter },
 	{ "match", on_match },
 	{ "target", on_target },
-	{ "lookup", on_unread },
+	{ "lookup", on_lookup },
 	{ "limit", on_unread },
 	{ "log", on_unread },
 };

@@ -24,6 +24,22 @@ void xtn_diag_clear(struct xtn_diag *d)
 	xtn_diag_init(d);
 }
 
+void xtn_diag_reset_error(struct xtn_diag *d)
+{
+	unsigned int i;
+
+	free(d->msg);
+	d->msg = NULL;
+	for (i = 0; i < d->n_kerrs; i++)
+		free(d->kerrs[i].text);
+	free(d->kerrs);
+	d->kerrs = NULL;
+	d->n_kerrs = 0;
+	d->status = 0;
+	d->dmesg_hint = false;
+	memset(&d->loc, 0, sizeof(d->loc));
+}
+
 void xtn_diag_fini(struct xtn_diag *d)
 {
 	xtn_diag_clear(d);

@@ -40,7 +40,6 @@ static void chain_free(struct xchain *c)
 	xt_rules_clear(&c->rules);
 	xt_rules_clear(&c->pre);
 	xt_rules_clear(&c->post);
-	free(c->kname);
 	free(c->name);
 	free(c);
 }

@@ -59,7 +59,7 @@ static int new_chain(struct xtn_exec *ex, struct xtable *t, const char *name)
 		return xt_errno(ex, XTN_EOP_NEW_CHAIN, EEXIST);
 	if (xt_chain_lookup(ex, t, name, &c) < 0)
 		return -1;
-	if (c->exists)
+	if (c->exists || c->renamed_here)
 		return xt_errno(ex, XTN_EOP_NEW_CHAIN, EEXIST);
 	add_user_chain(ex, t, c);
 	return 0;
@@ -181,34 +181,27 @@ static int rename_chain(struct xtn_exec *ex, struct xtable *t,
 		return xt_errno(ex, XTN_EOP_RENAME, EEXIST);
 	if (xt_chain_lookup(ex, t, cmd->newname, &nc) < 0)
 		return -1;
-	if (nc->exists)
+	if (nc->exists || nc->renamed_here)
 		return xt_errno(ex, XTN_EOP_RENAME, EEXIST);
 	if (xt_chain_lookup(ex, t, cmd->chain, &c) < 0)
 		return -1;
 	if (!c->exists)
 		return xt_errno(ex, XTN_EOP_RENAME, ENOENT);
+	/* the kernel renames by handle: a chain made in this batch has none */
+	if (!c->in_kernel || !c->handle) {
+		struct xtn_loc loc = { .line = ex->cur_line };
+
+		return xtn_fail(&ex->ctx->diag, XTN_PARAM, &loc,
+				"cannot rename chain `%s' created in the same transaction",
+				c->name);
+	}
 	obj = chain_obj(ex, t, cmd->newname);
-	if (c->handle && c->in_kernel)
-		nftnl_chain_set_u64(obj, NFTNL_CHAIN_HANDLE, c->handle);
+	nftnl_chain_set_u64(obj, NFTNL_CHAIN_HANDLE, c->handle);
 	queue_chain(ex, obj, NFT_MSG_NEWCHAIN, 0, XTN_OBJ_CHAIN_RENAME);
-	/* the renamed chain keeps its rules; views follow the new name */
-	nc->exists = true;
-	nc->in_kernel = c->in_kernel;
-	nc->handle = c->handle;
-	nc->builtin = false;
-	xt_view_reset(nc);
-	free(nc->kname);
-	nc->kname = xtn_xstrdup(c->kname ? c->kname : c->name);
-	/* a known view moves with the chain */
-	nc->rules = c->rules;
-	nc->pre = c->pre;
-	nc->post = c->post;
-	nc->view_known = c->view_known;
-	memset(&c->rules, 0, sizeof(c->rules));
-	memset(&c->pre, 0, sizeof(c->pre));
-	memset(&c->post, 0, sizeof(c->post));
+	/* neither name is usable until the commit: the old one is gone,
+	 * the new one resolves only afterwards */
+	nc->renamed_here = true;
 	c->exists = false;
-	c->in_kernel = false;
 	view_emptied(c);
 	return 0;
 }

@@ -69,7 +69,17 @@ int xt_errno(struct xtn_exec *ex, int op, int err)
 {
 	struct xtn_loc loc = { .line = ex->cur_line };
 
+	/* a dump raced with a commit (NLM_F_DUMP_INTR): start over */
+	if (err == EINTR) {
+		ex->interrupted = true;
+		return -1;
+	}
 	return xtn_fail_errno(&ex->ctx->diag, &loc, op, err);
+}
+
+bool xtn_exec_interrupted(const struct xtn_exec *ex)
+{
+	return ex->interrupted;
 }
 
 int xtn_exec_begin(struct xtn_exec *ex)
@@ -77,6 +87,7 @@ int xtn_exec_begin(struct xtn_exec *ex)
 	struct xtn_diag *d = &ex->ctx->diag;
 
 	reset_session(ex);
+	ex->interrupted = false;
 	if (ex->ctx->transport) {
 		ex->transport = NULL;
 		xtn_nl_init(&ex->nl, ex->ctx->transport);

@@ -31,11 +31,13 @@ struct xrules {
 
 struct xchain {
 	char *name;
-	char *kname;		/* name in the kernel, if renamed in this batch */
 	bool exists;		/* as of now: kernel state plus queued changes */
 	bool in_kernel;		/* fetched from the kernel (so it has rules there) */
 	bool builtin;		/* a base chain matching the family profile */
 	bool tainted;		/* a foreign base chain using this name */
+	/* renamed to this name in this batch: the kernel only resolves the
+	 * new name after commit, so nothing may use it yet */
+	bool renamed_here;
 	uint64_t handle;
 	bool has_policy;
 	uint32_t policy;
@@ -83,6 +85,7 @@ struct xtn_exec {
 	struct xtn_strbuf narration;
 	struct xtn_strbuf debug;	/* -vv object dump, printed at commit */
 	uint32_t cur_line;
+	bool interrupted;	/* a dump was interrupted: retry the session */
 };
 
 /* cache.c */

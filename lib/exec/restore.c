@@ -281,8 +281,9 @@ int xtn_restore(struct xtn_ctx *ctx, const char *input, size_t len,
 		enum xtn_exec_result res;
 
 		if (one_pass(&r) < 0)
-			break;
-		res = xtn_exec_commit(r.ex);
+			res = xtn_exec_interrupted(r.ex) ? XTN_EXEC_RETRY : XTN_EXEC_ERROR;
+		else
+			res = xtn_exec_commit(r.ex);
 		if (res == XTN_EXEC_OK) {
 			ret = 0;
 			break;
@@ -290,6 +291,7 @@ int xtn_restore(struct xtn_ctx *ctx, const char *input, size_t len,
 		if (res == XTN_EXEC_ERROR)
 			break;
 		/* someone else committed: start over from the text */
+		xtn_diag_clear(&ctx->diag);
 		out->len = mark;
 		if (out->buf)
 			out->buf[mark] = '\0';

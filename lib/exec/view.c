@@ -99,7 +99,7 @@ int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c)
 	if (c->view_known)
 		return 0;
 	if (c->in_kernel && xtn_nl_dump_rules(&ex->nl, ex->ctx->fam->nfproto,
-					      t->name, c->kname ? c->kname : c->name,
+					      t->name, c->name,
 					      false, dump_cb, &dc) < 0) {
 		int err = errno;
 

@@ -57,6 +57,10 @@ int xtn_exec_save_table(struct xtn_exec *ex, const char *table, bool counters,
 int xtn_exec_existing_tables(struct xtn_exec *ex, const char **names,
 			     unsigned int *n);
 
+/* After a failed command: was it only a dump interrupted by a concurrent
+ * commit?  Then the caller starts a new session instead of failing. */
+bool xtn_exec_interrupted(const struct xtn_exec *ex);
+
 enum xtn_exec_result {
 	XTN_EXEC_OK = 0,
 	XTN_EXEC_ERROR = -1,

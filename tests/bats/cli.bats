@@ -1,0 +1,44 @@
+#!/usr/bin/env bats
+# Front-end behaviour that is xtnft's own: dispatch, version, privileges.
+
+load lib/common
+
+@test "dispatch on the first argument and on argv[0]" {
+	run "$XTNFT" iptables -V
+	assert_success
+	assert_line --index 0 "iptables v1.8.9 (nf_tables)"
+	assert_line --index 1 --regexp "^xtnft [0-9]"
+	tmp=$(mktemp -d)
+	ln -s "$XTNFT" "$tmp/ip6tables-save"
+	run "$tmp/ip6tables-save" -V
+	rm -rf "$tmp"
+	assert_success
+	assert_output "ip6tables-save v1.8.9 (nf_tables)"
+}
+
+@test "an unknown tool name is a clear error" {
+	run "$XTNFT" frobtables -L
+	assert_failure 1
+	assert_line --index 0 "xtnft: unknown tool \`frobtables'"
+}
+
+@test "unprivileged use gets iptables' message and status 4" {
+	command -v setpriv >/dev/null || skip "setpriv is not installed"
+	[ "$(id -u)" = 0 ] || skip "needs root to drop privileges"
+	run setpriv --reuid=65534 --regid=65534 --clear-groups "$XTNFT" iptables -L
+	assert_failure 4
+	assert_output "iptables v1.8.9 (nf_tables): Could not fetch rule set generation id: Permission denied (you must be root)"
+}
+
+@test "a failing command changes nothing" {
+	require_root
+	run in_netns '
+		$IPT -A INPUT -s 1.1.1.1
+		before=$($NFT list ruleset)
+		$IPT -A INPUT -s 2.2.2.2,3.3.3.3 -p tcp --dport 99999; echo "rc=$?"
+		$IPT -I INPUT 5 -j DROP; echo "rc=$?"
+		[ "$before" = "$($NFT list ruleset)" ] && echo unchanged'
+	assert_line "rc=2"
+	assert_line "rc=1"
+	assert_line unchanged
+}

@@ -1,0 +1,36 @@
+# Shared setup for the system tests.  Every test talks to the kernel only
+# inside a network namespace it creates (unshare -n), never the host's.
+#
+# XTNFT is the binary under test (the build's src/xtnft unless set); the
+# Debian iptables/nftables packages are oracles, always called by full path.
+
+load /usr/lib/bats/bats-support/load
+load /usr/lib/bats/bats-assert/load
+
+: "${XTNFT:=$BATS_TEST_DIRNAME/../../src/xtnft}"
+XTNFT=$(readlink -f "$XTNFT")
+export XTNFT
+ORACLE=/usr/sbin/iptables-nft
+ORACLE6=/usr/sbin/ip6tables-nft
+NFT=/usr/sbin/nft
+export ORACLE ORACLE6 NFT
+TESTS_DIR=$(readlink -f "$BATS_TEST_DIRNAME/..")
+
+require_root() {
+	[ "$(id -u)" = 0 ] || skip "needs root (network namespaces)"
+	unshare -n true 2>/dev/null || skip "cannot create a network namespace"
+}
+
+require_oracle() {
+	[ -x "$ORACLE" ] || skip "Debian's iptables-nft (the oracle) is not installed"
+	[ -x "$NFT" ] || skip "nft is not installed"
+}
+
+# Run a shell snippet in a fresh network namespace; the tools are reachable
+# as $IPT, $IP6T, $IPTSAVE, $IPTRESTORE (xtnft) and $O_IPT (oracle).
+in_netns() {
+	unshare -n env IPT="$XTNFT iptables" IP6T="$XTNFT ip6tables" \
+		IPTSAVE="$XTNFT iptables-save" IPTRESTORE="$XTNFT iptables-restore" \
+		IP6TSAVE="$XTNFT ip6tables-save" IP6TRESTORE="$XTNFT ip6tables-restore" \
+		O_IPT="$ORACLE" NFT="$NFT" bash -c "$1"
+}

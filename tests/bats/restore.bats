@@ -1,0 +1,145 @@
+#!/usr/bin/env bats
+# iptables-restore: one transaction for the whole input (all tables, with
+# or without --noflush), errors naming the line, and save/restore fixed
+# points.  Where this is stricter than 1.8.9 the test says so.
+
+load lib/common
+
+setup() {
+	require_root
+}
+
+# A ruleset to start from; prints nothing.
+base='printf "*filter\n:INPUT ACCEPT [0:0]\n:KEEP - [0:0]\n-A INPUT -s 10.0.0.1 -j KEEP\nCOMMIT\n" | $IPTRESTORE'
+
+@test "a bad rule in the second table leaves both tables untouched (1.8.9 applies the first)" {
+	run in_netns "$base"'
+		before=$($NFT list ruleset)
+		printf "*filter\n-A INPUT -j DROP\nCOMMIT\n*nat\n-A POSTROUTING -p tcp --dport 99999\nCOMMIT\n" | $IPTRESTORE
+		echo "rc=$?"
+		[ "$before" = "$($NFT list ruleset)" ] && echo unchanged'
+	assert_line "rc=2"
+	assert_line --partial "invalid port/service \`99999' specified"
+	assert_line "Error occurred at line: 5"
+	assert_line unchanged
+}
+
+@test "a missing COMMIT changes nothing, with or without --noflush" {
+	run in_netns "$base"'
+		before=$($NFT list ruleset)
+		printf "*filter\n-A INPUT -j DROP\nCOMMIT\n*filter\n-A INPUT -j ACCEPT\n" | $IPTRESTORE
+		echo "rc=$?"
+		printf "*filter\n-A INPUT -j DROP\n" | $IPTRESTORE --noflush
+		echo "rc=$?"
+		[ "$before" = "$($NFT list ruleset)" ] && echo unchanged'
+	assert_line --partial "COMMIT expected at line 6"
+	assert_line --partial "COMMIT expected at line 3"
+	assert_line "rc=1"
+	assert_line unchanged
+}
+
+@test "a kernel refusal in a late line rolls back everything" {
+	run in_netns "$base"'
+		before=$($NFT list ruleset)
+		# a zero-length compare the kernel rejects, after valid lines
+		printf "*filter\n-A INPUT -j DROP\n-A KEEP -j ACCEPT\n! -s 0.0.0.0/0 -A INPUT\nCOMMIT\n" | $IPTRESTORE --noflush
+		echo "rc=$?"
+		[ "$before" = "$($NFT list ruleset)" ] && echo unchanged'
+	assert_line "rc=4"
+	assert_line --partial "line 4: RULE_APPEND failed (Invalid argument): rule in chain INPUT"
+	assert_line unchanged
+}
+
+@test "an unknown table name fails without applying earlier tables" {
+	run in_netns "$base"'
+		before=$($NFT list ruleset)
+		printf "*filter\n-A INPUT -j DROP\nCOMMIT\n*bogus\nCOMMIT\n" | $IPTRESTORE
+		echo "rc=$?"
+		[ "$before" = "$($NFT list ruleset)" ] && echo unchanged'
+	assert_line "rc=2"
+	assert_line --partial "line 4 table name 'bogus' invalid"
+	assert_line unchanged
+}
+
+@test "--noflush keeps the table and appends; a :CHAIN line flushes that chain" {
+	run in_netns "$base"'
+		printf "*filter\n:KEEP - [0:0]\n-A KEEP -j RETURN\n-A INPUT -j DROP\nCOMMIT\n" | $IPTRESTORE -n
+		$IPT -S'
+	assert_success
+	assert_output "-P INPUT ACCEPT
+-P FORWARD ACCEPT
+-P OUTPUT ACCEPT
+-N KEEP
+-A INPUT -s 10.0.0.1/32 -j KEEP
+-A INPUT -j DROP
+-A KEEP -j RETURN"
+}
+
+@test "later lines see rules queued by earlier ones (insert, delete, replace by number)" {
+	run in_netns '
+		printf "*filter\n-A INPUT -s 1.1.1.1 -j ACCEPT\n-A INPUT -s 2.2.2.2 -j ACCEPT\n-I INPUT 2 -s 3.3.3.3 -j ACCEPT\n-D INPUT -s 1.1.1.1 -j ACCEPT\n-R INPUT 1 -s 4.4.4.4 -j DROP\n-C INPUT -s 2.2.2.2 -j ACCEPT\nCOMMIT\n" | $IPTRESTORE
+		echo "rc=$?"
+		$IPT -S INPUT'
+	assert_line "rc=0"
+	assert_line "-A INPUT -s 4.4.4.4/32 -j DROP"
+	assert_line "-A INPUT -s 2.2.2.2/32 -j ACCEPT"
+	refute_line --partial "1.1.1.1"
+	refute_line --partial "3.3.3.3"
+}
+
+@test "a renamed chain cannot be used under its new name before the commit (like 1.8.9)" {
+	run in_netns '
+		$IPT -N X
+		printf "*filter\n-E X Y\n-A INPUT -j Y\nCOMMIT\n" | $IPTRESTORE -n
+		echo "rc=$?"
+		printf "*filter\n-E X Y\nCOMMIT\n" | $IPTRESTORE -n
+		echo "rc=$?"
+		$IPT -S | grep -- "-N"'
+	assert_line "rc=2"
+	assert_line --partial "Chain 'Y' does not exist"
+	assert_line "Error occurred at line: 4"
+	assert_line "rc=0"
+	assert_line "-N Y"
+}
+
+@test "renaming a chain created in the same restore is a clear error" {
+	run in_netns '
+		printf "*filter\n-N X\n-A X -j ACCEPT\n-E X Y\nCOMMIT\n" | $IPTRESTORE
+		echo "rc=$?"'
+	assert_line "rc=2"
+	assert_line --partial "cannot rename chain \`X' created in the same transaction"
+	assert_line "Error occurred at line: 4"
+}
+
+@test "save -> restore -> save is a fixed point, counters included" {
+	run in_netns '
+		$IPT -N web; $IPT -N "log-drop"
+		$IPT -A INPUT -i lo -j ACCEPT
+		$IPT -A INPUT -s 192.0.2.0/24 -p tcp -m tcp --dport 443 -m comment --comment "https \"quoted\"" -j web -c 7 700
+		$IPT -A INPUT -p icmp -m icmp --icmp-type 8 -j ACCEPT
+		$IPT -A web ! -s 10.0.0.0/255.0.255.0 -p udp -m udp --sport 53 -g log-drop
+		$IPT -A log-drop -j DROP
+		$IPT -P INPUT DROP
+		$IP6T -A INPUT -s 2001:db8::/48 -p ipv6-icmp -m icmp6 --icmpv6-type 128 -j ACCEPT
+		for fam in ip ip6; do
+			s=$IPTSAVE; r=$IPTRESTORE
+			[ $fam = ip6 ] && { s=$IP6TSAVE; r=$IP6TRESTORE; }
+			$s -c | grep -v "^#" > /tmp/a.$$
+			$r -c < /tmp/a.$$ || exit 1
+			$s -c | grep -v "^#" > /tmp/b.$$
+			diff -u /tmp/a.$$ /tmp/b.$$ || exit 1
+			grep -c -- "-A" /tmp/b.$$
+		done
+		rm -f /tmp/a.$$ /tmp/b.$$'
+	assert_success
+	assert_line "5"
+	assert_line "1"
+}
+
+@test "restore --test parses and builds everything but changes nothing" {
+	run in_netns '
+		printf "*filter\n-A INPUT -j DROP\nCOMMIT\n" | $IPTRESTORE --test; echo "rc=$?"
+		$NFT list ruleset | wc -l'
+	assert_line "rc=0"
+	assert_line "0"
+}

@@ -1,0 +1,106 @@
+/*
+ * The fetch plan is the guard for "a single append must not fetch the
+ * ruleset": exec fetches what the plan names and nothing more (the exec
+ * unit test checks the messages it really sends against a fake kernel).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+#include <xtnft/ctx.h>
+#include <xtnft/dialect.h>
+#include <xtnft/exec.h>
+#include <xtnft/family.h>
+#include <xtnft/model.h>
+#include <xtnft/netaddr.h>
+#include <xtnft/util.h>
+
+static struct xtn_cmd *parse(const char *line)
+{
+	struct xtn_parse_opts po = { .prog = "iptables" };
+	struct xtn_strbuf out;
+	struct xtn_cmd *cmd = NULL;
+	struct xtn_ctx ctx;
+	char buf[256], *argv[32], *save = NULL, *tok;
+	int argc = 0;
+
+	snprintf(buf, sizeof(buf), "iptables %s", line);
+	for (tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
+		argv[argc++] = tok;
+	argv[argc] = NULL;
+	xtn_ctx_init(&ctx, &xtn_family_ipv4);
+	ctx.resolver = &xtn_resolver_none;
+	xtn_strbuf_init(&out);
+	assert_int_equal(xtn_ipt_parse(&ctx, argc, argv, &po, &cmd, &out),
+			 XTN_PARSED_CMD);
+	xtn_strbuf_fini(&out);
+	xtn_ctx_fini(&ctx);
+	return cmd;
+}
+
+static void expect_plan(const char *line, enum xtn_fetch_level level,
+			const char *chain0, const char *chain1)
+{
+	struct xtn_cmd *cmd = parse(line);
+	struct xtn_plan p;
+
+	xtn_plan_cmd(cmd, &p);
+	assert_int_equal(p.level, level);
+	if (chain0)
+		assert_string_equal(p.chains[0], chain0);
+	if (chain1)
+		assert_string_equal(p.chains[1], chain1);
+	assert_int_equal(p.n_chains, (chain0 != NULL) + (chain1 != NULL));
+	xtn_cmd_free(cmd);
+}
+
+static void test_writes_fetch_no_rules(void **state)
+{
+	(void)state;
+	expect_plan("-A INPUT -s 1.2.3.4 -j ACCEPT", XTN_FETCH_CHAINS, "INPUT", NULL);
+	expect_plan("-A INPUT -j USERCHAIN", XTN_FETCH_CHAINS, "INPUT", "USERCHAIN");
+	expect_plan("-I INPUT -j DROP", XTN_FETCH_CHAINS, "INPUT", NULL);
+	expect_plan("-I INPUT 1 -j DROP", XTN_FETCH_CHAINS, "INPUT", NULL);
+	expect_plan("-P FORWARD DROP", XTN_FETCH_NONE, NULL, NULL);
+	expect_plan("-N NEWCHAIN", XTN_FETCH_CHAINS, "NEWCHAIN", NULL);
+	expect_plan("-F", XTN_FETCH_NONE, NULL, NULL);
+	expect_plan("-F INPUT", XTN_FETCH_CHAINS, "INPUT", NULL);
+	expect_plan("-X OLD", XTN_FETCH_CHAINS, "OLD", NULL);
+	expect_plan("-E OLD NEW", XTN_FETCH_CHAINS, "NEW", "OLD");
+}
+
+static void test_rule_lookups_fetch_one_chain(void **state)
+{
+	(void)state;
+	expect_plan("-I INPUT 3 -j DROP", XTN_FETCH_CHAIN_RULES, "INPUT", NULL);
+	expect_plan("-D INPUT -j DROP", XTN_FETCH_CHAIN_RULES, "INPUT", NULL);
+	expect_plan("-D INPUT 2", XTN_FETCH_CHAIN_RULES, "INPUT", NULL);
+	expect_plan("-C INPUT -j X", XTN_FETCH_CHAIN_RULES, "INPUT", "X");
+	expect_plan("-R INPUT 1 -j DROP", XTN_FETCH_CHAIN_RULES, "INPUT", NULL);
+	expect_plan("-Z INPUT 1", XTN_FETCH_CHAIN_RULES, "INPUT", NULL);
+	expect_plan("-L INPUT", XTN_FETCH_CHAIN_RULES, "INPUT", NULL);
+	expect_plan("-S INPUT", XTN_FETCH_CHAIN_RULES, "INPUT", NULL);
+}
+
+static void test_listings_fetch_the_table(void **state)
+{
+	(void)state;
+	expect_plan("-L", XTN_FETCH_TABLE, NULL, NULL);
+	expect_plan("-S", XTN_FETCH_TABLE, NULL, NULL);
+	expect_plan("-X", XTN_FETCH_TABLE, NULL, NULL);
+	expect_plan("-Z", XTN_FETCH_TABLE, NULL, NULL);
+	expect_plan("-F -v", XTN_FETCH_TABLE, NULL, NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_writes_fetch_no_rules),
+		cmocka_unit_test(test_rule_lookups_fetch_one_chain),
+		cmocka_unit_test(test_listings_fetch_the_table),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
