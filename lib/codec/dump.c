@@ -1,22 +1,27 @@
 /* An nft --debug=netlink style dump of a rule's expressions. */
-#include <netinet/in.h>
-#include <stdio.h>
-#include <libnftnl/expr.h>
+#include <stdlib.h>
+#include <string.h>
 #include <libnftnl/rule.h>
 #include <xtnft/codec.h>
 #include <xtnft/util.h>
 
-static int dump_expr(struct nftnl_expr *x, void *data)
-{
-	struct xtn_strbuf *out = data;
-	char buf[4096];
-
-	nftnl_expr_snprintf(buf, sizeof(buf), x, NFTNL_OUTPUT_DEFAULT, 0);
-	xtn_strbuf_printf(out, "  [ %s ]\n", buf);
-	return 0;
-}
-
 void xtn_codec_dump(const struct nftnl_rule *nr, struct xtn_strbuf *out)
 {
-	nftnl_expr_foreach((struct nftnl_rule *)nr, dump_expr, out);
+	size_t cap = 4096;
+	char *buf = NULL, *body;
+	int n;
+
+	/* libnftnl's own rule printer: "<family> <table> <chain>\n" and one
+	 * "  [ name ... ]" line per expression, as nft --debug shows them */
+	for (;;) {
+		buf = xtn_xrealloc(buf, cap);
+		n = nftnl_rule_snprintf(buf, cap, nr, NFTNL_OUTPUT_DEFAULT, 0);
+		if (n >= 0 && (size_t)n < cap - 1)
+			break;
+		cap *= 2;
+	}
+	body = strchr(buf, '\n');
+	if (body)
+		xtn_strbuf_puts(out, body + 1);
+	free(buf);
 }

@@ -1,0 +1,7 @@
+# -m udp
+-p udp --dport 53;-p udp -m udp --dport 53;OK
+-p udp --sport 53 --dport 1024:65535;-p udp -m udp --sport 53 --dport 1024:65535;OK
+-p udp ! --sport 67:68;-p udp -m udp ! --sport 67:68;OK
+-p udp -m udp;=;OK
+-p udp --sport 22 --sport 23;;FAIL;Only one `--source-port' allowed
+-p tcp -m udp --dport 22;;FAIL;UDP match requires '-p udp'

@@ -1,0 +1,336 @@
+/*
+ * Kernel-free golden tests for every extension (tests/rules/FAMILY/NAME.t):
+ * each OK line is parsed, encoded, and its expressions compared with the
+ * .payload golden (written by Debian's iptables-nft, see regen-payloads.sh);
+ * the encoded rule is decoded and printed in save form, compared with the
+ * expected form, and that form must print itself again after another round
+ * (a fixed point: "! --dport :1000" is written as "> 1000" and reads back as
+ * "--dport 1001:65535", which then stays).  FAIL lines must fail with
+ * exactly the given message.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <libnftnl/rule.h>
+#include <xtnft/codec.h>
+#include <xtnft/ctx.h>
+#include <xtnft/dialect.h>
+#include <xtnft/family.h>
+#include <xtnft/model.h>
+#include <xtnft/netaddr.h>
+#include <xtnft/print.h>
+#include <xtnft/restore.h>
+#include <xtnft/util.h>
+
+#ifndef RULES_DIR
+#define RULES_DIR "tests/rules"
+#endif
+
+#define CHAIN "FORWARD"
+
+struct tfile {
+	char path[768];
+	const struct xtn_family *fam;
+};
+
+/* Services and protocols from /etc, but never DNS: goldens stay offline. */
+static struct xtn_resolver offline_resolver(void)
+{
+	struct xtn_resolver r = xtn_resolver_libc;
+
+	r.host_to_addrs = NULL;
+	r.addr_to_host = NULL;
+	r.net_to_addr = NULL;
+	r.addr_to_net = NULL;
+	return r;
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	struct xtn_strbuf sb;
+	char buf[4096];
+	size_t n;
+
+	if (!f)
+		return NULL;
+	xtn_strbuf_init(&sb);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		xtn_strbuf_put(&sb, buf, n);
+	fclose(f);
+	return xtn_strbuf_steal(&sb);
+}
+
+/* The payload block recorded under "# ARGS" (NULL if none). */
+static char *golden_for(const char *payload, const char *args)
+{
+	struct xtn_strbuf sb;
+	const char *p = payload;
+	size_t alen = strlen(args);
+
+	while (p && *p) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+
+		if (len == alen + 2 && !strncmp(p, "# ", 2) && !strncmp(p + 2, args, alen)) {
+			xtn_strbuf_init(&sb);
+			p = eol ? eol + 1 : p + len;
+			while (*p == ' ') {
+				eol = strchr(p, '\n');
+				len = eol ? (size_t)(eol - p) + 1 : strlen(p);
+				xtn_strbuf_put(&sb, p, len);
+				p += len;
+			}
+			return xtn_strbuf_steal(&sb);
+		}
+		p = eol ? eol + 1 : NULL;
+	}
+	return NULL;
+}
+
+static void unescape(char *s)
+{
+	char *o = s;
+
+	for (; *s; s++) {
+		if (s[0] == '\\' && s[1] == 'n') {
+			*o++ = '\n';
+			s++;
+		} else {
+			*o++ = *s;
+		}
+	}
+	*o = '\0';
+}
+
+struct outcome {
+	int parsed;		/* enum xtn_parse_result, or -1 */
+	char *dump;		/* encoded expressions */
+	char *saved;		/* decoded, printed after "-A CHAIN" */
+	char *error;		/* first diagnostic message */
+};
+
+static void outcome_fini(struct outcome *o)
+{
+	free(o->dump);
+	free(o->saved);
+	free(o->error);
+}
+
+/* Parse "iptables -A FORWARD ARGS", encode, decode, print. */
+static void run_line(const struct xtn_family *fam, const char *args,
+		     struct outcome *o)
+{
+	struct xtn_parse_opts po = { .prog = "iptables" };
+	struct xtn_resolver res = offline_resolver();
+	struct xtn_words w = { 0 };
+	struct xtn_strbuf out, text;
+	struct xtn_cmd *cmd = NULL;
+	struct nftnl_rule *nr = NULL;
+	struct xtn_rule *r, *back;
+	struct xtn_ctx ctx;
+
+	memset(o, 0, sizeof(*o));
+	xtn_ctx_init(&ctx, fam);
+	ctx.resolver = &res;
+	xtn_strbuf_init(&out);
+	xtn_strbuf_init(&text);
+	xtn_words_add(&w, "iptables");
+	xtn_words_add(&w, "-A");
+	xtn_words_add(&w, CHAIN);
+	o->parsed = -1;
+	if (xtn_restore_split(args, &w, &ctx.diag, 1) == 0)
+		o->parsed = xtn_ipt_parse(&ctx, w.n, w.v, &po, &cmd, &out);
+	if (o->parsed == XTN_PARSED_CMD) {
+		r = xtn_cmd_rule_at(cmd, 0);
+		nr = xtn_codec_encode(r, "filter", CHAIN, &ctx.diag);
+		xtn_rule_free(r);
+	}
+	if (nr) {
+		xtn_codec_dump(nr, &text);
+		o->dump = xtn_strbuf_steal(&text);
+		back = xtn_codec_decode(nr, fam, NULL);
+		xtn_print_rule_save(&text, back, "-A", CHAIN, 0, &res);
+		o->saved = xtn_strbuf_steal(&text);
+		xtn_rule_free(back);
+		nftnl_rule_free(nr);
+	}
+	if (ctx.diag.msg)
+		o->error = xtn_xstrdup(ctx.diag.msg);
+	xtn_cmd_free(cmd);
+	xtn_words_fini(&w);
+	xtn_strbuf_fini(&out);
+	xtn_strbuf_fini(&text);
+	xtn_ctx_fini(&ctx);
+}
+
+/* The save form without "-A CHAIN " and the newline. */
+static const char *saved_args(const char *saved)
+{
+	static const char prefix[] = "-A " CHAIN;
+	const char *s = saved + sizeof(prefix) - 1;
+
+	return *s == ' ' ? s + 1 : s;
+}
+
+static int check_ok(const struct tfile *tf, const char *args,
+		    const char *expect, const char *payload)
+{
+	char *golden = golden_for(payload, args), *again_in;
+	struct outcome o, again;
+	int bad = 0;
+
+	run_line(tf->fam, args, &o);
+	if (!o.dump) {
+		print_error("%s: %s: failed: %s\n", tf->path, args,
+			    o.error ? o.error : "(no message)");
+		bad = 1;
+		goto out;
+	}
+	if (!golden || strcmp(golden, o.dump) != 0) {
+		print_error("%s: %s: expressions differ\n--- golden\n%s--- ours\n%s",
+			    tf->path, args, golden ? golden : "(none)\n", o.dump);
+		bad = 1;
+	}
+	again_in = xtn_xstrdup(saved_args(o.saved));
+	again_in[strcspn(again_in, "\n")] = '\0';
+	if (strcmp(again_in, expect) != 0) {
+		print_error("%s: %s: save form \"%s\", expected \"%s\"\n",
+			    tf->path, args, again_in, expect);
+		bad = 1;
+	}
+	run_line(tf->fam, again_in, &again);
+	if (!again.saved || strcmp(again.saved, o.saved) != 0) {
+		print_error("%s: %s: save form is not a fixed point\n", tf->path,
+			    args);
+		bad = 1;
+	}
+	outcome_fini(&again);
+	free(again_in);
+out:
+	outcome_fini(&o);
+	free(golden);
+	return bad;
+}
+
+static int check_fail(const struct tfile *tf, const char *args, char *msg)
+{
+	struct outcome o;
+	int bad = 0;
+
+	unescape(msg);
+	run_line(tf->fam, args, &o);
+	if (o.dump) {
+		print_error("%s: %s: accepted, expected failure\n", tf->path, args);
+		bad = 1;
+	} else if (!o.error || strcmp(o.error, msg) != 0) {
+		print_error("%s: %s: message \"%s\", expected \"%s\"\n", tf->path,
+			    args, o.error ? o.error : "(none)", msg);
+		bad = 1;
+	}
+	outcome_fini(&o);
+	return bad;
+}
+
+static int check_line(const struct tfile *tf, char *line, const char *payload)
+{
+	char *save = NULL, *args, *expect, *status, *msg;
+
+	args = strtok_r(line, ";", &save);
+	expect = strtok_r(NULL, ";", &save);
+	if (expect && strcmp(expect, "OK") == 0) {
+		/* "args;;OK": the expected save form is empty */
+		status = expect;
+		expect = "";
+	} else if (expect && (strcmp(expect, "FAIL") == 0)) {
+		status = expect;
+		expect = "";
+	} else {
+		status = strtok_r(NULL, ";", &save);
+	}
+	msg = strtok_r(NULL, ";", &save);
+	if (!args || !status) {
+		print_error("%s: malformed line\n", tf->path);
+		return 1;
+	}
+	if (strcmp(expect, "=") == 0)
+		expect = args;
+	if (strcmp(status, "OK") == 0)
+		return check_ok(tf, args, expect, payload);
+	return check_fail(tf, args, msg ? msg : xtn_xstrdup(""));
+}
+
+static void test_file(void **state)
+{
+	const struct tfile *tf = *state;
+	char ppath[800], *text = slurp(tf->path), *payload, *line, *save = NULL;
+	int bad = 0, n = 0;
+
+	snprintf(ppath, sizeof(ppath), "%s.payload", tf->path);
+	payload = slurp(ppath);
+	assert_non_null(text);
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		if (!*line || *line == '#')
+			continue;
+		bad += check_line(tf, line, payload ? payload : "");
+		n++;
+	}
+	free(text);
+	free(payload);
+	assert_true(n > 0);
+	assert_int_equal(bad, 0);
+}
+
+static int add_dir(struct tfile *v, int n, const char *sub,
+		   const struct xtn_family *fam)
+{
+	char dir[400];
+	struct dirent *e;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "%s/%s", RULES_DIR, sub);
+	d = opendir(dir);
+	if (!d)
+		return n;
+	while ((e = readdir(d)) && n < 64) {
+		size_t len = strlen(e->d_name);
+
+		if (len < 3 || strcmp(e->d_name + len - 2, ".t") != 0)
+			continue;
+		snprintf(v[n].path, sizeof(v[n].path), "%s/%s", dir, e->d_name);
+		v[n].fam = fam;
+		n++;
+	}
+	closedir(d);
+	return n;
+}
+
+int main(void)
+{
+	static struct tfile files[64];
+	struct CMUnitTest tests[64];
+	struct tfile *ptrs[64];
+	int n = 0, i;
+
+	n = add_dir(files, n, "ip", &xtn_family_ipv4);
+	n = add_dir(files, n, "ip6", &xtn_family_ipv6);
+	if (n == 0) {
+		fprintf(stderr, "no .t files under %s\n", RULES_DIR);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		ptrs[i] = &files[i];
+		memset(&tests[i], 0, sizeof(tests[i]));
+		tests[i].name = files[i].path;
+		tests[i].test_func = test_file;
+		tests[i].initial_state = ptrs[i];
+	}
+	return _cmocka_run_group_tests("rules", tests, (size_t)n, NULL, NULL);
+}
