@@ -1,0 +1,314 @@
+/*
+ * The fake kernel: it answers GETGEN, GETTABLE, GETCHAIN and GETRULE from a
+ * small script, records every message, and replies to batches with the
+ * scripted failures (ERESTART for a generation clash, or an errno for one
+ * message type), the way nfnetlink does: only failures are answered.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <linux/netfilter.h>
+#include <libmnl/libmnl.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nf_tables.h>
+#include <libnftnl/chain.h>
+#include <libnftnl/rule.h>
+#include <xtnft/codec.h>
+#include <xtnft/ctx.h>
+#include <xtnft/dialect.h>
+#include <xtnft/family.h>
+#include <xtnft/model.h>
+#include <xtnft/netaddr.h>
+#include <xtnft/restore.h>
+#include <xtnft/util.h>
+#include "fake-kernel.h"
+
+static void *put(struct fake_kernel *fk, size_t len)
+{
+	void *p = fk->reply + fk->reply_len;
+
+	fk->reply_len += MNL_ALIGN(len);
+	return p;
+}
+
+static void reply_error(struct fake_kernel *fk, const struct nlmsghdr *req,
+			int err)
+{
+	struct nlmsghdr *nlh = put(fk, NLMSG_HDRLEN + sizeof(struct nlmsgerr));
+	struct nlmsgerr *e = (struct nlmsgerr *)NLMSG_DATA(nlh);
+
+	nlh->nlmsg_len = NLMSG_HDRLEN + sizeof(*e);
+	nlh->nlmsg_type = NLMSG_ERROR;
+	nlh->nlmsg_flags = 0;
+	nlh->nlmsg_seq = req->nlmsg_seq;
+	nlh->nlmsg_pid = 0;
+	e->error = -err;
+	e->msg = *req;
+}
+
+static void reply_done(struct fake_kernel *fk, const struct nlmsghdr *req)
+{
+	struct nlmsghdr *nlh = put(fk, NLMSG_HDRLEN + 4);
+
+	nlh->nlmsg_len = NLMSG_HDRLEN + 4;
+	nlh->nlmsg_type = NLMSG_DONE;
+	nlh->nlmsg_flags = NLM_F_MULTI;
+	nlh->nlmsg_seq = req->nlmsg_seq;
+	nlh->nlmsg_pid = 0;
+	memset(NLMSG_DATA(nlh), 0, 4);
+}
+
+static void reply_gen(struct fake_kernel *fk, const struct nlmsghdr *req)
+{
+	char *buf = fk->reply + fk->reply_len;
+	struct nlmsghdr *nlh;
+
+	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_NEWGEN, AF_UNSPEC, 0,
+				    req->nlmsg_seq);
+	mnl_attr_put_u32(nlh, NFTA_GEN_ID, htonl(fk->genid));
+	fk->reply_len += MNL_ALIGN(nlh->nlmsg_len);
+}
+
+static const char *attr_str(const struct nlmsghdr *nlh, uint16_t type)
+{
+	const struct nlattr *a;
+
+	mnl_attr_for_each(a, nlh, sizeof(struct nfgenmsg))
+		if (mnl_attr_get_type(a) == type)
+			return mnl_attr_get_str(a);
+	return NULL;
+}
+
+static bool has_chain(const struct fake_kernel *fk, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < FK_MAX_CHAINS && fk->chains[i]; i++)
+		if (name && strcmp(fk->chains[i], name) == 0)
+			return true;
+	return false;
+}
+
+static void reply_chain(struct fake_kernel *fk, const struct nlmsghdr *req,
+			const char *name)
+{
+	struct nftnl_chain *c = nftnl_chain_alloc();
+	struct nlmsghdr *nlh;
+
+	nftnl_chain_set_str(c, NFTNL_CHAIN_TABLE, "filter");
+	nftnl_chain_set_str(c, NFTNL_CHAIN_NAME, name);
+	nftnl_chain_set_u64(c, NFTNL_CHAIN_HANDLE, 1);
+	nftnl_chain_set_u32(c, NFTNL_CHAIN_USE, fk->n_rules);
+	if (!strcmp(name, "INPUT")) {
+		nftnl_chain_set_u32(c, NFTNL_CHAIN_HOOKNUM, 1);
+		nftnl_chain_set_u32(c, NFTNL_CHAIN_PRIO, 0);
+		nftnl_chain_set_str(c, NFTNL_CHAIN_TYPE, "filter");
+		nftnl_chain_set_u32(c, NFTNL_CHAIN_POLICY, 1);
+	}
+	nlh = nftnl_nlmsg_build_hdr(fk->reply + fk->reply_len, NFT_MSG_NEWCHAIN,
+				    NFPROTO_IPV4, 0, req->nlmsg_seq);
+	nftnl_chain_nlmsg_build_payload(nlh, c);
+	fk->reply_len += MNL_ALIGN(nlh->nlmsg_len);
+	nftnl_chain_free(c);
+	reply_error(fk, req, 0);	/* the ACK */
+}
+
+static void reply_rules(struct fake_kernel *fk, const struct nlmsghdr *req)
+{
+	unsigned int i;
+
+	for (i = 0; i < fk->n_rules; i++) {
+		const struct nlmsghdr *r = (const void *)fk->rule_msgs[i];
+		struct nlmsghdr *nlh = put(fk, r->nlmsg_len);
+
+		memcpy(nlh, r, r->nlmsg_len);
+		nlh->nlmsg_seq = req->nlmsg_seq;
+		nlh->nlmsg_flags = NLM_F_MULTI;
+	}
+	reply_done(fk, req);
+}
+
+static void record(struct fake_kernel *fk, const struct nlmsghdr *nlh,
+		   bool batch)
+{
+	struct fk_msg *m;
+	const char *name;
+
+	if (fk->n_msgs == FK_MAX_MSGS)
+		return;
+	m = &fk->msgs[fk->n_msgs++];
+	memset(m, 0, sizeof(*m));
+	m->type = NFNL_MSG_TYPE(nlh->nlmsg_type);
+	m->flags = nlh->nlmsg_flags;
+	m->seq = nlh->nlmsg_seq;
+	m->batch = batch;
+	name = attr_str(nlh, m->type == NFT_MSG_NEWRULE || m->type == NFT_MSG_DELRULE ||
+			     m->type == NFT_MSG_GETRULE ? NFTA_RULE_CHAIN : NFTA_CHAIN_NAME);
+	if (name)
+		snprintf(m->chain, sizeof(m->chain), "%s", name);
+}
+
+static void on_request(struct fake_kernel *fk, const struct nlmsghdr *nlh)
+{
+	record(fk, nlh, false);
+	switch (NFNL_MSG_TYPE(nlh->nlmsg_type)) {
+	case NFT_MSG_GETGEN:
+		reply_gen(fk, nlh);
+		break;
+	case NFT_MSG_GETTABLE:
+		if (fk->table_exists)
+			reply_error(fk, nlh, 0);
+		else
+			reply_error(fk, nlh, ENOENT);
+		break;
+	case NFT_MSG_GETCHAIN:
+		if (has_chain(fk, attr_str(nlh, NFTA_CHAIN_NAME)))
+			reply_chain(fk, nlh, attr_str(nlh, NFTA_CHAIN_NAME));
+		else
+			reply_error(fk, nlh, ENOENT);
+		break;
+	case NFT_MSG_GETRULE:
+		reply_rules(fk, nlh);
+		break;
+	default:
+		reply_error(fk, nlh, EOPNOTSUPP);
+	}
+}
+
+static void on_batch(struct fake_kernel *fk, const char *buf, size_t len)
+{
+	const struct nlmsghdr *nlh = (const void *)buf;
+	int rest = (int)len;
+	bool restart = fk->restart_batches > 0;
+
+	fk->n_batches++;
+	if (restart)
+		fk->restart_batches--;
+	for (; mnl_nlmsg_ok(nlh, rest); nlh = mnl_nlmsg_next(nlh, &rest)) {
+		record(fk, nlh, true);
+		if (nlh->nlmsg_type == NFNL_MSG_BATCH_BEGIN) {
+			const struct nlattr *a = (const void *)((const char *)NLMSG_DATA(nlh) +
+						 sizeof(struct nfgenmsg));
+
+			fk->msgs[fk->n_msgs - 1].genid = ntohl(mnl_attr_get_u32(a));
+			if (restart) {
+				reply_error(fk, nlh, ERESTART);
+				fk->genid++;
+				return;
+			}
+			continue;
+		}
+		if (fk->fail_type && NFNL_MSG_TYPE(nlh->nlmsg_type) == fk->fail_type)
+			reply_error(fk, nlh, fk->fail_errno);
+	}
+}
+
+static int fk_send(struct xtn_transport *t, const struct iovec *iov,
+		   size_t n_iov)
+{
+	struct fake_kernel *fk = t->priv;
+	char *buf;
+	size_t len = 0, i;
+
+	for (i = 0; i < n_iov; i++)
+		len += iov[i].iov_len;
+	buf = xtn_xmalloc(len);
+	len = 0;
+	for (i = 0; i < n_iov; i++) {
+		memcpy(buf + len, iov[i].iov_base, iov[i].iov_len);
+		len += iov[i].iov_len;
+	}
+	if (((struct nlmsghdr *)buf)->nlmsg_type == NFNL_MSG_BATCH_BEGIN)
+		on_batch(fk, buf, len);
+	else
+		on_request(fk, (struct nlmsghdr *)buf);
+	free(buf);
+	return 0;
+}
+
+static ssize_t fk_recv(struct xtn_transport *t, void *buf, size_t len,
+		       int timeout_ms)
+{
+	struct fake_kernel *fk = t->priv;
+	size_t n = fk->reply_len < len ? fk->reply_len : len;
+
+	(void)timeout_ms;
+	if (!n)
+		return 0;
+	memcpy(buf, fk->reply, n);
+	memmove(fk->reply, fk->reply + n, fk->reply_len - n);
+	fk->reply_len -= n;
+	return (ssize_t)n;
+}
+
+static void fk_close(struct xtn_transport *t)
+{
+	(void)t;
+}
+
+void fk_init(struct fake_kernel *fk)
+{
+	memset(fk, 0, sizeof(*fk));
+	fk->genid = 7;
+	fk->t.send = fk_send;
+	fk->t.recv = fk_recv;
+	fk->t.close = fk_close;
+	fk->t.priv = fk;
+}
+
+void fk_fini(struct fake_kernel *fk)
+{
+	unsigned int i;
+
+	for (i = 0; i < fk->n_rules; i++)
+		free(fk->rule_msgs[i]);
+}
+
+void fk_add_rule(struct fake_kernel *fk, const char *args, uint64_t handle)
+{
+	struct xtn_parse_opts po = { .prog = "iptables" };
+	struct xtn_words w = { 0 };
+	struct xtn_strbuf out;
+	struct xtn_cmd *cmd = NULL;
+	struct nftnl_rule *nr;
+	struct nlmsghdr *nlh;
+	struct xtn_rule *r;
+	struct xtn_ctx ctx;
+	char *buf;
+
+	xtn_ctx_init(&ctx, &xtn_family_ipv4);
+	ctx.resolver = &xtn_resolver_none;
+	xtn_strbuf_init(&out);
+	xtn_words_add(&w, "iptables");
+	xtn_words_add(&w, "-A");
+	xtn_words_add(&w, "INPUT");
+	xtn_restore_split(args, &w, &ctx.diag, 0);
+	if (xtn_ipt_parse(&ctx, w.n, w.v, &po, &cmd, &out) != XTN_PARSED_CMD)
+		abort();
+	r = xtn_cmd_rule_at(cmd, 0);
+	nr = xtn_codec_encode(r, "filter", "INPUT", &ctx.diag);
+	nftnl_rule_set_u64(nr, NFTNL_RULE_HANDLE, handle);
+	buf = xtn_xzalloc(8192);
+	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_NEWRULE, NFPROTO_IPV4, 0, 0);
+	nftnl_rule_nlmsg_build_payload(nlh, nr);
+	fk->rule_msgs[fk->n_rules++] = buf;
+	nftnl_rule_free(nr);
+	xtn_rule_free(r);
+	xtn_cmd_free(cmd);
+	xtn_words_fini(&w);
+	xtn_strbuf_fini(&out);
+	xtn_ctx_fini(&ctx);
+}
+
+unsigned int fk_count(const struct fake_kernel *fk, uint16_t type, bool batch)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < fk->n_msgs; i++)
+		if (fk->msgs[i].type == type && fk->msgs[i].batch == batch)
+			n++;
+	return n;
+}

@@ -1,0 +1,48 @@
+/* A scripted stand-in for the nf_tables netlink interface (unit tests). */
+#ifndef XTNFT_TESTS_FAKE_KERNEL_H
+#define XTNFT_TESTS_FAKE_KERNEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <xtnft/nl.h>
+
+#define FK_MAX_MSGS 256
+#define FK_MAX_CHAINS 8
+
+struct fk_msg {
+	uint16_t type;		/* nf_tables message type (without subsystem) */
+	uint16_t flags;
+	uint32_t seq;
+	uint32_t genid;		/* BATCH_BEGIN: the generation it carries */
+	bool batch;		/* sent inside a batch */
+	char chain[32];		/* NFTA_*_CHAIN / NAME when present */
+};
+
+struct fake_kernel {
+	struct xtn_transport t;
+	uint32_t genid;
+	bool table_exists;
+	const char *chains[FK_MAX_CHAINS];	/* existing chains in "filter" */
+	/* rules returned by a GETRULE dump of INPUT (encoded nlmsgs) */
+	char *rule_msgs[8];
+	unsigned int n_rules;
+	/* scripted failures */
+	unsigned int restart_batches;	/* answer this many batches ERESTART */
+	uint16_t fail_type;		/* answer this batch message type ... */
+	int fail_errno;			/* ... with this error */
+	/* what was sent */
+	struct fk_msg msgs[FK_MAX_MSGS];
+	unsigned int n_msgs;
+	unsigned int n_batches;
+	/* pending replies */
+	char reply[65536];
+	size_t reply_len;
+};
+
+void fk_init(struct fake_kernel *fk);
+void fk_fini(struct fake_kernel *fk);
+/* Add a rule (as iptables args after "-A INPUT") to the INPUT dump. */
+void fk_add_rule(struct fake_kernel *fk, const char *args, uint64_t handle);
+unsigned int fk_count(const struct fake_kernel *fk, uint16_t type, bool batch);
+
+#endif

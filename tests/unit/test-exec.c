@@ -1,0 +1,257 @@
+/*
+ * exec against a fake kernel: what a command really sends.  Guards that a
+ * single append asks only for the generation id and its chain (never a rule
+ * dump), that a generation clash rebuilds and retries the batch, and that
+ * kernel errors map back to the failing object and restore line.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+#include <linux/netlink.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nf_tables.h>
+#include <xtnft/ctx.h>
+#include <xtnft/dialect.h>
+#include <xtnft/exec.h>
+#include <xtnft/family.h>
+#include <xtnft/model.h>
+#include <xtnft/netaddr.h>
+#include <xtnft/restore.h>
+#include <xtnft/util.h>
+#include "fake-kernel.h"
+
+struct env {
+	struct fake_kernel fk;
+	struct xtn_ctx ctx;
+	struct xtn_strbuf out;
+};
+
+static int setup(void **state)
+{
+	struct env *e = test_malloc(sizeof(*e));
+
+	fk_init(&e->fk);
+	xtn_ctx_init(&e->ctx, &xtn_family_ipv4);
+	e->ctx.resolver = &xtn_resolver_none;
+	e->ctx.transport = &e->fk.t;
+	xtn_strbuf_init(&e->out);
+	*state = e;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct env *e = *state;
+
+	fk_fini(&e->fk);
+	xtn_ctx_fini(&e->ctx);
+	xtn_strbuf_fini(&e->out);
+	test_free(e);
+	return 0;
+}
+
+/* Parse and run one iptables command line the way src/tool-run.c does. */
+static int run(struct env *e, const char *line)
+{
+	struct xtn_parse_opts po = { .prog = "iptables" };
+	struct xtn_words w = { 0 };
+	struct xtn_cmd *cmd = NULL;
+	struct xtn_exec *ex;
+	unsigned int attempt;
+	int ret = -1;
+
+	xtn_words_add(&w, "iptables");
+	xtn_restore_split(line, &w, &e->ctx.diag, 0);
+	assert_int_equal(xtn_ipt_parse(&e->ctx, w.n, w.v, &po, &cmd, &e->out),
+			 XTN_PARSED_CMD);
+	ex = xtn_exec_new(&e->ctx, &e->out, 0);
+	for (attempt = 0; attempt < 5; attempt++) {
+		enum xtn_exec_result res;
+
+		if (xtn_exec_begin(ex) < 0 || xtn_exec_cmd(ex, cmd) < 0)
+			break;
+		res = xtn_exec_commit(ex);
+		if (res != XTN_EXEC_RETRY) {
+			ret = res == XTN_EXEC_OK ? 0 : -1;
+			break;
+		}
+	}
+	xtn_exec_free(ex);
+	xtn_cmd_free(cmd);
+	xtn_words_fini(&w);
+	return ret;
+}
+
+static void test_append_fetches_no_rules(void **state)
+{
+	struct env *e = *state;
+
+	e->fk.table_exists = true;
+	e->fk.chains[0] = "INPUT";
+	assert_int_equal(run(e, "-A INPUT -s 1.2.3.4 -j ACCEPT"), 0);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_GETGEN, false), 1);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_GETCHAIN, false), 1);
+	assert_string_equal(e->fk.msgs[1].chain, "INPUT");
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_GETRULE, false), 0);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_GETTABLE, false), 0);
+	/* one batch: begin (with the generation), the rule, end */
+	assert_int_equal(e->fk.n_batches, 1);
+	assert_int_equal(e->fk.msgs[2].type, NFNL_MSG_BATCH_BEGIN);
+	assert_int_equal(e->fk.msgs[2].genid, 7);
+	assert_int_equal(e->fk.msgs[3].type, NFT_MSG_NEWRULE);
+	assert_int_equal(e->fk.msgs[3].flags & (NLM_F_CREATE | NLM_F_APPEND),
+			 NLM_F_CREATE | NLM_F_APPEND);
+	assert_int_equal(e->fk.msgs[4].type, NFNL_MSG_BATCH_END);
+	assert_int_equal(e->fk.n_msgs, 5);
+}
+
+static void test_append_creates_table_and_builtin(void **state)
+{
+	struct env *e = *state;
+
+	assert_int_equal(run(e, "-A INPUT -j DROP"), 0);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_GETRULE, false), 0);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_NEWTABLE, true), 1);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_NEWCHAIN, true), 1);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_NEWRULE, true), 1);
+}
+
+static void test_jump_target_is_looked_up_by_name(void **state)
+{
+	struct env *e = *state;
+
+	e->fk.table_exists = true;
+	e->fk.chains[0] = "INPUT";
+	e->fk.chains[1] = "LOGGING";
+	assert_int_equal(run(e, "-A INPUT -j LOGGING"), 0);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_GETCHAIN, false), 2);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_GETRULE, false), 0);
+	/* and a missing target is a parameter problem, before any batch */
+	assert_int_equal(run(e, "-A INPUT -j NOWHERE"), -1);
+	assert_int_equal(e->ctx.diag.status, XTN_PARAM);
+	assert_string_equal(e->ctx.diag.msg, "Chain 'NOWHERE' does not exist");
+	assert_int_equal(e->fk.n_batches, 1);
+}
+
+static void test_policy_and_insert_fetch_nothing_heavy(void **state)
+{
+	struct env *e = *state;
+
+	e->fk.table_exists = true;
+	e->fk.chains[0] = "INPUT";
+	assert_int_equal(run(e, "-P FORWARD DROP"), 0);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_GETCHAIN, false), 0);
+	assert_int_equal(run(e, "-I INPUT -j ACCEPT"), 0);
+	assert_int_equal(run(e, "-N NEWCHAIN"), 0);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_GETRULE, false), 0);
+}
+
+static void test_delete_fetches_only_its_chain(void **state)
+{
+	struct env *e = *state;
+
+	e->fk.table_exists = true;
+	e->fk.chains[0] = "INPUT";
+	fk_add_rule(&e->fk, "-s 10.0.0.1 -j ACCEPT", 11);
+	fk_add_rule(&e->fk, "-p tcp --dport 22 -j DROP", 12);
+	assert_int_equal(run(e, "-D INPUT -p tcp --dport 22 -j DROP"), 0);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_GETRULE, false), 1);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_DELRULE, true), 1);
+	/* the dump named the chain: never the whole table */
+	assert_string_equal(e->fk.msgs[2].chain, "INPUT");
+}
+
+static void test_generation_clash_retries_with_new_genid(void **state)
+{
+	struct env *e = *state;
+	unsigned int i, begins = 0;
+
+	e->fk.table_exists = true;
+	e->fk.chains[0] = "INPUT";
+	e->fk.restart_batches = 2;
+	assert_int_equal(run(e, "-A INPUT -j ACCEPT"), 0);
+	assert_int_equal(e->fk.n_batches, 3);
+	for (i = 0; i < e->fk.n_msgs; i++) {
+		if (e->fk.msgs[i].type != NFNL_MSG_BATCH_BEGIN || !e->fk.msgs[i].batch)
+			continue;
+		/* each attempt carries the generation it saw */
+		assert_int_equal(e->fk.msgs[i].genid, 7 + begins);
+		begins++;
+	}
+	assert_int_equal(begins, 3);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_GETGEN, false), 3);
+}
+
+static void test_retries_are_bounded(void **state)
+{
+	struct env *e = *state;
+
+	e->fk.table_exists = true;
+	e->fk.chains[0] = "INPUT";
+	e->fk.restart_batches = 100;
+	assert_int_equal(run(e, "-A INPUT -j ACCEPT"), -1);
+	assert_int_equal(e->fk.n_batches, 5);
+}
+
+static void test_kernel_error_names_the_object(void **state)
+{
+	struct env *e = *state;
+
+	e->fk.table_exists = true;
+	e->fk.chains[0] = "INPUT";
+	e->fk.fail_type = NFT_MSG_NEWRULE;
+	e->fk.fail_errno = EINVAL;
+	assert_int_equal(run(e, "-A INPUT -s 1.2.3.4 -j ACCEPT"), -1);
+	assert_int_equal(e->ctx.diag.status, XTN_RESOURCE);
+	assert_int_equal(e->ctx.diag.style, XTN_DS_KERNEL);
+	assert_int_equal(e->ctx.diag.n_kerrs, 1);
+	assert_string_equal(e->ctx.diag.kerrs[0].text,
+			    "RULE_APPEND failed (Invalid argument): rule in chain INPUT");
+}
+
+static void test_restore_error_names_the_line(void **state)
+{
+	struct env *e = *state;
+	struct xtn_restore_opts o = { .noflush = true, .prog = "iptables-restore" };
+	static const char input[] =
+		"*filter\n"
+		"-A INPUT -j ACCEPT\n"
+		"# a comment\n"
+		"-N SECOND\n"
+		"COMMIT\n";
+
+	e->fk.table_exists = true;
+	e->fk.chains[0] = "INPUT";
+	e->fk.fail_type = NFT_MSG_NEWCHAIN;
+	e->fk.fail_errno = EEXIST;
+	assert_int_equal(xtn_restore(&e->ctx, input, sizeof(input) - 1, &o,
+				     &e->out), -1);
+	assert_int_equal(e->ctx.diag.n_kerrs, 1);
+	assert_int_equal(e->ctx.diag.kerrs[0].line, 4);
+	assert_string_equal(e->ctx.diag.kerrs[0].text,
+			    "CHAIN_USER_ADD failed (File exists): chain SECOND");
+	/* the whole input was one batch */
+	assert_int_equal(e->fk.n_batches, 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_append_fetches_no_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_append_creates_table_and_builtin, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_jump_target_is_looked_up_by_name, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_policy_and_insert_fetch_nothing_heavy, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_delete_fetches_only_its_chain, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_generation_clash_retries_with_new_genid, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_retries_are_bounded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_kernel_error_names_the_object, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_restore_error_names_the_line, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
