@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <xtnft/dialect.h>
+#include <xtnft/diag.h>
 #include <xtnft/ext.h>
 #include <xtnft/family.h>
 #include <xtnft/opt.h>
@@ -736,8 +737,20 @@ static void list_protos(FILE *out)
 
 static int usage(void)
 {
-	fputs("Usage: xtnft-gen bash TEMPLATE | zsh TEMPLATE | list\n", stderr);
+	fputs("Usage: xtnft-gen bash TEMPLATE | zsh TEMPLATE | list | quirks\n",
+	      stderr);
 	return 2;
+}
+
+/* The quirks table as a tests/diff corpus. */
+static void list_quirks(FILE *out)
+{
+	const struct xtn_quirk *q;
+	size_t i, n;
+
+	q = xtn_quirks(&n);
+	for (i = 0; i < n; i++)
+		fprintf(out, "# %s: %s\n%s\n", q[i].id, q[i].why, q[i].example);
 }
 
 int main(int argc, char **argv)
@@ -750,6 +763,8 @@ int main(int argc, char **argv)
 		list_tools(stdout);
 		list_tables(stdout);
 		list_protos(stdout);
+	} else if (argc == 2 && strcmp(argv[1], "quirks") == 0) {
+		list_quirks(stdout);
 	} else if (argc == 3 && (strcmp(argv[1], "bash") == 0 ||
 				 strcmp(argv[1], "zsh") == 0)) {
 		g.mode = argv[1][0] == 'b' ? MODE_BASH : MODE_ZSH;

@@ -29,3 +29,13 @@ setup() {
 	run "$TESTS_DIR/diff/difftest.sh" "$TESTS_DIR/diff/corpus-restore.txt"
 	assert_success
 }
+
+@test "every entry of the quirks table behaves like 1.8.9" {
+	[ -x "${XTNFT_GEN:-}" ] || skip "XTNFT_GEN (tools/xtnft-gen) not given"
+	corpus=$(mktemp)
+	"$XTNFT_GEN" quirks >"$corpus"
+	[ "$(grep -c '^run\|^printf' "$corpus")" -ge 15 ]
+	run "$TESTS_DIR/diff/difftest.sh" "$corpus"
+	rm -f "$corpus"
+	assert_success
+}

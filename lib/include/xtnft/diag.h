@@ -6,6 +6,7 @@
 #define XTNFT_DIAG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Where something came from: an argv range, or a restore line (+ column). */
@@ -92,5 +93,14 @@ enum xtn_errop {
 };
 
 const char *xtn_errmsg(int op, int err);
+
+/* An oracle behaviour reproduced on purpose (diag/quirks.c). */
+struct xtn_quirk {
+	const char *id;
+	const char *example;	/* a tests/diff corpus line showing it */
+	const char *why;
+};
+
+const struct xtn_quirk *xtn_quirks(size_t *n);
 
 #endif
