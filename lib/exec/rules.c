@@ -115,23 +115,26 @@ static int add_one(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 		   const struct xrule *before, bool append)
 {
 	struct xtn_rule *r = xtn_cmd_rule_at(cmd, index);
-	struct xtn_rule *canon = xt_canonical(ex, r, t->name, c->name);
 	struct nftnl_rule *nr = xtn_codec_encode(r, t->name, c->name,
 						 &ex->ctx->diag);
 	uint16_t flags = NLM_F_CREATE | (append ? NLM_F_APPEND : 0);
+	struct xtn_rule *canon = NULL;
 	unsigned int pos;
 	struct xrule q;
 	uint32_t id;
 
-	xtn_rule_free(r);
-	if (!nr || !canon) {
-		xtn_rule_free(canon);
-		if (nr)
-			nftnl_rule_free(nr);
-		return -1;
+	/* the decoded form is needed only to echo the rule or to compare
+	 * against it later in this session: a restore rebuilds it from its
+	 * line on demand instead, so 100k appends decode nothing */
+	if (nr && (cmd->verbose ||
+		   (!(ex->flags & XTN_EXEC_RESTORE) && c->view_known))) {
+		canon = xtn_codec_decode(nr, r->fam, NULL);
+		if (cmd->verbose)
+			echo_rule(ex, canon);
 	}
-	if (cmd->verbose)
-		echo_rule(ex, canon);
+	xtn_rule_free(r);
+	if (!nr)
+		return -1;
 	if (before)
 		set_position(nr, before);
 	/* an ID only where a later message may point at this rule: a

@@ -20,6 +20,7 @@
 #include <libnftnl/rule.h>
 #include <libnftnl/table.h>
 #include <xtnft/diag.h>
+#include <xtnft/hmap.h>
 #include <xtnft/nl.h>
 #include <xtnft/util.h>
 #include <linux/netfilter/nfnetlink.h>
@@ -62,6 +63,7 @@ void xtn_batch_init(struct xtn_batch *b, struct xtn_nl *nl, uint32_t genid)
 		abort();
 	b->genid = genid;
 	b->next_rule_id = 1;
+	xtn_hmap_init(&b->names);
 	nl->seq = 1;
 	nlh = nftnl_batch_begin(nftnl_batch_buffer(b->b), xtn_nl_next_seq(nl));
 	mnl_attr_put_u32(nlh, NFNL_BATCH_GENID, htonl(genid));
@@ -74,8 +76,11 @@ void xtn_batch_fini(struct xtn_batch *b)
 
 	if (b->b)
 		nftnl_batch_free(b->b);
-	for (i = 0; i < b->n_objs; i++)
-		free(b->objs[i].name);
+	for (i = 0; i < b->n_names; i++)
+		free(b->name_list[i]);
+	free(b->name_list);
+	if (b->names.buckets)
+		xtn_hmap_fini(&b->names);
 	free(b->objs);
 	memset(b, 0, sizeof(*b));
 }
@@ -83,6 +88,21 @@ void xtn_batch_fini(struct xtn_batch *b)
 bool xtn_batch_empty(const struct xtn_batch *b)
 {
 	return b->n_msgs == 0;
+}
+
+/* 100k rules name a handful of chains: keep one copy of each name. */
+static char *intern(struct xtn_batch *b, const char *name)
+{
+	char *s = xtn_hmap_get(&b->names, name);
+
+	if (!s) {
+		s = xtn_xstrdup(name);
+		xtn_hmap_put(&b->names, name, s);
+		b->name_list = xtn_xrealloc(b->name_list,
+					    (b->n_names + 1) * sizeof(char *));
+		b->name_list[b->n_names++] = s;
+	}
+	return s;
 }
 
 static void note(struct xtn_batch *b, uint32_t seq, enum xtn_obj_op op,
@@ -98,9 +118,7 @@ static void note(struct xtn_batch *b, uint32_t seq, enum xtn_obj_op op,
 	o->seq = seq;
 	o->op = (uint8_t)op;
 	o->line = line;
-	/* consecutive messages usually name the same chain: share nothing,
-	 * but keep it cheap with a short copy */
-	o->name = xtn_xstrdup(name ? name : "");
+	o->name = intern(b, name ? name : "");
 	b->n_msgs++;
 }
 

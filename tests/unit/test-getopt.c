@@ -463,7 +463,8 @@ static void test_opterr_ambiguous_list(void **state)
 {
 	static const struct xtn_longopt opts[] = {
 		{ "test", 0, 'T' },
-		{ "tst", 0, 'T' },	/* alias of the first match: left out */
+		/* an alias of the first match is left out */
+		{ "tst", 0, 'T' },
 		{ "table", 1, 't' },
 		{ "tbl", 1, 't' },	/* differs from the first: listed */
 		{ "zero", 0, 'Z' },

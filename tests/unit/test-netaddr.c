@@ -244,7 +244,8 @@ static void test_mask_from_cidr(void **state)
 	expect_from_cidr(AF_INET6, 0, "::");
 	expect_from_cidr(AF_INET6, 64, "ffff:ffff:ffff:ffff::");
 	expect_from_cidr(AF_INET6, 65, "ffff:ffff:ffff:ffff:8000::");
-	expect_from_cidr(AF_INET6, 128, "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
+	expect_from_cidr(AF_INET6, 128,
+			 "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
 }
 
 static void test_parse_v4_masked(void **state)
@@ -423,9 +424,9 @@ static void test_parse_v6(void **state)
 	expect_entry(&l, 0, AF_INET6, "::", "::");
 	xtn_addr_list_fini(&l);
 
-	assert_int_equal(xtn_addr_parse_multiple("2001:db8:1:2:3::/ffff:ffff:0:ffff::",
-						 AF_INET6, &stub, &l, &d, NULL),
-			 0);
+	assert_int_equal(xtn_addr_parse_multiple(
+				"2001:db8:1:2:3::/ffff:ffff:0:ffff::",
+				AF_INET6, &stub, &l, &d, NULL), 0);
 	expect_entry(&l, 0, AF_INET6, "2001:db8:0:2::", "ffff:ffff:0:ffff::");
 	xtn_addr_list_fini(&l);
 

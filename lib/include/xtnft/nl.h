@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include <sys/uio.h>
+#include "hmap.h"
 
 struct nlmsghdr;
 struct nftnl_batch;
@@ -107,6 +108,9 @@ struct xtn_batch_obj {
 
 struct xtn_batch {
 	struct nftnl_batch *b;
+	struct xtn_hmap names;	/* interned object names for error messages */
+	char **name_list;
+	unsigned int n_names;
 	/* iptables -vv / -vvv: each object (and its message) as it is batched */
 	unsigned int verbose;
 	struct xtn_strbuf *debug;

@@ -1,0 +1,228 @@
+/*
+ * The restore word splitter is the guard for iptables-restore's
+ * add_param_to_argv(): blanks separate words, "..." groups and its closing
+ * quote ends the word, backslash escapes only inside quotes, and a word of
+ * 1024 characters or more is "Parameter too long!".
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+#include <xtnft/diag.h>
+#include <xtnft/restore.h>
+
+/* Split line and compare with the NULL-terminated list want. */
+static void expect_words(const char *line, const char *const *want)
+{
+	struct xtn_words w = { NULL, 0 };
+	struct xtn_diag d;
+	int i;
+
+	xtn_diag_init(&d);
+	assert_int_equal(xtn_restore_split(line, &w, &d, 1), 0);
+	assert_int_equal(d.status, 0);
+	for (i = 0; want[i]; i++) {
+		assert_true(i < w.n);
+		assert_string_equal(w.v[i], want[i]);
+	}
+	assert_int_equal(w.n, i);
+	if (w.n)
+		assert_null(w.v[w.n]);
+	xtn_words_fini(&w);
+	xtn_diag_fini(&d);
+}
+
+#define EXPECT(line, ...) \
+	expect_words(line, (const char *const[]){ __VA_ARGS__, NULL })
+
+static void test_blanks_split(void **state)
+{
+	(void)state;
+	EXPECT("-A INPUT -j ACCEPT", "-A", "INPUT", "-j", "ACCEPT");
+	EXPECT("  -A \t INPUT\n", "-A", "INPUT");
+	EXPECT("a\tb\nc", "a", "b", "c");
+	EXPECT("\t \n x \t\n", "x");
+	EXPECT("COMMIT\n", "COMMIT");
+}
+
+static void test_empty_line(void **state)
+{
+	struct xtn_words w = { NULL, 0 };
+	struct xtn_diag d;
+
+	(void)state;
+	xtn_diag_init(&d);
+	assert_int_equal(xtn_restore_split("", &w, &d, 1), 0);
+	assert_int_equal(w.n, 0);
+	assert_int_equal(xtn_restore_split(" \t\n", &w, &d, 1), 0);
+	assert_int_equal(w.n, 0);
+	xtn_words_fini(&w);
+	assert_int_equal(d.status, 0);
+	xtn_diag_fini(&d);
+}
+
+static void test_quotes_group(void **state)
+{
+	(void)state;
+	EXPECT("--comment \"two words\" -j X", "--comment", "two words", "-j",
+	       "X");
+	EXPECT("\"a\tb\nc\"", "a\tb\nc");
+	EXPECT("\"  \"", "  ");
+	EXPECT("\"-A\" \"INPUT\"", "-A", "INPUT");
+}
+
+static void test_closing_quote_ends_word(void **state)
+{
+	(void)state;
+	EXPECT("\"a b\"c", "a b", "c");
+	EXPECT("x\"y z\"", "xy z");
+	EXPECT("x\"y z\"w v", "xy z", "w", "v");
+	EXPECT("a\"\"", "a");
+	EXPECT("\"a\"\"b\"", "a", "b");
+}
+
+static void test_empty_quotes(void **state)
+{
+	(void)state;
+	EXPECT("\"\"", "");
+	EXPECT("\"\" \"\"", "", "");
+	EXPECT("--comment \"\" -j ACCEPT", "--comment", "", "-j", "ACCEPT");
+}
+
+static void test_backslash_in_quotes(void **state)
+{
+	(void)state;
+	EXPECT("\"a\\\"b\"", "a\"b");
+	EXPECT("\"a\\\\b\"", "a\\b");
+	EXPECT("\"a\\nb\"", "anb");
+	EXPECT("\"\\\"\"", "\"");
+	EXPECT("\"a\\ b\" c", "a b", "c");
+}
+
+static void test_backslash_outside_literal(void **state)
+{
+	(void)state;
+	EXPECT("a\\b", "a\\b");
+	EXPECT("a\\ b", "a\\", "b");
+	EXPECT("\\\\", "\\\\");
+	/* the backslash does not escape the quote: it opens a quoted part */
+	EXPECT("a\\\"b c\"", "a\\b c");
+}
+
+static void test_unterminated_quote(void **state)
+{
+	(void)state;
+	EXPECT("-m comment --comment \"open end\n", "-m", "comment",
+	       "--comment", "open end\n");
+	EXPECT("x \"y", "x", "y");
+	EXPECT("\"a \\\"b\n", "a \"b\n");
+}
+
+static void expect_too_long(const char *line, uint32_t lineno)
+{
+	struct xtn_words w = { NULL, 0 };
+	struct xtn_diag d;
+
+	xtn_diag_init(&d);
+	assert_int_equal(xtn_restore_split(line, &w, &d, lineno), -1);
+	assert_int_equal(d.status, XTN_PARAM);
+	assert_non_null(d.msg);
+	assert_string_equal(d.msg, "Parameter too long!");
+	assert_int_equal(d.loc.line, lineno);
+	xtn_words_fini(&w);
+	xtn_diag_fini(&d);
+}
+
+static void test_parameter_too_long(void **state)
+{
+	static char line[2100];
+	struct xtn_words w = { NULL, 0 };
+	struct xtn_diag d;
+
+	(void)state;
+	/* 1023 characters still fit */
+	memset(line, 'a', 1023);
+	line[1023] = '\0';
+	xtn_diag_init(&d);
+	assert_int_equal(xtn_restore_split(line, &w, &d, 5), 0);
+	assert_int_equal(w.n, 1);
+	assert_int_equal(strlen(w.v[0]), 1023);
+	xtn_words_fini(&w);
+	xtn_diag_fini(&d);
+
+	memset(line, 'a', 1024);
+	line[1024] = '\0';
+	expect_too_long(line, 5);
+
+	/* quoted, after an earlier word, with a newline inside */
+	memcpy(line, "ok \"", 4);
+	memset(line + 4, 'b', 1030);
+	memcpy(line + 1034, "\"\n", 3);
+	expect_too_long(line, 42);
+
+	/* escapes count once */
+	line[0] = '"';
+	for (int i = 0; i < 1024; i++)
+		memcpy(line + 1 + 2 * i, "\\x", 2);
+	memcpy(line + 2049, "\"", 2);
+	expect_too_long(line, 9);
+}
+
+static void test_words_add_fini(void **state)
+{
+	struct xtn_words w = { NULL, 0 };
+	struct xtn_diag d;
+	char tmp[8] = "temp";
+
+	(void)state;
+	xtn_words_add(&w, "iptables-restore");
+	assert_int_equal(w.n, 1);
+	assert_string_equal(w.v[0], "iptables-restore");
+	assert_null(w.v[1]);
+	xtn_words_add(&w, tmp);
+	strcpy(tmp, "gone");	/* the word is a copy */
+	assert_int_equal(w.n, 2);
+	assert_string_equal(w.v[1], "temp");
+	assert_null(w.v[2]);
+
+	/* split appends after what is already there */
+	xtn_diag_init(&d);
+	assert_int_equal(xtn_restore_split("-A INPUT\n", &w, &d, 3), 0);
+	assert_int_equal(w.n, 4);
+	assert_string_equal(w.v[0], "iptables-restore");
+	assert_string_equal(w.v[2], "-A");
+	assert_string_equal(w.v[3], "INPUT");
+	assert_null(w.v[4]);
+	xtn_diag_fini(&d);
+
+	xtn_words_fini(&w);
+	assert_null(w.v);
+	assert_int_equal(w.n, 0);
+	/* reusable after fini */
+	xtn_words_add(&w, "");
+	assert_int_equal(w.n, 1);
+	assert_string_equal(w.v[0], "");
+	assert_null(w.v[1]);
+	xtn_words_fini(&w);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_blanks_split),
+		cmocka_unit_test(test_empty_line),
+		cmocka_unit_test(test_quotes_group),
+		cmocka_unit_test(test_closing_quote_ends_word),
+		cmocka_unit_test(test_empty_quotes),
+		cmocka_unit_test(test_backslash_in_quotes),
+		cmocka_unit_test(test_backslash_outside_literal),
+		cmocka_unit_test(test_unterminated_quote),
+		cmocka_unit_test(test_parameter_too_long),
+		cmocka_unit_test(test_words_add_fini),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
