@@ -169,6 +169,12 @@ static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
 	return 0;
 }
 
+/*
+ * One rule dump per chain, as iptables does: the kernel resumes a dump by
+ * skipping what it already sent, from the start of the chain when the dump
+ * names one but from the start of the table otherwise, which makes a
+ * whole-table dump quadratic in the table's size.
+ */
 static int fetch_rules(struct listing *l, const char *chain)
 {
 	unsigned int i;
@@ -177,17 +183,19 @@ static int fetch_rules(struct listing *l, const char *chain)
 	xtn_hmap_init(&l->by_name);
 	for (i = 0; i < l->n; i++)
 		xtn_hmap_put(&l->by_name, l->v[i].name, &l->v[i]);
-	if (l->t->exists == 1 || chain) {
-		struct xchain *c = chain ? xtn_hmap_get(&l->t->chains, chain) : NULL;
+	for (i = 0; ret == 0 && i < l->n; i++) {
+		struct xchain *c = xtn_hmap_get(&l->t->chains, l->v[i].name);
 
-		if (!chain || (c && c->in_kernel))
-			ret = xtn_nl_dump_rules(&l->ex->nl, l->ex->ctx->fam->nfproto,
-						l->t->name, chain, false, rule_cb, l);
+		if (!c || !c->in_kernel || !c->exists)
+			continue;
+		ret = xtn_nl_dump_rules(&l->ex->nl, l->ex->ctx->fam->nfproto,
+					l->t->name, c->name, false, rule_cb, l);
 		if (ret < 0 && errno == ENOENT)
 			ret = 0;
 		else if (ret < 0)
 			ret = xt_errno(l->ex, XTN_EOP_ANY, errno);
 	}
+	(void)chain;
 	xtn_hmap_fini(&l->by_name);
 	return ret;
 }

@@ -408,11 +408,13 @@ static void list_addr(const struct xtn_out *o, const union xtn_inaddr *a,
 		xtn_out_printf(o, FMT("%-19s ", notab), "anywhere");
 		return;
 	}
+	/* iptables' xtables_ipaddr_to_anyname: host name, network name,
+	 * numeric (IPv6 has no network names) */
 	if ((o->fmt & XTN_FMT_NUMERIC) ||
-	    !(o->res->addr_to_host && o->res->addr_to_host(a, af, buf, sizeof(buf))))
-		if (af != AF_INET || (o->fmt & XTN_FMT_NUMERIC) ||
-		    !(o->res->addr_to_net && o->res->addr_to_net(&a->v4, buf, sizeof(buf))))
-			xtn_addr_ntop(a, af, buf, sizeof(buf));
+	    (!xtn_res_addr_to_host(o->res, a, af, buf, sizeof(buf)) &&
+	     (af != AF_INET ||
+	      !xtn_res_addr_to_net(o->res, &a->v4, buf, sizeof(buf)))))
+		xtn_addr_ntop(a, af, buf, sizeof(buf));
 	xtn_mask_suffix(m, af, true, mbuf, sizeof(mbuf));
 	strncat(buf, mbuf, sizeof(buf) - strlen(buf) - 1);
 	xtn_out_printf(o, FMT("%-19s ", notab), buf);

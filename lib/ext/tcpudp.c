@@ -163,8 +163,8 @@ static void list_port(const struct xtn_out *o, uint16_t port,
 {
 	char buf[64];
 
-	if (!(o->fmt & XTN_FMT_NUMERIC) && o->res->port_to_service &&
-	    o->res->port_to_service(port, proto, buf, sizeof(buf)))
+	if (!(o->fmt & XTN_FMT_NUMERIC) &&
+	    xtn_res_port_to_service(o->res, port, proto, buf, sizeof(buf)))
 		xtn_out_puts(o, buf);
 	else
 		xtn_out_printf(o, "%u", port);

@@ -153,13 +153,13 @@ static int parse_host(const char *name, int af, const struct xtn_resolver *res,
 		*n = 1;
 		return 0;
 	}
-	if (af == AF_INET && res->net_to_addr && res->net_to_addr(name, &net)) {
+	if (af == AF_INET && res->net_to_addr && res->net_to_addr(res, name, &net)) {
 		*out = xtn_xzalloc(sizeof(a));
 		(*out)->v4 = net;
 		*n = 1;
 		return 0;
 	}
-	*n = res->host_to_addrs ? res->host_to_addrs(name, af, out) : 0;
+	*n = res->host_to_addrs ? res->host_to_addrs(res, name, af, out) : 0;
 	if (*n)
 		return 0;
 	return xtn_fail(d, XTN_PARAM, loc, "host/network `%s' not found", name);
@@ -285,7 +285,7 @@ int xtn_proto_parse(const char *s, const struct xtn_resolver *res,
 		*out = 0;
 		return 0;
 	}
-	p = res->proto_by_name ? res->proto_by_name(s) : -1;
+	p = res->proto_by_name ? res->proto_by_name(res, s) : -1;
 	if (p >= 0) {
 		*out = (uint16_t)p;
 		return 0;
@@ -306,7 +306,7 @@ const char *xtn_proto_name(unsigned int proto, bool nolookup,
 	size_t i;
 
 	if (proto && !nolookup && res->proto_by_number &&
-	    res->proto_by_number(proto, buf, len))
+	    res->proto_by_number(res, proto, buf, len))
 		return buf;
 	for (i = 0; i < XTN_ARRAY_SIZE(chain_protos); i++) {
 		if (chain_protos[i].num == proto)
@@ -319,11 +319,30 @@ int xtn_port_parse(const char *s, const char *proto,
 		   const struct xtn_resolver *res)
 {
 	uint64_t v;
-	int port = res->service_to_port ? res->service_to_port(s, proto) : -1;
+	int port = res->service_to_port ? res->service_to_port(res, s, proto) : -1;
 
 	if (port >= 0)
 		return port;
 	if (xtn_strtoui(s, NULL, &v, 0, UINT16_MAX))
 		return (int)v;
 	return -1;
+}
+
+bool xtn_res_port_to_service(const struct xtn_resolver *r, unsigned int port,
+			     const char *proto, char *buf, size_t len)
+{
+	return r->port_to_service && r->port_to_service(r, port, proto, buf, len);
+}
+
+bool xtn_res_addr_to_host(const struct xtn_resolver *r,
+			  const union xtn_inaddr *a, int af, char *buf,
+			  size_t len)
+{
+	return r->addr_to_host && r->addr_to_host(r, a, af, buf, len);
+}
+
+bool xtn_res_addr_to_net(const struct xtn_resolver *r, const struct in_addr *a,
+			 char *buf, size_t len)
+{
+	return r->addr_to_net && r->addr_to_net(r, a, buf, len);
 }

@@ -1,6 +1,10 @@
 /*
  * The libc name service behind struct xtn_resolver, and a resolver that
  * knows nothing (for kernel-free tests and reproducible goldens).
+ *
+ * glibc's NSS "files" backend reopens /etc/protocols and /etc/services on
+ * every keyed lookup, so listing 100k rules would read them 100k times: the
+ * resolver keeps a per-run memo (struct xtn_namecache, owned by the ctx).
  */
 #include <arpa/inet.h>
 #include <netdb.h>
@@ -8,15 +12,65 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <xtnft/hmap.h>
 #include <xtnft/netaddr.h>
 #include <xtnft/util.h>
 
-static unsigned int libc_host_to_addrs(const char *name, int af,
+struct xtn_namecache {
+	char *proto_name[256];		/* NULL: not asked yet */
+	struct xtn_hmap services;	/* "port/proto" and "name/proto" */
+	char **owned;			/* every string the maps point to */
+	size_t n_owned;
+};
+
+/* A stored negative answer: distinct from "not asked"; never written. */
+static const char not_found_mark[] = "";
+#define not_found ((char *)not_found_mark)
+
+struct xtn_namecache *xtn_namecache_new(void)
+{
+	struct xtn_namecache *c = xtn_xzalloc(sizeof(*c));
+
+	xtn_hmap_init(&c->services);
+	return c;
+}
+
+void xtn_namecache_free(struct xtn_namecache *c)
+{
+	size_t i;
+
+	if (!c)
+		return;
+	for (i = 0; i < 256; i++)
+		if (c->proto_name[i] != not_found)
+			free(c->proto_name[i]);
+	for (i = 0; i < c->n_owned; i++)
+		free(c->owned[i]);
+	free(c->owned);
+	xtn_hmap_fini(&c->services);
+	free(c);
+}
+
+static char *remember(struct xtn_namecache *c, const char *key, const char *val)
+{
+	char *v = val ? xtn_xstrdup(val) : not_found;
+
+	if (val) {
+		c->owned = xtn_xrealloc(c->owned, (c->n_owned + 1) * sizeof(char *));
+		c->owned[c->n_owned++] = v;
+	}
+	xtn_hmap_put(&c->services, key, v);
+	return v;
+}
+
+static unsigned int libc_host_to_addrs(const struct xtn_resolver *self,
+				       const char *name, int af,
 				       union xtn_inaddr **out)
 {
 	struct addrinfo hints, *res, *p;
 	unsigned int n = 0, i = 0;
 
+	(void)self;
 	memset(&hints, 0, sizeof(hints));
 	hints.ai_flags = AI_CANONNAME;
 	hints.ai_family = af;
@@ -36,17 +90,20 @@ static unsigned int libc_host_to_addrs(const char *name, int af,
 	return n;
 }
 
-static bool libc_net_to_addr(const char *name, struct in_addr *out)
+static bool libc_net_to_addr(const struct xtn_resolver *self, const char *name,
+			     struct in_addr *out)
 {
 	struct netent *net = getnetbyname(name);
 
+	(void)self;
 	if (!net || net->n_addrtype != AF_INET)
 		return false;
 	out->s_addr = htonl(net->n_net);
 	return true;
 }
 
-static bool libc_addr_to_host(const union xtn_inaddr *a, int af, char *buf,
+static bool libc_addr_to_host(const struct xtn_resolver *self,
+			      const union xtn_inaddr *a, int af, char *buf,
 			      size_t len)
 {
 	struct sockaddr_in6 s6;
@@ -54,6 +111,7 @@ static bool libc_addr_to_host(const union xtn_inaddr *a, int af, char *buf,
 	struct sockaddr *sa;
 	socklen_t salen;
 
+	(void)self;
 	if (af == AF_INET) {
 		memset(&s4, 0, sizeof(s4));
 		s4.sin_family = AF_INET;
@@ -71,48 +129,92 @@ static bool libc_addr_to_host(const union xtn_inaddr *a, int af, char *buf,
 			   NI_NAMEREQD) == 0;
 }
 
-static bool libc_addr_to_net(const struct in_addr *a, char *buf, size_t len)
+static bool libc_addr_to_net(const struct xtn_resolver *self,
+			     const struct in_addr *a, char *buf, size_t len)
 {
 	struct netent *net = getnetbyaddr(ntohl(a->s_addr), AF_INET);
 
+	(void)self;
 	if (!net)
 		return false;
 	snprintf(buf, len, "%s", net->n_name);
 	return true;
 }
 
-static int libc_service_to_port(const char *name, const char *proto)
+static int libc_service_to_port(const struct xtn_resolver *self,
+				const char *name, const char *proto)
 {
-	struct servent *s = getservbyname(name, proto);
+	struct xtn_namecache *c = self->cache;
+	struct servent *s;
+	char key[300], *v;
 
-	return s ? ntohs((unsigned short)s->s_port) : -1;
+	snprintf(key, sizeof(key), "n:%s/%s", name, proto);
+	v = c ? xtn_hmap_get(&c->services, key) : NULL;
+	if (!v) {
+		s = getservbyname(name, proto);
+		if (s)
+			snprintf(key + 290, 10, "%u", ntohs((unsigned short)s->s_port));
+		if (!c)
+			return s ? ntohs((unsigned short)s->s_port) : -1;
+		v = remember(c, key, s ? key + 290 : NULL);
+	}
+	return v == not_found ? -1 : atoi(v);
 }
 
-static bool libc_port_to_service(unsigned int port, const char *proto,
+static bool libc_port_to_service(const struct xtn_resolver *self,
+				 unsigned int port, const char *proto,
 				 char *buf, size_t len)
 {
-	struct servent *s = getservbyport((int)htons((uint16_t)port), proto);
+	struct xtn_namecache *c = self->cache;
+	struct servent *s;
+	char key[64], *v;
 
-	if (!s)
+	snprintf(key, sizeof(key), "p:%u/%s", port, proto);
+	v = c ? xtn_hmap_get(&c->services, key) : NULL;
+	if (!v) {
+		s = getservbyport((int)htons((uint16_t)port), proto);
+		if (!c) {
+			if (s)
+				snprintf(buf, len, "%s", s->s_name);
+			return s != NULL;
+		}
+		v = remember(c, key, s ? s->s_name : NULL);
+	}
+	if (v == not_found)
 		return false;
-	snprintf(buf, len, "%s", s->s_name);
+	snprintf(buf, len, "%s", v);
 	return true;
 }
 
-static int libc_proto_by_name(const char *name)
+static int libc_proto_by_name(const struct xtn_resolver *self,
+			      const char *name)
 {
 	struct protoent *p = getprotobyname(name);
 
+	(void)self;
 	return p ? p->p_proto : -1;
 }
 
-static bool libc_proto_by_number(unsigned int proto, char *buf, size_t len)
+static bool libc_proto_by_number(const struct xtn_resolver *self,
+				 unsigned int proto, char *buf, size_t len)
 {
-	struct protoent *p = getprotobynumber((int)proto);
+	struct xtn_namecache *c = self->cache;
+	struct protoent *p;
+	char *v = c && proto < 256 ? c->proto_name[proto] : NULL;
 
-	if (!p)
+	if (!v) {
+		p = getprotobynumber((int)proto);
+		if (!c || proto >= 256) {
+			if (p)
+				snprintf(buf, len, "%s", p->p_name);
+			return p != NULL;
+		}
+		v = p ? xtn_xstrdup(p->p_name) : not_found;
+		c->proto_name[proto] = v;
+	}
+	if (v == not_found)
 		return false;
-	snprintf(buf, len, "%s", p->p_name);
+	snprintf(buf, len, "%s", v);
 	return true;
 }
 

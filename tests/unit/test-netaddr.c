@@ -20,7 +20,8 @@
 
 static unsigned int host_calls;
 
-static unsigned int stub_host_to_addrs(const char *name, int af,
+static unsigned int stub_host_to_addrs(const struct xtn_resolver *self,
+				       const char *name, int af,
 				       union xtn_inaddr **out)
 {
 	const char *a0 = af == AF_INET ? "192.0.2.1" : "2001:db8::a";
@@ -38,19 +39,22 @@ static unsigned int stub_host_to_addrs(const char *name, int af,
 	return 2;
 }
 
-static int stub_service_to_port(const char *name, const char *proto)
+static int stub_service_to_port(const struct xtn_resolver *self,
+				const char *name, const char *proto)
 {
 	if (strcmp(name, "ssh") == 0 && strcmp(proto, "tcp") == 0)
 		return 22;
 	return -1;
 }
 
-static int stub_proto_by_name(const char *name)
+static int stub_proto_by_name(const struct xtn_resolver *self,
+			      const char *name)
 {
 	return strcmp(name, "tcp") == 0 ? 6 : -1;
 }
 
-static bool stub_proto_by_number(unsigned int proto, char *buf, size_t len)
+static bool stub_proto_by_number(const struct xtn_resolver *self,
+				 unsigned int proto, char *buf, size_t len)
 {
 	if (proto != 47)
 		return false;

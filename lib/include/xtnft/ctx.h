@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "diag.h"
+#include "netaddr.h"
 
 struct xtn_family;
 struct xtn_resolver;
@@ -15,6 +16,8 @@ struct xtn_ctx {
 	struct xtn_diag diag;
 	/* Name lookups (hosts, services, protocols); tests inject stubs. */
 	const struct xtn_resolver *resolver;
+	/* The default resolver: libc with this run's memo of answers. */
+	struct xtn_resolver libc_resolver;
 	/* The netlink transport; NULL until a command needs the kernel. */
 	struct xtn_transport *transport;
 	/* How many times a batch may be rebuilt after a generation clash. */

@@ -30,26 +30,53 @@ struct xtn_addr_list {
 	unsigned int n;
 };
 
-/* Name service, injectable so tests and -n never touch DNS. */
+struct xtn_namecache;
+
+/*
+ * Name service, injectable so tests and -n never touch DNS.  Every call
+ * gets the resolver itself: the libc one keeps a per-run cache behind
+ * `cache` (a save of 100k rules asks for the same few names 100k times).
+ */
 struct xtn_resolver {
 	/* Returns the number of addresses (0: not found); *out is malloc'd. */
-	unsigned int (*host_to_addrs)(const char *name, int af,
+	unsigned int (*host_to_addrs)(const struct xtn_resolver *self,
+				      const char *name, int af,
 				      union xtn_inaddr **out);
-	bool (*net_to_addr)(const char *name, struct in_addr *out);
-	bool (*addr_to_host)(const union xtn_inaddr *a, int af, char *buf,
+	bool (*net_to_addr)(const struct xtn_resolver *self, const char *name,
+			    struct in_addr *out);
+	bool (*addr_to_host)(const struct xtn_resolver *self,
+			     const union xtn_inaddr *a, int af, char *buf,
 			     size_t len);
-	bool (*addr_to_net)(const struct in_addr *a, char *buf, size_t len);
+	bool (*addr_to_net)(const struct xtn_resolver *self,
+			    const struct in_addr *a, char *buf, size_t len);
 	/* -1 when unknown */
-	int (*service_to_port)(const char *name, const char *proto);
-	bool (*port_to_service)(unsigned int port, const char *proto, char *buf,
+	int (*service_to_port)(const struct xtn_resolver *self, const char *name,
+			       const char *proto);
+	bool (*port_to_service)(const struct xtn_resolver *self,
+				unsigned int port, const char *proto, char *buf,
 				size_t len);
-	int (*proto_by_name)(const char *name);
-	bool (*proto_by_number)(unsigned int proto, char *buf, size_t len);
+	int (*proto_by_name)(const struct xtn_resolver *self, const char *name);
+	bool (*proto_by_number)(const struct xtn_resolver *self,
+				unsigned int proto, char *buf, size_t len);
+	struct xtn_namecache *cache;	/* NULL: no caching */
 };
 
 extern const struct xtn_resolver xtn_resolver_libc;
 /* Answers "not found" to everything: for kernel-free tests. */
 extern const struct xtn_resolver xtn_resolver_none;
+
+/* A per-run memo of NSS answers for the libc resolver. */
+struct xtn_namecache *xtn_namecache_new(void);
+void xtn_namecache_free(struct xtn_namecache *c);
+
+/* Calls that tolerate resolvers leaving a function out. */
+bool xtn_res_port_to_service(const struct xtn_resolver *r, unsigned int port,
+			     const char *proto, char *buf, size_t len);
+bool xtn_res_addr_to_host(const struct xtn_resolver *r,
+			  const union xtn_inaddr *a, int af, char *buf,
+			  size_t len);
+bool xtn_res_addr_to_net(const struct xtn_resolver *r, const struct in_addr *a,
+			 char *buf, size_t len);
 
 /* iptables' xtables_strtoui: base-0 unsigned, no sign, [min, max] (max 0 = any). */
 bool xtn_strtoui(const char *s, char **end, uint64_t *value, uint64_t min,
