@@ -319,13 +319,11 @@ int xtn_port_parse(const char *s, const char *proto,
 		   const struct xtn_resolver *res)
 {
 	uint64_t v;
-	int port = res->service_to_port ? res->service_to_port(res, s, proto) : -1;
 
-	if (port >= 0)
-		return port;
+	/* iptables' xtables_parse_port: a number first, then a service name */
 	if (xtn_strtoui(s, NULL, &v, 0, UINT16_MAX))
 		return (int)v;
-	return -1;
+	return res->service_to_port ? res->service_to_port(res, s, proto) : -1;
 }
 
 bool xtn_res_port_to_service(const struct xtn_resolver *r, unsigned int port,
