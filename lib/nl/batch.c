@@ -30,44 +30,55 @@
 
 /*
  * libnftnl pages come from malloc and libmnl 1.0.4 leaves attribute
- * padding as it finds it: zero each page once, so no stale heap bytes go
- * to the kernel (and valgrind stays quiet).
+ * padding as it finds it, so stale heap bytes would reach the kernel (and
+ * valgrind).  Zero just ahead of the write position, one message (the
+ * overrun size) at most beyond what is used: zeroing a whole 2 MiB page
+ * would cost more than an entire -A.
  */
-static void zero_fresh_page(struct xtn_batch *b, size_t moved)
+static void zero_ahead(struct xtn_batch *b)
 {
 	char *cur = nftnl_batch_buffer(b->b);
 
-	/* a new page starts with the message that overran the old one */
+	/* a new page: it starts with the message that overran the old one */
 	if (cur < b->page_mark || !b->page_mark)
-		memset(cur, 0, BATCH_PAGE_SIZE + BATCH_OVERRUN - moved);
+		b->zeroed = cur;
 	b->page_mark = cur;
+	if (b->zeroed < cur + BATCH_OVERRUN) {
+		memset(b->zeroed, 0, (size_t)(cur + BATCH_OVERRUN - b->zeroed));
+		b->zeroed = cur + BATCH_OVERRUN;
+	}
 }
 
 static void batch_update(struct xtn_batch *b)
 {
-	const struct nlmsghdr *last = nftnl_batch_buffer(b->b);
-	size_t len = last->nlmsg_len;
-
 	nftnl_batch_update(b->b);
-	zero_fresh_page(b, len);
+	zero_ahead(b);
+}
+
+/* The batch memory and its BATCH_BEGIN appear with the first object:
+ * read-only commands never allocate them. */
+static void batch_open(struct xtn_batch *b, struct xtn_nl *nl)
+{
+	struct nlmsghdr *nlh;
+
+	if (b->b)
+		return;
+	b->b = nftnl_batch_alloc(BATCH_PAGE_SIZE, BATCH_OVERRUN);
+	if (!b->b)
+		abort();
+	zero_ahead(b);
+	nlh = nftnl_batch_begin(nftnl_batch_buffer(b->b), xtn_nl_next_seq(nl));
+	mnl_attr_put_u32(nlh, NFNL_BATCH_GENID, htonl(b->genid));
+	batch_update(b);
 }
 
 void xtn_batch_init(struct xtn_batch *b, struct xtn_nl *nl, uint32_t genid)
 {
-	struct nlmsghdr *nlh;
-
 	memset(b, 0, sizeof(*b));
-	b->b = nftnl_batch_alloc(BATCH_PAGE_SIZE, BATCH_OVERRUN);
-	zero_fresh_page(b, 0);
-	if (!b->b)
-		abort();
 	b->genid = genid;
 	b->next_rule_id = 1;
 	xtn_hmap_init(&b->names);
 	nl->seq = 1;
-	nlh = nftnl_batch_begin(nftnl_batch_buffer(b->b), xtn_nl_next_seq(nl));
-	mnl_attr_put_u32(nlh, NFNL_BATCH_GENID, htonl(genid));
-	batch_update(b);
 }
 
 void xtn_batch_fini(struct xtn_batch *b)
@@ -138,9 +149,11 @@ void xtn_batch_table(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
 		     enum xtn_obj_op op, uint32_t line)
 {
 	struct nftnl_table *t = nftnl_table_alloc();
-	uint32_t seq = xtn_nl_next_seq(nl);
+	uint32_t seq;
 	struct nlmsghdr *nlh;
 
+	batch_open(b, nl);
+	seq = xtn_nl_next_seq(nl);
 	nftnl_table_set_str(t, NFTNL_TABLE_NAME, table);
 	nftnl_table_set_u32(t, NFTNL_TABLE_FAMILY, family);
 	nlh = nftnl_nlmsg_build_hdr(nftnl_batch_buffer(b->b), msg, family,
@@ -161,10 +174,12 @@ void xtn_batch_chain(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
 		     struct nftnl_chain *c, uint16_t flags, enum xtn_obj_op op,
 		     uint32_t line)
 {
-	uint32_t seq = xtn_nl_next_seq(nl);
+	uint32_t seq;
 	uint8_t family = (uint8_t)nftnl_chain_get_u32(c, NFTNL_CHAIN_FAMILY);
 	struct nlmsghdr *nlh;
 
+	batch_open(b, nl);
+	seq = xtn_nl_next_seq(nl);
 	nlh = nftnl_nlmsg_build_hdr(nftnl_batch_buffer(b->b), msg, family,
 				    flags, seq);
 	nftnl_chain_nlmsg_build_payload(nlh, c);
@@ -182,11 +197,13 @@ uint32_t xtn_batch_rule(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
 			struct nftnl_rule *r, uint16_t flags,
 			enum xtn_obj_op op, uint32_t line, bool with_id)
 {
-	uint32_t seq = xtn_nl_next_seq(nl);
+	uint32_t seq;
 	uint8_t family = (uint8_t)nftnl_rule_get_u32(r, NFTNL_RULE_FAMILY);
 	uint32_t id = 0;
 	struct nlmsghdr *nlh;
 
+	batch_open(b, nl);
+	seq = xtn_nl_next_seq(nl);
 	if (msg == NFT_MSG_NEWRULE && with_id) {
 		id = b->next_rule_id++;
 		nftnl_rule_set_u32(r, NFTNL_RULE_ID, id);
