@@ -369,6 +369,8 @@ static void print_help(struct ipt *p)
 			xtn_strbuf_printf(p->stdout_text,
 					  "%s does not take any options\n",
 					  m->ext->name);
+		if (m->ext->help_more)
+			m->ext->help_more(p->stdout_text);
 	}
 }
 

@@ -73,10 +73,6 @@ static const struct xtn_icmp_name icmpv6_v[] = {
 	{ "ping", 128, 0, 0xFF },
 	{ "echo-reply", 129, 0, 0xFF },
 	{ "pong", 129, 0, 0xFF },
-	{ "mld-listener-query", 130, 0, 0xFF },
-	{ "mld-listener-report", 131, 0, 0xFF },
-	{ "mld-listener-done", 132, 0, 0xFF },
-	{ "mld-listener-reduction", 132, 0, 0xFF },
 	{ "router-solicitation", 133, 0, 0xFF },
 	{ "router-advertisement", 134, 0, 0xFF },
 	{ "neighbour-solicitation", 135, 0, 0xFF },
@@ -161,4 +157,26 @@ void xtn_icmp_list_type(const struct xtn_out *o, const struct xtn_icmp_table *t,
 		xtn_out_printf(o, " code %u", cmin);
 	else if (cmin != 0 || cmax != 0xFF)
 		xtn_out_printf(o, " codes %u-%u", cmin, cmax);
+}
+
+void xtn_icmp_help(struct xtn_strbuf *out, const struct xtn_icmp_table *t)
+{
+	size_t i;
+
+	xtn_strbuf_printf(out, "Valid %s Types:", t->what);
+	for (i = 0; i < t->n; i++) {
+		const struct xtn_icmp_name *c = &t->v[i], *prev = i ? c - 1 : NULL;
+
+		/* aliases in parentheses, codes of a type indented */
+		if (prev && c->type == prev->type) {
+			if (c->code_min == prev->code_min &&
+			    c->code_max == prev->code_max)
+				xtn_strbuf_printf(out, " (%s)", c->name);
+			else
+				xtn_strbuf_printf(out, "\n   %s", c->name);
+		} else {
+			xtn_strbuf_printf(out, "\n%s", c->name);
+		}
+	}
+	xtn_strbuf_putc(out, '\n');
 }

@@ -25,6 +25,9 @@ extern const struct xtn_icmp_table xtn_icmpv6_names;
 /* A name (unique prefix, case-insensitive), or "type[/code]". */
 int xtn_icmp_parse(struct xtn_parse *p, const struct xtn_icmp_table *t,
 		   const char *arg, uint8_t *type, uint8_t code[2]);
+struct xtn_strbuf;
+/* "Valid ICMP Types:" and the name tree, as iptables -p icmp -h shows it. */
+void xtn_icmp_help(struct xtn_strbuf *out, const struct xtn_icmp_table *t);
 /* " name", or "type N [code C|codes A-B]" as libxt_icmp prints them. */
 void xtn_icmp_list_type(const struct xtn_out *o, const struct xtn_icmp_table *t,
 			uint8_t type, uint8_t cmin, uint8_t cmax, bool inv);

@@ -14,6 +14,11 @@ static const struct xtn_optdef icmp_opts[] = {
 	{ 0 },
 };
 
+static void icmp_help(struct xtn_strbuf *out)
+{
+	xtn_icmp_help(out, &xtn_icmp_names);
+}
+
 static void icmp_init(void *data, const struct xtn_family *fam)
 {
 	struct ipt_icmp *i = data;
@@ -71,6 +76,7 @@ const struct xtn_ext xtn_mt_icmp = {
 "icmp match options:\n"
 "[!] --icmp-type typename	match icmp type\n"
 "[!] --icmp-type type[/code]	(or numeric type or type/code)\n",
+	.help_more = icmp_help,
 	.init = icmp_init,
 	.parse = icmp_parse,
 	.save = icmp_save,

@@ -14,6 +14,11 @@ static const struct xtn_optdef icmp6_opts[] = {
 	{ 0 },
 };
 
+static void icmp6_help(struct xtn_strbuf *out)
+{
+	xtn_icmp_help(out, &xtn_icmpv6_names);
+}
+
 static void icmp6_init(void *data, const struct xtn_family *fam)
 {
 	struct ip6t_icmp *i = data;
@@ -66,6 +71,7 @@ const struct xtn_ext xtn_mt_icmp6 = {
 "icmpv6 match options:\n"
 "[!] --icmpv6-type typename	match icmpv6 type\n"
 "				(or numeric type or type/code)\n",
+	.help_more = icmp6_help,
 	.init = icmp6_init,
 	.parse = icmp6_parse,
 	.save = icmp6_save,

@@ -136,6 +136,8 @@ struct xtn_ext {
 	uint16_t cmp_size;	/* bytes the default equal() compares; 0 = all */
 	const struct xtn_optdef *opts;	/* NULL-name terminated */
 	const char *help;
+	/* Help text computed from tables (e.g. ICMP type lists), after help. */
+	void (*help_more)(struct xtn_strbuf *out);
 	/* Old-style (getopt-era) extension: it checks repeats and inversion
 	 * itself, with its own wording, instead of the generic x6 checks. */
 	bool legacy;
