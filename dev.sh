@@ -4,7 +4,8 @@
 #   ./dev.sh demo   install what is missing, build, and apply + list a demo
 #                   firewall inside a throwaway network namespace
 #   ./dev.sh test   install what is missing, build with ASan/UBSan and run
-#                   the whole test suite (make check)
+#                   the whole test suite (make check), then memcheck a plain
+#                   build under valgrind
 #   ./dev.sh deps   only install the build and test dependencies
 set -eu
 cd "$(dirname "$0")"
@@ -15,7 +16,7 @@ BUILD_DEPS="gcc make autoconf automake pkg-config libmnl-dev libnftnl-dev
 # iptables/nftables/conntrack are test oracles only, run by full path
 TEST_DEPS="bats bats-assert bats-support iptables nftables conntrack iproute2
 	iputils-ping netcat-openbsd groff-base man-db zsh bash-completion
-	util-linux"
+	util-linux valgrind"
 
 deps() {
 	missing=""
@@ -54,6 +55,8 @@ check() {
 	deps "$TEST_DEPS"
 	build build/test --enable-asan --enable-ubsan --enable-werror
 	(cd build/test && make -j"$(nproc)" check)
+	build build/plain --enable-werror
+	tests/valgrind.sh build/plain/src/xtnft
 }
 
 case "${1:-}" in

@@ -132,7 +132,7 @@ static int gen_cb(const struct nlmsghdr *nlh, void *data)
 
 int xtn_nl_genid(struct xtn_nl *nl, uint32_t *genid)
 {
-	char buf[REQ_BUF_LEN];
+	char buf[REQ_BUF_LEN] = { 0 };	/* no stale padding to the kernel */
 	struct nlmsghdr *nlh;
 
 	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_GETGEN, AF_UNSPEC, 0,
@@ -159,7 +159,7 @@ static int chain_get_cb(const struct nlmsghdr *nlh, void *data)
 int xtn_nl_get_chain(struct xtn_nl *nl, uint8_t family, const char *table,
 		     const char *chain, struct nftnl_chain **out)
 {
-	char buf[REQ_BUF_LEN];
+	char buf[REQ_BUF_LEN] = { 0 };	/* no stale padding to the kernel */
 	struct nftnl_chain *c = nftnl_chain_alloc();
 	struct nlmsghdr *nlh;
 
@@ -202,7 +202,7 @@ static int table_dump_cb(const struct nlmsghdr *nlh, void *data)
 int xtn_nl_dump_tables(struct xtn_nl *nl, uint8_t family,
 		       int (*cb)(const char *name, void *data), void *data)
 {
-	char buf[REQ_BUF_LEN];
+	char buf[REQ_BUF_LEN] = { 0 };	/* no stale padding to the kernel */
 	struct table_dump td = { cb, data };
 	struct nlmsghdr *nlh;
 
@@ -237,7 +237,7 @@ static int chain_dump_cb(const struct nlmsghdr *nlh, void *data)
 int xtn_nl_dump_chains(struct xtn_nl *nl, uint8_t family, const char *table,
 		       int (*cb)(struct nftnl_chain *c, void *data), void *data)
 {
-	char buf[REQ_BUF_LEN];
+	char buf[REQ_BUF_LEN] = { 0 };	/* no stale padding to the kernel */
 	struct chain_dump cd = { cb, data, table };
 	struct nftnl_chain *c = nftnl_chain_alloc();
 	struct nlmsghdr *nlh;
@@ -275,7 +275,7 @@ int xtn_nl_dump_rules(struct xtn_nl *nl, uint8_t family, const char *table,
 				void *data),
 		      void *data)
 {
-	char buf[REQ_BUF_LEN];
+	char buf[REQ_BUF_LEN] = { 0 };	/* no stale padding to the kernel */
 	struct rule_dump rd = { cb, data };
 	struct nftnl_rule *r = nftnl_rule_alloc();
 	struct nlmsghdr *nlh;
@@ -301,7 +301,7 @@ static int table_get_cb(const struct nlmsghdr *nlh, void *data)
 int xtn_nl_table_exists(struct xtn_nl *nl, uint8_t family, const char *table,
 			bool *exists)
 {
-	char buf[REQ_BUF_LEN];
+	char buf[REQ_BUF_LEN] = { 0 };	/* no stale padding to the kernel */
 	struct nftnl_table *t = nftnl_table_alloc();
 	struct nlmsghdr *nlh;
 
@@ -329,7 +329,7 @@ static int rule_get_cb(const struct nlmsghdr *nlh, void *data)
 int xtn_nl_reset_rule(struct xtn_nl *nl, uint8_t family, const char *table,
 		      const char *chain, uint64_t handle)
 {
-	char buf[REQ_BUF_LEN];
+	char buf[REQ_BUF_LEN] = { 0 };	/* no stale padding to the kernel */
 	struct nftnl_rule *r = nftnl_rule_alloc();
 	struct nlmsghdr *nlh;
 
