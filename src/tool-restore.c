@@ -8,15 +8,8 @@
 #include <xtnft/opt.h>
 #include <xtnft/restore.h>
 #include <xtnft/util.h>
+#include <xtnft/tools.h>
 #include "tools.h"
-
-static const struct xtn_longopt restore_opts[] = {
-	{ "counters", 0, 'c' }, { "verbose", 0, 'v' }, { "version", 0, 'V' },
-	{ "test", 0, 't' }, { "help", 0, 'h' }, { "noflush", 0, 'n' },
-	{ "modprobe", 1, 'M' }, { "table", 1, 'T' }, { "ipv4", 0, '4' },
-	{ "ipv6", 0, '6' }, { "wait", 2, 'w' }, { "wait-interval", 2, 'W' },
-	{ NULL, 0, 0 },
-};
 
 static void usage(const char *name)
 {
@@ -46,8 +39,8 @@ static int parse_args(int argc, char **argv, const char *prog,
 	struct xtn_getopt g;
 	int c, ret = -1, operands = 0;
 
-	xtn_optset_init(&set, restore_opts);
-	xtn_getopt_init(&g, argc, argv, "bcvVthnM:T:wW", &set);
+	xtn_optset_init(&set, xtn_restore_options());
+	xtn_getopt_init(&g, argc, argv, XTN_RESTORE_SHORTOPTS, &set);
 	g.opterr = true;
 	while (ret < 0 && (c = xtn_getopt_next(&g)) != -1) {
 		switch (c) {
@@ -120,7 +113,7 @@ static char *read_all(FILE *f, size_t *len)
 	return buf;
 }
 
-int tool_restore(const struct tool *t, int argc, char **argv)
+int tool_restore(const struct xtn_tool *t, int argc, char **argv)
 {
 	const char *prog = tool_basename(argv[0]);
 	struct restore_args a;

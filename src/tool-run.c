@@ -7,6 +7,7 @@
 #include <xtnft/family.h>
 #include <xtnft/model.h>
 #include <xtnft/util.h>
+#include <xtnft/tools.h>
 #include "tools.h"
 
 static int run_cmd(struct xtn_ctx *ctx, struct xtn_cmd *cmd,
@@ -40,7 +41,7 @@ static int run_cmd(struct xtn_ctx *ctx, struct xtn_cmd *cmd,
 	return ret;
 }
 
-int tool_run(const struct tool *t, int argc, char **argv)
+int tool_run(const struct xtn_tool *t, int argc, char **argv)
 {
 	struct xtn_parse_opts po = { .prog = NULL };
 	struct xtn_cmd *cmd = NULL;

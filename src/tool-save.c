@@ -11,13 +11,8 @@
 #include <xtnft/family.h>
 #include <xtnft/opt.h>
 #include <xtnft/util.h>
+#include <xtnft/tools.h>
 #include "tools.h"
-
-static const struct xtn_longopt save_opts[] = {
-	{ "counters", 0, 'c' }, { "version", 0, 'V' }, { "dump", 0, 'd' },
-	{ "table", 1, 't' }, { "modprobe", 1, 'M' }, { "file", 1, 'f' },
-	{ NULL, 0, 0 },
-};
 
 struct save_args {
 	const char *table;
@@ -44,9 +39,8 @@ static int parse_args(int argc, char **argv, const char *prog,
 	struct xtn_getopt g;
 	int c, ret = -1, operands = 0;
 
-	xtn_optset_init(&set, save_opts);
-	/* Debian's 1.8.9 has no -h/--help here: they are "invalid" */
-	xtn_getopt_init(&g, argc, argv, "bcdt:M:f:V46", &set);
+	xtn_optset_init(&set, xtn_save_options());
+	xtn_getopt_init(&g, argc, argv, XTN_SAVE_SHORTOPTS, &set);
 	g.opterr = true;
 	while (ret < 0 && (c = xtn_getopt_next(&g)) != -1) {
 		switch (c) {
@@ -130,7 +124,7 @@ static int save_tables(struct xtn_exec *ex, const struct save_args *a,
 	return 0;
 }
 
-int tool_save(const struct tool *t, int argc, char **argv)
+int tool_save(const struct xtn_tool *t, int argc, char **argv)
 {
 	const char *prog = tool_basename(argv[0]);
 	struct save_args a = { 0 };

@@ -8,15 +8,11 @@ struct xtn_diag;
 struct xtn_family;
 struct xtn_strbuf;
 
-struct tool {
-	const char *name;
-	int (*main)(const struct tool *t, int argc, char **argv);
-	const struct xtn_family *fam;
-};
+struct xtn_tool;
 
-int tool_run(const struct tool *t, int argc, char **argv);
-int tool_save(const struct tool *t, int argc, char **argv);
-int tool_restore(const struct tool *t, int argc, char **argv);
+int tool_run(const struct xtn_tool *t, int argc, char **argv);
+int tool_save(const struct xtn_tool *t, int argc, char **argv);
+int tool_restore(const struct xtn_tool *t, int argc, char **argv);
 
 /* render.c: diagnostics in the exact Debian wording; returns the exit status. */
 int render_diag(const struct xtn_diag *d, const char *prog, bool restore);

@@ -5,58 +5,41 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <xtnft/family.h>
+#include <xtnft/tools.h>
 #include "tools.h"
 
-static const struct tool tools[] = {
-	{ "iptables", tool_run, &xtn_family_ipv4 },
-	{ "iptables-nft", tool_run, &xtn_family_ipv4 },
-	{ "ip6tables", tool_run, &xtn_family_ipv6 },
-	{ "ip6tables-nft", tool_run, &xtn_family_ipv6 },
-	{ "iptables-save", tool_save, &xtn_family_ipv4 },
-	{ "iptables-nft-save", tool_save, &xtn_family_ipv4 },
-	{ "ip6tables-save", tool_save, &xtn_family_ipv6 },
-	{ "ip6tables-nft-save", tool_save, &xtn_family_ipv6 },
-	{ "iptables-restore", tool_restore, &xtn_family_ipv4 },
-	{ "iptables-nft-restore", tool_restore, &xtn_family_ipv4 },
-	{ "ip6tables-restore", tool_restore, &xtn_family_ipv6 },
-	{ "ip6tables-nft-restore", tool_restore, &xtn_family_ipv6 },
+static int (*const mains[])(const struct xtn_tool *t, int argc, char **argv) = {
+	[XTN_TOOL_RUN] = tool_run,
+	[XTN_TOOL_SAVE] = tool_save,
+	[XTN_TOOL_RESTORE] = tool_restore,
 };
-
-static const struct tool *find_tool(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(tools) / sizeof(tools[0]); i++)
-		if (strcmp(tools[i].name, name) == 0)
-			return &tools[i];
-	return NULL;
-}
 
 static int usage(const char *self)
 {
-	size_t i;
+	const struct xtn_tool *t;
+	size_t i, n;
 
+	t = xtn_tools(&n);
 	fprintf(stderr, "Usage: %s TOOL [ARGS...]\nTools:", self);
-	for (i = 0; i < sizeof(tools) / sizeof(tools[0]); i++)
-		fprintf(stderr, " %s", tools[i].name);
+	for (i = 0; i < n; i++)
+		fprintf(stderr, " %s", t[i].name);
 	fputc('\n', stderr);
 	return 1;
 }
 
 int main(int argc, char **argv)
 {
-	const struct tool *t = find_tool(tool_basename(argv[0]));
+	const struct xtn_tool *t = xtn_tool_find(tool_basename(argv[0]));
 
 	if (t)
-		return t->main(t, argc, argv);
+		return mains[t->kind](t, argc, argv);
 	if (argc < 2)
 		return usage(tool_basename(argv[0]));
-	t = find_tool(tool_basename(argv[1]));
+	t = xtn_tool_find(tool_basename(argv[1]));
 	if (!t) {
 		fprintf(stderr, "%s: unknown tool `%s'\n",
 			tool_basename(argv[0]), argv[1]);
 		return usage(tool_basename(argv[0]));
 	}
-	return t->main(t, argc - 1, argv + 1);
+	return mains[t->kind](t, argc - 1, argv + 1);
 }

@@ -26,56 +26,13 @@
 #include <xtnft/diag.h>
 #include <xtnft/ext.h>
 #include <xtnft/family.h>
+#include <xtnft/tools.h>
 #include <xtnft/opt.h>
 
 enum mode {
 	MODE_BASH,
 	MODE_ZSH,
 	MODE_LIST,
-};
-
-enum tool_kind {
-	TOOL_RUN,
-	TOOL_SAVE,
-	TOOL_RESTORE,
-};
-
-/*
- * The tools of the multi-call binary that get completions.  src/xtnft.c
- * owns the real table (with the -nft aliases); src/ is not a library, so
- * the names are repeated here.
- */
-static const struct tool {
-	const char *name;
-	enum tool_kind kind;
-	const struct xtn_family *fam;
-} tools[] = {
-	{ "iptables", TOOL_RUN, &xtn_family_ipv4 },
-	{ "ip6tables", TOOL_RUN, &xtn_family_ipv6 },
-	{ "iptables-save", TOOL_SAVE, &xtn_family_ipv4 },
-	{ "ip6tables-save", TOOL_SAVE, &xtn_family_ipv6 },
-	{ "iptables-restore", TOOL_RESTORE, &xtn_family_ipv4 },
-	{ "ip6tables-restore", TOOL_RESTORE, &xtn_family_ipv6 },
-};
-
-/*
- * Options of iptables-save and iptables-restore.  src/tool-save.c and
- * src/tool-restore.c keep theirs private and the library does not export
- * them, so they are written out here (without save's undocumented --dump).
- * Keep them in step with those files.
- */
-static const struct xtn_longopt save_opts[] = {
-	{ "table", 1, 't' }, { "counters", 0, 'c' }, { "file", 1, 'f' },
-	{ "modprobe", 1, 'M' }, { "version", 0, 'V' }, { "help", 0, 'h' },
-	{ NULL, 0, 0 },
-};
-
-static const struct xtn_longopt restore_opts[] = {
-	{ "counters", 0, 'c' }, { "noflush", 0, 'n' }, { "test", 0, 't' },
-	{ "table", 1, 'T' }, { "verbose", 0, 'v' }, { "version", 0, 'V' },
-	{ "help", 0, 'h' }, { "wait", 2, 'w' }, { "wait-interval", 2, 'W' },
-	{ "modprobe", 1, 'M' }, { "ipv4", 0, '4' }, { "ipv6", 0, '6' },
-	{ NULL, 0, 0 },
 };
 
 /*
@@ -242,21 +199,21 @@ static void gopts_push(struct gopts *g, const char *name, char letter,
 
 /* The tool's own options; iptables also gets its base match (-s -d ...),
  * whose "!" flags also mark aliases such as --src. */
-static void gopts_gather(struct gopts *g, enum tool_kind kind)
+static void gopts_gather(struct gopts *g, enum xtn_tool_kind kind)
 {
 	const struct xtn_longopt *lo;
 	const struct xtn_optdef *o;
 	char c;
 
 	g->n = 0;
-	lo = kind == TOOL_RUN ? xtn_ipt_options() :
-	     kind == TOOL_SAVE ? save_opts : restore_opts;
+	lo = kind == XTN_TOOL_RUN ? xtn_ipt_options() :
+	     kind == XTN_TOOL_SAVE ? xtn_save_options() : xtn_restore_options();
 	for (; lo->name; lo++) {
 		c = short_letter(lo->val);
 		gopts_push(g, lo->name, c, lo->has_arg,
-			   kind == TOOL_RUN && base_invertible(c));
+			   kind == XTN_TOOL_RUN && base_invertible(c));
 	}
-	if (kind != TOOL_RUN)
+	if (kind != XTN_TOOL_RUN)
 		return;
 	for (o = base_ext()->opts; o->name; o++)
 		gopts_push(g, o->name, o->short_name, o->has_arg,
@@ -274,7 +231,7 @@ enum optattr {
 };
 
 struct optarg {
-	enum tool_kind kind;
+	enum xtn_tool_kind kind;
 	enum optattr attr;
 };
 
@@ -334,7 +291,7 @@ static void emit_toolopts(const struct gen *g, const void *arg)
 	gopts_gather(&go, a->kind);
 	for (i = 0; i < go.n; i++)
 		add_gopt(&l, &go.v[i], a->attr);
-	if (a->kind == TOOL_RUN && a->attr == OA_ARG)
+	if (a->kind == XTN_TOOL_RUN && a->attr == OA_ARG)
 		add_ext_argopts(&l);
 	wl_print(g->out, &l);
 }
@@ -342,12 +299,15 @@ static void emit_toolopts(const struct gen *g, const void *arg)
 static void emit_tools(const struct gen *g, const void *arg)
 {
 	struct wl l;
-	size_t i;
+	size_t i, n;
+
+	const struct xtn_tool *tools = xtn_tools(&n);
 
 	(void)arg;
 	l.n = 0;
-	for (i = 0; i < ARRAY_SIZE(tools); i++)
-		wl_add(&l, "", tools[i].name);
+	for (i = 0; i < n; i++)
+		if (!tools[i].alias)
+			wl_add(&l, "", tools[i].name);
 	wl_print(g->out, &l);
 }
 
@@ -536,9 +496,9 @@ struct placeholder {
 static const struct placeholder placeholders[] = {
 	{ "GENERATED", emit_generated, NULL },
 	{ "TOOLS", emit_tools, NULL },
-	TOOLROWS("IPT", TOOL_RUN),
-	TOOLROWS("SAVE", TOOL_SAVE),
-	TOOLROWS("RESTORE", TOOL_RESTORE),
+	TOOLROWS("IPT", XTN_TOOL_RUN),
+	TOOLROWS("SAVE", XTN_TOOL_SAVE),
+	TOOLROWS("RESTORE", XTN_TOOL_RESTORE),
 	FAMROW("MATCHES_IPV4", emit_exts, xtn_family_ipv4, XTN_EXT_MATCH),
 	FAMROW("MATCHES_IPV6", emit_exts, xtn_family_ipv6, XTN_EXT_MATCH),
 	FAMROW("TARGETS_IPV4", emit_exts, xtn_family_ipv4, XTN_EXT_TARGET),
@@ -685,10 +645,14 @@ static void list_exts(FILE *out)
 
 static void list_tools(FILE *out)
 {
+	const struct xtn_tool *tools;
 	struct gopts go;
-	size_t i, j;
+	size_t i, j, n;
 
-	for (i = 0; i < ARRAY_SIZE(tools); i++) {
+	tools = xtn_tools(&n);
+	for (i = 0; i < n; i++) {
+		if (tools[i].alias)
+			continue;
 		fprintf(out, "tool %s", tools[i].name);
 		print_fams(out, tools[i].fam->bit);
 		gopts_gather(&go, tools[i].kind);
