@@ -30,6 +30,8 @@ static void try_help(const struct xtn_diag *d, const char *prog, bool restore)
 static void render_kernel(const struct xtn_diag *d, const char *prog,
 			  bool restore)
 {
+	char buf[1024];
+	size_t len = 0;
 	unsigned int i;
 
 	if (!restore) {
@@ -37,10 +39,21 @@ static void render_kernel(const struct xtn_diag *d, const char *prog,
 			XTN_COMPAT_VERSION, d->n_kerrs ? d->kerrs[0].text : "");
 		return;
 	}
-	fprintf(stderr, "%s v%s (nf_tables): \n", prog, XTN_COMPAT_VERSION);
-	for (i = 0; i < d->n_kerrs; i++)
-		fprintf(stderr, "line %u: %s\n", d->kerrs[i].line,
-			d->kerrs[i].text);
+	/*
+	 * iptables-restore collects "\nline N: ..." entries in a 1 KiB
+	 * buffer: an entry that does not fit is cut and the next one is
+	 * written over it, so 100k failures still print a dozen lines.
+	 */
+	buf[0] = '\0';
+	for (i = 0; i < d->n_kerrs; i++) {
+		int n = snprintf(buf + len, sizeof(buf) - len, "\nline %u: %s",
+				 d->kerrs[i].line, d->kerrs[i].text);
+
+		if (n > 0 && (size_t)n < sizeof(buf) - len)
+			len += (size_t)n;
+	}
+	fprintf(stderr, "%s v%s (nf_tables): %s\n", prog, XTN_COMPAT_VERSION,
+		buf);
 }
 
 int render_diag(const struct xtn_diag *d, const char *prog, bool restore)
