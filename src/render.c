@@ -120,3 +120,26 @@ void render_legacy_warning(const struct xtn_family *fam, const char *what)
 		fprintf(stderr, "# Warning: iptables-legacy tables present, use %s to see them\n",
 			what);
 }
+
+/*
+ * With -v, after iptables' own line: which words of the command line the
+ * expression the kernel refused came from (ext-ack), and the kernel's
+ * reason when it gave one.  Without -v the output stays 1.8.9's.
+ */
+void render_kernel_origin(const struct xtn_diag *d, int argc, char **argv)
+{
+	const struct xtn_kerr *k;
+	int i;
+
+	if (d->style != XTN_DS_KERNEL || !d->n_kerrs)
+		return;
+	k = &d->kerrs[0];
+	if (k->has_loc && k->loc.arg_first > 0 && k->loc.arg_first < argc) {
+		fputs("xtnft: the kernel refused the part of the rule from:", stderr);
+		for (i = k->loc.arg_first; i <= k->loc.arg_last && i < argc; i++)
+			fprintf(stderr, " %s", argv[i]);
+		fputc('\n', stderr);
+	}
+	if (k->kmsg)
+		fprintf(stderr, "xtnft: kernel says: %s\n", k->kmsg);
+}

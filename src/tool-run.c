@@ -73,6 +73,8 @@ int tool_run(const struct xtn_tool *t, int argc, char **argv)
 		break;
 	}
 	status = render_diag(&ctx.diag, prog, false);
+	if (cmd && cmd->verbose)
+		render_kernel_origin(&ctx.diag, argc, argv);
 	xtn_cmd_free(cmd);
 	xtn_strbuf_fini(&out);
 	xtn_ctx_fini(&ctx);

@@ -17,6 +17,7 @@ int tool_restore(const struct xtn_tool *t, int argc, char **argv);
 /* render.c: diagnostics in the exact Debian wording; returns the exit status. */
 int render_diag(const struct xtn_diag *d, const char *prog, bool restore);
 void render_flush(struct xtn_strbuf *out);
+void render_kernel_origin(const struct xtn_diag *d, int argc, char **argv);
 /* "# Warning: iptables-legacy tables present ..." when legacy tables exist */
 void render_legacy_warning(const struct xtn_family *fam, const char *what);
 const char *tool_basename(const char *path);

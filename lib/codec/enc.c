@@ -19,7 +19,25 @@ struct xtn_enc {
 	struct nftnl_rule *nr;
 	const struct xtn_rule *rule;
 	struct xtn_diag *diag;
+	/* which argv words each expression came from (for ext-ack) */
+	struct xtn_loc cur;
+	struct xtn_loc *locs;
+	unsigned int n_locs;
 };
+
+static void add(struct xtn_enc *e, struct nftnl_expr *x)
+{
+	nftnl_rule_add_expr(e->nr, x);
+	e->locs = xtn_xrealloc(e->locs, (e->n_locs + 1) * sizeof(*e->locs));
+	e->locs[e->n_locs++] = e->cur;
+}
+
+void xtn_enc_set_opt(struct xtn_enc *e, const struct xtn_ext_inst *inst,
+		     unsigned int id)
+{
+	if (id < 32 && (inst->seen & (1u << id)))
+		e->cur = inst->opt_loc[id];
+}
 
 static struct nftnl_expr *expr_new(const char *name)
 {
@@ -38,7 +56,7 @@ void xtn_enc_meta_load(struct xtn_enc *e, uint32_t key)
 
 	nftnl_expr_set_u32(x, NFTNL_EXPR_META_KEY, key);
 	nftnl_expr_set_u32(x, NFTNL_EXPR_META_DREG, NFT_REG_1);
-	nftnl_rule_add_expr(e->nr, x);
+	add(e, x);
 }
 
 void xtn_enc_payload_load(struct xtn_enc *e, uint32_t base, uint32_t offset,
@@ -50,7 +68,7 @@ void xtn_enc_payload_load(struct xtn_enc *e, uint32_t base, uint32_t offset,
 	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_DREG, NFT_REG_1);
 	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_OFFSET, offset);
 	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_LEN, len);
-	nftnl_rule_add_expr(e->nr, x);
+	add(e, x);
 }
 
 void xtn_enc_bitwise(struct xtn_enc *e, const void *mask, uint32_t len)
@@ -63,7 +81,7 @@ void xtn_enc_bitwise(struct xtn_enc *e, const void *mask, uint32_t len)
 	nftnl_expr_set_u32(x, NFTNL_EXPR_BITWISE_LEN, len);
 	nftnl_expr_set(x, NFTNL_EXPR_BITWISE_MASK, mask, len);
 	nftnl_expr_set(x, NFTNL_EXPR_BITWISE_XOR, xor, len);
-	nftnl_rule_add_expr(e->nr, x);
+	add(e, x);
 }
 
 static const uint32_t cmp_ops[] = {
@@ -80,7 +98,7 @@ void xtn_enc_cmp(struct xtn_enc *e, enum xtn_relop op, const void *data,
 	nftnl_expr_set_u32(x, NFTNL_EXPR_CMP_SREG, NFT_REG_1);
 	nftnl_expr_set_u32(x, NFTNL_EXPR_CMP_OP, cmp_ops[op]);
 	nftnl_expr_set(x, NFTNL_EXPR_CMP_DATA, data, len);
-	nftnl_rule_add_expr(e->nr, x);
+	add(e, x);
 }
 
 void xtn_enc_range(struct xtn_enc *e, enum xtn_relop op, const void *lo,
@@ -93,7 +111,7 @@ void xtn_enc_range(struct xtn_enc *e, enum xtn_relop op, const void *lo,
 			   op == XTN_OP_RANGE_NEQ ? NFT_RANGE_NEQ : NFT_RANGE_EQ);
 	nftnl_expr_set(x, NFTNL_EXPR_RANGE_FROM_DATA, lo, len);
 	nftnl_expr_set(x, NFTNL_EXPR_RANGE_TO_DATA, hi, len);
-	nftnl_rule_add_expr(e->nr, x);
+	add(e, x);
 }
 
 void xtn_enc_addr(struct xtn_enc *e, uint32_t base, uint32_t offset,
@@ -153,7 +171,7 @@ static void add_xt(struct xtn_enc *e, const struct xtn_ext *ext,
 	/* libnftnl takes ownership of info (it does not copy match data) */
 	nftnl_expr_set(x, target ? NFTNL_EXPR_TG_INFO : NFTNL_EXPR_MT_INFO,
 		       info, (uint32_t)size);
-	nftnl_rule_add_expr(e->nr, x);
+	add(e, x);
 }
 
 int xtn_enc_xt(struct xtn_enc *e, const struct xtn_ext *ext, const void *data)
@@ -214,6 +232,7 @@ int xtn_enc_fail_param(struct xtn_enc *e, const char *fmt, ...)
 
 static int encode_inst(struct xtn_enc *e, const struct xtn_ext_inst *inst)
 {
+	e->cur = inst->has_loc ? inst->loc : e->rule->loc;
 	if (inst->ext->encode)
 		return inst->ext->encode(e, inst->data);
 	return xtn_enc_xt(e, inst->ext, inst->data);
@@ -225,7 +244,7 @@ static void encode_counter(struct xtn_enc *e)
 
 	nftnl_expr_set_u64(x, NFTNL_EXPR_CTR_PACKETS, e->rule->pkts);
 	nftnl_expr_set_u64(x, NFTNL_EXPR_CTR_BYTES, e->rule->bytes);
-	nftnl_rule_add_expr(e->nr, x);
+	add(e, x);
 }
 
 static void encode_verdict(struct xtn_enc *e, int verdict, const char *chain)
@@ -236,7 +255,7 @@ static void encode_verdict(struct xtn_enc *e, int verdict, const char *chain)
 	nftnl_expr_set_u32(x, NFTNL_EXPR_IMM_VERDICT, (uint32_t)verdict);
 	if (chain)
 		nftnl_expr_set_str(x, NFTNL_EXPR_IMM_CHAIN, chain);
-	nftnl_rule_add_expr(e->nr, x);
+	add(e, x);
 }
 
 static int encode_action(struct xtn_enc *e)
@@ -285,7 +304,17 @@ struct nftnl_rule *xtn_codec_encode(const struct xtn_rule *r,
 				    const char *table, const char *chain,
 				    struct xtn_diag *d)
 {
-	struct xtn_enc e = { .rule = r, .diag = d };
+	return xtn_codec_encode_located(r, table, chain, d, NULL, NULL);
+}
+
+struct nftnl_rule *xtn_codec_encode_located(const struct xtn_rule *r,
+					    const char *table,
+					    const char *chain,
+					    struct xtn_diag *d,
+					    struct xtn_loc **locs,
+					    unsigned int *n_locs)
+{
+	struct xtn_enc e = { .rule = r, .diag = d, .cur = r->loc };
 	struct xtn_ext_inst *m;
 
 	e.nr = nftnl_rule_alloc();
@@ -299,12 +328,20 @@ struct nftnl_rule *xtn_codec_encode(const struct xtn_rule *r,
 	xtn_list_for_each(m, &r->matches, node)
 		if (encode_inst(&e, m) < 0)
 			goto fail;
+	e.cur = r->loc;
 	encode_counter(&e);
 	if (encode_action(&e) < 0)
 		goto fail;
 	set_compat(&e);
+	if (locs) {
+		*locs = e.locs;
+		*n_locs = e.n_locs;
+	} else {
+		free(e.locs);
+	}
 	return e.nr;
 fail:
+	free(e.locs);
 	nftnl_rule_free(e.nr);
 	return NULL;
 }

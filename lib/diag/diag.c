@@ -15,8 +15,10 @@ void xtn_diag_clear(struct xtn_diag *d)
 	unsigned int i;
 
 	free(d->msg);
-	for (i = 0; i < d->n_kerrs; i++)
+	for (i = 0; i < d->n_kerrs; i++) {
 		free(d->kerrs[i].text);
+		free(d->kerrs[i].kmsg);
+	}
 	free(d->kerrs);
 	for (i = 0; i < d->n_warnings; i++)
 		free(d->warnings[i]);
@@ -30,8 +32,10 @@ void xtn_diag_reset_error(struct xtn_diag *d)
 
 	free(d->msg);
 	d->msg = NULL;
-	for (i = 0; i < d->n_kerrs; i++)
+	for (i = 0; i < d->n_kerrs; i++) {
 		free(d->kerrs[i].text);
+		free(d->kerrs[i].kmsg);
+	}
 	free(d->kerrs);
 	d->kerrs = NULL;
 	d->n_kerrs = 0;
@@ -110,6 +114,7 @@ void xtn_diag_add_kerr(struct xtn_diag *d, uint32_t line, const char *fmt, ...)
 	xtn_strbuf_vprintf(&sb, fmt, ap);
 	va_end(ap);
 	d->kerrs = xtn_xrealloc(d->kerrs, (d->n_kerrs + 1) * sizeof(*d->kerrs));
+	memset(&d->kerrs[d->n_kerrs], 0, sizeof(d->kerrs[0]));
 	d->kerrs[d->n_kerrs].line = line;
 	d->kerrs[d->n_kerrs].text = xtn_strbuf_steal(&sb);
 	d->n_kerrs++;
@@ -118,6 +123,22 @@ void xtn_diag_add_kerr(struct xtn_diag *d, uint32_t line, const char *fmt, ...)
 		d->style = XTN_DS_KERNEL;
 		d->msg = xtn_xstrdup("");
 	}
+}
+
+void xtn_diag_kerr_locate(struct xtn_diag *d, const struct xtn_loc *loc,
+			  const char *kmsg)
+{
+	struct xtn_kerr *k;
+
+	if (!d->n_kerrs)
+		return;
+	k = &d->kerrs[d->n_kerrs - 1];
+	if (loc) {
+		k->has_loc = true;
+		k->loc = *loc;
+	}
+	if (kmsg && !k->kmsg)
+		k->kmsg = xtn_xstrdup(kmsg);
 }
 
 void xtn_warn(struct xtn_diag *d, const char *fmt, ...)

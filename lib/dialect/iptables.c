@@ -512,6 +512,9 @@ static int base_option(struct ipt *p, unsigned int option, char letter,
 			*c = (char)tolower((unsigned char)*c);
 		xp.arg = p->protocol;
 	}
+	/* where each base option was given, for kernel errors (ext-ack) */
+	p->rule->base->opt_loc[o->id] = xp.loc;
+	p->rule->base->seen |= 1u << o->id;
 	return base->parse(&xp, p->rule->base->data);
 }
 

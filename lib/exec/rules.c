@@ -115,8 +115,13 @@ static int add_one(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 		   const struct xrule *before, bool append)
 {
 	struct xtn_rule *r = xtn_cmd_rule_at(cmd, index);
-	struct nftnl_rule *nr = xtn_codec_encode(r, t->name, c->name,
-						 &ex->ctx->diag);
+	struct xtn_loc *locs = NULL;
+	unsigned int n_locs = 0;
+	/* on the command line, keep which argv words made each expression */
+	struct nftnl_rule *nr = xtn_codec_encode_located(r, t->name, c->name,
+							 &ex->ctx->diag,
+							 cmd->loc.line ? NULL : &locs,
+							 &n_locs);
 	uint16_t flags = NLM_F_CREATE | (append ? NLM_F_APPEND : 0);
 	struct xtn_rule *canon = NULL;
 	unsigned int pos;
@@ -143,6 +148,7 @@ static int add_one(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 			    append ? XTN_OBJ_RULE_APPEND : XTN_OBJ_RULE_INSERT,
 			    cmd->loc.line,
 			    (ex->flags & XTN_EXEC_RESTORE) || cmd->rulenum > 1);
+	xtn_batch_attach_locs(&ex->batch, locs, n_locs);
 	nftnl_rule_free(nr);
 	q = queued(ex, cmd, index, id, canon);
 	if (!c->view_known) {

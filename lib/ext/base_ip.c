@@ -197,12 +197,16 @@ static void encode_iface(struct xtn_enc *e, uint32_t key, const char *name,
 
 static int ipbase_encode(struct xtn_enc *e, const void *data)
 {
+	const struct xtn_ext_inst *inst = xtn_enc_rule(e)->base;
 	const struct xtn_ipbase *b = data;
 	const struct xtn_family *fam = xtn_enc_rule(e)->fam;
 	size_t alen = fam->addr_len;
 
+	xtn_enc_set_opt(e, inst, XTN_IPB_O_IN);
 	encode_iface(e, NFT_META_IIFNAME, b->iniface, b->invflags & XTN_IPB_INV_IN);
+	xtn_enc_set_opt(e, inst, XTN_IPB_O_OUT);
 	encode_iface(e, NFT_META_OIFNAME, b->outiface, b->invflags & XTN_IPB_INV_OUT);
+	xtn_enc_set_opt(e, inst, XTN_IPB_O_PROTO);
 	if (b->proto) {
 		uint8_t proto = (uint8_t)b->proto;
 
@@ -210,12 +214,15 @@ static int ipbase_encode(struct xtn_enc *e, const void *data)
 		xtn_enc_cmp(e, b->invflags & XTN_IPB_INV_PROTO ? XTN_OP_NEQ : XTN_OP_EQ,
 			    &proto, 1);
 	}
+	xtn_enc_set_opt(e, inst, XTN_IPB_O_SRC);
 	if (addr_is_set(&b->src, &b->smsk, alen, b->invflags & XTN_IPB_INV_SRC))
 		xtn_enc_addr(e, XTN_PL_NH, (uint32_t)src_offset(fam), &b->src,
 			     &b->smsk, (uint32_t)alen, b->invflags & XTN_IPB_INV_SRC);
+	xtn_enc_set_opt(e, inst, XTN_IPB_O_DST);
 	if (addr_is_set(&b->dst, &b->dmsk, alen, b->invflags & XTN_IPB_INV_DST))
 		xtn_enc_addr(e, XTN_PL_NH, (uint32_t)dst_offset(fam), &b->dst,
 			     &b->dmsk, (uint32_t)alen, b->invflags & XTN_IPB_INV_DST);
+	xtn_enc_set_opt(e, inst, XTN_IPB_O_FRAG);
 	if (b->flags & XTN_IPB_F_FRAG) {
 		static const uint8_t fragmask[2] = { 0x1f, 0xff };
 		static const uint8_t zero[2];

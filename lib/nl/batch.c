@@ -13,6 +13,7 @@
 #include <arpa/inet.h>
 #include <libmnl/libmnl.h>
 #include <linux/netfilter/nfnetlink.h>
+#include <linux/netlink.h>
 #include <linux/netfilter/nf_tables.h>
 #include <libnftnl/batch.h>
 #include <libnftnl/chain.h>
@@ -87,6 +88,8 @@ void xtn_batch_fini(struct xtn_batch *b)
 
 	if (b->b)
 		nftnl_batch_free(b->b);
+	for (i = 0; i < b->n_objs; i++)
+		free(b->objs[i].locs);
 	for (i = 0; i < b->n_names; i++)
 		free(b->name_list[i]);
 	free(b->name_list);
@@ -130,6 +133,8 @@ static void note(struct xtn_batch *b, uint32_t seq, enum xtn_obj_op op,
 	o->op = (uint8_t)op;
 	o->line = line;
 	o->name = intern(b, name ? name : "");
+	o->locs = NULL;
+	o->n_locs = 0;
 	b->n_msgs++;
 }
 
@@ -222,6 +227,21 @@ uint32_t xtn_batch_rule(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
 	return id;
 }
 
+void xtn_batch_attach_locs(struct xtn_batch *b, struct xtn_loc *locs,
+			   unsigned int n)
+{
+	struct xtn_batch_obj *o;
+
+	if (!b->n_objs) {
+		free(locs);
+		return;
+	}
+	o = &b->objs[b->n_objs - 1];
+	free(o->locs);
+	o->locs = locs;
+	o->n_locs = n;
+}
+
 static const char *const op_names[] = {
 	[XTN_OBJ_TABLE_ADD] = "TABLE_ADD",
 	[XTN_OBJ_TABLE_FLUSH] = "TABLE_FLUSH",
@@ -277,9 +297,72 @@ static const struct xtn_batch_obj *find_obj(const struct xtn_batch *b,
 struct commit_ctx {
 	const struct xtn_batch *b;
 	struct xtn_diag *d;
+	const struct iovec *iov;	/* the batch as sent */
+	int n_iov;
 	bool restart;
 	bool failed;
 };
+
+/* The sent message with this sequence number. */
+static const struct nlmsghdr *sent_msg(const struct commit_ctx *cc,
+				       uint32_t seq)
+{
+	int i;
+
+	for (i = 0; i < cc->n_iov; i++) {
+		const struct nlmsghdr *nlh = cc->iov[i].iov_base;
+		int len = (int)cc->iov[i].iov_len;
+
+		for (; mnl_nlmsg_ok(nlh, len); nlh = mnl_nlmsg_next(nlh, &len))
+			if (nlh->nlmsg_seq == seq)
+				return nlh;
+	}
+	return NULL;
+}
+
+/* Which expression of a NEWRULE contains byte `off` of the message. */
+static int expr_at(const struct nlmsghdr *msg, uint32_t off)
+{
+	const struct nlattr *a, *e;
+	int i = 0;
+
+	mnl_attr_for_each(a, msg, sizeof(struct nfgenmsg)) {
+		if (mnl_attr_get_type(a) != NFTA_RULE_EXPRESSIONS)
+			continue;
+		mnl_attr_for_each_nested(e, a) {
+			uint32_t start = (uint32_t)((const char *)e - (const char *)msg);
+
+			if (off >= start && off < start + e->nla_len)
+				return i;
+			i++;
+		}
+	}
+	return -1;
+}
+
+/* NLMSGERR_ATTR_OFFS / _MSG: where and why the kernel refused. */
+static void ext_ack(const struct commit_ctx *cc, const struct nlmsghdr *nlh,
+		    const struct xtn_batch_obj *o)
+{
+	const struct nlattr *a;
+	const struct nlmsghdr *msg;
+	const char *kmsg = NULL;
+	int64_t off = -1;
+	int i;
+
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return;
+	mnl_attr_for_each(a, nlh, sizeof(struct nlmsgerr)) {
+		if (mnl_attr_get_type(a) == NLMSGERR_ATTR_OFFS)
+			off = mnl_attr_get_u32(a);
+		else if (mnl_attr_get_type(a) == NLMSGERR_ATTR_MSG)
+			kmsg = mnl_attr_get_str(a);
+	}
+	msg = sent_msg(cc, nlh->nlmsg_seq);
+	i = off >= 0 && msg ? expr_at(msg, (uint32_t)off) : -1;
+	xtn_diag_kerr_locate(cc->d, i >= 0 && (unsigned int)i < o->n_locs ?
+				    &o->locs[i] : NULL, kmsg);
+}
 
 static void on_error(struct commit_ctx *cc, const struct nlmsghdr *nlh)
 {
@@ -302,6 +385,7 @@ static void on_error(struct commit_ctx *cc, const struct nlmsghdr *nlh)
 	xtn_diag_add_kerr(cc->d, o->line, "%s failed (%s): %s %s",
 			  op_names[o->op], strerror(e), obj_kind(o->op),
 			  o->name);
+	ext_ack(cc, nlh, o);
 }
 
 static void drain(struct xtn_nl *nl, struct commit_ctx *cc)
@@ -344,9 +428,11 @@ enum xtn_commit_result xtn_batch_commit(struct xtn_batch *b, struct xtn_nl *nl,
 			 strerror(err));
 		return XTN_COMMIT_FAILED;
 	}
-	free(iov);
 	/* the kernel answered while processing sendmsg: collect failures */
+	cc.iov = iov;
+	cc.n_iov = n_iov;
 	drain(nl, &cc);
+	free(iov);
 	if (cc.restart && !cc.failed)
 		return XTN_COMMIT_RESTART;
 	if (cc.failed || cc.restart)

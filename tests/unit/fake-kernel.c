@@ -49,6 +49,38 @@ static void reply_error(struct fake_kernel *fk, const struct nlmsghdr *req,
 	e->msg = *req;
 }
 
+/* Byte offset of a NEWRULE's expression `idx`, as ext-ack reports it. */
+static int64_t expr_offset(const struct nlmsghdr *req, int idx)
+{
+	const struct nlattr *a, *e;
+
+	mnl_attr_for_each(a, req, sizeof(struct nfgenmsg)) {
+		if (mnl_attr_get_type(a) != NFTA_RULE_EXPRESSIONS)
+			continue;
+		mnl_attr_for_each_nested(e, a)
+			if (idx-- == 0)
+				return (const char *)e - (const char *)req;
+	}
+	return -1;
+}
+
+/* An error with extended-ack TLVs, the way a kernel with ext-ack does it. */
+static void reply_error_ack(struct fake_kernel *fk, const struct nlmsghdr *req,
+			    int err)
+{
+	struct nlmsghdr *nlh = (struct nlmsghdr *)(fk->reply + fk->reply_len);
+	int64_t off = fk->fail_expr >= 0 ? expr_offset(req, fk->fail_expr) : -1;
+
+	reply_error(fk, req, err);
+	nlh->nlmsg_flags = NLM_F_CAPPED | NLM_F_ACK_TLVS;
+	fk->reply_len -= MNL_ALIGN(nlh->nlmsg_len);
+	if (fk->fail_msg)
+		mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG, fk->fail_msg);
+	if (off >= 0)
+		mnl_attr_put_u32(nlh, NLMSGERR_ATTR_OFFS, (uint32_t)off);
+	fk->reply_len += MNL_ALIGN(nlh->nlmsg_len);
+}
+
 static void reply_done(struct fake_kernel *fk, const struct nlmsghdr *req)
 {
 	struct nlmsghdr *nlh = put(fk, NLMSG_HDRLEN + 4);
@@ -202,7 +234,7 @@ static void on_batch(struct fake_kernel *fk, const char *buf, size_t len)
 			continue;
 		}
 		if (fk->fail_type && NFNL_MSG_TYPE(nlh->nlmsg_type) == fk->fail_type)
-			reply_error(fk, nlh, fk->fail_errno);
+			reply_error_ack(fk, nlh, fk->fail_errno);
 	}
 }
 
@@ -253,6 +285,7 @@ void fk_init(struct fake_kernel *fk)
 {
 	memset(fk, 0, sizeof(*fk));
 	fk->genid = 7;
+	fk->fail_expr = -1;
 	fk->t.send = fk_send;
 	fk->t.recv = fk_recv;
 	fk->t.close = fk_close;

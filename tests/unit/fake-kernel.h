@@ -30,6 +30,9 @@ struct fake_kernel {
 	unsigned int restart_batches;	/* answer this many batches ERESTART */
 	uint16_t fail_type;		/* answer this batch message type ... */
 	int fail_errno;			/* ... with this error */
+	int fail_expr;			/* ext-ack: point at this expression
+					 * of the failing rule (-1: none) */
+	const char *fail_msg;		/* ext-ack: the kernel's message */
 	/* what was sent */
 	struct fk_msg msgs[FK_MAX_MSGS];
 	unsigned int n_msgs;

@@ -214,6 +214,42 @@ static void test_kernel_error_names_the_object(void **state)
 			    "RULE_APPEND failed (Invalid argument): rule in chain INPUT");
 }
 
+/* ext-ack: the expression the kernel points at leads back to its argv words */
+static void test_kernel_error_points_at_argv_words(void **state)
+{
+	struct env *e = *state;
+	const struct xtn_kerr *k;
+
+	e->fk.table_exists = true;
+	e->fk.chains[0] = "INPUT";
+	e->fk.fail_type = NFT_MSG_NEWRULE;
+	e->fk.fail_errno = EOPNOTSUPP;
+	e->fk.fail_expr = 2;	/* after -p's payload+cmp: the -s payload */
+	e->fk.fail_msg = "no such thing";
+	/*                0       1  2     3  4   5  6       7  8 */
+	assert_int_equal(run(e, "-A INPUT -p tcp -s 1.2.3.4 -j ACCEPT"), -1);
+	assert_int_equal(e->ctx.diag.n_kerrs, 1);
+	k = &e->ctx.diag.kerrs[0];
+	assert_true(k->has_loc);
+	assert_int_equal(k->loc.arg_first, 5);
+	assert_int_equal(k->loc.arg_last, 6);
+	assert_string_equal(k->kmsg, "no such thing");
+}
+
+static void test_kernel_error_without_ext_ack_has_no_words(void **state)
+{
+	struct env *e = *state;
+
+	e->fk.table_exists = true;
+	e->fk.chains[0] = "INPUT";
+	e->fk.fail_type = NFT_MSG_NEWRULE;
+	e->fk.fail_errno = EINVAL;
+	assert_int_equal(run(e, "-A INPUT -p tcp -j ACCEPT"), -1);
+	assert_int_equal(e->ctx.diag.n_kerrs, 1);
+	assert_false(e->ctx.diag.kerrs[0].has_loc);
+	assert_null(e->ctx.diag.kerrs[0].kmsg);
+}
+
 static void test_restore_error_names_the_line(void **state)
 {
 	struct env *e = *state;
@@ -250,6 +286,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_generation_clash_retries_with_new_genid, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_retries_are_bounded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kernel_error_names_the_object, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_kernel_error_points_at_argv_words,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_kernel_error_without_ext_ack_has_no_words,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_restore_error_names_the_line, setup, teardown),
 	};
 

@@ -15,11 +15,20 @@ struct xtn_rule;
 struct xtn_family;
 struct xtn_diag;
 struct xtn_strbuf;
+struct xtn_loc;
 
 /* Build the NEWRULE object for r in table/chain; NULL on failure (diag set). */
 struct nftnl_rule *xtn_codec_encode(const struct xtn_rule *r,
 				    const char *table, const char *chain,
 				    struct xtn_diag *d);
+/* The same, also giving for each expression the argv words it came from
+ * (*locs is malloc'd, one entry per expression). */
+struct nftnl_rule *xtn_codec_encode_located(const struct xtn_rule *r,
+					    const char *table,
+					    const char *chain,
+					    struct xtn_diag *d,
+					    struct xtn_loc **locs,
+					    unsigned int *n_locs);
 
 enum xtn_dec_status {
 	XTN_DEC_OK,

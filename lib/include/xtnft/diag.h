@@ -44,6 +44,9 @@ enum xtn_diag_style {
 struct xtn_kerr {
 	uint32_t line;
 	char *text;		/* "RULE_APPEND failed (Invalid argument): rule in chain INPUT" */
+	bool has_loc;		/* the kernel pointed at an expression we can place */
+	struct xtn_loc loc;	/* the argv words it came from */
+	char *kmsg;		/* the kernel's own ext-ack message, if any */
 };
 
 struct xtn_diag {
@@ -75,6 +78,9 @@ int xtn_fail_style(struct xtn_diag *d, int status, enum xtn_diag_style style,
 int xtn_fail_errno(struct xtn_diag *d, const struct xtn_loc *loc, int op, int err);
 void xtn_diag_add_kerr(struct xtn_diag *d, uint32_t line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Refine the last kernel error with where it came from. */
+void xtn_diag_kerr_locate(struct xtn_diag *d, const struct xtn_loc *loc,
+			  const char *kmsg);
 void xtn_warn(struct xtn_diag *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

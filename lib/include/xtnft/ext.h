@@ -200,6 +200,10 @@ void xtn_enc_iface(struct xtn_enc *e, uint32_t key, const char *name,
 /* The generic xt compat encoding of an instance's data. */
 int xtn_enc_xt(struct xtn_enc *e, const struct xtn_ext *ext, const void *data);
 const struct xtn_rule *xtn_enc_rule(const struct xtn_enc *e);
+/* The expressions that follow came from this option of inst (if given):
+ * a kernel error on them then names those argv words. */
+void xtn_enc_set_opt(struct xtn_enc *e, const struct xtn_ext_inst *inst,
+		     unsigned int id);
 /* The rule's -p value (inversion ignored, as iptables-nft checks it). */
 unsigned int xtn_enc_l4proto(const struct xtn_enc *e);
 int xtn_enc_fail(struct xtn_enc *e, const char *fmt, ...)

@@ -18,6 +18,7 @@ struct nftnl_batch;
 struct nftnl_chain;
 struct nftnl_rule;
 struct xtn_diag;
+struct xtn_loc;
 struct xtn_strbuf;
 
 /* Byte-level transport; the default one is a NETLINK_NETFILTER socket. */
@@ -104,6 +105,9 @@ struct xtn_batch_obj {
 	uint32_t line;		/* restore line, 0 on the command line */
 	uint8_t op;		/* enum xtn_obj_op */
 	char *name;		/* table or chain the message names */
+	/* rules: the argv words behind each expression, if known */
+	struct xtn_loc *locs;
+	unsigned int n_locs;
 };
 
 struct xtn_batch {
@@ -138,6 +142,11 @@ void xtn_batch_chain(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
 uint32_t xtn_batch_rule(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
 			struct nftnl_rule *r, uint16_t flags,
 			enum xtn_obj_op op, uint32_t line, bool with_id);
+
+/* Give the last batched rule the argv words of its expressions (the batch
+ * takes the array): a kernel error pointing at one names those words. */
+void xtn_batch_attach_locs(struct xtn_batch *b, struct xtn_loc *locs,
+			   unsigned int n);
 
 enum xtn_commit_result {
 	XTN_COMMIT_OK,
