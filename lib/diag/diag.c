@@ -10,22 +10,6 @@ void xtn_diag_init(struct xtn_diag *d)
 	memset(d, 0, sizeof(*d));
 }
 
-void xtn_diag_clear(struct xtn_diag *d)
-{
-	unsigned int i;
-
-	free(d->msg);
-	for (i = 0; i < d->n_kerrs; i++) {
-		free(d->kerrs[i].text);
-		free(d->kerrs[i].kmsg);
-	}
-	free(d->kerrs);
-	for (i = 0; i < d->n_warnings; i++)
-		free(d->warnings[i]);
-	free(d->warnings);
-	xtn_diag_init(d);
-}
-
 void xtn_diag_reset_error(struct xtn_diag *d)
 {
 	unsigned int i;
@@ -42,6 +26,17 @@ void xtn_diag_reset_error(struct xtn_diag *d)
 	d->status = 0;
 	d->dmesg_hint = false;
 	memset(&d->loc, 0, sizeof(d->loc));
+}
+
+void xtn_diag_clear(struct xtn_diag *d)
+{
+	unsigned int i;
+
+	xtn_diag_reset_error(d);
+	for (i = 0; i < d->n_warnings; i++)
+		free(d->warnings[i]);
+	free(d->warnings);
+	xtn_diag_init(d);
 }
 
 void xtn_diag_fini(struct xtn_diag *d)

@@ -39,11 +39,14 @@
 static void zero_ahead(struct xtn_batch *b)
 {
 	char *cur = nftnl_batch_buffer(b->b);
+	int pages = nftnl_batch_iovec_len(b->b);
 
-	/* a new page: it starts with the message that overran the old one */
-	if (cur < b->page_mark || !b->page_mark)
+	/* a new page (wherever malloc put it) starts with the message that
+	 * overran the old one: zero from behind that message on */
+	if (pages != b->pages || !b->zeroed) {
+		b->pages = pages;
 		b->zeroed = cur;
-	b->page_mark = cur;
+	}
 	if (b->zeroed < cur + BATCH_OVERRUN) {
 		memset(b->zeroed, 0, (size_t)(cur + BATCH_OVERRUN - b->zeroed));
 		b->zeroed = cur + BATCH_OVERRUN;

@@ -143,3 +143,20 @@ base='printf "*filter\n:INPUT ACCEPT [0:0]\n:KEEP - [0:0]\n-A INPUT -s 10.0.0.1 
 	assert_line "rc=0"
 	assert_line "0"
 }
+
+@test "a restore larger than one batch page arrives whole (oracle counts it)" {
+	# ~25k rules are several 2 MiB batch pages: the page switch must keep
+	# the batch intact (and memory-safe under the sanitizers)
+	run in_netns '
+		f=$(mktemp)
+		{ echo "*filter"; echo ":BIG - [0:0]"
+		  for i in $(seq 0 24999); do
+			echo "-A BIG -s 10.$((i / 250)).$((i % 250)).1/32 -p tcp --dport $((i % 60000 + 1)) -m comment --comment \"rule $i\" -j ACCEPT"
+		  done; echo COMMIT; } > "$f"
+		$IPTRESTORE < "$f"; echo "rc=$?"; rm -f "$f"
+		${O_IPT}-save | grep -c "^-A BIG"
+		${O_IPT}-save | grep "comment \"rule 24999\""'
+	assert_line "rc=0"
+	assert_line "25000"
+	assert_line '-A BIG -s 10.99.249.1/32 -p tcp -m tcp --dport 25000 -m comment --comment "rule 24999" -j ACCEPT'
+}

@@ -118,7 +118,7 @@ struct xtn_batch {
 	/* iptables -vv / -vvv: each object (and its message) as it is batched */
 	unsigned int verbose;
 	struct xtn_strbuf *debug;
-	char *page_mark;	/* write position at the last update */
+	int pages;		/* batch pages when last zeroed ahead */
 	char *zeroed;		/* the current page is zero up to here */
 	uint32_t genid;
 	struct xtn_batch_obj *objs;
