@@ -20,7 +20,6 @@
 #include "iptables_int.h"
 
 #define CHAIN_MAXNAMELEN 29	/* XT_EXTENSION_MAXNAMELEN */
-#define MAX_GROUPS 64
 
 /* iptables' OPT_* bits and their letters, in the same order. */
 enum {
@@ -96,7 +95,7 @@ struct ipt {
 	struct xtn_rule *rule;
 	struct xtn_optset set;
 	struct xtn_getopt g;
-	struct xtn_ext_inst *groups[MAX_GROUPS];
+	struct xtn_ext_inst **groups;	/* loaded extensions, by option group */
 	unsigned int n_groups;
 	unsigned int command;
 	unsigned int options;
@@ -248,10 +247,7 @@ static struct xtn_ext_inst *load_ext(struct ipt *p, const struct xtn_ext *ext)
 {
 	struct xtn_ext_inst *inst;
 
-	if (p->n_groups == MAX_GROUPS) {
-		param(p, "too many extensions");
-		return NULL;
-	}
+	p->groups = xtn_xrealloc(p->groups, (p->n_groups + 1) * sizeof(*p->groups));
 	inst = xtn_inst_new(ext, p->fam);
 	inst->has_loc = true;
 	inst->loc = cur_loc(p);
@@ -1021,6 +1017,7 @@ enum xtn_parse_result xtn_ipt_parse(struct xtn_ctx *ctx, int argc, char **argv,
 	xtn_cmd_free(p.cmd);
 	xtn_rule_free(p.rule);
 	xtn_optset_fini(&p.set);
+	free(p.groups);
 	free(p.protocol);
 	return res;
 }

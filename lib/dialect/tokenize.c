@@ -10,6 +10,9 @@
 #include <xtnft/util.h>
 
 #define PARAM_MAX 1024
+/* iptables-restore's argv_store holds 255 pointers, program name, -t and
+ * table included; the word that would fill the last one is refused. */
+#define RESTORE_MAX_ARGC 255
 
 void xtn_words_add(struct xtn_words *w, const char *s)
 {
@@ -27,6 +30,16 @@ void xtn_words_fini(struct xtn_words *w)
 	free(w->v);
 	w->v = NULL;
 	w->n = 0;
+}
+
+static int add_word(struct xtn_words *w, const char *word, struct xtn_diag *d,
+		    const struct xtn_loc *loc)
+{
+	if (w->n + 1 >= RESTORE_MAX_ARGC)
+		return xtn_fail(d, XTN_PARAM, loc,
+				"Parser cannot handle more arguments");
+	xtn_words_add(w, word);
+	return 0;
 }
 
 int xtn_restore_split(const char *line, struct xtn_words *w,
@@ -56,7 +69,8 @@ int xtn_restore_split(const char *line, struct xtn_words *w,
 			/* a closing quote ends the word, even an empty one */
 			quoted = false;
 			buf[len] = '\0';
-			xtn_words_add(w, buf);
+			if (add_word(w, buf, d, &loc) < 0)
+				return -1;
 			len = 0;
 			continue;
 		}
@@ -68,7 +82,8 @@ int xtn_restore_split(const char *line, struct xtn_words *w,
 			if (!len)
 				continue;
 			buf[len] = '\0';
-			xtn_words_add(w, buf);
+			if (add_word(w, buf, d, &loc) < 0)
+				return -1;
 			len = 0;
 			continue;
 		}
@@ -79,7 +94,7 @@ check:
 	}
 	if (len) {
 		buf[len] = '\0';
-		xtn_words_add(w, buf);
+		return add_word(w, buf, d, &loc);
 	}
 	return 0;
 }

@@ -27,7 +27,10 @@
 #include <linux/netfilter/nfnetlink.h>
 
 #define BATCH_PAGE_SIZE (2 * 1024 * 1024)
-#define BATCH_OVERRUN 8192
+/* Room past the page for the message that crosses its end: libnftnl
+ * writes a whole message before it checks, and one message can be as
+ * long as its 16-bit attribute lengths allow (iptables-nft's bound too). */
+#define BATCH_OVERRUN (UINT16_MAX + 4096)
 
 /*
  * libnftnl pages come from malloc and libmnl 1.0.4 leaves attribute
@@ -323,35 +326,41 @@ static const struct nlmsghdr *sent_msg(const struct commit_ctx *cc,
 	return NULL;
 }
 
-/* Which expression of a NEWRULE contains byte `off` of the message. */
-static int expr_at(const struct nlmsghdr *msg, uint32_t off)
+/* The kernel's NFT_RULE_MAXEXPRS (net/netfilter/nf_tables.h), not uapi. */
+#define KERNEL_RULE_MAXEXPRS 128
+
+/* How many expressions a NEWRULE carries; *at: the one holding byte `off`
+ * of the message (-1: none). */
+static int rule_exprs(const struct nlmsghdr *msg, int64_t off, int *at)
 {
 	const struct nlattr *a, *e;
 	int i = 0;
 
+	*at = -1;
+	if (NFNL_MSG_TYPE(msg->nlmsg_type) != NFT_MSG_NEWRULE)
+		return 0;
 	mnl_attr_for_each(a, msg, sizeof(struct nfgenmsg)) {
 		if (mnl_attr_get_type(a) != NFTA_RULE_EXPRESSIONS)
 			continue;
 		mnl_attr_for_each_nested(e, a) {
-			uint32_t start = (uint32_t)((const char *)e - (const char *)msg);
+			int64_t start = (const char *)e - (const char *)msg;
 
 			if (off >= start && off < start + e->nla_len)
-				return i;
+				*at = i;
 			i++;
 		}
 	}
-	return -1;
+	return i;
 }
 
 /* NLMSGERR_ATTR_OFFS / _MSG: where and why the kernel refused. */
-static void ext_ack(const struct commit_ctx *cc, const struct nlmsghdr *nlh,
-		    const struct xtn_batch_obj *o)
+static void ext_ack(const struct nlmsghdr *nlh, const struct nlmsghdr *msg,
+		    const struct xtn_batch_obj *o, struct xtn_diag *d)
 {
 	const struct nlattr *a;
-	const struct nlmsghdr *msg;
 	const char *kmsg = NULL;
 	int64_t off = -1;
-	int i;
+	int i = -1;
 
 	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
 		return;
@@ -361,9 +370,9 @@ static void ext_ack(const struct commit_ctx *cc, const struct nlmsghdr *nlh,
 		else if (mnl_attr_get_type(a) == NLMSGERR_ATTR_MSG)
 			kmsg = mnl_attr_get_str(a);
 	}
-	msg = sent_msg(cc, nlh->nlmsg_seq);
-	i = off >= 0 && msg ? expr_at(msg, (uint32_t)off) : -1;
-	xtn_diag_kerr_locate(cc->d, i >= 0 && (unsigned int)i < o->n_locs ?
+	if (msg)
+		rule_exprs(msg, off, &i);
+	xtn_diag_kerr_locate(d, i >= 0 && (unsigned int)i < o->n_locs ?
 				    &o->locs[i] : NULL, kmsg);
 }
 
@@ -371,7 +380,8 @@ static void on_error(struct commit_ctx *cc, const struct nlmsghdr *nlh)
 {
 	const struct nlmsgerr *err = mnl_nlmsg_get_payload(nlh);
 	const struct xtn_batch_obj *o;
-	int e = -err->error;
+	const struct nlmsghdr *msg;
+	int e = -err->error, n_exprs, at;
 
 	if (err->error == 0)
 		return;
@@ -385,10 +395,20 @@ static void on_error(struct commit_ctx *cc, const struct nlmsghdr *nlh)
 		xtn_diag_add_kerr(cc->d, 0, "BATCH failed (%s)", strerror(e));
 		return;
 	}
-	xtn_diag_add_kerr(cc->d, o->line, "%s failed (%s): %s %s",
-			  op_names[o->op], strerror(e), obj_kind(o->op),
-			  o->name);
-	ext_ack(cc, nlh, o);
+	msg = sent_msg(cc, nlh->nlmsg_seq);
+	n_exprs = msg ? rule_exprs(msg, -1, &at) : 0;
+	if (e == EINVAL && n_exprs > KERNEL_RULE_MAXEXPRS)
+		/* 1.8.9 says "No space left on device" here: the echo of the
+		 * big request overflows its receive buffer */
+		xtn_diag_add_kerr(cc->d, o->line,
+				  "%s failed (%s): %s %s: %d expressions, the kernel takes at most %d",
+				  op_names[o->op], strerror(e), obj_kind(o->op),
+				  o->name, n_exprs, KERNEL_RULE_MAXEXPRS);
+	else
+		xtn_diag_add_kerr(cc->d, o->line, "%s failed (%s): %s %s",
+				  op_names[o->op], strerror(e), obj_kind(o->op),
+				  o->name);
+	ext_ack(nlh, msg, o, cc->d);
 }
 
 static void drain(struct xtn_nl *nl, struct commit_ctx *cc)

@@ -42,3 +42,18 @@ load lib/common
 	assert_line "rc=1"
 	assert_line unchanged
 }
+
+@test "a rule beyond the kernel's 128 expressions is named as such (1.8.9: 'No space left on device')" {
+	require_root
+	run in_netns '
+		$IPT -A INPUT -p tcp $(printf -- "-m tcp --dport 1 %.0s" $(seq 70)) -j ACCEPT; echo "rc=$?"
+		$O_IPT -A INPUT -p tcp $(printf -- "-m tcp --dport 1 %.0s" $(seq 70)) -j ACCEPT; echo "oracle rc=$?"
+		$IPT -A INPUT -p tcp $(printf -- "-m tcp --dport 1 %.0s" $(seq 62)) -j ACCEPT; echo "rc=$?"
+		${O_IPT}-save | grep -c "^-A INPUT"'
+	assert_line "iptables v1.8.9 (nf_tables):  RULE_APPEND failed (Invalid argument): rule in chain INPUT: 144 expressions, the kernel takes at most 128"
+	assert_line "rc=4"
+	assert_line "iptables: No space left on device."
+	assert_line "oracle rc=1"
+	assert_line "rc=0"
+	assert_line "1"
+}

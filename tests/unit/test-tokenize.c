@@ -171,6 +171,36 @@ static void test_parameter_too_long(void **state)
 	expect_too_long(line, 9);
 }
 
+/* iptables-restore's argv holds 254 words, its 3-word prefix included */
+static void test_argument_count_limit(void **state)
+{
+	struct xtn_words w = { NULL, 0 };
+	struct xtn_diag d;
+	char line[1024] = "";
+	int i;
+
+	(void)state;
+	xtn_diag_init(&d);
+	for (i = 0; i < 251; i++)
+		strcat(line, "x ");
+	xtn_words_add(&w, "iptables-restore");
+	xtn_words_add(&w, "-t");
+	xtn_words_add(&w, "filter");
+	assert_int_equal(xtn_restore_split(line, &w, &d, 3), 0);
+	assert_int_equal(w.n, 254);
+	xtn_words_fini(&w);
+	xtn_words_add(&w, "iptables-restore");
+	xtn_words_add(&w, "-t");
+	xtn_words_add(&w, "filter");
+	strcat(line, "y");
+	assert_int_equal(xtn_restore_split(line, &w, &d, 3), -1);
+	assert_int_equal(d.status, XTN_PARAM);
+	assert_int_equal(d.loc.line, 3);
+	assert_string_equal(d.msg, "Parser cannot handle more arguments");
+	xtn_words_fini(&w);
+	xtn_diag_fini(&d);
+}
+
 static void test_words_add_fini(void **state)
 {
 	struct xtn_words w = { NULL, 0 };
@@ -221,6 +251,7 @@ int main(void)
 		cmocka_unit_test(test_backslash_outside_literal),
 		cmocka_unit_test(test_unterminated_quote),
 		cmocka_unit_test(test_parameter_too_long),
+		cmocka_unit_test(test_argument_count_limit),
 		cmocka_unit_test(test_words_add_fini),
 	};
 
