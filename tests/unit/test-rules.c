@@ -240,7 +240,8 @@ static int check_fail(const struct tfile *tf, const char *args, char *msg)
 
 static int check_line(const struct tfile *tf, char *line, const char *payload)
 {
-	char *save = NULL, *args, *expect, *status, *msg;
+	char *save = NULL, *args, *msg;
+	const char *expect, *status;
 
 	args = strtok_r(line, ";", &save);
 	expect = strtok_r(NULL, ";", &save);
