@@ -198,14 +198,20 @@ static void test_retries_are_bounded(void **state)
 	assert_int_equal(e->fk.n_batches, 5);
 }
 
+/* filter/INPUT exist; the kernel refuses every new rule with `err` */
+static void refuse_rules(struct env *e, int err)
+{
+	e->fk.table_exists = true;
+	e->fk.chains[0] = "INPUT";
+	e->fk.fail_type = NFT_MSG_NEWRULE;
+	e->fk.fail_errno = err;
+}
+
 static void test_kernel_error_names_the_object(void **state)
 {
 	struct env *e = *state;
 
-	e->fk.table_exists = true;
-	e->fk.chains[0] = "INPUT";
-	e->fk.fail_type = NFT_MSG_NEWRULE;
-	e->fk.fail_errno = EINVAL;
+	refuse_rules(e, EINVAL);
 	assert_int_equal(run(e, "-A INPUT -s 1.2.3.4 -j ACCEPT"), -1);
 	assert_int_equal(e->ctx.diag.status, XTN_RESOURCE);
 	assert_int_equal(e->ctx.diag.style, XTN_DS_KERNEL);
@@ -220,10 +226,7 @@ static void test_kernel_error_points_at_argv_words(void **state)
 	struct env *e = *state;
 	const struct xtn_kerr *k;
 
-	e->fk.table_exists = true;
-	e->fk.chains[0] = "INPUT";
-	e->fk.fail_type = NFT_MSG_NEWRULE;
-	e->fk.fail_errno = EOPNOTSUPP;
+	refuse_rules(e, EOPNOTSUPP);
 	e->fk.fail_expr = 2;	/* after -p's payload+cmp: the -s payload */
 	e->fk.fail_msg = "no such thing";
 	/*                0       1  2     3  4   5  6       7  8 */
@@ -240,10 +243,7 @@ static void test_kernel_error_without_ext_ack_has_no_words(void **state)
 {
 	struct env *e = *state;
 
-	e->fk.table_exists = true;
-	e->fk.chains[0] = "INPUT";
-	e->fk.fail_type = NFT_MSG_NEWRULE;
-	e->fk.fail_errno = EINVAL;
+	refuse_rules(e, EINVAL);
 	assert_int_equal(run(e, "-A INPUT -p tcp -j ACCEPT"), -1);
 	assert_int_equal(e->ctx.diag.n_kerrs, 1);
 	assert_false(e->ctx.diag.kerrs[0].has_loc);
