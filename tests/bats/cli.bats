@@ -34,10 +34,10 @@ load lib/common
 	require_root
 	run in_netns '
 		$IPT -A INPUT -s 1.1.1.1
-		before=$($NFT list ruleset)
+		snapshot
 		$IPT -A INPUT -s 2.2.2.2,3.3.3.3 -p tcp --dport 99999; echo "rc=$?"
 		$IPT -I INPUT 5 -j DROP; echo "rc=$?"
-		[ "$before" = "$($NFT list ruleset)" ] && echo unchanged'
+		unchanged'
 	assert_line "rc=2"
 	assert_line "rc=1"
 	assert_line unchanged

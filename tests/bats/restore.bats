@@ -14,10 +14,10 @@ base='printf "*filter\n:INPUT ACCEPT [0:0]\n:KEEP - [0:0]\n-A INPUT -s 10.0.0.1 
 
 @test "a bad rule in the second table leaves both tables untouched (1.8.9 applies the first)" {
 	run in_netns "$base"'
-		before=$($NFT list ruleset)
+		snapshot
 		printf "*filter\n-A INPUT -j DROP\nCOMMIT\n*nat\n-A POSTROUTING -p tcp --dport 99999\nCOMMIT\n" | $IPTRESTORE
 		echo "rc=$?"
-		[ "$before" = "$($NFT list ruleset)" ] && echo unchanged'
+		unchanged'
 	assert_line "rc=2"
 	assert_line --partial "invalid port/service \`99999' specified"
 	assert_line "Error occurred at line: 5"
@@ -26,12 +26,12 @@ base='printf "*filter\n:INPUT ACCEPT [0:0]\n:KEEP - [0:0]\n-A INPUT -s 10.0.0.1 
 
 @test "a missing COMMIT changes nothing, with or without --noflush" {
 	run in_netns "$base"'
-		before=$($NFT list ruleset)
+		snapshot
 		printf "*filter\n-A INPUT -j DROP\nCOMMIT\n*filter\n-A INPUT -j ACCEPT\n" | $IPTRESTORE
 		echo "rc=$?"
 		printf "*filter\n-A INPUT -j DROP\n" | $IPTRESTORE --noflush
 		echo "rc=$?"
-		[ "$before" = "$($NFT list ruleset)" ] && echo unchanged'
+		unchanged'
 	assert_line --partial "COMMIT expected at line 6"
 	assert_line --partial "COMMIT expected at line 3"
 	assert_line "rc=1"
@@ -40,11 +40,11 @@ base='printf "*filter\n:INPUT ACCEPT [0:0]\n:KEEP - [0:0]\n-A INPUT -s 10.0.0.1 
 
 @test "a kernel refusal in a late line rolls back everything" {
 	run in_netns "$base"'
-		before=$($NFT list ruleset)
+		snapshot
 		# a zero-length compare the kernel rejects, after valid lines
 		printf "*filter\n-A INPUT -j DROP\n-A KEEP -j ACCEPT\n! -s 0.0.0.0/0 -A INPUT\nCOMMIT\n" | $IPTRESTORE --noflush
 		echo "rc=$?"
-		[ "$before" = "$($NFT list ruleset)" ] && echo unchanged'
+		unchanged'
 	assert_line "rc=4"
 	assert_line --partial "line 4: RULE_APPEND failed (Invalid argument): rule in chain INPUT"
 	assert_line unchanged
@@ -52,10 +52,10 @@ base='printf "*filter\n:INPUT ACCEPT [0:0]\n:KEEP - [0:0]\n-A INPUT -s 10.0.0.1 
 
 @test "an unknown table name fails without applying earlier tables" {
 	run in_netns "$base"'
-		before=$($NFT list ruleset)
+		snapshot
 		printf "*filter\n-A INPUT -j DROP\nCOMMIT\n*bogus\nCOMMIT\n" | $IPTRESTORE
 		echo "rc=$?"
-		[ "$before" = "$($NFT list ruleset)" ] && echo unchanged'
+		unchanged'
 	assert_line "rc=2"
 	assert_line --partial "line 4 table name 'bogus' invalid"
 	assert_line unchanged
