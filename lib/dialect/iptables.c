@@ -100,6 +100,7 @@ struct ipt {
 	unsigned int command;
 	unsigned int options;
 	bool invert;
+	int invert_at;		/* argv index of that `!` */
 	bool proto_used;
 	char *protocol;
 	const char *jumpto;
@@ -124,7 +125,9 @@ const char *xtn_ipt_progname(const struct xtn_ctx *ctx)
 static struct xtn_loc cur_loc(const struct ipt *p)
 {
 	struct xtn_loc loc = { .line = p->po->line };
-	int first = p->g.opt_start - p->po->arg_offset;
+	/* a `!` given before the option belongs to it */
+	int first = (p->invert && p->invert_at < p->g.opt_start ?
+		     p->invert_at : p->g.opt_start) - p->po->arg_offset;
 	int last = p->g.optind - 1 - p->po->arg_offset;
 
 	loc.arg_first = (uint16_t)(first > 0 ? first : 0);
@@ -818,6 +821,7 @@ static enum loop_result parse_loop(struct ipt *p)
 						return LOOP_ERROR;
 					}
 					p->invert = true;
+					p->invert_at = p->g.optind - 1;
 					continue;
 				}
 				xtn_fail_style(&p->ctx->diag, XTN_PARAM,

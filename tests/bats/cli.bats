@@ -57,3 +57,18 @@ load lib/common
 	assert_line "rc=0"
 	assert_line "1"
 }
+
+@test "with -v a kernel refusal names its argv words; without -v stderr is the oracle's" {
+	require_root
+	# `! -s 0.0.0.0/0` is a zero-length compare: the kernel refuses it and
+	# its extended ACK points at that expression
+	run in_netns '
+		$IPT -v -A INPUT -p tcp ! -s 0.0.0.0/0 -j ACCEPT 2>&1 >/dev/null; echo "rc=$?"
+		ours=$($IPT -A INPUT -p tcp ! -s 0.0.0.0/0 -j ACCEPT 2>&1; echo "rc=$?")
+		theirs=$($O_IPT -A INPUT -p tcp ! -s 0.0.0.0/0 -j ACCEPT 2>&1; echo "rc=$?")
+		[ "$ours" = "$theirs" ] && echo "same as oracle: $ours"'
+	assert_line "iptables v1.8.9 (nf_tables):  RULE_APPEND failed (Invalid argument): rule in chain INPUT"
+	assert_line "xtnft: the kernel refused the part of the rule from: ! -s 0.0.0.0/0"
+	assert_line "rc=4"
+	assert_line --partial "same as oracle: iptables v1.8.9 (nf_tables):  RULE_APPEND failed"
+}
