@@ -10,33 +10,17 @@
 #include <xtnft/tools.h>
 #include "tools.h"
 
+static int run_body(struct xtn_exec *ex, void *cmd)
+{
+	return xtn_exec_cmd(ex, cmd);
+}
+
 static int run_cmd(struct xtn_ctx *ctx, struct xtn_cmd *cmd,
 		   struct xtn_strbuf *out)
 {
 	struct xtn_exec *ex = xtn_exec_new(ctx, out, 0);
-	unsigned int attempt;
-	int ret = -1;
+	int ret = xtn_exec_run(ex, run_body, cmd);
 
-	for (attempt = 0; attempt <= ctx->max_retries; attempt++) {
-		enum xtn_exec_result res;
-
-		xtn_strbuf_reset(out);
-		if (xtn_exec_begin(ex) < 0)
-			break;
-		if (xtn_exec_cmd(ex, cmd) < 0)
-			res = xtn_exec_interrupted(ex) ? XTN_EXEC_RETRY : XTN_EXEC_ERROR;
-		else
-			res = xtn_exec_commit(ex);
-		if (res != XTN_EXEC_RETRY) {
-			ret = res == XTN_EXEC_OK ? 0 : -1;
-			break;
-		}
-		xtn_diag_reset_error(&ctx->diag);
-	}
-	if (ret < 0 && !xtn_diag_failed(&ctx->diag))
-		xtn_fail(&ctx->diag, XTN_RESOURCE, NULL,
-			 "the ruleset kept changing: gave up after %u attempts",
-			 ctx->max_retries + 1);
 	xtn_exec_free(ex);
 	return ret;
 }

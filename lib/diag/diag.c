@@ -28,6 +28,13 @@ void xtn_diag_reset_error(struct xtn_diag *d)
 	memset(&d->loc, 0, sizeof(d->loc));
 }
 
+void xtn_diag_rewind(struct xtn_diag *d, unsigned int n_warnings)
+{
+	xtn_diag_reset_error(d);
+	while (d->n_warnings > n_warnings)
+		free(d->warnings[--d->n_warnings]);
+}
+
 void xtn_diag_clear(struct xtn_diag *d)
 {
 	unsigned int i;

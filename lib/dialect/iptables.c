@@ -519,7 +519,8 @@ static int base_option(struct ipt *p, unsigned int option, char letter,
 
 static int parse_counters(struct ipt *p, const char *pcnt)
 {
-	const char *bcnt = strchr(pcnt + 1, ',');
+	/* 1.8.9 looks past the first character: an empty one has none */
+	const char *bcnt = *pcnt ? strchr(pcnt + 1, ',') : NULL;
 	char *end;
 
 	if (set_option(p, OPT_COUNTERS) < 0)

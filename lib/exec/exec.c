@@ -197,6 +197,33 @@ enum xtn_exec_result xtn_exec_commit(struct xtn_exec *ex)
 	}
 }
 
+int xtn_exec_run(struct xtn_exec *ex, xtn_exec_body_fn body, void *priv)
+{
+	struct xtn_diag *d = &ex->ctx->diag;
+	unsigned int n_warnings = d->n_warnings, attempt;
+	size_t mark = ex->out->len;
+
+	for (attempt = 0; attempt <= ex->ctx->max_retries; attempt++) {
+		enum xtn_exec_result res;
+
+		if (attempt)
+			xtn_diag_rewind(d, n_warnings);
+		xtn_strbuf_truncate(ex->out, mark);
+		if (xtn_exec_begin(ex) < 0)
+			return -1;
+		if (body(ex, priv) < 0)
+			res = ex->interrupted ? XTN_EXEC_RETRY : XTN_EXEC_ERROR;
+		else
+			res = xtn_exec_commit(ex);
+		if (res != XTN_EXEC_RETRY)
+			return res == XTN_EXEC_OK ? 0 : -1;
+	}
+	xtn_diag_reset_error(d);
+	return xtn_fail(d, XTN_RESOURCE, NULL,
+			"the ruleset kept changing: gave up after %u attempts",
+			ex->ctx->max_retries + 1);
+}
+
 int xtn_exec_existing_tables(struct xtn_exec *ex, const char **names,
 			     unsigned int *n)
 {

@@ -239,15 +239,16 @@ static int do_line(struct rst *r, uint32_t line)
 	return ret;
 }
 
-static int one_pass(struct rst *r)
+/* The transaction's body: every line, from the start. */
+static int one_pass(struct xtn_exec *ex, void *priv)
 {
+	struct rst *r = priv;
 	uint32_t line;
 
+	(void)ex;
 	r->in_table = false;
 	r->skipping = false;
 	r->table = NULL;
-	if (xtn_exec_begin(r->ex) < 0)
-		return -1;
 	for (line = 1; line <= r->n_lines; line++)
 		if (do_line(r, line) < 0)
 			return -1;
@@ -266,8 +267,7 @@ int xtn_restore(struct xtn_ctx *ctx, const char *input, size_t len,
 	unsigned int flags = XTN_EXEC_RESTORE;
 	struct rst r = { .ctx = ctx, .o = o, .out = out, .input = input,
 			 .len = len };
-	unsigned int attempt;
-	int ret = -1;
+	int ret;
 
 	if (o->noflush)
 		flags |= XTN_EXEC_NOFLUSH;
@@ -276,30 +276,7 @@ int xtn_restore(struct xtn_ctx *ctx, const char *input, size_t len,
 	index_lines(&r);
 	r.ex = xtn_exec_new(ctx, out, flags);
 	xtn_exec_set_rematerialize(r.ex, remat, &r);
-	for (attempt = 0; attempt <= ctx->max_retries; attempt++) {
-		size_t mark = out->len;
-		enum xtn_exec_result res;
-
-		if (one_pass(&r) < 0)
-			res = xtn_exec_interrupted(r.ex) ? XTN_EXEC_RETRY : XTN_EXEC_ERROR;
-		else
-			res = xtn_exec_commit(r.ex);
-		if (res == XTN_EXEC_OK) {
-			ret = 0;
-			break;
-		}
-		if (res == XTN_EXEC_ERROR)
-			break;
-		/* someone else committed: start over from the text */
-		xtn_diag_clear(&ctx->diag);
-		out->len = mark;
-		if (out->buf)
-			out->buf[mark] = '\0';
-	}
-	if (ret < 0 && !xtn_diag_failed(&ctx->diag))
-		xtn_fail(&ctx->diag, XTN_RESOURCE, NULL,
-			 "the ruleset kept changing: gave up after %u attempts",
-			 ctx->max_retries + 1);
+	ret = xtn_exec_run(r.ex, one_pass, &r);
 	xtn_exec_free(r.ex);
 	free(r.line_start);
 	return ret;

@@ -20,11 +20,17 @@ void xtn_strbuf_fini(struct xtn_strbuf *sb)
 	xtn_strbuf_init(sb);
 }
 
+void xtn_strbuf_truncate(struct xtn_strbuf *sb, size_t len)
+{
+	if (len >= sb->len)
+		return;
+	sb->len = len;
+	sb->buf[len] = '\0';
+}
+
 void xtn_strbuf_reset(struct xtn_strbuf *sb)
 {
-	sb->len = 0;
-	if (sb->buf)
-		sb->buf[0] = '\0';
+	xtn_strbuf_truncate(sb, 0);
 }
 
 static void reserve(struct xtn_strbuf *sb, size_t extra)

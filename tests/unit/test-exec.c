@@ -55,6 +55,11 @@ static int teardown(void **state)
 	return 0;
 }
 
+static int run_body(struct xtn_exec *ex, void *cmd)
+{
+	return xtn_exec_cmd(ex, cmd);
+}
+
 /* Parse and run one iptables command line the way src/tool-run.c does. */
 static int run(struct env *e, const char *line)
 {
@@ -62,25 +67,14 @@ static int run(struct env *e, const char *line)
 	struct xtn_words w = { 0 };
 	struct xtn_cmd *cmd = NULL;
 	struct xtn_exec *ex;
-	unsigned int attempt;
-	int ret = -1;
+	int ret;
 
 	xtn_words_add(&w, "iptables");
 	xtn_restore_split(line, &w, &e->ctx.diag, 0);
 	assert_int_equal(xtn_ipt_parse(&e->ctx, w.n, w.v, &po, &cmd, &e->out),
 			 XTN_PARSED_CMD);
 	ex = xtn_exec_new(&e->ctx, &e->out, 0);
-	for (attempt = 0; attempt < 5; attempt++) {
-		enum xtn_exec_result res;
-
-		if (xtn_exec_begin(ex) < 0 || xtn_exec_cmd(ex, cmd) < 0)
-			break;
-		res = xtn_exec_commit(ex);
-		if (res != XTN_EXEC_RETRY) {
-			ret = res == XTN_EXEC_OK ? 0 : -1;
-			break;
-		}
-	}
+	ret = xtn_exec_run(ex, run_body, cmd);
 	xtn_exec_free(ex);
 	xtn_cmd_free(cmd);
 	xtn_words_fini(&w);
@@ -194,8 +188,13 @@ static void test_retries_are_bounded(void **state)
 	e->fk.table_exists = true;
 	e->fk.chains[0] = "INPUT";
 	e->fk.restart_batches = 100;
+	e->ctx.max_retries = 4;
 	assert_int_equal(run(e, "-A INPUT -j ACCEPT"), -1);
 	assert_int_equal(e->fk.n_batches, 5);
+	/* iptables' resource-problem status, 4 */
+	assert_int_equal(e->ctx.diag.status, XTN_RESOURCE);
+	assert_string_equal(e->ctx.diag.msg,
+			    "the ruleset kept changing: gave up after 5 attempts");
 }
 
 /* filter/INPUT exist; the kernel refuses every new rule with `err` */

@@ -66,6 +66,8 @@ void xtn_diag_fini(struct xtn_diag *d);
 void xtn_diag_clear(struct xtn_diag *d);
 /* Forget the error but keep the warnings (a retried transaction). */
 void xtn_diag_reset_error(struct xtn_diag *d);
+/* Forget the error and the warnings given after the first n_warnings. */
+void xtn_diag_rewind(struct xtn_diag *d, unsigned int n_warnings);
 bool xtn_diag_failed(const struct xtn_diag *d);
 
 /* Record the first error and return -1, so call sites read "return xtn_fail(...)". */

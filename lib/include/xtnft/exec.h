@@ -70,6 +70,14 @@ enum xtn_exec_result {
 /* Commit the batch (or, for reads, confirm the generation did not move). */
 enum xtn_exec_result xtn_exec_commit(struct xtn_exec *ex);
 
+/* Everything one transaction does between begin and commit. */
+typedef int (*xtn_exec_body_fn)(struct xtn_exec *ex, void *priv);
+/* Begin, run body, commit.  When another writer committed meanwhile (or
+ * interrupted a dump), start over, body rebuilding everything from its
+ * input, at most ctx->max_retries more times; what abandoned attempts
+ * printed or warned is dropped.  0, or -1 with ctx->diag set. */
+int xtn_exec_run(struct xtn_exec *ex, xtn_exec_body_fn body, void *priv);
+
 /* What a command will fetch: the plan, exposed for tests and -vv. */
 enum xtn_fetch_level {
 	XTN_FETCH_NONE,		/* the kernel is not asked anything */

@@ -30,6 +30,8 @@ struct xtn_strbuf {
 void xtn_strbuf_init(struct xtn_strbuf *sb);
 void xtn_strbuf_fini(struct xtn_strbuf *sb);
 void xtn_strbuf_reset(struct xtn_strbuf *sb);
+/* Drop what was written after the first len bytes. */
+void xtn_strbuf_truncate(struct xtn_strbuf *sb, size_t len);
 void xtn_strbuf_putc(struct xtn_strbuf *sb, char c);
 void xtn_strbuf_puts(struct xtn_strbuf *sb, const char *s);
 void xtn_strbuf_put(struct xtn_strbuf *sb, const void *data, size_t len);
