@@ -16,7 +16,6 @@
 #include <linux/netfilter/nf_tables.h>
 #include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
-#include <libnftnl/udata.h>
 #include <xtnft/codec.h>
 #include <xtnft/ext.h>
 #include <xtnft/family.h>
@@ -38,7 +37,8 @@ struct xtn_dec {
 	/* instances created from native relations, one per descriptor */
 	struct {
 		const struct xtn_ext *ext;
-		struct xtn_ext_inst *inst;
+		struct xtn_ext_inst *inst;	/* its last instance */
+		uint32_t claimed;		/* fields that instance has */
 	} native[MAX_NATIVE];
 	unsigned int n_native;
 	enum xtn_dec_status status;
@@ -49,21 +49,30 @@ struct xtn_rule *xtn_dec_rule(struct xtn_dec *d)
 	return d->rule;
 }
 
-void *xtn_dec_match_data(struct xtn_dec *d, const struct xtn_ext *ext)
+void *xtn_dec_claim(struct xtn_dec *d, const struct xtn_ext *ext,
+		    uint32_t fields)
 {
 	struct xtn_ext_inst *inst;
 	unsigned int i;
 
 	for (i = 0; i < d->n_native; i++)
 		if (d->native[i].ext == ext)
-			return d->native[i].inst->data;
+			break;
+	if (i < d->n_native && !(d->native[i].claimed & fields)) {
+		d->native[i].claimed |= fields;
+		return d->native[i].inst->data;
+	}
+	/* first of its kind, or a field given again: `-m tcp --dport 22
+	 * -m tcp --dport 23` is two matches, not the last one */
+	if (i == MAX_NATIVE)
+		return NULL;
 	inst = xtn_inst_new(ext, d->fam);
 	xtn_rule_add_match(d->rule, inst);
-	if (d->n_native < MAX_NATIVE) {
-		d->native[d->n_native].ext = ext;
-		d->native[d->n_native].inst = inst;
+	d->native[i].ext = ext;
+	d->native[i].inst = inst;
+	d->native[i].claimed = fields;
+	if (i == d->n_native)
 		d->n_native++;
-	}
 	return inst->data;
 }
 
@@ -277,6 +286,9 @@ static int on_immediate(struct xtn_dec *d, const struct nftnl_expr *x)
 		return 0;
 	case NFT_JUMP:
 	case NFT_GOTO:
+		/* a jump by chain id (no name) is not iptables' */
+		if (!nftnl_expr_is_set(x, NFTNL_EXPR_IMM_CHAIN))
+			return xtn_dec_fail(d, "jump without a chain name");
 		xtn_rule_set_jump(r, verdict == NFT_JUMP ? XTN_V_JUMP : XTN_V_GOTO,
 				  nftnl_expr_get_str(x, NFTNL_EXPR_IMM_CHAIN));
 		return 0;
@@ -393,24 +405,37 @@ static int on_expr(struct nftnl_expr *x, void *data)
 	return 0;
 }
 
-static int on_udata(const struct nftnl_udata *attr, void *data)
+/* An nft comment (udata type 0, NUL-terminated), shown as a trailing
+ * -m comment the way iptables-nft shows it. */
+static void on_comment(struct xtn_dec *d, const uint8_t *s, uint8_t len)
 {
-	struct xtn_dec *d = data;
 	const struct xtn_ext *comment;
-	const char *s = nftnl_udata_get(attr);
-	uint8_t len = nftnl_udata_len(attr);
 	struct xtn_ext_inst *inst;
 
-	/* type 0: an nft comment, shown as a trailing -m comment */
-	if (nftnl_udata_type(attr) != 0 || len == 0 || s[len - 1] != '\0')
-		return 0;
+	if (len == 0 || s[len - 1] != '\0')
+		return;
 	comment = xtn_ext_find("comment", XTN_EXT_MATCH, d->fam);
 	if (!comment)
-		return 0;
+		return;
 	inst = xtn_inst_new(comment, d->fam);
 	memcpy(inst->data, s, len < comment->data_size ? len : comment->data_size);
 	xtn_rule_add_match(d->rule, inst);
-	return 0;
+}
+
+/*
+ * Rule userdata is a list of {type, len, value[len]}.  The kernel does not
+ * check it and nftnl_udata_parse() trusts each len, so walk it here and
+ * stop at the first attribute that does not fit.
+ */
+static void decode_udata(struct xtn_dec *d, const uint8_t *buf, uint32_t len)
+{
+	uint32_t off = 0;
+
+	while (len - off >= 2 && len - off - 2 >= buf[off + 1]) {
+		if (buf[off] == 0)
+			on_comment(d, buf + off + 2, buf[off + 1]);
+		off += 2u + buf[off + 1];
+	}
 }
 
 struct xtn_rule *xtn_codec_decode(const struct nftnl_rule *nr,
@@ -429,8 +454,8 @@ struct xtn_rule *xtn_codec_decode(const struct nftnl_rule *nr,
 		d.rule->handle = nftnl_rule_get_u64(nr, NFTNL_RULE_HANDLE);
 	nftnl_expr_foreach((struct nftnl_rule *)nr, on_expr, &d);
 	ud = nftnl_rule_get_data(nr, NFTNL_RULE_USERDATA, &ulen);
-	if (ud && ulen)
-		nftnl_udata_parse(ud, ulen, on_udata, &d);
+	if (ud)
+		decode_udata(&d, ud, ulen);
 	if (status)
 		*status = d.status;
 	return d.rule;

@@ -39,6 +39,9 @@ static const struct {
 	{ "ACK", 0x10 }, { "URG", 0x20 }, { "ALL", 0x3f }, { "NONE", 0 },
 };
 
+/* xtn_dec_claim field bit beside the two ports */
+#define TCP_FIELD_FLAGS 4u
+
 static void tcp_init(void *data, const struct xtn_family *fam)
 {
 	struct xt_tcp *t = data;
@@ -166,14 +169,21 @@ static int tcp_encode(struct xtn_enc *e, const void *data)
 
 static int tcp_decode_rel(struct xtn_dec *d, const struct xtn_rel *rel)
 {
+	bool flags = rel->f.kind == XTN_FIELD_PAYLOAD &&
+		     rel->f.base == XTN_PL_TH && rel->f.offset == 13 &&
+		     rel->len == 1 && rel->f.masked;
+	uint32_t fields = flags ? TCP_FIELD_FLAGS : xtn_tcpudp_fields(rel);
 	struct xt_tcp *t;
 
-	if (rel->f.kind != XTN_FIELD_PAYLOAD || rel->f.base != XTN_PL_TH ||
-	    xtn_dec_l4proto(d, NULL) != 6)
+	if (!fields || xtn_dec_l4proto(d, NULL) != 6)
 		return 0;
-	t = xtn_dec_match_data(d, &xtn_mt_tcp);
-	if (rel->f.offset == 13 && rel->len == 1 && rel->f.masked) {
-		if (rel->op != XTN_OP_EQ && rel->op != XTN_OP_NEQ)
+	t = xtn_dec_claim(d, &xtn_mt_tcp, fields);
+	if (!t)
+		return -1;
+	if (flags) {
+		/* ECE and CWR have no name in iptables' --tcp-flags */
+		if ((rel->op != XTN_OP_EQ && rel->op != XTN_OP_NEQ) ||
+		    ((rel->f.mask[0] | rel->data[0]) & ~0x3f))
 			return -1;
 		t->flg_mask = rel->f.mask[0];
 		t->flg_cmp = rel->data[0];
@@ -185,20 +195,33 @@ static int tcp_decode_rel(struct xtn_dec *d, const struct xtn_rel *rel)
 				 XT_TCP_INV_SRCPT, XT_TCP_INV_DSTPT);
 }
 
+/* An xt blob (written for --tcp-option): ECE or CWR cannot be shown. */
+static int tcp_decode_xt(struct xtn_dec *d, void *data, const void *info,
+			 size_t len)
+{
+	const struct xt_tcp *t = info;
+
+	(void)d;
+	if (len < sizeof(*t) || ((t->flg_mask | t->flg_cmp) & ~0x3f))
+		return -1;
+	memcpy(data, t, sizeof(*t));
+	return 0;
+}
+
+/* iptables' print_tcpf(): names, lowest bit first (decoding admits only
+ * the six named bits). */
 static void put_flags(const struct xtn_out *o, uint8_t flags)
 {
 	bool have = false;
+	size_t i;
 
-	while (flags) {
-		size_t i;
-
-		for (i = 0; (flags & tcp_flag_names[i].flag) == 0; i++)
-			;
+	for (i = 0; i < 6; i++) {
+		if (!(flags & tcp_flag_names[i].flag))
+			continue;
 		if (have)
 			xtn_out_puts(o, ",");
 		xtn_out_puts(o, tcp_flag_names[i].name);
 		have = true;
-		flags &= (uint8_t)~tcp_flag_names[i].flag;
 	}
 	if (!have)
 		xtn_out_puts(o, "NONE");
@@ -274,6 +297,7 @@ const struct xtn_ext xtn_mt_tcp = {
 	.parse = tcp_parse,
 	.encode = tcp_encode,
 	.decode_rel = tcp_decode_rel,
+	.decode_xt = tcp_decode_xt,
 	.save = tcp_save,
 	.list = tcp_list,
 	.xt = { .name = "tcp", .revision = 0, .size = sizeof(struct xt_tcp) },

@@ -61,12 +61,14 @@ static int udp_encode(struct xtn_enc *e, const void *data)
 
 static int udp_decode_rel(struct xtn_dec *d, const struct xtn_rel *rel)
 {
+	uint32_t fields = xtn_tcpudp_fields(rel);
 	struct xt_udp *u;
 
-	if (rel->f.kind != XTN_FIELD_PAYLOAD || rel->f.base != XTN_PL_TH ||
-	    xtn_dec_l4proto(d, NULL) != 17)
+	if (!fields || xtn_dec_l4proto(d, NULL) != 17)
 		return 0;
-	u = xtn_dec_match_data(d, &xtn_mt_udp);
+	u = xtn_dec_claim(d, &xtn_mt_udp, fields);
+	if (!u)
+		return -1;
 	return xtn_tcpudp_decode(rel, u->spts, u->dpts, &u->invflags,
 				 XT_UDP_INV_SRCPT, XT_UDP_INV_DSTPT);
 }

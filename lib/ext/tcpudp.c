@@ -131,6 +131,19 @@ static int decode_one(const struct xtn_rel *rel, uint16_t ports[2],
 	return -1;
 }
 
+uint32_t xtn_tcpudp_fields(const struct xtn_rel *rel)
+{
+	if (rel->f.kind != XTN_FIELD_PAYLOAD || rel->f.base != XTN_PL_TH ||
+	    rel->f.masked)
+		return 0;
+	if (rel->f.offset == 0 && rel->len == 4)
+		return XTN_TCPUDP_SPORT | XTN_TCPUDP_DPORT;
+	if (rel->len != 2)
+		return 0;
+	return rel->f.offset == 0 ? XTN_TCPUDP_SPORT :
+	       rel->f.offset == 2 ? XTN_TCPUDP_DPORT : 0;
+}
+
 int xtn_tcpudp_decode(const struct xtn_rel *rel, uint16_t spts[2],
 		      uint16_t dpts[2], uint8_t *invflags, uint8_t inv_s,
 		      uint8_t inv_d)

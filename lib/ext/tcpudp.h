@@ -17,7 +17,11 @@ int xtn_tcpudp_parse_ports(struct xtn_parse *p, const char *arg,
  * of never merging inverted source and destination ports. */
 void xtn_tcpudp_encode(struct xtn_enc *e, const uint16_t spts[2], bool inv_s,
 		       const uint16_t dpts[2], bool inv_d);
-/* Claim a transport-header port relation; sets the inversion bits. */
+/* Which ports a relation compares (for xtn_dec_claim); 0: none of ours. */
+#define XTN_TCPUDP_SPORT 1u
+#define XTN_TCPUDP_DPORT 2u
+uint32_t xtn_tcpudp_fields(const struct xtn_rel *rel);
+/* Decode a port relation into the ports; sets the inversion bits. */
 int xtn_tcpudp_decode(const struct xtn_rel *rel, uint16_t spts[2],
 		      uint16_t dpts[2], uint8_t *invflags, uint8_t inv_s,
 		      uint8_t inv_d);

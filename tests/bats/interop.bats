@@ -32,24 +32,50 @@ setup() {
 		$NFT add table ip filter
 		$NFT add chain ip filter INPUT "{ type filter hook input priority 0; }"
 		$NFT add rule ip filter INPUT ip saddr "{ 1.1.1.1, 2.2.2.2 }" counter drop
-		$IPT -S INPUT
+		$IPT -S INPUT; $IPT -L INPUT; $IPTSAVE
 		echo "delete-rc=$($IPT -D INPUT -j DROP >/dev/null 2>&1; echo $?)"
-		$NFT list chain ip filter INPUT | grep -c "ip saddr"'
+		$NFT list chain ip filter INPUT | grep -c "ip saddr"
+		echo "oracle: $($O_IPT -S INPUT | grep -- -A)"'
 	assert_success
-	assert_line --partial "incompatible (set lookup)"
+	# in -S, -L and save alike
+	[ "$(grep -c "^# Warning: rule 1 in chain \`INPUT' is incompatible (set lookup), use 'nft' tool.$" <<<"$output")" = 3 ]
 	refute_line "-A INPUT -j DROP"
 	assert_line "delete-rc=1"
 	assert_line "1"
+	# 1.8.9 misreads it (interop.md Decision 3)
+	assert_line "oracle: -A INPUT -j DROP"
+}
+
+@test "a port given twice stays two matches (1.8.9 shows and deletes it as the last one)" {
+	run in_netns '
+		$O_IPT -A INPUT -p tcp -m tcp --dport 22 -m tcp --dport 23 -j ACCEPT
+		echo "ours: $($IPT -S INPUT | grep -- -A)"
+		echo "oracle: $($O_IPT -S INPUT | grep -- -A)"
+		$IPT -D INPUT -p tcp -m tcp --dport 23 -j ACCEPT 2>/dev/null; echo "delete-last-rc=$?"
+		$IPT -C INPUT -p tcp -m tcp --dport 22 -m tcp --dport 23 -j ACCEPT; echo "check-rc=$?"
+		$IPT -D INPUT -p tcp -m tcp --dport 22 -m tcp --dport 23 -j ACCEPT; echo "delete-rc=$?"
+		$O_IPT -S INPUT | grep -c -- -A'
+	assert_line "ours: -A INPUT -p tcp -m tcp --dport 22 -m tcp --dport 23 -j ACCEPT"
+	assert_line "oracle: -A INPUT -p tcp -m tcp --dport 23 -j ACCEPT"
+	assert_line "delete-last-rc=1"
+	assert_line "check-rc=0"
+	assert_line "delete-rc=0"
+	assert_line "0"
 }
 
 @test "a table with foreign expressions is refused like iptables-nft does" {
 	run in_netns '
 		$IPT -A INPUT -j ACCEPT
 		$NFT add rule ip filter INPUT ct state established accept
-		$IPT -L; echo "rc=$?"
-		$IPTSAVE | grep -v "^#.*on "; echo "rc=$?"
-		$IPT -L FORWARD >/dev/null; echo "rc=$?"'
+		for t in "$IPT" "$O_IPT"; do
+			$t -L 2>&1; echo "rc=$?"
+			${t}-save 2>&1 | grep -v "^#.*on "; echo "rc=$?"
+			$t -L FORWARD 2>&1 >/dev/null; echo "rc=$?"
+		done > all
+		head -n $(($(wc -l < all) / 2)) all > ours; tail -n +$(($(wc -l < all) / 2 + 1)) all > theirs
+		cat ours; diff ours theirs && echo "same as oracle"'
 	assert_line "rc=1"
 	assert_line "# Table \`filter' is incompatible, use 'nft' tool."
 	assert_line "rc=0"
+	assert_line "same as oracle"
 }

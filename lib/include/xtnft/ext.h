@@ -214,8 +214,12 @@ int xtn_enc_fail_param(struct xtn_enc *e, const char *fmt, ...)
 
 /* Decoder helpers (codec/dec.c). */
 struct xtn_rule *xtn_dec_rule(struct xtn_dec *d);
-/* The last instance of ext in the rule, created at the end if absent. */
-void *xtn_dec_match_data(struct xtn_dec *d, const struct xtn_ext *ext);
+/* The data of ext's last instance in the rule, claiming `fields` (the
+ * extension's own bits) of it; a new instance at the end when there is
+ * none or one of those fields is taken.  NULL: too many kinds of native
+ * matches in one rule. */
+void *xtn_dec_claim(struct xtn_dec *d, const struct xtn_ext *ext,
+		    uint32_t fields);
 /* The layer 4 protocol decoded so far (0 = none) and whether it is inverted. */
 unsigned int xtn_dec_l4proto(const struct xtn_dec *d, bool *inverted);
 int xtn_dec_fail(struct xtn_dec *d, const char *fmt, ...)

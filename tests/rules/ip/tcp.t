@@ -25,3 +25,9 @@
 -p tcp --tcp-option 0;;FAIL;Bad TCP option "0"
 -m tcp --dport 22;;FAIL;TCP match requires '-p tcp'
 --dport 22;;FAIL;unknown option "--dport"
+# a port given again is a second match, not an overwrite (1.8.9 shows only the last)
+-p tcp -m tcp --dport 22 -m tcp --dport 23;=;OK
+-p tcp -m tcp --sport 1 --dport 2 -m tcp --dport 3;=;OK
+# 1.8.9's encoding bugs, written as upstream does now (interop.md 2.9 #8, #9)
+-p tcp ! --sport 5 ! --dport 6;-p tcp -m tcp ! --sport 5 ! --dport 6;OK;ours
+-p tcp ! --dport 0:65535;-p tcp -m tcp ! --dport 0:65535;OK;ours
