@@ -70,11 +70,10 @@ int xt_table_probe(struct xtn_exec *ex, struct xtable *t)
 }
 
 /* Every chain object ever created is kept in t->order and freed with t. */
-struct xchain *xt_chain(struct xtn_exec *ex, struct xtable *t, const char *name)
+static struct xchain *xt_chain(struct xtable *t, const char *name)
 {
 	struct xchain *c = xtn_hmap_get(&t->chains, name);
 
-	(void)ex;
 	if (c)
 		return c;
 	c = xtn_xzalloc(sizeof(*c));
@@ -85,7 +84,7 @@ struct xchain *xt_chain(struct xtn_exec *ex, struct xtable *t, const char *name)
 	return c;
 }
 
-void xt_chain_fill(struct xchain *c, const struct nftnl_chain *nc,
+static void chain_fill(struct xchain *c, const struct nftnl_chain *nc,
 		   const struct xtn_table_def *def)
 {
 	const struct xtn_chain_def *bi;
@@ -114,28 +113,51 @@ void xt_chain_fill(struct xchain *c, const struct nftnl_chain *nc,
 	c->exists = false;
 }
 
+/* The kernel's chain, under what this batch already did to it unseen
+ * (a policy set without looking it up). */
+static void learn(struct xchain *c, const struct nftnl_chain *nc,
+		  const struct xtn_table_def *def)
+{
+	if (c->known)
+		return;
+	if (c->exists) {
+		c->in_kernel = true;
+		c->handle = nftnl_chain_get_u64(nc, NFTNL_CHAIN_HANDLE);
+		c->use = nftnl_chain_get_u32(nc, NFTNL_CHAIN_USE);
+	} else {
+		chain_fill(c, nc, def);
+	}
+	c->known = true;
+}
+
+struct xchain *xt_chain_peek(struct xtable *t, const char *name)
+{
+	struct xchain *c = xt_chain(t, name);
+
+	/* nothing of it can be in the kernel */
+	if (t->flushed || t->all_chains || t->exists == 0)
+		c->known = true;
+	return c;
+}
+
 int xt_chain_lookup(struct xtn_exec *ex, struct xtable *t, const char *name,
 		    struct xchain **out)
 {
-	struct xchain *c = xtn_hmap_get(&t->chains, name);
+	struct xchain *c = xt_chain_peek(t, name);
 	struct nftnl_chain *nc;
 
-	if (c) {
-		*out = c;
-		return 0;
-	}
-	c = xt_chain(ex, t, name);
 	*out = c;
-	if (t->flushed || t->all_chains || t->exists == 0)
+	if (c->known)
 		return 0;
 	if (xtn_nl_get_chain(&ex->nl, ex->ctx->fam->nfproto, t->name, name,
 			     &nc) < 0) {
-		if (errno == ENOENT)
-			return 0;
-		return xt_errno(ex, XTN_EOP_ANY, errno);
+		if (errno != ENOENT)
+			return xt_errno(ex, XTN_EOP_ANY, errno);
+		c->known = true;
+		return 0;
 	}
 	t->exists = 1;
-	xt_chain_fill(c, nc, t->def);
+	learn(c, nc, t->def);
 	nftnl_chain_free(nc);
 	return 0;
 }
@@ -149,14 +171,9 @@ static int all_cb(struct nftnl_chain *nc, void *data)
 {
 	struct all_ctx *ac = data;
 	const char *name = nftnl_chain_get_str(nc, NFTNL_CHAIN_NAME);
-	struct xchain *c = xtn_hmap_get(&ac->t->chains, name);
 
 	/* queued changes in this transaction win over the kernel's view */
-	if (c && c->exists != c->in_kernel)
-		return 0;
-	c = xt_chain(ac->ex, ac->t, name);
-	if (!c->in_kernel)
-		xt_chain_fill(c, nc, ac->t->def);
+	learn(xt_chain(ac->t, name), nc, ac->t->def);
 	return 0;
 }
 
@@ -245,6 +262,7 @@ void xt_table_mark_flushed(struct xtable *t)
 	for (i = 0; i < t->n_order; i++) {
 		struct xchain *c = t->order[i];
 
+		c->known = true;
 		c->exists = false;
 		c->in_kernel = false;
 		c->builtin = false;

@@ -107,6 +107,7 @@ static int flush(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd)
 			return 0;
 		/* one DELRULE for the whole table, as iptables does */
 		flush_rules(ex, t, NULL, XTN_OBJ_RULE_FLUSH);
+		t->rules_flushed = true;
 		for (i = 0; i < t->n_order; i++)
 			view_emptied(t->order[i]);
 		return 0;
@@ -223,15 +224,17 @@ static int set_policy(struct xtn_exec *ex, struct xtable *t, const char *chain,
 		return xt_errno(ex, XTN_EOP_POLICY, EINVAL);
 	if (!def)
 		return xt_errno(ex, XTN_EOP_POLICY, ENOENT);
+	/* no lookup: NLM_F_CREATE creates or updates; whether the kernel
+	 * has it (and rules in it) is asked only if a later line needs it */
+	c = xt_chain_peek(t, chain);
 	xt_ensure_table(ex, t);
 	nc = xt_builtin_nftnl(ex, t, def);
 	nftnl_chain_set_u32(nc, NFTNL_CHAIN_POLICY, verdict);
 	nftnl_chain_set_u64(nc, NFTNL_CHAIN_PACKETS, counters ? pkts : 0);
 	nftnl_chain_set_u64(nc, NFTNL_CHAIN_BYTES, counters ? bytes : 0);
 	queue_chain(ex, nc, NFT_MSG_NEWCHAIN, flags, XTN_OBJ_CHAIN_UPDATE);
-	c = xt_chain(ex, t, chain);
-	if (!c->exists && !c->in_kernel)
-		c->view_known = true;
+	if (c->known && !c->exists && !c->in_kernel)
+		c->view_known = true;	/* created by this batch: no rules */
 	c->exists = true;
 	c->builtin = true;
 	c->has_policy = true;
@@ -377,12 +380,10 @@ int xtn_exec_chain_decl(struct xtn_exec *ex, const char *table,
 	struct xchain *c;
 
 	ex->cur_line = line;
-	if (xtn_table_builtin(t->def, chain)) {
-		if (xt_ensure_builtin(ex, t, chain) < 0)
-			return -1;
+	/* one NEWCHAIN creates or updates it, as iptables-restore sends */
+	if (xtn_table_builtin(t->def, chain))
 		return set_policy(ex, t, chain, policy, counters, pkts, bytes,
 				  NLM_F_CREATE);
-	}
 	xt_ensure_table(ex, t);
 	if (xt_chain_lookup(ex, t, chain, &c) < 0)
 		return -1;

@@ -31,6 +31,7 @@ struct xrules {
 
 struct xchain {
 	char *name;
+	bool known;		/* the kernel's state of it has been read */
 	bool exists;		/* as of now: kernel state plus queued changes */
 	bool in_kernel;		/* fetched from the kernel (so it has rules there) */
 	bool builtin;		/* a base chain matching the family profile */
@@ -53,6 +54,7 @@ struct xtable {
 	const struct xtn_table_def *def;
 	int exists;		/* -1 unknown, 0 no, 1 yes (now) */
 	bool flushed;		/* kernel content deleted in this batch */
+	bool rules_flushed;	/* every kernel rule deleted in this batch */
 	bool all_chains;	/* every chain of the table is in the map */
 	struct xtn_hmap chains;
 	struct xchain **order;	/* when all_chains: creation order */
@@ -91,12 +93,12 @@ struct xtn_exec {
 /* cache.c */
 struct xtable *xt_table(struct xtn_exec *ex, const char *name);
 int xt_table_probe(struct xtn_exec *ex, struct xtable *t);
-struct xchain *xt_chain(struct xtn_exec *ex, struct xtable *t, const char *name);
+/* The cache entry, without asking the kernel (known only if the table's
+ * state tells). */
+struct xchain *xt_chain_peek(struct xtable *t, const char *name);
 int xt_chain_lookup(struct xtn_exec *ex, struct xtable *t, const char *name,
 		    struct xchain **out);
 int xt_chains_all(struct xtn_exec *ex, struct xtable *t);
-void xt_chain_fill(struct xchain *c, const struct nftnl_chain *nc,
-		   const struct xtn_table_def *def);
 void xt_table_free(struct xtable *t);
 void xt_ensure_table(struct xtn_exec *ex, struct xtable *t);
 int xt_ensure_builtin(struct xtn_exec *ex, struct xtable *t, const char *chain);

@@ -98,7 +98,12 @@ int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c)
 
 	if (c->view_known)
 		return 0;
-	if (c->in_kernel && xtn_nl_dump_rules(&ex->nl, ex->ctx->fam->nfproto,
+	if (!c->known && xt_chain_lookup(ex, t, c->name, &c) < 0)
+		return -1;
+	/* after a table-wide -F the kernel's rules are gone for this batch,
+	 * also in chains looked up only afterwards */
+	if (c->in_kernel && !t->rules_flushed &&
+	    xtn_nl_dump_rules(&ex->nl, ex->ctx->fam->nfproto,
 					      t->name, c->name,
 					      false, dump_cb, &dc) < 0) {
 		int err = errno;
