@@ -418,6 +418,14 @@ static void drain(struct xtn_nl *nl, struct commit_ctx *cc)
 		const struct nlmsghdr *nlh;
 		int len;
 
+		if (n < 0 && errno != EAGAIN) {
+			/* the socket overflowed with error reports (ENOBUFS):
+			 * some message failed, so the batch did not apply */
+			cc->failed = true;
+			xtn_diag_add_kerr(cc->d, 0, "BATCH failed (%s): the kernel's error reports were lost",
+					  strerror(errno));
+			return;
+		}
 		if (n <= 0)
 			return;
 		len = (int)n;

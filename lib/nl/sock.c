@@ -54,23 +54,29 @@ static ssize_t sock_recv(struct xtn_transport *t, void *buf, size_t len,
 	return ret;
 }
 
-/* The kernel takes a batch in one skb: raise the buffers (needs CAP_NET_ADMIN,
- * failures are harmless and show up as EMSGSIZE/ENOBUFS later). */
+/* Raise one buffer: beyond the sysctl limit with CAP_NET_ADMIN (in the
+ * initial user namespace), else as far as the limit allows. */
+static void raise_buf(int fd, int force_opt, int opt, size_t want,
+		      size_t *have)
+{
+	int v = want > INT32_MAX ? INT32_MAX : (int)want;
+
+	if (want <= *have)
+		return;
+	if (setsockopt(fd, SOL_SOCKET, force_opt, &v, sizeof(v)) == 0 ||
+	    setsockopt(fd, SOL_SOCKET, opt, &v, sizeof(v)) == 0)
+		*have = want;
+}
+
+/* The kernel takes a batch in one skb and queues an error report per
+ * failed message: raise the buffers.  What still does not fit shows up
+ * as EMSGSIZE or ENOBUFS, both reported. */
 static void sock_reserve(struct xtn_transport *t, size_t sndbuf, size_t rcvbuf)
 {
 	struct sock_priv *p = t->priv;
-	int v;
 
-	if (sndbuf > p->sndbuf) {
-		v = sndbuf > INT32_MAX ? INT32_MAX : (int)sndbuf;
-		if (setsockopt(p->fd, SOL_SOCKET, SO_SNDBUFFORCE, &v, sizeof(v)) == 0)
-			p->sndbuf = sndbuf;
-	}
-	if (rcvbuf > p->rcvbuf) {
-		v = rcvbuf > INT32_MAX ? INT32_MAX : (int)rcvbuf;
-		if (setsockopt(p->fd, SOL_SOCKET, SO_RCVBUFFORCE, &v, sizeof(v)) == 0)
-			p->rcvbuf = rcvbuf;
-	}
+	raise_buf(p->fd, SO_SNDBUFFORCE, SO_SNDBUF, sndbuf, &p->sndbuf);
+	raise_buf(p->fd, SO_RCVBUFFORCE, SO_RCVBUF, rcvbuf, &p->rcvbuf);
 }
 
 static void sock_close(struct xtn_transport *t)
