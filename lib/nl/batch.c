@@ -305,23 +305,34 @@ struct commit_ctx {
 	struct xtn_diag *d;
 	const struct iovec *iov;	/* the batch as sent */
 	int n_iov;
+	/* where the last sent_msg() search stopped: errors come in order */
+	int cur_iov;
+	const struct nlmsghdr *cur;
+	int cur_len;
 	bool restart;
 	bool failed;
 };
 
-/* The sent message with this sequence number. */
-static const struct nlmsghdr *sent_msg(const struct commit_ctx *cc,
-				       uint32_t seq)
+/* The sent message with this sequence number.  The kernel reports in
+ * batch order, so the search resumes where the last one stopped: mapping
+ * 100k errors stays linear. */
+static const struct nlmsghdr *sent_msg(struct commit_ctx *cc, uint32_t seq)
 {
-	int i;
+	int pass;
 
-	for (i = 0; i < cc->n_iov; i++) {
-		const struct nlmsghdr *nlh = cc->iov[i].iov_base;
-		int len = (int)cc->iov[i].iov_len;
-
-		for (; mnl_nlmsg_ok(nlh, len); nlh = mnl_nlmsg_next(nlh, &len))
-			if (nlh->nlmsg_seq == seq)
-				return nlh;
+	for (pass = 0; pass < 2; pass++) {
+		for (; cc->cur_iov < cc->n_iov; cc->cur_iov++, cc->cur = NULL) {
+			if (!cc->cur) {
+				cc->cur = cc->iov[cc->cur_iov].iov_base;
+				cc->cur_len = (int)cc->iov[cc->cur_iov].iov_len;
+			}
+			for (; mnl_nlmsg_ok(cc->cur, cc->cur_len);
+			     cc->cur = mnl_nlmsg_next(cc->cur, &cc->cur_len))
+				if (cc->cur->nlmsg_seq == seq)
+					return cc->cur;
+		}
+		cc->cur_iov = 0;	/* out of order after all: once more */
+		cc->cur = NULL;
 	}
 	return NULL;
 }
@@ -353,27 +364,20 @@ static int rule_exprs(const struct nlmsghdr *msg, int64_t off, int *at)
 	return i;
 }
 
-/* NLMSGERR_ATTR_OFFS / _MSG: where and why the kernel refused. */
-static void ext_ack(const struct nlmsghdr *nlh, const struct nlmsghdr *msg,
-		    const struct xtn_batch_obj *o, struct xtn_diag *d)
+/* NLMSGERR_ATTR_OFFS / _MSG: where in the request and why the kernel
+ * refused, when it says (*off stays -1, *kmsg NULL otherwise). */
+static void ext_ack(const struct nlmsghdr *nlh, int64_t *off, const char **kmsg)
 {
 	const struct nlattr *a;
-	const char *kmsg = NULL;
-	int64_t off = -1;
-	int i = -1;
 
 	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
 		return;
 	mnl_attr_for_each(a, nlh, sizeof(struct nlmsgerr)) {
 		if (mnl_attr_get_type(a) == NLMSGERR_ATTR_OFFS)
-			off = mnl_attr_get_u32(a);
+			*off = mnl_attr_get_u32(a);
 		else if (mnl_attr_get_type(a) == NLMSGERR_ATTR_MSG)
-			kmsg = mnl_attr_get_str(a);
+			*kmsg = mnl_attr_get_str(a);
 	}
-	if (msg)
-		rule_exprs(msg, off, &i);
-	xtn_diag_kerr_locate(d, i >= 0 && (unsigned int)i < o->n_locs ?
-				    &o->locs[i] : NULL, kmsg);
 }
 
 static void on_error(struct commit_ctx *cc, const struct nlmsghdr *nlh)
@@ -381,7 +385,9 @@ static void on_error(struct commit_ctx *cc, const struct nlmsghdr *nlh)
 	const struct nlmsgerr *err = mnl_nlmsg_get_payload(nlh);
 	const struct xtn_batch_obj *o;
 	const struct nlmsghdr *msg;
-	int e = -err->error, n_exprs, at;
+	const char *kmsg = NULL;
+	int e = -err->error, n_exprs, at = -1;
+	int64_t off = -1;
 
 	if (err->error == 0)
 		return;
@@ -395,8 +401,9 @@ static void on_error(struct commit_ctx *cc, const struct nlmsghdr *nlh)
 		xtn_diag_add_kerr(cc->d, 0, "BATCH failed (%s)", strerror(e));
 		return;
 	}
+	ext_ack(nlh, &off, &kmsg);
 	msg = sent_msg(cc, nlh->nlmsg_seq);
-	n_exprs = msg ? rule_exprs(msg, -1, &at) : 0;
+	n_exprs = msg ? rule_exprs(msg, off, &at) : 0;
 	if (e == EINVAL && n_exprs > KERNEL_RULE_MAXEXPRS)
 		/* 1.8.9 says "No space left on device" here: the echo of the
 		 * big request overflows its receive buffer */
@@ -408,7 +415,8 @@ static void on_error(struct commit_ctx *cc, const struct nlmsghdr *nlh)
 		xtn_diag_add_kerr(cc->d, o->line, "%s failed (%s): %s %s",
 				  op_names[o->op], strerror(e), obj_kind(o->op),
 				  o->name);
-	ext_ack(nlh, msg, o, cc->d);
+	xtn_diag_kerr_locate(cc->d, at >= 0 && (unsigned int)at < o->n_locs ?
+				    &o->locs[at] : NULL, kmsg);
 }
 
 static void drain(struct xtn_nl *nl, struct commit_ctx *cc)
