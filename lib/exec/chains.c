@@ -151,8 +151,10 @@ static int delete_chain(struct xtn_exec *ex, struct xtable *t,
 			return -1;
 		if (!c->exists)
 			return xt_errno(ex, XTN_EOP_CHAIN_DEL, ENOENT);
-		/* rules queued in this batch: iptables sees them in its cache */
-		if (c->view_known && c->rules.n)
+		/* iptables keeps a built-in with a DROP policy or rules it
+		 * knows of; anything else is the kernel's to refuse (EBUSY) */
+		if (c->builtin && (c->policy != NF_ACCEPT ||
+				   (c->view_known && xt_view_len(c))))
 			return xt_errno(ex, XTN_EOP_CHAIN_DEL, EBUSY);
 		del_chain(ex, t, c, cmd->verbose);
 		return 0;
@@ -164,7 +166,7 @@ static int delete_chain(struct xtn_exec *ex, struct xtable *t,
 		c = v[i];
 		/* iptables also drops built-ins that are empty with policy ACCEPT */
 		if (c->builtin && (c->policy != NF_ACCEPT ||
-				   (c->view_known ? c->rules.n : c->use) != 0))
+				   (c->view_known ? xt_view_len(c) : c->use) != 0))
 			continue;
 		del_chain(ex, t, c, cmd->verbose);
 	}

@@ -44,7 +44,8 @@ struct xchain {
 	uint32_t policy;
 	uint64_t pkts, bytes;
 	uint32_t use;
-	/* rule view; while unknown, queued inserts/appends wait in pre/post */
+	/* rule view; head inserts wait in pre (the newest last), appends to an
+	 * unknown view in post, until a command needs positions */
 	bool view_known;
 	struct xrules rules, pre, post;
 };
@@ -89,6 +90,13 @@ struct xtn_exec {
 	uint32_t cur_line;
 	bool interrupted;	/* a dump was interrupted: retry the session */
 };
+
+/* How many rules a chain whose view is known has (inserts pending
+ * included). */
+static inline unsigned int xt_view_len(const struct xchain *c)
+{
+	return c->rules.n + c->pre.n + c->post.n;
+}
 
 /* cache.c */
 struct xtable *xt_table(struct xtn_exec *ex, const char *name);

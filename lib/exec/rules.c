@@ -124,7 +124,6 @@ static int add_one(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 							 &n_locs);
 	uint16_t flags = NLM_F_CREATE | (append ? NLM_F_APPEND : 0);
 	struct xtn_rule *canon = NULL;
-	unsigned int pos;
 	struct xrule q;
 	uint32_t id;
 
@@ -151,16 +150,13 @@ static int add_one(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 	xtn_batch_attach_locs(&ex->batch, locs, n_locs);
 	nftnl_rule_free(nr);
 	q = queued(ex, cmd, index, id, canon);
-	if (!c->view_known) {
-		xt_view_insert(append ? &c->post : &c->pre,
-			       append ? c->post.n : c->pre.n, &q);
-		return 0;
-	}
 	if (append)
-		pos = c->rules.n;
-	else
-		pos = before ? (unsigned int)(before - c->rules.v) : 0;
-	xt_view_insert(&c->rules, pos, &q);
+		xt_view_insert(c->view_known ? &c->rules : &c->post,
+			       c->view_known ? c->rules.n : c->post.n, &q);
+	else if (before)	/* the view is loaded */
+		xt_view_insert(&c->rules, (unsigned int)(before - c->rules.v), &q);
+	else			/* at the head: merged when the view is next needed */
+		xt_view_insert(&c->pre, c->pre.n, &q);
 	return 0;
 }
 

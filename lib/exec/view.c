@@ -89,41 +89,44 @@ static int dump_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
 	return 0;
 }
 
-/* Make c->rules the chain's full current rule list. */
-int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c)
+static void take_all(struct xrules *to, struct xrules *from, bool reverse)
 {
-	struct xrules kernel = { 0 };
-	struct dump_ctx dc = { &kernel, ex };
 	unsigned int i;
 
-	if (c->view_known)
+	for (i = 0; i < from->n; i++)
+		xt_view_insert(to, to->n, &from->v[reverse ? from->n - 1 - i : i]);
+	free(from->v);
+	memset(from, 0, sizeof(*from));
+}
+
+/* Make c->rules the chain's full current rule list: the kernel's rules
+ * (fetched now, if never), and what this batch queued at either end. */
+int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c)
+{
+	struct xrules kernel = { 0 }, merged = { 0 };
+	struct dump_ctx dc = { &kernel, ex };
+
+	if (c->view_known && !c->pre.n && !c->post.n)
 		return 0;
-	if (!c->known && xt_chain_lookup(ex, t, c->name, &c) < 0)
+	if (!c->view_known && !c->known &&
+	    xt_chain_lookup(ex, t, c->name, &c) < 0)
 		return -1;
 	/* after a table-wide -F the kernel's rules are gone for this batch,
 	 * also in chains looked up only afterwards */
-	if (c->in_kernel && !t->rules_flushed &&
-	    xtn_nl_dump_rules(&ex->nl, ex->ctx->fam->nfproto,
-					      t->name, c->name,
-					      false, dump_cb, &dc) < 0) {
+	if (!c->view_known && c->in_kernel && !t->rules_flushed &&
+	    xtn_nl_dump_rules(&ex->nl, ex->ctx->fam->nfproto, t->name, c->name,
+			      false, dump_cb, &dc) < 0) {
 		int err = errno;
 
 		xt_rules_clear(&kernel);
 		return xt_errno(ex, XTN_EOP_ANY, err);
 	}
-	/* inserts queued while the view was unknown went to the head,
-	 * the most recent first */
-	for (i = c->pre.n; i-- > 0;)
-		xt_view_insert(&c->rules, c->rules.n, &c->pre.v[i]);
-	for (i = 0; i < kernel.n; i++)
-		xt_view_insert(&c->rules, c->rules.n, &kernel.v[i]);
-	for (i = 0; i < c->post.n; i++)
-		xt_view_insert(&c->rules, c->rules.n, &c->post.v[i]);
-	free(kernel.v);
-	free(c->pre.v);
-	free(c->post.v);
-	memset(&c->pre, 0, sizeof(c->pre));
-	memset(&c->post, 0, sizeof(c->post));
+	/* head inserts wait in pre, the most recent first: one merge here
+	 * instead of moving the whole view for each of them */
+	take_all(&merged, &c->pre, true);
+	take_all(&merged, c->view_known ? &c->rules : &kernel, false);
+	take_all(&merged, &c->post, false);
+	c->rules = merged;
 	c->view_known = true;
 	return 0;
 }

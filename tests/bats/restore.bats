@@ -172,3 +172,16 @@ base='printf "*filter\n:INPUT ACCEPT [0:0]\n:KEEP - [0:0]\n-A INPUT -s 10.0.0.1 
 	assert_line --partial "line 2: RULE_APPEND failed (Invalid argument): rule in chain INPUT"
 	assert_line "0"
 }
+
+@test "head inserts mixed with positional commands keep iptables' order (1.8.9 crashes on this input)" {
+	run in_netns '
+		printf "*filter\n-I INPUT -j ACCEPT\n-I INPUT -j DROP\n-A INPUT -j RETURN\n-I INPUT 2 -s 1.1.1.1\n-D INPUT 1\n-I INPUT -s 2.2.2.2\n-R INPUT 3 -s 3.3.3.3\n-I INPUT -s 4.4.4.4\nCOMMIT\n" | $IPTRESTORE
+		echo "rc=$?"
+		${O_IPT}-save | grep "^-A"'
+	assert_output "rc=0
+-A INPUT -s 4.4.4.4/32
+-A INPUT -s 2.2.2.2/32
+-A INPUT -s 1.1.1.1/32
+-A INPUT -s 3.3.3.3/32
+-A INPUT -j RETURN"
+}
