@@ -245,7 +245,7 @@ static int set_policy(struct xtn_exec *ex, struct xtable *t, const char *chain,
 }
 
 static int zero_chain(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
-		      bool verbose)
+		      bool verbose, bool rules)
 {
 	const struct xtn_chain_def *def = xtn_table_builtin(t->def, c->name);
 
@@ -260,7 +260,7 @@ static int zero_chain(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 		queue_chain(ex, nc, NFT_MSG_NEWCHAIN, NLM_F_CREATE,
 			    XTN_OBJ_CHAIN_ZERO);
 	}
-	if (!c->in_kernel)
+	if (!rules || !c->in_kernel)
 		return 0;
 	/* the kernel zeroes every rule counter of the chain in one dump */
 	if (xtn_nl_dump_rules(&ex->nl, ex->ctx->fam->nfproto, t->name, c->name,
@@ -278,7 +278,7 @@ int xt_zero_chain(struct xtn_exec *ex, struct xtable *t, const char *chain,
 		return -1;
 	if (!c->exists && !c->has_policy)
 		c->policy = NF_ACCEPT;
-	return zero_chain(ex, t, c, verbose);
+	return zero_chain(ex, t, c, verbose, false);
 }
 
 int xt_zero(struct xtn_exec *ex, struct xtable *t, const char *chain,
@@ -293,13 +293,13 @@ int xt_zero(struct xtn_exec *ex, struct xtable *t, const char *chain,
 			return -1;
 		if (!c->exists)
 			return xt_errno(ex, XTN_EOP_ANY, ENOENT);
-		return zero_chain(ex, t, c, verbose);
+		return zero_chain(ex, t, c, verbose, true);
 	}
 	if (xt_chains_all(ex, t) < 0)
 		return -1;
 	v = xt_chains_sorted(ex, t, &n);
 	for (i = 0; i < n && ret == 0; i++)
-		ret = zero_chain(ex, t, v[i], verbose);
+		ret = zero_chain(ex, t, v[i], verbose, true);
 	free(v);
 	return ret;
 }

@@ -131,7 +131,8 @@ int xt_view_find(struct xtn_exec *ex, struct xchain *c,
 /* rules.c / chains.c / list.c */
 int xt_zero(struct xtn_exec *ex, struct xtable *t, const char *chain,
 	    bool verbose);
-/* Zero one chain even if absent (what -L -Z does for fake built-ins). */
+/* -L -Z: zero a listed chain's own counters, even if absent (fake
+ * built-ins); its rules were zeroed by the listing's reset dump. */
 int xt_zero_chain(struct xtn_exec *ex, struct xtable *t, const char *chain,
 		  bool verbose);
 int xt_cmd_rule(struct xtn_exec *ex, struct xtn_cmd *cmd);

@@ -45,7 +45,8 @@ struct listing {
 	unsigned int rulenum;	/* only this rule (1-based), 0 = all */
 	struct lchain *v;
 	unsigned int n;
-	struct xtn_hmap by_name;
+	struct lchain *cur;	/* the chain being dumped */
+	bool reset;		/* -L -Z: the dump zeroes the rule counters */
 	bool foreign;
 	bool tainted;
 };
@@ -145,8 +146,6 @@ static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
 		   void *data)
 {
 	struct listing *l = data;
-	const char *chain = nftnl_rule_get_str(nr, NFTNL_RULE_CHAIN);
-	struct lchain *lc = xtn_hmap_get(&l->by_name, chain);
 	enum xtn_dec_status st;
 	struct xtn_rule *r;
 
@@ -158,13 +157,13 @@ static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
 		nftnl_rule_snprintf(buf, sizeof(buf), nr, NFTNL_OUTPUT_DEFAULT, 0);
 		xtn_strbuf_printf(l->ex->out, "%s\n", buf);
 	}
-	if (!lc)
-		return 0;	/* a chain we do not show (foreign base chain) */
+	if (l->foreign)
+		return 0;	/* the table is refused as a whole */
 	r = xtn_codec_decode(nr, l->ex->ctx->fam, &st);
 	if (st == XTN_DEC_FOREIGN)
 		l->foreign = true;
-	if (!l->foreign)
-		format_rule(l, lc, r);
+	else
+		format_rule(l, l->cur, r);
 	xtn_rule_free(r);
 	return 0;
 }
@@ -175,28 +174,24 @@ static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
  * names one but from the start of the table otherwise, which makes a
  * whole-table dump quadratic in the table's size.
  */
-static int fetch_rules(struct listing *l, const char *chain)
+static int fetch_rules(struct listing *l)
 {
 	unsigned int i;
 	int ret = 0;
 
-	xtn_hmap_init(&l->by_name);
-	for (i = 0; i < l->n; i++)
-		xtn_hmap_put(&l->by_name, l->v[i].name, &l->v[i]);
 	for (i = 0; ret == 0 && i < l->n; i++) {
 		struct xchain *c = xtn_hmap_get(&l->t->chains, l->v[i].name);
 
 		if (!c || !c->in_kernel || !c->exists)
 			continue;
+		l->cur = &l->v[i];
 		ret = xtn_nl_dump_rules(&l->ex->nl, l->ex->ctx->fam->nfproto,
-					l->t->name, c->name, false, rule_cb, l);
+					l->t->name, c->name, l->reset, rule_cb, l);
 		if (ret < 0 && errno == ENOENT)
 			ret = 0;
 		else if (ret < 0)
 			ret = xt_errno(l->ex, XTN_EOP_ANY, errno);
 	}
-	(void)chain;
-	xtn_hmap_fini(&l->by_name);
 	return ret;
 }
 
@@ -279,7 +274,7 @@ static int run_listing(struct listing *l, const char *chain)
 	if (xt_table_probe(l->ex, l->t) < 0)
 		return -1;
 	if ((chain ? collect_one(l, chain) : collect_all(l)) < 0 ||
-	    fetch_rules(l, chain) < 0)
+	    fetch_rules(l) < 0)
 		return -1;
 	if (l->tainted)
 		xtn_strbuf_printf(l->ex->out,
@@ -326,6 +321,7 @@ int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd)
 	l.fmt = list_fmt(cmd);
 	l.save_flags = cmd->verbose ? XTN_SAVE_COUNTERS_INLINE : 0;
 	l.rulenum = cmd->chain ? cmd->rulenum : 0;
+	l.reset = cmd->op & XTN_CMD_ZERO;
 	ret = run_listing(&l, cmd->chain);
 	if (ret == 0) {
 		if (l.mode == MODE_LIST)
@@ -334,8 +330,9 @@ int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd)
 			emit_rules(&l, ex->out);
 	}
 	/* -L -Z zeroes what it listed, absent built-ins included: iptables
-	 * sends their zeroing NEWCHAIN even where the table does not exist */
-	for (i = 0; ret == 0 && (cmd->op & XTN_CMD_ZERO) && i < l.n; i++)
+	 * sends their zeroing NEWCHAIN even where the table does not exist
+	 * (the rule counters were zeroed by the listing's dump) */
+	for (i = 0; ret == 0 && l.reset && i < l.n; i++)
 		ret = xt_zero_chain(ex, l.t, l.v[i].name, cmd->verbose);
 	listing_fini(&l);
 	return ret;
