@@ -112,11 +112,12 @@ static int flush(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd)
 			view_emptied(t->order[i]);
 		return 0;
 	}
+	/* every chain in one dump first: the built-ins are then known */
+	if (xt_chains_all(ex, t) < 0)
+		return -1;
 	for (i = 0; t->def && i < t->def->n_chains; i++)
 		if (xt_ensure_builtin(ex, t, t->def->chains[i].name) < 0)
 			return -1;
-	if (xt_chains_all(ex, t) < 0)
-		return -1;
 	v = xt_chains_sorted(ex, t, &n);
 	for (i = 0; i < n; i++) {
 		xtn_strbuf_printf(ex->out, "Flushing chain `%s'\n", v[i]->name);

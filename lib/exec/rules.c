@@ -291,15 +291,12 @@ static int do_replace(struct xtn_exec *ex, struct xtable *t,
 			       (unsigned int)pos == c->rules.n);
 	}
 	r = xtn_cmd_rule_at(cmd, 0);
-	canon = xt_canonical(ex, r, t->name, c->name);
 	nr = xtn_codec_encode(r, t->name, c->name, &ex->ctx->diag);
 	xtn_rule_free(r);
-	if (!nr || !canon) {
-		xtn_rule_free(canon);
-		if (nr)
-			nftnl_rule_free(nr);
+	if (!nr)
 		return -1;
-	}
+	/* what later lines compare against: the rule as the kernel gets it */
+	canon = xtn_codec_decode(nr, ex->ctx->fam, NULL);
 	if (cmd->verbose)
 		echo_rule(ex, canon);
 	nftnl_rule_set_u64(nr, NFTNL_RULE_HANDLE, old.handle);
