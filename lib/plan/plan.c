@@ -1,7 +1,9 @@
 /*
- * The fetch plan: what a command needs from the kernel, decided from the
- * command alone.  Its unit test is the guard for "a single append must not
- * fetch the ruleset": exec follows this plan and nothing more.
+ * The fetch plan: the most a command may ask the kernel, decided from the
+ * command alone (the generation id and a table probe are always allowed).
+ * It is the spec behind "a single append must not fetch the ruleset":
+ * test-exec runs every kind of command against a fake kernel and checks
+ * that what exec really asks stays within it.
  */
 #include <string.h>
 #include <xtnft/exec.h>

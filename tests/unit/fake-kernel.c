@@ -16,6 +16,7 @@
 #include <linux/netfilter/nf_tables.h>
 #include <libnftnl/chain.h>
 #include <libnftnl/rule.h>
+#include <libnftnl/table.h>
 #include <xtnft/codec.h>
 #include <xtnft/ctx.h>
 #include <xtnft/dialect.h>
@@ -148,6 +149,20 @@ static void reply_chain(struct fake_kernel *fk, const struct nlmsghdr *req,
 	reply_error(fk, req, 0);	/* the ACK */
 }
 
+static void reply_table(struct fake_kernel *fk, const struct nlmsghdr *req)
+{
+	struct nftnl_table *t = nftnl_table_alloc();
+	struct nlmsghdr *nlh;
+
+	nftnl_table_set_str(t, NFTNL_TABLE_NAME, "filter");
+	nlh = nftnl_nlmsg_build_hdr(fk->reply + fk->reply_len, NFT_MSG_NEWTABLE,
+				    NFPROTO_IPV4, 0, req->nlmsg_seq);
+	nftnl_table_nlmsg_build_payload(nlh, t);
+	fk->reply_len += MNL_ALIGN(nlh->nlmsg_len);
+	nftnl_table_free(t);
+	reply_error(fk, req, 0);	/* the ACK */
+}
+
 static void reply_rules(struct fake_kernel *fk, const struct nlmsghdr *req)
 {
 	unsigned int i;
@@ -178,7 +193,9 @@ static void record(struct fake_kernel *fk, const struct nlmsghdr *nlh,
 	m->seq = nlh->nlmsg_seq;
 	m->batch = batch;
 	name = attr_str(nlh, m->type == NFT_MSG_NEWRULE || m->type == NFT_MSG_DELRULE ||
-			     m->type == NFT_MSG_GETRULE ? NFTA_RULE_CHAIN : NFTA_CHAIN_NAME);
+			     m->type == NFT_MSG_GETRULE ||
+			     m->type == NFT_MSG_GETRULE_RESET ?
+			     NFTA_RULE_CHAIN : NFTA_CHAIN_NAME);
 	if (name)
 		snprintf(m->chain, sizeof(m->chain), "%s", name);
 }
@@ -192,7 +209,7 @@ static void on_request(struct fake_kernel *fk, const struct nlmsghdr *nlh)
 		break;
 	case NFT_MSG_GETTABLE:
 		if (fk->table_exists)
-			reply_error(fk, nlh, 0);
+			reply_table(fk, nlh);
 		else
 			reply_error(fk, nlh, ENOENT);
 		break;

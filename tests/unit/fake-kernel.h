@@ -6,6 +6,11 @@
 #include <stdint.h>
 #include <xtnft/nl.h>
 
+/* Debian 12's uapi headers predate it (kernel 6.2+) */
+#ifndef NFT_MSG_GETRULE_RESET
+#define NFT_MSG_GETRULE_RESET 25
+#endif
+
 #define FK_MAX_MSGS 256
 #define FK_MAX_CHAINS 8
 

@@ -160,6 +160,82 @@ static void test_delete_fetches_only_its_chain(void **state)
 	assert_string_equal(e->fk.msgs[2].chain, "INPUT");
 }
 
+static bool planned(const struct xtn_plan *p, const char *chain)
+{
+	unsigned int i;
+
+	for (i = 0; i < p->n_chains; i++)
+		if (strcmp(p->chains[i], chain) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The plan is the spec of what each command may ask the kernel: besides
+ * the generation id and a table probe, GETCHAIN only for the chains it
+ * names (a dump of all chains only at table level), GETRULE only for its
+ * one chain when it needs rules.  Checked against what exec really sends.
+ */
+static void test_every_command_fetches_within_its_plan(void **state)
+{
+	static const char *const cmds[] = {
+		"-A INPUT -j ACCEPT", "-A INPUT -j USERX", "-I INPUT -j ACCEPT",
+		"-I INPUT 2 -j ACCEPT", "-D INPUT -j ACCEPT", "-D INPUT 1",
+		"-C INPUT -j ACCEPT", "-R INPUT 1 -j DROP", "-P FORWARD DROP",
+		"-N NEWC", "-F INPUT", "-F", "-Z INPUT", "-Z INPUT 1",
+		"-X USERX", "-E USERX NEWN", "-L INPUT", "-S INPUT", "-S", "-Z",
+	};
+	struct env *e = *state;
+	unsigned int i, j;
+
+	for (i = 0; i < XTN_ARRAY_SIZE(cmds); i++) {
+		struct xtn_parse_opts po = { .prog = "iptables" };
+		struct xtn_words w = { 0 };
+		struct xtn_cmd *cmd = NULL;
+		struct xtn_plan p;
+
+		fk_fini(&e->fk);
+		fk_init(&e->fk);
+		e->fk.table_exists = true;
+		e->fk.chains[0] = "INPUT";
+		e->fk.chains[1] = "USERX";
+		fk_add_rule(&e->fk, "-j ACCEPT", 5);
+		xtn_words_add(&w, "iptables");
+		xtn_restore_split(cmds[i], &w, &e->ctx.diag, 0);
+		assert_int_equal(xtn_ipt_parse(&e->ctx, w.n, w.v, &po, &cmd,
+					       &e->out), XTN_PARSED_CMD);
+		xtn_plan_cmd(cmd, &p);	/* p names chains inside cmd */
+		xtn_words_fini(&w);
+		if (run(e, cmds[i]) < 0)
+			print_message("%s: %s\n", cmds[i], e->ctx.diag.msg ?
+				      e->ctx.diag.msg : "(kernel error)");
+		xtn_diag_clear(&e->ctx.diag);
+		for (j = 0; j < e->fk.n_msgs; j++) {
+			const struct fk_msg *m = &e->fk.msgs[j];
+
+			if (m->batch || m->type == NFT_MSG_GETGEN ||
+			    m->type == NFT_MSG_GETTABLE)
+				continue;
+			/* which one broke the plan, if an assert fires */
+			print_message("%s: message %u type %u chain '%s'\n",
+				      cmds[i], j, m->type, m->chain);
+			if (p.level == XTN_FETCH_TABLE)
+				continue;
+			if (m->type == NFT_MSG_GETCHAIN) {
+				assert_true(p.level >= XTN_FETCH_CHAINS);
+				assert_true(planned(&p, m->chain));
+			} else {
+				/* a rule dump, or the resetting one of -Z */
+				assert_true(m->type == NFT_MSG_GETRULE ||
+					    m->type == NFT_MSG_GETRULE_RESET);
+				assert_int_equal(p.level, XTN_FETCH_CHAIN_RULES);
+				assert_true(planned(&p, m->chain));
+			}
+		}
+		xtn_cmd_free(cmd);
+	}
+}
+
 static void test_generation_clash_retries_with_new_genid(void **state)
 {
 	struct env *e = *state;
@@ -282,6 +358,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_jump_target_is_looked_up_by_name, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_policy_and_insert_fetch_nothing_heavy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_delete_fetches_only_its_chain, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_every_command_fetches_within_its_plan,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_generation_clash_retries_with_new_genid, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_retries_are_bounded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kernel_error_names_the_object, setup, teardown),

@@ -1,7 +1,7 @@
 /*
- * The fetch plan is the guard for "a single append must not fetch the
- * ruleset": exec fetches what the plan names and nothing more (the exec
- * unit test checks the messages it really sends against a fake kernel).
+ * The fetch plan is the spec for "a single append must not fetch the
+ * ruleset": these tests pin the plan, and test-exec checks that what exec
+ * really sends to a fake kernel stays within it.
  */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,6 +1,7 @@
 /*
  * Running commands against the kernel: one exec session is one transaction.
- * Commands are fed in order; each fetches only what it needs (see plan.h)
+ * Commands are fed in order; each fetches only what it needs (at most its
+ * xtn_plan_cmd(), checked by test-exec)
  * and queues its messages; commit sends the batch with the generation id.
  * On a generation clash the caller starts a new session and feeds the same
  * commands again, so positions and handles are always recomputed.
@@ -78,7 +79,7 @@ typedef int (*xtn_exec_body_fn)(struct xtn_exec *ex, void *priv);
  * printed or warned is dropped.  0, or -1 with ctx->diag set. */
 int xtn_exec_run(struct xtn_exec *ex, xtn_exec_body_fn body, void *priv);
 
-/* What a command will fetch: the plan, exposed for tests and -vv. */
+/* The most a command may fetch (lib/plan/plan.c). */
 enum xtn_fetch_level {
 	XTN_FETCH_NONE,		/* the kernel is not asked anything */
 	XTN_FETCH_CHAINS,	/* named chains, one small GET each */
