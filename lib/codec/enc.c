@@ -35,7 +35,7 @@ static void add(struct xtn_enc *e, struct nftnl_expr *x)
 void xtn_enc_set_opt(struct xtn_enc *e, const struct xtn_ext_inst *inst,
 		     unsigned int id)
 {
-	if (id < 32 && (inst->seen & (1u << id)))
+	if (inst->opt_loc && id < XTN_MAX_OPT_IDS && (inst->seen & (1u << id)))
 		e->cur = inst->opt_loc[id];
 }
 

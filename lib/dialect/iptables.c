@@ -479,10 +479,7 @@ static int ext_option(struct ipt *p, int c)
 		ret = inst->ext->parse ? inst->ext->parse(&xp, inst->data) : 0;
 	if (ret < 0)
 		return -1;
-	if (id < 32) {
-		inst->seen |= 1u << id;
-		inst->opt_loc[id] = xp.loc;
-	}
+	xtn_inst_note_opt(inst, id, &xp.loc);
 	return 0;
 }
 
@@ -512,8 +509,7 @@ static int base_option(struct ipt *p, unsigned int option, char letter,
 		xp.arg = p->protocol;
 	}
 	/* where each base option was given, for kernel errors (ext-ack) */
-	p->rule->base->opt_loc[o->id] = xp.loc;
-	p->rule->base->seen |= 1u << o->id;
+	xtn_inst_note_opt(p->rule->base, o->id, &xp.loc);
 	return base->parse(&xp, p->rule->base->data);
 }
 

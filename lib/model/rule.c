@@ -25,6 +25,11 @@ struct xtn_ext_inst *xtn_inst_clone(const struct xtn_ext_inst *src)
 
 	*inst = *src;
 	xtn_list_init(&inst->node);
+	if (src->opt_loc) {
+		inst->opt_loc = xtn_xmalloc(XTN_MAX_OPT_IDS * sizeof(*inst->opt_loc));
+		memcpy(inst->opt_loc, src->opt_loc,
+		       XTN_MAX_OPT_IDS * sizeof(*inst->opt_loc));
+	}
 	inst->data = xtn_xmalloc(XTN_ALIGN8(src->ext->data_size));
 	memcpy(inst->data, src->data, XTN_ALIGN8(src->ext->data_size));
 	return inst;
@@ -34,8 +39,20 @@ void xtn_inst_free(struct xtn_ext_inst *inst)
 {
 	if (!inst)
 		return;
+	free(inst->opt_loc);
 	free(inst->data);
 	free(inst);
+}
+
+void xtn_inst_note_opt(struct xtn_ext_inst *inst, unsigned int id,
+		       const struct xtn_loc *loc)
+{
+	if (id >= XTN_MAX_OPT_IDS)
+		abort();	/* a descriptor bug: test-registry checks ids */
+	if (!inst->opt_loc)
+		inst->opt_loc = xtn_xzalloc(XTN_MAX_OPT_IDS * sizeof(*inst->opt_loc));
+	inst->seen |= 1u << id;
+	inst->opt_loc[id] = *loc;
 }
 
 bool xtn_inst_equal(const struct xtn_ext_inst *a, const struct xtn_ext_inst *b)

@@ -1,7 +1,8 @@
 /*
  * The decoder reads what any tool put in the kernel: rules built here
  * expression by expression, the way nft or a broken writer could, must be
- * read safely and never misread (marked undecodable instead).
+ * read safely and never misread (marked undecodable instead).  Also the
+ * descriptors' own invariants the decoder and parser rely on.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +18,7 @@
 #include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
 #include <xtnft/codec.h>
+#include <xtnft/ext.h>
 #include <xtnft/family.h>
 #include <xtnft/model.h>
 #include <xtnft/netaddr.h>
@@ -177,6 +179,23 @@ static void test_repeated_port_is_a_second_match(void **state)
 	       "-A INPUT -p udp -m udp --dport 22 -m udp --dport 23\n");
 }
 
+/* Option ids index 32-bit sets (seen, excl, also): a descriptor with a
+ * bigger id would corrupt them. */
+static void test_descriptor_option_ids_fit(void **state)
+{
+	const struct xtn_ext *const *reg;
+	size_t n, i;
+
+	(void)state;
+	reg = xtn_ext_registry(&n);
+	for (i = 0; i < n; i++) {
+		const struct xtn_optdef *o;
+
+		for (o = reg[i]->opts; o && o->name; o++)
+			assert_true(o->id < XTN_MAX_OPT_IDS);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -184,6 +203,7 @@ int main(void)
 		cmocka_unit_test(test_jump_without_chain_name_is_not_read),
 		cmocka_unit_test(test_tcp_flags_beyond_iptables_names),
 		cmocka_unit_test(test_repeated_port_is_a_second_match),
+		cmocka_unit_test(test_descriptor_option_ids_fit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

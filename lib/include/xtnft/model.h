@@ -21,9 +21,18 @@ struct xtn_ext_inst {
 	uint32_t seen;		/* ids of the options given */
 	bool has_loc;
 	struct xtn_loc loc;	/* the -m/-p/-j that loaded it */
-	struct xtn_loc opt_loc[32];	/* where each option was given */
+	/* where each option was given: parsed rules only (decoded ones,
+	 * thousands in a -D or -C, carry none) */
+	struct xtn_loc *opt_loc;	/* XTN_MAX_OPT_IDS entries, or NULL */
 	void *data;		/* ext->data_size bytes */
 };
+
+/* Option ids index the 32-bit `seen` set. */
+#define XTN_MAX_OPT_IDS 32
+
+/* Record that option `id` was given, at loc. */
+void xtn_inst_note_opt(struct xtn_ext_inst *inst, unsigned int id,
+		       const struct xtn_loc *loc);
 
 enum xtn_verdict {
 	XTN_V_NONE,		/* no -j: fall through */
