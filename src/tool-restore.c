@@ -96,6 +96,8 @@ static int parse_args(int argc, char **argv, const char *prog,
 	return ret;
 }
 
+/* The whole input; NULL on a read error, which must not pass for the end
+ * of a shorter input (a directory reads as empty, as with 1.8.9). */
 static char *read_all(FILE *f, size_t *len)
 {
 	size_t cap = 1 << 16, n = 0, got;
@@ -107,6 +109,10 @@ static char *read_all(FILE *f, size_t *len)
 			cap *= 2;
 			buf = xtn_xrealloc(buf, cap);
 		}
+	}
+	if (ferror(f) && errno != EISDIR) {
+		free(buf);
+		return NULL;
 	}
 	buf[n] = '\0';
 	*len = n;
@@ -137,8 +143,12 @@ int tool_restore(const struct xtn_tool *t, int argc, char **argv)
 		}
 	}
 	input = read_all(in, &len);
+	if (!input)
+		fprintf(stderr, "%s: error reading input: %s\n", prog, strerror(errno));
 	if (in != stdin)
 		fclose(in);
+	if (!input)
+		return 1;
 	xtn_ctx_init(&ctx, t->fam);
 	xtn_strbuf_init(&out);
 	xtn_restore(&ctx, input, len, &a.o, &out);

@@ -27,6 +27,8 @@ static int redirect(const char *path)
 
 	if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0) {
 		fprintf(stderr, "Failed to open file, error: %s\n", strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return -1;
 	}
 	close(fd);
@@ -107,7 +109,8 @@ static int save_tables(struct xtn_exec *ex, void *priv)
 	if (a->table) {
 		names[0] = a->table;
 		n = 1;
-	} else if (xtn_exec_existing_tables(ex, names, &n) < 0) {
+	} else if (xtn_exec_existing_tables(ex, names, XTN_ARRAY_SIZE(names),
+					    &n) < 0) {
 		return -1;
 	}
 	xtn_strbuf_init(&block);

@@ -29,7 +29,11 @@ static int usage(const char *self)
 
 int main(int argc, char **argv)
 {
-	const struct xtn_tool *t = xtn_tool_find(tool_basename(argv[0]));
+	const struct xtn_tool *t;
+
+	if (argc < 1)	/* execve() with an empty argv */
+		return usage("xtnft");
+	t = xtn_tool_find(tool_basename(argv[0]));
 
 	if (t)
 		return mains[t->kind](t, argc, argv);

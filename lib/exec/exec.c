@@ -225,13 +225,13 @@ int xtn_exec_run(struct xtn_exec *ex, xtn_exec_body_fn body, void *priv)
 }
 
 int xtn_exec_existing_tables(struct xtn_exec *ex, const char **names,
-			     unsigned int *n)
+			     unsigned int max, unsigned int *n)
 {
 	const struct xtn_family *fam = ex->ctx->fam;
 	unsigned int i;
 
 	*n = 0;
-	for (i = 0; i < fam->n_tables; i++) {
+	for (i = 0; i < fam->n_tables && *n < max; i++) {
 		struct xtable *t = xt_table(ex, fam->tables[i].name);
 
 		if (xt_table_probe(ex, t) < 0)

@@ -146,17 +146,20 @@ static int libc_service_to_port(const struct xtn_resolver *self,
 {
 	struct xtn_namecache *c = self->cache;
 	struct servent *s;
-	char key[300], *v;
+	char key[300], port[8], *v;
 
-	snprintf(key, sizeof(key), "n:%s/%s", name, proto);
+	/* a name too long for the key is looked up, not cached */
+	if (snprintf(key, sizeof(key), "n:%s/%s", name, proto) >= (int)sizeof(key))
+		c = NULL;
 	v = c ? xtn_hmap_get(&c->services, key) : NULL;
 	if (!v) {
 		s = getservbyname(name, proto);
 		if (s)
-			snprintf(key + 290, 10, "%u", ntohs((unsigned short)s->s_port));
+			snprintf(port, sizeof(port), "%u",
+				 ntohs((unsigned short)s->s_port));
 		if (!c)
 			return s ? ntohs((unsigned short)s->s_port) : -1;
-		v = remember(c, key, s ? key + 290 : NULL);
+		v = remember(c, key, s ? port : NULL);
 	}
 	return v == not_found ? -1 : atoi(v);
 }

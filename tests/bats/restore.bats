@@ -185,3 +185,10 @@ base='printf "*filter\n:INPUT ACCEPT [0:0]\n:KEEP - [0:0]\n-A INPUT -s 10.0.0.1 
 -A INPUT -s 3.3.3.3/32
 -A INPUT -j RETURN"
 }
+
+@test "a read error is not taken for the end of the input (a directory reads as empty, like 1.8.9)" {
+	run unshare -n sh -c "$XTNFT iptables-restore /proc/self/mem; echo rc=\$?; $XTNFT iptables-restore /; echo rc=\$?"
+	assert_line --partial "iptables-restore: error reading input: Input/output error"
+	assert_line "rc=1"
+	assert_line "rc=0"
+}

@@ -3,8 +3,8 @@
  * Commands are fed in order; each fetches only what it needs (at most its
  * xtn_plan_cmd(), checked by test-exec)
  * and queues its messages; commit sends the batch with the generation id.
- * On a generation clash the caller starts a new session and feeds the same
- * commands again, so positions and handles are always recomputed.
+ * On a generation clash xtn_exec_run() starts a new session and feeds the
+ * same commands again, so positions and handles are always recomputed.
  */
 #ifndef XTNFT_EXEC_H
 #define XTNFT_EXEC_H
@@ -54,9 +54,10 @@ int xtn_exec_table_end(struct xtn_exec *ex, uint32_t line);
  * (tainted or incompatible tables) go to the session's output directly. */
 int xtn_exec_save_table(struct xtn_exec *ex, const char *table, bool counters,
 			struct xtn_strbuf *block);
-/* Which of the family's tables exist, in save order (names are borrowed). */
+/* Which of the family's tables exist, in save order, at most max of them
+ * (names are borrowed). */
 int xtn_exec_existing_tables(struct xtn_exec *ex, const char **names,
-			     unsigned int *n);
+			     unsigned int max, unsigned int *n);
 
 /* After a failed command: was it only a dump interrupted by a concurrent
  * commit?  Then the caller starts a new session instead of failing. */
