@@ -105,11 +105,9 @@ void render_flush(struct xtn_strbuf *out)
 	xtn_strbuf_reset(out);
 }
 
-void render_legacy_warning(const struct xtn_family *fam, const char *what)
+void render_legacy_warning(const struct xtn_family *fam, bool save)
 {
-	const char *path = fam->af == AF_INET6 ? "/proc/net/ip6_tables_names" :
-						 "/proc/net/ip_tables_names";
-	FILE *f = fopen(path, "re");
+	FILE *f = fopen(fam->legacy_names, "re");
 	int c;
 
 	if (!f)
@@ -117,8 +115,8 @@ void render_legacy_warning(const struct xtn_family *fam, const char *what)
 	c = fgetc(f);
 	fclose(f);
 	if (c != EOF)
-		fprintf(stderr, "# Warning: iptables-legacy tables present, use %s to see them\n",
-			what);
+		fprintf(stderr, "# Warning: %s tables present, use %s%s to see them\n",
+			fam->legacy_tool, fam->legacy_tool, save ? "-save" : "");
 }
 
 /*

@@ -43,15 +43,11 @@ int tool_run(const struct xtn_tool *t, int argc, char **argv)
 		render_flush(&out);
 		break;
 	case XTN_PARSED_CMD:
-		if (!xtn_family_table(t->fam, cmd->table))
-			xtn_fail(&ctx.diag, XTN_VERSION, NULL,
-				 "table '%s' does not exist", cmd->table);
-		else
+		if (xtn_exec_known_table(&ctx, cmd->table) == 0)
 			run_cmd(&ctx, cmd, &out);
 		render_flush(&out);
 		if (cmd->op & (XTN_CMD_LIST | XTN_CMD_LIST_RULES))
-			render_legacy_warning(t->fam, t->fam->af == 10 ?
-					      "ip6tables-legacy" : "iptables-legacy");
+			render_legacy_warning(t->fam, false);
 		break;
 	default:
 		break;

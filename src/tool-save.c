@@ -158,8 +158,7 @@ int tool_save(const struct xtn_tool *t, int argc, char **argv)
 	render_flush(&out);
 	status = render_diag(&ctx.diag, prog, false);
 	if (!status)
-		render_legacy_warning(t->fam, t->fam->af == 10 ?
-				      "ip6tables-legacy-save" : "iptables-legacy-save");
+		render_legacy_warning(t->fam, true);
 	xtn_strbuf_fini(&out);
 	xtn_ctx_fini(&ctx);
 	return status;

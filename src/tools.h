@@ -19,7 +19,7 @@ int render_diag(const struct xtn_diag *d, const char *prog, bool restore);
 void render_flush(struct xtn_strbuf *out);
 void render_kernel_origin(const struct xtn_diag *d, int argc, char **argv);
 /* "# Warning: iptables-legacy tables present ..." when legacy tables exist */
-void render_legacy_warning(const struct xtn_family *fam, const char *what);
+void render_legacy_warning(const struct xtn_family *fam, bool save);
 const char *tool_basename(const char *path);
 
 #endif

@@ -109,8 +109,18 @@ int xtn_exec_begin(struct xtn_exec *ex)
 	return 0;
 }
 
+int xtn_exec_known_table(struct xtn_ctx *ctx, const char *table)
+{
+	if (xtn_family_table(ctx->fam, table))
+		return 0;
+	return xtn_fail(&ctx->diag, XTN_VERSION, NULL,
+			"table '%s' does not exist", table);
+}
+
 int xtn_exec_cmd(struct xtn_exec *ex, struct xtn_cmd *cmd)
 {
+	if (xtn_exec_known_table(ex->ctx, cmd->table) < 0)
+		return -1;
 	ex->cur_line = cmd->loc.line;
 	ex->batch.verbose = cmd->verbose;
 	ex->batch.debug = &ex->debug;

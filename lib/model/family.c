@@ -67,6 +67,8 @@ const struct xtn_family xtn_family_ipv4 = {
 	.tables = inet_tables,
 	.n_tables = XTN_ARRAY_SIZE(inet_tables),
 	.base = &xtn_base_ip,
+	.legacy_names = "/proc/net/ip_tables_names",
+	.legacy_tool = "iptables-legacy",
 };
 
 const struct xtn_family xtn_family_ipv6 = {
@@ -78,6 +80,8 @@ const struct xtn_family xtn_family_ipv6 = {
 	.tables = inet_tables,
 	.n_tables = XTN_ARRAY_SIZE(inet_tables),
 	.base = &xtn_base_ip,
+	.legacy_names = "/proc/net/ip6_tables_names",
+	.legacy_tool = "ip6tables-legacy",
 };
 
 const struct xtn_table_def *xtn_family_table(const struct xtn_family *fam,

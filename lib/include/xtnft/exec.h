@@ -37,6 +37,9 @@ void xtn_exec_set_rematerialize(struct xtn_exec *ex, xtn_rematerialize_fn fn,
 
 /* Open the netlink session and read the generation id. */
 int xtn_exec_begin(struct xtn_exec *ex);
+/* 0 if the family has this table; else iptables' "table 'X' does not
+ * exist" (status 3).  Front-ends ask before touching the kernel. */
+int xtn_exec_known_table(struct xtn_ctx *ctx, const char *table);
 /* Run or queue one command; -1 with ctx->diag set on failure. */
 int xtn_exec_cmd(struct xtn_exec *ex, struct xtn_cmd *cmd);
 /* Restore's "*table" line (flush unless --noflush); verbose narrates the

@@ -41,6 +41,10 @@ struct xtn_family {
 	const struct xtn_table_def *tables;	/* in save order */
 	unsigned int n_tables;
 	const struct xtn_ext *base;	/* the -s/-d/-i/-o/-p descriptor */
+	/* the legacy (x_tables) back end: where its tables show, and the
+	 * tool that lists them, for "iptables-legacy tables present" */
+	const char *legacy_names;
+	const char *legacy_tool;
 };
 
 extern const struct xtn_family xtn_family_ipv4;
