@@ -1,7 +1,4 @@
-/* Growable output buffers and small number parsers. */
-#include <ctype.h>
-#include <errno.h>
-#include <inttypes.h>
+/* Growable output buffers. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,41 +91,4 @@ char *xtn_strbuf_steal(struct xtn_strbuf *sb)
 
 	xtn_strbuf_init(sb);
 	return s;
-}
-
-int xtn_parse_uint(const char *s, uint64_t min, uint64_t max, uint64_t *out)
-{
-	const char *p = s;
-	char *end;
-	uintmax_t v;
-
-	while (isspace((unsigned char)*p))
-		p++;
-	if (*p == '-' || *p == '\0')
-		return -1;
-	errno = 0;
-	v = strtoumax(s, &end, 0);
-	if (end == s || *end != '\0' || errno == ERANGE || v < min || v > max)
-		return -1;
-	*out = v;
-	return 0;
-}
-
-int xtn_parse_udec(const char *s, uint64_t max, uint64_t *out)
-{
-	uint64_t v = 0;
-
-	if (!*s)
-		return -1;
-	for (; *s; s++) {
-		if (!isdigit((unsigned char)*s))
-			return -1;
-		if (v > (UINT64_MAX - 9) / 10)
-			return -1;
-		v = v * 10 + (uint64_t)(*s - '0');
-	}
-	if (v > max)
-		return -1;
-	*out = v;
-	return 0;
 }

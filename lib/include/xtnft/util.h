@@ -41,9 +41,4 @@ void xtn_strbuf_vprintf(struct xtn_strbuf *sb, const char *fmt, va_list ap);
 /* Hand the buffer's content to the caller; the strbuf is left empty. */
 char *xtn_strbuf_steal(struct xtn_strbuf *sb);
 
-/* Parse an unsigned number in C notation (0x.., 0..) within [min, max]. */
-int xtn_parse_uint(const char *s, uint64_t min, uint64_t max, uint64_t *out);
-/* Same, but decimal only and the whole string must be consumed. */
-int xtn_parse_udec(const char *s, uint64_t max, uint64_t *out);
-
 #endif
