@@ -76,6 +76,32 @@ void *xtn_dec_claim(struct xtn_dec *d, const struct xtn_ext *ext,
 	return inst->data;
 }
 
+int xtn_dec_iface(const struct xtn_rel *rel, char name[XTN_IFNAMSIZ],
+		  bool *inv)
+{
+	size_t n = rel->len < XTN_IFNAMSIZ ? rel->len : XTN_IFNAMSIZ;
+	size_t len = strnlen((const char *)rel->data, n);
+
+	if (rel->op != XTN_OP_EQ && rel->op != XTN_OP_NEQ)
+		return -1;
+	memset(name, 0, XTN_IFNAMSIZ);
+	if (len == n && rel->len <= XTN_IFNAMSIZ) {
+		/* no terminating NUL compared: a prefix, i.e. "name+" */
+		if (len + 1 >= XTN_IFNAMSIZ)
+			return -1;
+		memcpy(name, rel->data, len);
+		name[len] = '+';
+	} else {
+		memcpy(name, rel->data, len);
+	}
+	*inv = rel->op == XTN_OP_NEQ;
+	if (rel->op == XTN_OP_EQ && strcmp(name, XTN_IFACE_NONE) == 0) {
+		strcpy(name, "+");
+		*inv = true;
+	}
+	return 0;
+}
+
 unsigned int xtn_dec_l4proto(const struct xtn_dec *d, bool *inverted)
 {
 	uint32_t proto = 0;

@@ -142,6 +142,15 @@ void xtn_enc_iface(struct xtn_enc *e, uint32_t key, const char *name, bool inv)
 {
 	size_t len = strlen(name);
 
+	if (len == 0)
+		return;
+	if (inv && strcmp(name, "+") == 0) {
+		/* "! -i +" matches nothing: iptables compares with a name no
+		 * interface can have */
+		xtn_enc_meta_load(e, key);
+		xtn_enc_cmp(e, XTN_OP_EQ, XTN_IFACE_NONE, sizeof(XTN_IFACE_NONE));
+		return;
+	}
 	if (name[len - 1] == '+') {
 		/* "+" alone matches any interface: nothing to emit */
 		if (len == 1)

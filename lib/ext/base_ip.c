@@ -19,7 +19,6 @@
 #include "base_ip.h"
 
 /* `! -i +` cannot be expressed as a prefix; iptables compares an impossible name. */
-static const char inval_iface[] = "INVAL/D";
 
 static const struct xtn_optdef ipbase_opts[] = {
 	{ .name = "source", .short_name = 's', .id = XTN_IPB_O_SRC, .has_arg = 1, .flags = XTN_OF_INVERT },
@@ -182,19 +181,6 @@ static bool addr_is_set(const union xtn_inaddr *a, const union xtn_inaddr *m,
 	return inv || memcmp(a, &zero, alen) || memcmp(m, &zero, alen);
 }
 
-static void encode_iface(struct xtn_enc *e, uint32_t key, const char *name,
-			 bool inv)
-{
-	if (name[0] == '\0')
-		return;
-	if (inv && strcmp(name, "+") == 0) {
-		xtn_enc_meta_load(e, key);
-		xtn_enc_cmp(e, XTN_OP_EQ, inval_iface, sizeof(inval_iface));
-		return;
-	}
-	xtn_enc_iface(e, key, name, inv);
-}
-
 static int ipbase_encode(struct xtn_enc *e, const void *data)
 {
 	const struct xtn_ext_inst *inst = xtn_enc_rule(e)->base;
@@ -203,9 +189,9 @@ static int ipbase_encode(struct xtn_enc *e, const void *data)
 	size_t alen = fam->addr_len;
 
 	xtn_enc_set_opt(e, inst, XTN_IPB_O_IN);
-	encode_iface(e, NFT_META_IIFNAME, b->iniface, b->invflags & XTN_IPB_INV_IN);
+	xtn_enc_iface(e, NFT_META_IIFNAME, b->iniface, b->invflags & XTN_IPB_INV_IN);
 	xtn_enc_set_opt(e, inst, XTN_IPB_O_OUT);
-	encode_iface(e, NFT_META_OIFNAME, b->outiface, b->invflags & XTN_IPB_INV_OUT);
+	xtn_enc_iface(e, NFT_META_OIFNAME, b->outiface, b->invflags & XTN_IPB_INV_OUT);
 	xtn_enc_set_opt(e, inst, XTN_IPB_O_PROTO);
 	if (b->proto) {
 		uint8_t proto = (uint8_t)b->proto;
@@ -238,27 +224,11 @@ static int ipbase_encode(struct xtn_enc *e, const void *data)
 static int decode_iface(struct xtn_ipbase *b, const struct xtn_rel *rel,
 			char *name, uint8_t invbit)
 {
-	size_t n = rel->len < IFNAMSIZ ? rel->len : IFNAMSIZ;
-	size_t len = strnlen((const char *)rel->data, n);
+	bool inv;
 
-	if (rel->op != XTN_OP_EQ && rel->op != XTN_OP_NEQ)
+	if (xtn_dec_iface(rel, name, &inv) < 0)
 		return -1;
-	memset(name, 0, IFNAMSIZ);
-	if (len == n && rel->len <= IFNAMSIZ) {
-		/* no terminating NUL compared: a prefix, i.e. "name+" */
-		if (len + 1 >= IFNAMSIZ)
-			return -1;
-		memcpy(name, rel->data, len);
-		name[len] = '+';
-	} else {
-		memcpy(name, rel->data, len);
-	}
-	if (rel->op == XTN_OP_EQ && strcmp(name, inval_iface) == 0) {
-		strcpy(name, "+");
-		b->invflags |= invbit;
-		return 1;
-	}
-	if (rel->op == XTN_OP_NEQ)
+	if (inv)
 		b->invflags |= invbit;
 	return 1;
 }

@@ -194,7 +194,12 @@ void xtn_enc_range(struct xtn_enc *e, enum xtn_relop op, const void *lo,
 /* Address with mask, using iptables' "load only the masked bytes" rule. */
 void xtn_enc_addr(struct xtn_enc *e, uint32_t base, uint32_t offset,
 		  const void *addr, const void *mask, uint32_t len, bool inv);
-/* Interface name (with + wildcard) compared against a meta key. */
+/* Interface names as iptables keeps them (IFNAMSIZ). */
+#define XTN_IFNAMSIZ 16
+/* What iptables-nft compares "! -i +" with: no interface has this name. */
+#define XTN_IFACE_NONE "INVAL/D"
+/* Interface name (with + wildcard) compared against a meta key; "" is
+ * no compare, "! +" the never-matching one. */
 void xtn_enc_iface(struct xtn_enc *e, uint32_t key, const char *name,
 		   bool inv);
 /* The generic xt compat encoding of an instance's data. */
@@ -222,6 +227,10 @@ void *xtn_dec_claim(struct xtn_dec *d, const struct xtn_ext *ext,
 		    uint32_t fields);
 /* The layer 4 protocol decoded so far (0 = none) and whether it is inverted. */
 unsigned int xtn_dec_l4proto(const struct xtn_dec *d, bool *inverted);
+/* An interface-name compare back to iptables' form ("eth+", "! -i +");
+ * -1 if it is not one iptables writes. */
+int xtn_dec_iface(const struct xtn_rel *rel, char name[XTN_IFNAMSIZ],
+		  bool *inv);
 int xtn_dec_fail(struct xtn_dec *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
