@@ -19,16 +19,23 @@ struct xtn_enc {
 	struct nftnl_rule *nr;
 	const struct xtn_rule *rule;
 	struct xtn_diag *diag;
-	/* which argv words each expression came from (for ext-ack) */
+	/* which argv words each expression came from (for ext-ack), kept
+	 * only when the caller asks (not for 100k restore lines) */
+	bool want_locs;
 	struct xtn_loc cur;
 	struct xtn_loc *locs;
-	unsigned int n_locs;
+	unsigned int n_locs, cap_locs;
 };
 
 static void add(struct xtn_enc *e, struct nftnl_expr *x)
 {
 	nftnl_rule_add_expr(e->nr, x);
-	e->locs = xtn_xrealloc(e->locs, (e->n_locs + 1) * sizeof(*e->locs));
+	if (!e->want_locs)
+		return;
+	if (e->n_locs == e->cap_locs) {
+		e->cap_locs = e->cap_locs ? 2 * e->cap_locs : 16;
+		e->locs = xtn_xrealloc(e->locs, e->cap_locs * sizeof(*e->locs));
+	}
 	e->locs[e->n_locs++] = e->cur;
 }
 
@@ -323,7 +330,8 @@ struct nftnl_rule *xtn_codec_encode_located(const struct xtn_rule *r,
 					    struct xtn_loc **locs,
 					    unsigned int *n_locs)
 {
-	struct xtn_enc e = { .rule = r, .diag = d, .cur = r->loc };
+	struct xtn_enc e = { .rule = r, .diag = d, .cur = r->loc,
+			     .want_locs = locs != NULL };
 	struct xtn_ext_inst *m;
 
 	e.nr = nftnl_rule_alloc();
@@ -345,8 +353,6 @@ struct nftnl_rule *xtn_codec_encode_located(const struct xtn_rule *r,
 	if (locs) {
 		*locs = e.locs;
 		*n_locs = e.n_locs;
-	} else {
-		free(e.locs);
 	}
 	return e.nr;
 fail:
