@@ -17,11 +17,14 @@ base='printf "*filter\n:INPUT ACCEPT [0:0]\n:KEEP - [0:0]\n-A INPUT -s 10.0.0.1 
 		snapshot
 		printf "*filter\n-A INPUT -j DROP\nCOMMIT\n*nat\n-A POSTROUTING -p tcp --dport 99999\nCOMMIT\n" | $IPTRESTORE
 		echo "rc=$?"
-		unchanged'
+		unchanged
+		printf "*filter\n-A INPUT -j DROP\nCOMMIT\n*nat\n-A POSTROUTING -p tcp --dport 99999\nCOMMIT\n" | ${O_IPT}-restore 2>/dev/null
+		echo "oracle rc=$? kept: $(${O_IPT}-save -t filter | grep -c "^-A INPUT -j DROP")"'
 	assert_line "rc=2"
 	assert_line --partial "invalid port/service \`99999' specified"
 	assert_line "Error occurred at line: 5"
 	assert_line unchanged
+	assert_line "oracle rc=2 kept: 1"
 }
 
 @test "a missing COMMIT changes nothing, with or without --noflush" {

@@ -28,14 +28,17 @@ require_oracle() {
 
 # Run a shell snippet in a fresh network namespace; the tools are reachable
 # as $IPT, $IP6T, $IPTSAVE, $IPTRESTORE (xtnft) and $O_IPT (oracle).
-# Inside, `snapshot` records the ruleset and `unchanged` prints "unchanged"
-# when it is still the same.
+# Inside, `snapshot` records the (non-empty) ruleset and `unchanged` prints
+# "unchanged" when it is still the same.
 in_netns() {
 	unshare -n env IPT="$XTNFT iptables" IP6T="$XTNFT ip6tables" \
 		IPTSAVE="$XTNFT iptables-save" IPTRESTORE="$XTNFT iptables-restore" \
 		IP6TSAVE="$XTNFT ip6tables-save" IP6TRESTORE="$XTNFT ip6tables-restore" \
 		O_IPT="$ORACLE" NFT="$NFT" bash -c '
-		snapshot() { before=$($NFT list ruleset); }
+		snapshot() {
+			before=$($NFT list ruleset) && [ -n "$before" ] ||
+				{ echo "snapshot: no ruleset to compare" >&2; exit 99; }
+		}
 		unchanged() { [ "$before" = "$($NFT list ruleset)" ] && echo unchanged; }
 		'"$1"
 }
