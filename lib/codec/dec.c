@@ -104,11 +104,9 @@ int xtn_dec_iface(const struct xtn_rel *rel, char name[XTN_IFNAMSIZ],
 
 unsigned int xtn_dec_l4proto(const struct xtn_dec *d, bool *inverted)
 {
-	uint32_t proto = 0;
-	bool inv = false;
+	bool inv;
+	unsigned int proto = xtn_rule_l4proto(d->rule, &inv);
 
-	if (d->rule->base && d->rule->base->ext->compat_proto)
-		d->rule->base->ext->compat_proto(d->rule->base->data, &proto, &inv);
 	if (inverted)
 		*inverted = inv;
 	return inv ? 0 : proto;

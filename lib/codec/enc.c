@@ -206,13 +206,7 @@ const struct xtn_rule *xtn_enc_rule(const struct xtn_enc *e)
 
 unsigned int xtn_enc_l4proto(const struct xtn_enc *e)
 {
-	const struct xtn_ext_inst *base = e->rule->base;
-	uint32_t proto = 0;
-	bool inv;
-
-	if (base && base->ext->compat_proto)
-		base->ext->compat_proto(base->data, &proto, &inv);
-	return proto;
+	return xtn_rule_l4proto(e->rule, NULL);
 }
 
 static int enc_vfail(struct xtn_enc *e, int status, const char *fmt, va_list ap)
@@ -305,12 +299,9 @@ static int encode_action(struct xtn_enc *e)
 /* NFTA_RULE_COMPAT: the kernel's xt layer checks matches against it. */
 static void set_compat(struct xtn_enc *e)
 {
-	const struct xtn_ext_inst *base = e->rule->base;
-	uint32_t proto = 0;
-	bool inv = false;
+	bool inv;
+	unsigned int proto = xtn_rule_l4proto(e->rule, &inv);
 
-	if (base && base->ext->compat_proto)
-		base->ext->compat_proto(base->data, &proto, &inv);
 	nftnl_rule_set_u32(e->nr, NFTNL_RULE_COMPAT_PROTO, proto);
 	nftnl_rule_set_u32(e->nr, NFTNL_RULE_COMPAT_FLAGS,
 			   inv ? NFT_RULE_COMPAT_F_INV : 0);

@@ -78,6 +78,18 @@ struct xtn_rule *xtn_rule_new(const struct xtn_family *fam)
 	return r;
 }
 
+unsigned int xtn_rule_l4proto(const struct xtn_rule *r, bool *inverted)
+{
+	uint32_t proto = 0;
+	bool inv = false;
+
+	if (r->base && r->base->ext->compat_proto)
+		r->base->ext->compat_proto(r->base->data, &proto, &inv);
+	if (inverted)
+		*inverted = inv;
+	return proto;
+}
+
 struct xtn_rule *xtn_rule_clone(const struct xtn_rule *src)
 {
 	struct xtn_rule *r = xtn_xmalloc(sizeof(*r));

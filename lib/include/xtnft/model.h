@@ -65,6 +65,9 @@ void xtn_inst_free(struct xtn_ext_inst *inst);
 bool xtn_inst_equal(const struct xtn_ext_inst *a, const struct xtn_ext_inst *b);
 
 struct xtn_rule *xtn_rule_new(const struct xtn_family *fam);
+/* The rule's -p value as the base match states it (0: none), and whether
+ * it is inverted. */
+unsigned int xtn_rule_l4proto(const struct xtn_rule *r, bool *inverted);
 struct xtn_rule *xtn_rule_clone(const struct xtn_rule *r);
 void xtn_rule_free(struct xtn_rule *r);
 void xtn_rule_add_match(struct xtn_rule *r, struct xtn_ext_inst *m);
