@@ -199,9 +199,10 @@ int xt_chains_all(struct xtn_exec *ex, struct xtable *t)
 
 void xt_ensure_table(struct xtn_exec *ex, struct xtable *t)
 {
-	/* one small GET avoids a needless NEWTABLE, as iptables does */
+	/* one small GET avoids a needless NEWTABLE, as iptables does; if it
+	 * fails, NEWTABLE with NLM_F_CREATE is harmless (warnings stay) */
 	if (t->exists < 0 && xt_table_probe(ex, t) < 0)
-		xtn_diag_clear(&ex->ctx->diag);
+		xtn_diag_reset_error(&ex->ctx->diag);
 	if (t->exists == 1)
 		return;
 	xtn_batch_table(&ex->batch, &ex->nl, NFT_MSG_NEWTABLE,
