@@ -1,10 +1,13 @@
 /* iptables-restore / ip6tables-restore: the whole input in one transaction. */
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xtnft/ctx.h>
 #include <xtnft/family.h>
+#include <xtnft/lines.h>
 #include <xtnft/opt.h>
 #include <xtnft/restore.h>
 #include <xtnft/util.h>
@@ -29,6 +32,7 @@ static void usage(const char *name)
 struct restore_args {
 	struct xtn_restore_opts o;
 	const char *file;
+	uint32_t wait_ms;
 };
 
 /* Returns -1 to continue, else an exit status. */
@@ -73,11 +77,17 @@ static int parse_args(int argc, char **argv, const char *prog,
 			a->o.only_table = g.optarg;
 			break;
 		case 'w':
-		case 'W':
-			/* accepted and ignored, as in iptables-nft */
-			if (!g.optarg && xtn_getopt_has_arg(&g))
-				g.optind++;
+		case 'W': {
+			/* 1.8.9 takes a value here and ignores it; xtnft
+			 * waits out other writers that long (-w) */
+			const char *v = g.optarg;
+
+			if (!v && xtn_getopt_has_arg(&g))
+				v = argv[g.optind++];
+			if (c == 'w')
+				a->wait_ms = xtn_wait_ms(v ? atoi(v) : -1);
 			break;
+		}
 		case 1:
 			if (!operands++)
 				a->file = g.optarg;
@@ -96,66 +106,46 @@ static int parse_args(int argc, char **argv, const char *prog,
 	return ret;
 }
 
-/* The whole input; NULL on a read error, which must not pass for the end
- * of a shorter input (a directory reads as empty, as with 1.8.9). */
-static char *read_all(FILE *f, size_t *len)
+static void write_out(struct xtn_strbuf *out, void *priv)
 {
-	size_t cap = 1 << 16, n = 0, got;
-	char *buf = xtn_xmalloc(cap);
-
-	while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-		n += got;
-		if (cap - n - 1 == 0) {
-			cap *= 2;
-			buf = xtn_xrealloc(buf, cap);
-		}
-	}
-	if (ferror(f) && errno != EISDIR) {
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
+	(void)priv;
+	render_flush(out);
 }
 
 int tool_restore(const struct xtn_tool *t, int argc, char **argv)
 {
 	const char *prog = tool_basename(argv[0]);
+	struct xtn_lines lines;
 	struct restore_args a;
 	struct xtn_strbuf out;
 	struct xtn_ctx ctx;
-	FILE *in = stdin;
-	size_t len;
-	char *input;
-	int ret, status;
+	int ret, status, fd = 0;
 
 	memset(&a, 0, sizeof(a));
 	a.o.prog = prog;
+	a.o.flush = write_out;
+	a.wait_ms = XTN_WAIT_DEFAULT_MS;
 	ret = parse_args(argc, argv, prog, &a);
 	if (ret >= 0)
 		return ret;
 	if (a.file) {
-		in = fopen(a.file, "re");
-		if (!in) {
+		fd = open(a.file, O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
 			fprintf(stderr, "Can't open %s: %s\n", a.file, strerror(errno));
 			return 1;
 		}
 	}
-	input = read_all(in, &len);
-	if (!input)
-		fprintf(stderr, "%s: error reading input: %s\n", prog, strerror(errno));
-	if (in != stdin)
-		fclose(in);
-	if (!input)
-		return 1;
+	xtn_lines_init(&lines, fd);
 	xtn_ctx_init(&ctx, t->fam);
+	ctx.wait_ms = a.wait_ms;
 	xtn_strbuf_init(&out);
-	xtn_restore(&ctx, input, len, &a.o, &out);
+	xtn_restore(&ctx, &lines, &a.o, &out);
 	render_flush(&out);
 	status = render_diag(&ctx.diag, prog, true);
 	xtn_strbuf_fini(&out);
 	xtn_ctx_fini(&ctx);
-	free(input);
+	xtn_lines_fini(&lines);
+	if (fd)
+		close(fd);
 	return status;
 }

@@ -43,6 +43,7 @@ int tool_run(const struct xtn_tool *t, int argc, char **argv)
 		render_flush(&out);
 		break;
 	case XTN_PARSED_CMD:
+		ctx.wait_ms = cmd->wait_ms;
 		if (xtn_exec_known_table(&ctx, cmd->table) == 0)
 			run_cmd(&ctx, cmd, &out);
 		render_flush(&out);

@@ -216,33 +216,54 @@ static const char *next_arg(struct ipt *p)
 	return p->g.argv[p->g.optind++];
 }
 
-static bool clashes_with_target(const char *name)
+/* iptables' standard target names ("" is the standard target itself). */
+static bool is_standard_target(const char *name)
 {
-	static const char *const std[] = { "ACCEPT", "DROP", "QUEUE", "RETURN" };
+	static const char *const std[] = { "", "ACCEPT", "DROP", "QUEUE",
+					   "RETURN" };
 	size_t i;
 
 	for (i = 0; i < XTN_ARRAY_SIZE(std); i++)
 		if (strcmp(name, std[i]) == 0)
 			return true;
-	return xtn_ext_find(name, XTN_EXT_TARGET, NULL) ||
+	return false;
+}
+
+static bool clashes_with_target(const char *name)
+{
+	return is_standard_target(name) ||
+	       xtn_ext_find(name, XTN_EXT_TARGET, NULL) ||
 	       (xtn_ext_is_known_unsupported(name) && isupper((unsigned char)name[0]));
 }
 
-static int check_chain_name(struct ipt *p, const char *name)
+int xtn_ipt_check_chain_name(struct xtn_diag *d, const struct xtn_loc *loc,
+			     const char *name, bool declaration)
 {
 	const char *c;
 
 	if (strlen(name) >= CHAIN_MAXNAMELEN)
-		return param(p, "chain name `%s' too long (must be under %u chars)",
-			     name, CHAIN_MAXNAMELEN);
+		return xtn_fail(d, XTN_PARAM, loc,
+				"chain name `%s' too long (must be under %u chars)",
+				name, CHAIN_MAXNAMELEN);
 	if (*name == '-' || *name == '!')
-		return param(p, "chain name not allowed to start with `%c'", *name);
-	if (clashes_with_target(name))
-		return param(p, "chain name may not clash with target name");
+		return xtn_fail(d, XTN_PARAM, loc,
+				"chain name not allowed to start with `%c'", *name);
+	/* 1.8.9's restore takes ":MARK - [0:0]" but refuses "-N MARK" */
+	if (declaration ? is_standard_target(name) : clashes_with_target(name))
+		return xtn_fail(d, XTN_PARAM, loc,
+				"chain name may not clash with target name");
 	for (c = name; *c; c++)
 		if (isspace((unsigned char)*c))
-			return param(p, "Invalid chain name `%s'", name);
+			return xtn_fail(d, XTN_PARAM, loc,
+					"Invalid chain name `%s'", name);
 	return 0;
+}
+
+static int check_chain_name(struct ipt *p, const char *name)
+{
+	struct xtn_loc loc = cur_loc(p);
+
+	return xtn_ipt_check_chain_name(&p->ctx->diag, &loc, name, false);
 }
 
 /* Load an extension and merge its options into the active set. */
@@ -349,12 +370,17 @@ static int command_jump(struct ipt *p, const char *name)
 	return 0;
 }
 
+/* Who help and version speak for: iptables-restore names itself. */
+static const char *tool_name(const struct ipt *p)
+{
+	return p->po->restore ? p->po->prog : xtn_ipt_progname(p->ctx);
+}
+
 static void print_help(struct ipt *p)
 {
 	struct xtn_ext_inst *m;
 
-	xtn_ipt_usage(p->stdout_text, xtn_ipt_progname(p->ctx),
-		      p->fam->af == AF_INET6);
+	xtn_ipt_usage(p->stdout_text, tool_name(p), p->fam->af == AF_INET6);
 	if (p->target_ext) {
 		xtn_strbuf_putc(p->stdout_text, '\n');
 		xtn_strbuf_puts(p->stdout_text, p->target_ext->help ?
@@ -479,7 +505,7 @@ static int ext_option(struct ipt *p, int c)
 		ret = inst->ext->parse ? inst->ext->parse(&xp, inst->data) : 0;
 	if (ret < 0)
 		return -1;
-	xtn_inst_note_opt(inst, id, &xp.loc);
+	xtn_inst_note_opt(inst, id, p->po->restore ? NULL : &xp.loc);
 	return 0;
 }
 
@@ -509,15 +535,33 @@ static int base_option(struct ipt *p, unsigned int option, char letter,
 		xp.arg = p->protocol;
 	}
 	/* where each base option was given, for kernel errors (ext-ack) */
-	xtn_inst_note_opt(p->rule->base, o->id, &xp.loc);
+	xtn_inst_note_opt(p->rule->base, o->id,
+			  p->po->restore ? NULL : &xp.loc);
 	return base->parse(&xp, p->rule->base->data);
+}
+
+/* One -c value, ending at `stop` or the end of the word.  What 1.8.9 would
+ * take silently and store as something else (a prefix of the word, a
+ * wrapped negative, a saturated overflow) is refused. */
+static int counter_value(struct ipt *p, const char *s, char stop,
+			 const char *what, uint64_t *out)
+{
+	const char *end;
+
+	if (*s < '0' || *s > '9')	/* 1.8.9's words for these */
+		return param(p, "-%c %s counter not numeric",
+			     opt2char(OPT_COUNTERS), what);
+	if (xtn_strtou64_dec(s, &end, out) && (*end == '\0' || *end == stop))
+		return 0;
+	return param(p, "-%c %s counter `%s' is not a number from 0 to %" PRIu64,
+		     opt2char(OPT_COUNTERS), what, s, UINT64_MAX);
 }
 
 static int parse_counters(struct ipt *p, const char *pcnt)
 {
 	/* 1.8.9 looks past the first character: an empty one has none */
 	const char *bcnt = *pcnt ? strchr(pcnt + 1, ',') : NULL;
-	char *end;
+	char stop = bcnt ? ',' : '\0';
 
 	if (set_option(p, OPT_COUNTERS) < 0)
 		return -1;
@@ -528,15 +572,9 @@ static int parse_counters(struct ipt *p, const char *pcnt)
 	if (!bcnt)
 		return param(p, "-%c requires packet and byte counter",
 			     opt2char(OPT_COUNTERS));
-	/* sscanf("%llu") semantics: leading digits are enough */
-	p->cmd->pkts = strtoull(pcnt, &end, 10);
-	if (end == pcnt)
-		return param(p, "-%c packet counter not numeric",
-			     opt2char(OPT_COUNTERS));
-	p->cmd->bytes = strtoull(bcnt, &end, 10);
-	if (end == bcnt)
-		return param(p, "-%c byte counter not numeric",
-			     opt2char(OPT_COUNTERS));
+	if (counter_value(p, pcnt, stop, "packet", &p->cmd->pkts) < 0 ||
+	    counter_value(p, bcnt, '\0', "byte", &p->cmd->bytes) < 0)
+		return -1;
 	p->cmd->counters_set = true;
 	return 0;
 }
@@ -556,6 +594,9 @@ static int parse_wait(struct ipt *p, bool interval)
 		if (arg && sscanf(arg, "%i", &secs) != 1)
 			return param(p, "wait seconds not numeric");
 		p->wait = true;
+		/* no xtables lock in nf_tables: -w bounds how long clashing
+		 * writers are waited out (a bare -w: for as long as it takes) */
+		p->cmd->wait_ms = xtn_wait_ms(arg ? secs : -1);
 		return 0;
 	}
 	if (!arg)
@@ -665,7 +706,9 @@ static int handle_command(struct ipt *p, int c)
 			return param(p, "-%c requires old-chain-name and new-chain-name",
 				     cmd2char(XTN_CMD_RENAME_CHAIN));
 		p->cmd->newname = xtn_xstrdup(next_arg(p));
-		return 0;
+		/* stricter than 1.8.9, which renames to any name, even one
+		 * no later command (or restore of its save) can handle */
+		return check_chain_name(p, p->cmd->newname);
 	case 'P':
 		if (add_command(p, XTN_CMD_SET_POLICY, XTN_CMD_NONE) < 0)
 			return -1;
@@ -802,7 +845,7 @@ static enum loop_result parse_loop(struct ipt *p)
 					/* the first line stays what scripts parse */
 					xtn_strbuf_printf(p->stdout_text,
 							  "%s v%s (nf_tables)\nxtnft %s\n",
-							  xtn_ipt_progname(p->ctx),
+							  tool_name(p),
 							  XTN_COMPAT_VERSION, PACKAGE_VERSION);
 				return LOOP_EXIT;
 			case '4':
@@ -998,6 +1041,7 @@ enum xtn_parse_result xtn_ipt_parse(struct xtn_ctx *ctx, int argc, char **argv,
 	p.stdout_text = stdout_text;
 	p.cmd = xtn_cmd_new(ctx->fam);
 	p.cmd->loc.line = po->line;
+	p.cmd->wait_ms = XTN_WAIT_DEFAULT_MS;
 	p.rule = xtn_rule_new(ctx->fam);
 	xtn_optset_init(&p.set, original_opts);
 	xtn_getopt_init(&p.g, argc, argv, shortopts, &p.set);

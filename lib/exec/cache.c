@@ -197,20 +197,23 @@ int xt_chains_all(struct xtn_exec *ex, struct xtable *t)
 	return 0;
 }
 
-void xt_ensure_table(struct xtn_exec *ex, struct xtable *t)
+int xt_ensure_table(struct xtn_exec *ex, struct xtable *t)
 {
 	/* one small GET avoids a needless NEWTABLE, as iptables does; if it
-	 * fails, NEWTABLE with NLM_F_CREATE is harmless (warnings stay) */
+	 * fails, NEWTABLE with NLM_F_CREATE is harmless (warnings stay).  If
+	 * the table goes before the batch arrives, the kernel refuses it. */
 	if (t->exists < 0 && xt_table_probe(ex, t) < 0)
 		xtn_diag_reset_error(&ex->ctx->diag);
 	if (t->exists == 1)
-		return;
-	xtn_batch_table(&ex->batch, &ex->nl, NFT_MSG_NEWTABLE,
-			ex->ctx->fam->nfproto, t->name, NLM_F_CREATE,
-			XTN_OBJ_TABLE_ADD, ex->cur_line);
+		return 0;
+	if (xtn_batch_table(&ex->batch, &ex->nl, NFT_MSG_NEWTABLE,
+			    ex->ctx->fam->nfproto, t->name, NLM_F_CREATE,
+			    XTN_OBJ_TABLE_ADD, ex->cur_line) < 0)
+		return -1;
 	if (t->exists == 0)
 		t->all_chains = true;	/* a new table has no other chains */
 	t->exists = 1;
+	return 0;
 }
 
 struct nftnl_chain *xt_builtin_nftnl(const struct xtn_exec *ex,
@@ -234,20 +237,36 @@ int xt_ensure_builtin(struct xtn_exec *ex, struct xtable *t, const char *chain)
 	const struct xtn_chain_def *def = xtn_table_builtin(t->def, chain);
 	struct nftnl_chain *nc;
 	struct xchain *c;
+	uint16_t flags;
 
 	if (!def)
 		return 0;
 	if (xt_chain_lookup(ex, t, chain, &c) < 0)
 		return -1;
-	if (c->exists)
+	if (c->exists && !c->stale)
 		return 0;
-	xt_ensure_table(ex, t);
+	if (xt_ensure_table(ex, t) < 0)
+		return -1;
 	nc = xt_builtin_nftnl(ex, t, def);
 	nftnl_chain_set_u32(nc, NFTNL_CHAIN_POLICY, NF_ACCEPT);
-	xtn_batch_chain(&ex->batch, &ex->nl, NFT_MSG_NEWCHAIN, nc, NLM_F_CREATE,
-			XTN_OBJ_CHAIN_ADD, ex->cur_line);
+	if (c->stale) {
+		/* made by an earlier block of this batch: as new again */
+		nftnl_chain_set_u64(nc, NFTNL_CHAIN_PACKETS, 0);
+		nftnl_chain_set_u64(nc, NFTNL_CHAIN_BYTES, 0);
+		flags = NLM_F_CREATE;
+	} else {
+		/* exclusive: if another writer made it meanwhile (maybe with
+		 * a DROP policy), the kernel refuses instead of resetting it */
+		flags = NLM_F_CREATE | NLM_F_EXCL;
+	}
+	if (xtn_batch_chain(&ex->batch, &ex->nl, NFT_MSG_NEWCHAIN, nc, flags,
+			    XTN_OBJ_CHAIN_ADD, ex->cur_line) < 0) {
+		nftnl_chain_free(nc);
+		return -1;
+	}
 	nftnl_chain_free(nc);
 	c->exists = true;
+	c->stale = false;
 	c->builtin = true;
 	c->has_policy = true;
 	c->policy = NF_ACCEPT;
@@ -268,6 +287,7 @@ void xt_table_mark_flushed(struct xtable *t)
 		c->in_kernel = false;
 		c->builtin = false;
 		c->tainted = false;
+		c->stale = false;
 		c->use = 0;
 		c->pkts = c->bytes = 0;
 		xt_view_reset(c);

@@ -32,51 +32,59 @@ static struct nftnl_chain *chain_obj(struct xtn_exec *ex, struct xtable *t,
 	return nc;
 }
 
-static void queue_chain(struct xtn_exec *ex, struct nftnl_chain *nc,
-			uint16_t msg, uint16_t flags, enum xtn_obj_op op)
+int xt_queue_chain(struct xtn_exec *ex, struct nftnl_chain *nc,
+		   uint16_t msg, uint16_t flags, enum xtn_obj_op op)
 {
-	xtn_batch_chain(&ex->batch, &ex->nl, msg, nc, flags, op, ex->cur_line);
+	int ret = xtn_batch_chain(&ex->batch, &ex->nl, msg, nc, flags, op,
+				  ex->cur_line);
+
 	nftnl_chain_free(nc);
+	return ret;
 }
 
-static void add_user_chain(struct xtn_exec *ex, struct xtable *t,
-			   struct xchain *c)
+static int add_user_chain(struct xtn_exec *ex, struct xtable *t,
+			  struct xchain *c)
 {
-	queue_chain(ex, chain_obj(ex, t, c->name), NFT_MSG_NEWCHAIN,
-		    NLM_F_EXCL, XTN_OBJ_CHAIN_USER_ADD);
+	if (xt_queue_chain(ex, chain_obj(ex, t, c->name), NFT_MSG_NEWCHAIN,
+			NLM_F_EXCL, XTN_OBJ_CHAIN_USER_ADD) < 0)
+		return -1;
 	c->exists = true;
 	c->builtin = false;
 	xt_view_reset(c);
 	c->view_known = true;
+	return 0;
 }
 
 static int new_chain(struct xtn_exec *ex, struct xtable *t, const char *name)
 {
 	struct xchain *c;
 
-	xt_ensure_table(ex, t);
+	if (xt_ensure_table(ex, t) < 0)
+		return -1;
 	if (xtn_table_builtin(t->def, name))
 		return xt_errno(ex, XTN_EOP_NEW_CHAIN, EEXIST);
 	if (xt_chain_lookup(ex, t, name, &c) < 0)
 		return -1;
 	if (c->exists || c->renamed_here)
 		return xt_errno(ex, XTN_EOP_NEW_CHAIN, EEXIST);
-	add_user_chain(ex, t, c);
-	return 0;
+	return add_user_chain(ex, t, c);
 }
 
-static void flush_rules(struct xtn_exec *ex, struct xtable *t,
-			struct xchain *c, enum xtn_obj_op op)
+static int flush_rules(struct xtn_exec *ex, struct xtable *t,
+		       struct xchain *c, enum xtn_obj_op op)
 {
+	struct xtn_batch_rule_opts o = { .msg = NFT_MSG_DELRULE, .op = op,
+					 .line = ex->cur_line };
 	struct nftnl_rule *nr = nftnl_rule_alloc();
+	int ret;
 
 	nftnl_rule_set_u32(nr, NFTNL_RULE_FAMILY, ex->ctx->fam->nfproto);
 	nftnl_rule_set_str(nr, NFTNL_RULE_TABLE, t->name);
 	if (c)
 		nftnl_rule_set_str(nr, NFTNL_RULE_CHAIN, c->name);
-	xtn_batch_rule(&ex->batch, &ex->nl, NFT_MSG_DELRULE, nr, 0, op,
-		       ex->cur_line, false);
+	ret = xtn_batch_rule(&ex->batch, &ex->nl, nr, &o, NULL);
 	nftnl_rule_free(nr);
+	return ret;
 }
 
 static void view_emptied(struct xchain *c)
@@ -96,7 +104,8 @@ static int flush(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd)
 			return -1;
 		if (!c->exists)
 			return xt_errno(ex, XTN_EOP_ANY, ENOENT);
-		flush_rules(ex, t, c, XTN_OBJ_RULE_FLUSH);
+		if (flush_rules(ex, t, c, XTN_OBJ_RULE_FLUSH) < 0)
+			return -1;
 		view_emptied(c);
 		return 0;
 	}
@@ -106,13 +115,15 @@ static int flush(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd)
 		if (t->exists != 1)
 			return 0;
 		/* one DELRULE for the whole table, as iptables does */
-		flush_rules(ex, t, NULL, XTN_OBJ_RULE_FLUSH);
+		if (flush_rules(ex, t, NULL, XTN_OBJ_RULE_FLUSH) < 0)
+			return -1;
 		t->rules_flushed = true;
 		for (i = 0; i < t->n_order; i++)
 			view_emptied(t->order[i]);
 		return 0;
 	}
 	/* every chain in one dump first: the built-ins are then known */
+	xt_strict(ex);
 	if (xt_chains_all(ex, t) < 0)
 		return -1;
 	for (i = 0; t->def && i < t->def->n_chains; i++)
@@ -121,24 +132,28 @@ static int flush(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd)
 	v = xt_chains_sorted(ex, t, &n);
 	for (i = 0; i < n; i++) {
 		xtn_strbuf_printf(ex->out, "Flushing chain `%s'\n", v[i]->name);
-		flush_rules(ex, t, v[i], XTN_OBJ_RULE_FLUSH);
+		if (flush_rules(ex, t, v[i], XTN_OBJ_RULE_FLUSH) < 0)
+			break;
 		view_emptied(v[i]);
 	}
 	free(v);
-	return 0;
+	return i < n ? -1 : 0;
 }
 
-static void del_chain(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
-		      bool verbose)
+static int del_chain(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
+		     bool verbose)
 {
 	/* iptables narrates user chains only */
 	if (verbose && !c->builtin)
 		xtn_strbuf_printf(ex->out, "Deleting chain `%s'\n", c->name);
-	queue_chain(ex, chain_obj(ex, t, c->name), NFT_MSG_DELCHAIN,
-		    NLM_F_NONREC, XTN_OBJ_CHAIN_DEL);
+	if (xt_queue_chain(ex, chain_obj(ex, t, c->name), NFT_MSG_DELCHAIN,
+			NLM_F_NONREC, XTN_OBJ_CHAIN_DEL) < 0)
+		return -1;
 	c->exists = false;
 	c->builtin = false;
+	c->stale = false;
 	view_emptied(c);
+	return 0;
 }
 
 static int delete_chain(struct xtn_exec *ex, struct xtable *t,
@@ -154,12 +169,14 @@ static int delete_chain(struct xtn_exec *ex, struct xtable *t,
 			return xt_errno(ex, XTN_EOP_CHAIN_DEL, ENOENT);
 		/* iptables keeps a built-in with a DROP policy or rules it
 		 * knows of; anything else is the kernel's to refuse (EBUSY) */
+		if (c->builtin)
+			xt_strict(ex);
 		if (c->builtin && (c->policy != NF_ACCEPT ||
 				   (c->view_known && xt_view_len(c))))
 			return xt_errno(ex, XTN_EOP_CHAIN_DEL, EBUSY);
-		del_chain(ex, t, c, cmd->verbose);
-		return 0;
+		return del_chain(ex, t, c, cmd->verbose);
 	}
+	xt_strict(ex);
 	if (xt_chains_all(ex, t) < 0)
 		return -1;
 	v = xt_chains_sorted(ex, t, &n);
@@ -169,10 +186,11 @@ static int delete_chain(struct xtn_exec *ex, struct xtable *t,
 		if (c->builtin && (c->policy != NF_ACCEPT ||
 				   (c->view_known ? xt_view_len(c) : c->use) != 0))
 			continue;
-		del_chain(ex, t, c, cmd->verbose);
+		if (del_chain(ex, t, c, cmd->verbose) < 0)
+			break;
 	}
 	free(v);
-	return 0;
+	return i < n ? -1 : 0;
 }
 
 static int rename_chain(struct xtn_exec *ex, struct xtable *t,
@@ -191,6 +209,7 @@ static int rename_chain(struct xtn_exec *ex, struct xtable *t,
 		return -1;
 	if (!c->exists)
 		return xt_errno(ex, XTN_EOP_RENAME, ENOENT);
+	xt_strict(ex);	/* the handle read decides which chain is renamed */
 	/* the kernel renames by handle: a chain made in this batch has none */
 	if (!c->in_kernel || !c->handle) {
 		struct xtn_loc loc = { .line = ex->cur_line };
@@ -201,7 +220,8 @@ static int rename_chain(struct xtn_exec *ex, struct xtable *t,
 	}
 	obj = chain_obj(ex, t, cmd->newname);
 	nftnl_chain_set_u64(obj, NFTNL_CHAIN_HANDLE, c->handle);
-	queue_chain(ex, obj, NFT_MSG_NEWCHAIN, 0, XTN_OBJ_CHAIN_RENAME);
+	if (xt_queue_chain(ex, obj, NFT_MSG_NEWCHAIN, 0, XTN_OBJ_CHAIN_RENAME) < 0)
+		return -1;
 	/* neither name is usable until the commit: the old one is gone,
 	 * the new one resolves only afterwards */
 	nc->renamed_here = true;
@@ -230,79 +250,22 @@ static int set_policy(struct xtn_exec *ex, struct xtable *t, const char *chain,
 	/* no lookup: NLM_F_CREATE creates or updates; whether the kernel
 	 * has it (and rules in it) is asked only if a later line needs it */
 	c = xt_chain_peek(t, chain);
-	xt_ensure_table(ex, t);
+	if (xt_ensure_table(ex, t) < 0)
+		return -1;
 	nc = xt_builtin_nftnl(ex, t, def);
 	nftnl_chain_set_u32(nc, NFTNL_CHAIN_POLICY, verdict);
 	nftnl_chain_set_u64(nc, NFTNL_CHAIN_PACKETS, counters ? pkts : 0);
 	nftnl_chain_set_u64(nc, NFTNL_CHAIN_BYTES, counters ? bytes : 0);
-	queue_chain(ex, nc, NFT_MSG_NEWCHAIN, flags, XTN_OBJ_CHAIN_UPDATE);
+	if (xt_queue_chain(ex, nc, NFT_MSG_NEWCHAIN, flags, XTN_OBJ_CHAIN_UPDATE) < 0)
+		return -1;
 	if (c->known && !c->exists && !c->in_kernel)
 		c->view_known = true;	/* created by this batch: no rules */
 	c->exists = true;
+	c->stale = false;
 	c->builtin = true;
 	c->has_policy = true;
 	c->policy = verdict;
 	return 0;
-}
-
-static int zero_chain(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
-		      bool verbose, bool rules)
-{
-	const struct xtn_chain_def *def = xtn_table_builtin(t->def, c->name);
-
-	if (verbose)
-		xtn_strbuf_printf(ex->out, "Zeroing chain `%s'\n", c->name);
-	if ((c->builtin || !c->exists) && def) {
-		struct nftnl_chain *nc = xt_builtin_nftnl(ex, t, def);
-
-		nftnl_chain_set_u32(nc, NFTNL_CHAIN_POLICY, c->policy);
-		nftnl_chain_set_u64(nc, NFTNL_CHAIN_PACKETS, 0);
-		nftnl_chain_set_u64(nc, NFTNL_CHAIN_BYTES, 0);
-		queue_chain(ex, nc, NFT_MSG_NEWCHAIN, NLM_F_CREATE,
-			    XTN_OBJ_CHAIN_ZERO);
-	}
-	if (!rules || !c->in_kernel)
-		return 0;
-	/* the kernel zeroes every rule counter of the chain in one dump */
-	if (xtn_nl_dump_rules(&ex->nl, ex->ctx->fam->nfproto, t->name, c->name,
-			      true, NULL, NULL) < 0)
-		return xt_errno(ex, XTN_EOP_ANY, errno);
-	return 0;
-}
-
-int xt_zero_chain(struct xtn_exec *ex, struct xtable *t, const char *chain,
-		  bool verbose)
-{
-	struct xchain *c;
-
-	if (xt_chain_lookup(ex, t, chain, &c) < 0)
-		return -1;
-	if (!c->exists && !c->has_policy)
-		c->policy = NF_ACCEPT;
-	return zero_chain(ex, t, c, verbose, false);
-}
-
-int xt_zero(struct xtn_exec *ex, struct xtable *t, const char *chain,
-	    bool verbose)
-{
-	struct xchain *c, **v;
-	unsigned int i, n;
-	int ret = 0;
-
-	if (chain) {
-		if (xt_chain_lookup(ex, t, chain, &c) < 0)
-			return -1;
-		if (!c->exists)
-			return xt_errno(ex, XTN_EOP_ANY, ENOENT);
-		return zero_chain(ex, t, c, verbose, true);
-	}
-	if (xt_chains_all(ex, t) < 0)
-		return -1;
-	v = xt_chains_sorted(ex, t, &n);
-	for (i = 0; i < n && ret == 0; i++)
-		ret = zero_chain(ex, t, v[i], verbose, true);
-	free(v);
-	return ret;
 }
 
 int xt_cmd_chain(struct xtn_exec *ex, struct xtn_cmd *cmd)
@@ -353,6 +316,40 @@ static int narrate_flush(struct xtn_exec *ex, struct xtable *t)
 	return 0;
 }
 
+/*
+ * The table flushed a second time in one batch (restore input repeating
+ * "*filter ... COMMIT" blocks): empty what the batch made of it instead of
+ * deleting it again.  Deleting and re-creating would register the base
+ * chains' hooks once more each time, and until the commit the kernel keeps
+ * every one of them (at most 1024 per hook).  Base chains stay, marked
+ * stale: they go at COMMIT unless the block declares or uses them.
+ */
+static int reflush(struct xtn_exec *ex, struct xtable *t)
+{
+	unsigned int i;
+
+	if (t->exists != 1)
+		return 0;
+	if (flush_rules(ex, t, NULL, XTN_OBJ_TABLE_FLUSH) < 0)
+		return -1;
+	for (i = 0; i < t->n_order; i++) {
+		struct xchain *c = t->order[i];
+
+		if (!c->exists)
+			continue;
+		view_emptied(c);
+		if (c->builtin)
+			c->stale = true;
+		else if (xt_queue_chain(ex, chain_obj(ex, t, c->name),
+				     NFT_MSG_DELCHAIN, 0,
+				     XTN_OBJ_TABLE_FLUSH) < 0)
+			return -1;
+		else
+			c->exists = false;
+	}
+	return 0;
+}
+
 int xtn_exec_table_start(struct xtn_exec *ex, const char *table, uint32_t line,
 			 bool verbose)
 {
@@ -361,17 +358,38 @@ int xtn_exec_table_start(struct xtn_exec *ex, const char *table, uint32_t line,
 	ex->cur_line = line;
 	if (ex->flags & XTN_EXEC_NOFLUSH)
 		return 0;
-	if (xt_table_probe(ex, t) < 0)
-		return -1;
 	if (verbose && narrate_flush(ex, t) < 0)
 		return -1;
-	/* the whole table goes, foreign chains and sets included (iptables) */
-	if (t->exists == 1)
-		xtn_batch_table(&ex->batch, &ex->nl, NFT_MSG_DELTABLE,
-				ex->ctx->fam->nfproto, table, 0,
-				XTN_OBJ_TABLE_FLUSH, line);
+	if (t->flushed)
+		return reflush(ex, t);
+	/*
+	 * The whole table goes, foreign chains and sets included (iptables).
+	 * Created first if absent, so that the batch holds the same whatever
+	 * the kernel has by the time it arrives: no generation check needed.
+	 */
+	if (xtn_batch_table(&ex->batch, &ex->nl, NFT_MSG_NEWTABLE,
+			    ex->ctx->fam->nfproto, table, NLM_F_CREATE,
+			    XTN_OBJ_TABLE_FLUSH, line) < 0 ||
+	    xtn_batch_table(&ex->batch, &ex->nl, NFT_MSG_DELTABLE,
+			    ex->ctx->fam->nfproto, table, 0,
+			    XTN_OBJ_TABLE_FLUSH, line) < 0)
+		return -1;
 	xt_table_mark_flushed(t);
 	t->exists = 0;
+	return 0;
+}
+
+int xtn_exec_table_drop_stale(struct xtn_exec *ex, const char *table)
+{
+	struct xtable *t = xt_table(ex, table);
+	unsigned int i;
+
+	for (i = 0; i < t->n_order; i++) {
+		struct xchain *c = t->order[i];
+
+		if (c->stale && del_chain(ex, t, c, false) < 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -387,15 +405,17 @@ int xtn_exec_chain_decl(struct xtn_exec *ex, const char *table,
 	if (xtn_table_builtin(t->def, chain))
 		return set_policy(ex, t, chain, policy, counters, pkts, bytes,
 				  NLM_F_CREATE);
-	xt_ensure_table(ex, t);
+	if (xt_ensure_table(ex, t) < 0)
+		return -1;
 	if (xt_chain_lookup(ex, t, chain, &c) < 0)
 		return -1;
-	/* an existing user chain is flushed (--noflush keeps the table) */
+	/* an existing user chain is flushed (--noflush keeps the table);
+	 * if it went or came meanwhile, the kernel refuses the batch */
 	if (c->exists) {
-		flush_rules(ex, t, c, XTN_OBJ_CHAIN_USER_FLUSH);
+		if (flush_rules(ex, t, c, XTN_OBJ_CHAIN_USER_FLUSH) < 0)
+			return -1;
 		view_emptied(c);
 		return 0;
 	}
-	add_user_chain(ex, t, c);
-	return 0;
+	return add_user_chain(ex, t, c);
 }

@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include <xtnft/ctx.h>
 #include <xtnft/family.h>
 #include <xtnft/model.h>
@@ -17,6 +19,9 @@ struct xtn_exec *xtn_exec_new(struct xtn_ctx *ctx, struct xtn_strbuf *out,
 	ex->out = out;
 	ex->flags = flags;
 	xtn_hmap_init(&ex->tables);
+	/* jitter only has to differ between processes started together */
+	ex->rng = ((uint64_t)getpid() << 32) ^ (uint64_t)time(NULL) ^
+		  (uint64_t)(uintptr_t)ex;
 	return ex;
 }
 
@@ -97,15 +102,18 @@ int xtn_exec_begin(struct xtn_exec *ex)
 		xtn_nl_init(&ex->nl, ex->transport);
 	}
 	ex->open = true;
+	ex->strict = ex->always_strict;
+	ex->begin_errno = 0;
 	if (xtn_nl_genid(&ex->nl, &ex->genid) < 0) {
 		int err = errno;
 
-		xtn_batch_init(&ex->batch, &ex->nl, 0);
+		ex->begin_errno = err;
+		xtn_batch_init(&ex->batch, &ex->nl, 0, d);
 		return xtn_fail(d, XTN_RESOURCE, NULL,
 				"Could not fetch rule set generation id: %s",
 				xtn_errmsg(XTN_EOP_ANY, err));
 	}
-	xtn_batch_init(&ex->batch, &ex->nl, ex->genid);
+	xtn_batch_init(&ex->batch, &ex->nl, ex->genid, d);
 	return 0;
 }
 
@@ -183,6 +191,11 @@ static int check_genid(struct xtn_exec *ex)
 	return now == ex->genid ? XTN_EXEC_OK : XTN_EXEC_RETRY;
 }
 
+void xt_strict(struct xtn_exec *ex)
+{
+	ex->strict = true;
+}
+
 enum xtn_exec_result xtn_exec_commit(struct xtn_exec *ex)
 {
 	if (!ex->open)
@@ -197,41 +210,116 @@ enum xtn_exec_result xtn_exec_commit(struct xtn_exec *ex)
 	if (ex->debug.len)
 		xtn_strbuf_put(ex->out, ex->debug.buf, ex->debug.len);
 	xtn_strbuf_reset(&ex->debug);
-	switch (xtn_batch_commit(&ex->batch, &ex->nl, &ex->ctx->diag)) {
+	switch (xtn_batch_commit(&ex->batch, &ex->nl, &ex->ctx->diag,
+				 ex->strict)) {
 	case XTN_COMMIT_OK:
 		return XTN_EXEC_OK;
 	case XTN_COMMIT_RESTART:
 		return XTN_EXEC_RETRY;
 	default:
+		/* built without the generation check, the batch may have met
+		 * a ruleset that changed after it was read: the same command
+		 * with the check tells a clash from a real refusal */
+		if (!ex->strict && ex->ctx->diag.style == XTN_DS_KERNEL &&
+		    ex->ctx->diag.n_kerrs) {
+			ex->always_strict = true;
+			return XTN_EXEC_RECHECK;
+		}
 		return XTN_EXEC_ERROR;
 	}
 }
 
-int xtn_exec_run(struct xtn_exec *ex, xtn_exec_body_fn body, void *priv)
+void xtn_exec_mark(struct xtn_exec *ex)
+{
+	ex->mark_warnings = ex->ctx->diag.n_warnings;
+	ex->mark_out = ex->out->len;
+}
+
+static uint64_t elapsed_ms(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (uint64_t)((now.tv_sec - start->tv_sec) * 1000 +
+			  (now.tv_nsec - start->tv_nsec) / 1000000);
+}
+
+/* Sleep before the next attempt: exponential backoff with full jitter, so
+ * writers that clashed spread out; false once the time bound is over. */
+static bool backoff(struct xtn_exec *ex, const struct timespec *start,
+		    unsigned int attempt)
+{
+	uint64_t bound = ex->ctx->wait_ms, spent = elapsed_ms(start), us;
+	struct timespec pause;
+
+	if (bound != XTN_WAIT_FOREVER && spent >= bound)
+		return false;
+	/* xorshift64 on per-session state (lib/ keeps no globals) */
+	ex->rng ^= ex->rng << 13;
+	ex->rng ^= ex->rng >> 7;
+	ex->rng ^= ex->rng << 17;
+	/* up to 1 ms, 2 ms, 4 ms ... 256 ms */
+	us = ex->rng % ((uint64_t)1000 << (attempt < 8 ? attempt : 8));
+	if (bound != XTN_WAIT_FOREVER && us > (bound - spent) * 1000)
+		us = (bound - spent) * 1000;
+	pause.tv_sec = (time_t)(us / 1000000);
+	pause.tv_nsec = (long)(us % 1000000) * 1000;
+	while (nanosleep(&pause, &pause) < 0 && errno == EINTR)
+		;
+	return true;
+}
+
+static enum xtn_exec_result attempt_result(struct xtn_exec *ex, int body_ret,
+					   bool commit)
+{
+	if (body_ret < 0)
+		return ex->interrupted ? XTN_EXEC_RETRY : XTN_EXEC_ERROR;
+	return commit ? xtn_exec_commit(ex) : XTN_EXEC_OK;
+}
+
+/* Attempts until one is not spoilt by another writer (or time is up). */
+static int attempts(struct xtn_exec *ex, enum xtn_exec_result res,
+		    xtn_exec_body_fn body, void *priv, bool commit)
 {
 	struct xtn_diag *d = &ex->ctx->diag;
-	unsigned int n_warnings = d->n_warnings, attempt;
-	size_t mark = ex->out->len;
+	unsigned int n = 1;
+	struct timespec start;
 
-	for (attempt = 0; attempt <= ex->ctx->max_retries; attempt++) {
-		enum xtn_exec_result res;
-
-		if (attempt)
-			xtn_diag_rewind(d, n_warnings);
-		xtn_strbuf_truncate(ex->out, mark);
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	while (res == XTN_EXEC_RETRY || res == XTN_EXEC_RECHECK) {
+		if (res == XTN_EXEC_RETRY && !backoff(ex, &start, n)) {
+			xtn_diag_reset_error(d);
+			return xtn_fail(d, XTN_RESOURCE, NULL,
+					"the ruleset kept changing: gave up after %u attempts",
+					n);
+		}
+		n++;
+		xtn_diag_rewind(d, ex->mark_warnings);
+		xtn_strbuf_truncate(ex->out, ex->mark_out);
 		if (xtn_exec_begin(ex) < 0)
 			return -1;
-		if (body(ex, priv) < 0)
-			res = ex->interrupted ? XTN_EXEC_RETRY : XTN_EXEC_ERROR;
-		else
-			res = xtn_exec_commit(ex);
-		if (res != XTN_EXEC_RETRY)
-			return res == XTN_EXEC_OK ? 0 : -1;
+		res = attempt_result(ex, body(ex, priv), commit);
 	}
-	xtn_diag_reset_error(d);
-	return xtn_fail(d, XTN_RESOURCE, NULL,
-			"the ruleset kept changing: gave up after %u attempts",
-			ex->ctx->max_retries + 1);
+	return res == XTN_EXEC_OK ? 0 : -1;
+}
+
+int xtn_exec_settle(struct xtn_exec *ex, int first, xtn_exec_body_fn body,
+		    void *priv)
+{
+	return attempts(ex, attempt_result(ex, first, true), body, priv, true);
+}
+
+int xtn_exec_restart(struct xtn_exec *ex, xtn_exec_body_fn body, void *priv)
+{
+	return attempts(ex, XTN_EXEC_RETRY, body, priv, false);
+}
+
+int xtn_exec_run(struct xtn_exec *ex, xtn_exec_body_fn body, void *priv)
+{
+	xtn_exec_mark(ex);
+	if (xtn_exec_begin(ex) < 0)
+		return -1;
+	return xtn_exec_settle(ex, body(ex, priv), body, priv);
 }
 
 int xtn_exec_existing_tables(struct xtn_exec *ex, const char **names,

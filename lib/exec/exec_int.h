@@ -13,6 +13,7 @@
 struct xtn_table_def;
 struct xtn_chain_def;
 struct nftnl_chain;
+struct nftnl_rule;
 
 /* A rule as this transaction sees it: in the kernel, or queued. */
 struct xrule {
@@ -39,6 +40,9 @@ struct xchain {
 	/* renamed to this name in this batch: the kernel only resolves the
 	 * new name after commit, so nothing may use it yet */
 	bool renamed_here;
+	/* a base chain of a table flushed again in this batch: it goes at
+	 * COMMIT unless the block declares or uses it */
+	bool stale;
 	uint64_t handle;
 	bool has_policy;
 	uint32_t policy;
@@ -88,8 +92,20 @@ struct xtn_exec {
 	struct xtn_strbuf narration;
 	struct xtn_strbuf debug;	/* -vv object dump, printed at commit */
 	uint32_t cur_line;
+	int begin_errno;	/* why reading the generation id failed */
 	bool interrupted;	/* a dump was interrupted: retry the session */
+	/* the batch depends on what was read (positions, handles, chain
+	 * lists): it carries the generation id */
+	bool strict;
+	bool always_strict;	/* a batch built without it was refused */
+	uint64_t rng;		/* backoff jitter */
+	unsigned int mark_warnings;	/* what a retry rewinds to */
+	size_t mark_out;
 };
+
+/* What this session read decides what the batch holds: a concurrent
+ * change must make the kernel refuse the batch (generation check). */
+void xt_strict(struct xtn_exec *ex);
 
 /* How many rules a chain whose view is known has (inserts pending
  * included). */
@@ -108,7 +124,7 @@ int xt_chain_lookup(struct xtn_exec *ex, struct xtable *t, const char *name,
 		    struct xchain **out);
 int xt_chains_all(struct xtn_exec *ex, struct xtable *t);
 void xt_table_free(struct xtable *t);
-void xt_ensure_table(struct xtn_exec *ex, struct xtable *t);
+int xt_ensure_table(struct xtn_exec *ex, struct xtable *t);
 int xt_ensure_builtin(struct xtn_exec *ex, struct xtable *t, const char *chain);
 struct nftnl_chain *xt_builtin_nftnl(const struct xtn_exec *ex,
 				     const struct xtable *t,
@@ -132,9 +148,18 @@ int xt_view_find(struct xtn_exec *ex, struct xchain *c,
 int xt_zero(struct xtn_exec *ex, struct xtable *t, const char *chain,
 	    bool verbose);
 /* -L -Z: zero a listed chain's own counters, even if absent (fake
- * built-ins); its rules were zeroed by the listing's reset dump. */
+ * built-ins); its rules are zeroed as the listing dumps them. */
 int xt_zero_chain(struct xtn_exec *ex, struct xtable *t, const char *chain,
 		  bool verbose);
+/* -Z CHAIN N: the rule at pos of c's loaded view. */
+int xt_zero_num(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
+		unsigned int pos);
+/* Queue a kernel rule again with its counters zeroed (replaced by handle);
+ * decoded, if known, gives its protocol. */
+int xt_queue_zeroed(struct xtn_exec *ex, struct nftnl_rule *nr,
+		    const struct xtn_rule *decoded);
+int xt_queue_chain(struct xtn_exec *ex, struct nftnl_chain *nc, uint16_t msg,
+		   uint16_t flags, enum xtn_obj_op op);
 int xt_cmd_rule(struct xtn_exec *ex, struct xtn_cmd *cmd);
 int xt_cmd_chain(struct xtn_exec *ex, struct xtn_cmd *cmd);
 int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd);

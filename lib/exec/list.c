@@ -46,7 +46,8 @@ struct listing {
 	struct lchain *v;
 	unsigned int n;
 	struct lchain *cur;	/* the chain being dumped */
-	bool reset;		/* -L -Z: the dump zeroes the rule counters */
+	bool reset;		/* -L -Z: each listed rule is zeroed in the batch */
+	int zero_err;		/* the first failure to queue that */
 	bool foreign;
 	bool tainted;
 };
@@ -164,6 +165,10 @@ static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
 		l->foreign = true;
 	else
 		format_rule(l, l->cur, r);
+	/* listed first, then zeroed, as iptables does (a retried listing
+	 * shows the counts again: nothing is zeroed before the commit) */
+	if (l->reset && !l->zero_err && xt_queue_zeroed(l->ex, nr, r) < 0)
+		l->zero_err = -1;
 	xtn_rule_free(r);
 	return 0;
 }
@@ -186,13 +191,13 @@ static int fetch_rules(struct listing *l)
 			continue;
 		l->cur = &l->v[i];
 		ret = xtn_nl_dump_rules(&l->ex->nl, l->ex->ctx->fam->nfproto,
-					l->t->name, c->name, l->reset, rule_cb, l);
+					l->t->name, c->name, rule_cb, l);
 		if (ret < 0 && errno == ENOENT)
 			ret = 0;
 		else if (ret < 0)
 			ret = xt_errno(l->ex, XTN_EOP_ANY, errno);
 	}
-	return ret;
+	return ret < 0 ? ret : l->zero_err;
 }
 
 static void listing_fini(struct listing *l)
@@ -331,7 +336,7 @@ int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd)
 	}
 	/* -L -Z zeroes what it listed, absent built-ins included: iptables
 	 * sends their zeroing NEWCHAIN even where the table does not exist
-	 * (the rule counters were zeroed by the listing's dump) */
+	 * (the rules were queued for zeroing as they were listed) */
 	for (i = 0; ret == 0 && l.reset && i < l.n; i++)
 		ret = xt_zero_chain(ex, l.t, l.v[i].name, cmd->verbose);
 	listing_fini(&l);

@@ -122,10 +122,11 @@ static int add_one(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 							 &ex->ctx->diag,
 							 cmd->loc.line ? NULL : &locs,
 							 &n_locs);
-	uint16_t flags = NLM_F_CREATE | (append ? NLM_F_APPEND : 0);
+	struct xtn_batch_rule_opts o = { .msg = NFT_MSG_NEWRULE };
 	struct xtn_rule *canon = NULL;
 	struct xrule q;
 	uint32_t id;
+	int ret;
 
 	/* the decoded form is needed only to echo the rule or to compare
 	 * against it later in this session: a restore rebuilds it from its
@@ -141,14 +142,20 @@ static int add_one(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 		return -1;
 	if (before)
 		set_position(nr, before);
+	o.flags = NLM_F_CREATE | (append ? NLM_F_APPEND : 0);
+	o.op = append ? XTN_OBJ_RULE_APPEND : XTN_OBJ_RULE_INSERT;
+	o.line = cmd->loc.line;
 	/* an ID only where a later message may point at this rule: a
 	 * restore's later lines, or the next address of "-I CHAIN N" */
-	id = xtn_batch_rule(&ex->batch, &ex->nl, NFT_MSG_NEWRULE, nr, flags,
-			    append ? XTN_OBJ_RULE_APPEND : XTN_OBJ_RULE_INSERT,
-			    cmd->loc.line,
-			    (ex->flags & XTN_EXEC_RESTORE) || cmd->rulenum > 1);
-	xtn_batch_attach_locs(&ex->batch, locs, n_locs);
+	o.with_id = (ex->flags & XTN_EXEC_RESTORE) || cmd->rulenum > 1;
+	o.locs = locs;
+	o.n_locs = n_locs;
+	ret = xtn_batch_rule(&ex->batch, &ex->nl, nr, &o, &id);
 	nftnl_rule_free(nr);
+	if (ret < 0) {
+		xtn_rule_free(canon);
+		return -1;
+	}
 	q = queued(ex, cmd, index, id, canon);
 	if (append)
 		xt_view_insert(c->view_known ? &c->rules : &c->post,
@@ -194,11 +201,14 @@ static int do_add(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd,
 	return 0;
 }
 
-static void queue_delete(struct xtn_exec *ex, struct xtable *t,
-			 struct xchain *c, unsigned int pos, uint32_t line)
+static int queue_delete(struct xtn_exec *ex, struct xtable *t,
+			struct xchain *c, unsigned int pos, uint32_t line)
 {
+	struct xtn_batch_rule_opts o = { .msg = NFT_MSG_DELRULE,
+					 .op = XTN_OBJ_RULE_DELETE, .line = line };
 	struct nftnl_rule *nr = nftnl_rule_alloc();
 	const struct xrule *r = &c->rules.v[pos];
+	int ret;
 
 	nftnl_rule_set_u32(nr, NFTNL_RULE_FAMILY, ex->ctx->fam->nfproto);
 	nftnl_rule_set_str(nr, NFTNL_RULE_TABLE, t->name);
@@ -207,10 +217,12 @@ static void queue_delete(struct xtn_exec *ex, struct xtable *t,
 		nftnl_rule_set_u64(nr, NFTNL_RULE_HANDLE, r->handle);
 	else
 		nftnl_rule_set_u32(nr, NFTNL_RULE_ID, r->rule_id);
-	xtn_batch_rule(&ex->batch, &ex->nl, NFT_MSG_DELRULE, nr, 0,
-		       XTN_OBJ_RULE_DELETE, line, false);
+	ret = xtn_batch_rule(&ex->batch, &ex->nl, nr, &o, NULL);
 	nftnl_rule_free(nr);
+	if (ret < 0)
+		return -1;
 	xt_view_remove(&c->rules, pos);
+	return 0;
 }
 
 /* Find each expanded rule of cmd; delete it unless only checking. */
@@ -238,8 +250,9 @@ static int find_rules(struct xtn_exec *ex, struct xtable *t,
 		xtn_rule_free(canon);
 		if (pos < 0)
 			return xt_errno(ex, op, ENOENT);
-		if (delete)
-			queue_delete(ex, t, c, (unsigned int)pos, cmd->loc.line);
+		if (delete &&
+		    queue_delete(ex, t, c, (unsigned int)pos, cmd->loc.line) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -264,18 +277,21 @@ static int do_delete_num(struct xtn_exec *ex, struct xtable *t,
 
 	if (pos < 0)
 		return -1;
-	queue_delete(ex, t, c, (unsigned int)pos, cmd->loc.line);
-	return 0;
+	return queue_delete(ex, t, c, (unsigned int)pos, cmd->loc.line);
 }
 
 static int do_replace(struct xtn_exec *ex, struct xtable *t,
 		      struct xtn_cmd *cmd)
 {
+	struct xtn_batch_rule_opts o = {
+		.msg = NFT_MSG_NEWRULE, .flags = NLM_F_CREATE | NLM_F_REPLACE,
+		.op = XTN_OBJ_RULE_REPLACE,
+	};
 	struct xtn_rule *r, *canon;
 	struct nftnl_rule *nr;
 	struct xchain *c;
 	struct xrule old;
-	int pos;
+	int pos, ret;
 
 	if (check_jump(ex, t, cmd) < 0)
 		return -1;
@@ -285,7 +301,8 @@ static int do_replace(struct xtn_exec *ex, struct xtable *t,
 	old = c->rules.v[pos];
 	if (!old.handle) {
 		/* replacing a rule queued in this very batch: delete, re-add */
-		queue_delete(ex, t, c, (unsigned int)pos, cmd->loc.line);
+		if (queue_delete(ex, t, c, (unsigned int)pos, cmd->loc.line) < 0)
+			return -1;
 		return add_one(ex, t, c, cmd, 0,
 			       (unsigned int)pos < c->rules.n ? &c->rules.v[pos] : NULL,
 			       (unsigned int)pos == c->rules.n);
@@ -300,10 +317,13 @@ static int do_replace(struct xtn_exec *ex, struct xtable *t,
 	if (cmd->verbose)
 		echo_rule(ex, canon);
 	nftnl_rule_set_u64(nr, NFTNL_RULE_HANDLE, old.handle);
-	xtn_batch_rule(&ex->batch, &ex->nl, NFT_MSG_NEWRULE, nr,
-		       NLM_F_CREATE | NLM_F_REPLACE, XTN_OBJ_RULE_REPLACE,
-		       cmd->loc.line, false);
+	o.line = cmd->loc.line;
+	ret = xtn_batch_rule(&ex->batch, &ex->nl, nr, &o, NULL);
 	nftnl_rule_free(nr);
+	if (ret < 0) {
+		xtn_rule_free(canon);
+		return -1;
+	}
 	xtn_rule_free(c->rules.v[pos].model);
 	free(c->rules.v[pos].raw);
 	c->rules.v[pos] = queued(ex, cmd, 0, 0, canon);
@@ -315,7 +335,6 @@ static int do_zero_num(struct xtn_exec *ex, struct xtable *t,
 		       struct xtn_cmd *cmd)
 {
 	struct xchain *c;
-	int pos;
 
 	/* iptables reports a missing chain or rule here as "Bad rule" */
 	if (xt_chain_lookup(ex, t, cmd->chain, &c) < 0)
@@ -327,13 +346,7 @@ static int do_zero_num(struct xtn_exec *ex, struct xtable *t,
 	/* 1.8.9 quietly succeeds when the rule number is out of range */
 	if (cmd->rulenum < 1 || cmd->rulenum > c->rules.n)
 		return 0;
-	pos = (int)cmd->rulenum - 1;
-	if (!c->rules.v[pos].handle)
-		return 0;
-	if (xtn_nl_reset_rule(&ex->nl, ex->ctx->fam->nfproto, t->name, c->name,
-			      c->rules.v[pos].handle) < 0)
-		return xt_errno(ex, XTN_EOP_ANY, errno);
-	return 0;
+	return xt_zero_num(ex, t, c, cmd->rulenum - 1);
 }
 
 int xt_cmd_rule(struct xtn_exec *ex, struct xtn_cmd *cmd)

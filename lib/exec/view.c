@@ -111,11 +111,14 @@ int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c)
 	if (!c->view_known && !c->known &&
 	    xt_chain_lookup(ex, t, c->name, &c) < 0)
 		return -1;
+	/* positions, handles and comparisons come from what is read now */
+	if (!c->view_known && c->in_kernel && !t->rules_flushed)
+		xt_strict(ex);
 	/* after a table-wide -F the kernel's rules are gone for this batch,
 	 * also in chains looked up only afterwards */
 	if (!c->view_known && c->in_kernel && !t->rules_flushed &&
 	    xtn_nl_dump_rules(&ex->nl, ex->ctx->fam->nfproto, t->name, c->name,
-			      false, dump_cb, &dc) < 0) {
+			      dump_cb, &dc) < 0) {
 		int err = errno;
 
 		xt_rules_clear(&kernel);

@@ -49,9 +49,11 @@ void xtn_inst_note_opt(struct xtn_ext_inst *inst, unsigned int id,
 {
 	if (id >= XTN_MAX_OPT_IDS)
 		abort();	/* a descriptor bug: test-registry checks ids */
+	inst->seen |= 1u << id;
+	if (!loc)
+		return;
 	if (!inst->opt_loc)
 		inst->opt_loc = xtn_xzalloc(XTN_MAX_OPT_IDS * sizeof(*inst->opt_loc));
-	inst->seen |= 1u << id;
 	inst->opt_loc[id] = *loc;
 }
 

@@ -17,14 +17,15 @@
 #include <linux/netfilter/nf_tables.h>
 #include <libnftnl/batch.h>
 #include <libnftnl/chain.h>
+#include <endian.h>
 #include <libnftnl/common.h>
+#include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
 #include <libnftnl/table.h>
 #include <xtnft/diag.h>
 #include <xtnft/hmap.h>
 #include <xtnft/nl.h>
 #include <xtnft/util.h>
-#include <linux/netfilter/nfnetlink.h>
 
 #define BATCH_PAGE_SIZE (2 * 1024 * 1024)
 /* Room past the page for the message that crosses its end: libnftnl
@@ -62,27 +63,27 @@ static void batch_update(struct xtn_batch *b)
 	zero_ahead(b);
 }
 
-/* The batch memory and its BATCH_BEGIN appear with the first object:
- * read-only commands never allocate them. */
+/* The batch memory appears with the first object: read-only commands never
+ * allocate it.  BATCH_BEGIN is written at commit, when it is known whether
+ * the batch must carry the generation id; its sequence number is taken
+ * now, so the objects are numbered as iptables numbers them. */
 static void batch_open(struct xtn_batch *b, struct xtn_nl *nl)
 {
-	struct nlmsghdr *nlh;
-
 	if (b->b)
 		return;
 	b->b = nftnl_batch_alloc(BATCH_PAGE_SIZE, BATCH_OVERRUN);
 	if (!b->b)
 		abort();
 	zero_ahead(b);
-	nlh = nftnl_batch_begin(nftnl_batch_buffer(b->b), xtn_nl_next_seq(nl));
-	mnl_attr_put_u32(nlh, NFNL_BATCH_GENID, htonl(b->genid));
-	batch_update(b);
+	b->begin_seq = xtn_nl_next_seq(nl);
 }
 
-void xtn_batch_init(struct xtn_batch *b, struct xtn_nl *nl, uint32_t genid)
+void xtn_batch_init(struct xtn_batch *b, struct xtn_nl *nl, uint32_t genid,
+		     struct xtn_diag *d)
 {
 	memset(b, 0, sizeof(*b));
 	b->genid = genid;
+	b->diag = d;
 	b->next_rule_id = 1;
 	xtn_hmap_init(&b->names);
 	nl->seq = 1;
@@ -155,14 +156,34 @@ static void debug_msg(struct xtn_batch *b, const char *text,
 		xtn_nl_hexdump(b->debug, nlh);
 }
 
-void xtn_batch_table(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
-		     uint8_t family, const char *table, uint16_t flags,
-		     enum xtn_obj_op op, uint32_t line)
+static const char *op_name(enum xtn_obj_op op);
+static const char *obj_kind(enum xtn_obj_op op);
+
+/* A name the kernel would refuse (and that could outgrow the page's
+ * overrun): refused before anything is built. */
+static int refuse_name(struct xtn_batch *b, enum xtn_obj_op op,
+		       const char *name, uint32_t line)
 {
-	struct nftnl_table *t = nftnl_table_alloc();
+	if (strlen(name) < XTN_NAME_MAXLEN)
+		return 0;
+	if (b->diag)
+		xtn_diag_add_kerr(b->diag, line, "%s failed (%s): %s %.32s...",
+				  op_name(op), strerror(ENAMETOOLONG),
+				  obj_kind(op), name);
+	return -1;
+}
+
+int xtn_batch_table(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
+		    uint8_t family, const char *table, uint16_t flags,
+		    enum xtn_obj_op op, uint32_t line)
+{
+	struct nftnl_table *t;
 	uint32_t seq;
 	struct nlmsghdr *nlh;
 
+	if (refuse_name(b, op, table, line) < 0)
+		return -1;
+	t = nftnl_table_alloc();
 	batch_open(b, nl);
 	seq = xtn_nl_next_seq(nl);
 	nftnl_table_set_str(t, NFTNL_TABLE_NAME, table);
@@ -179,16 +200,21 @@ void xtn_batch_table(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
 	nftnl_table_free(t);
 	batch_update(b);
 	note(b, seq, op, table, line);
+	return 0;
 }
 
-void xtn_batch_chain(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
-		     struct nftnl_chain *c, uint16_t flags, enum xtn_obj_op op,
-		     uint32_t line)
+int xtn_batch_chain(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
+		    struct nftnl_chain *c, uint16_t flags, enum xtn_obj_op op,
+		    uint32_t line)
 {
 	uint32_t seq;
 	uint8_t family = (uint8_t)nftnl_chain_get_u32(c, NFTNL_CHAIN_FAMILY);
+	const char *name = nftnl_chain_get_str(c, NFTNL_CHAIN_NAME);
 	struct nlmsghdr *nlh;
 
+	if (refuse_name(b, op, name, line) < 0 ||
+	    refuse_name(b, op, nftnl_chain_get_str(c, NFTNL_CHAIN_TABLE), line) < 0)
+		return -1;
 	batch_open(b, nl);
 	seq = xtn_nl_next_seq(nl);
 	nlh = nftnl_nlmsg_build_hdr(nftnl_batch_buffer(b->b), msg, family,
@@ -201,27 +227,180 @@ void xtn_batch_chain(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
 		debug_msg(b, buf, nlh);
 	}
 	batch_update(b);
-	note(b, seq, op, nftnl_chain_get_str(c, NFTNL_CHAIN_NAME), line);
+	note(b, seq, op, name, line);
+	return 0;
 }
 
-uint32_t xtn_batch_rule(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
-			struct nftnl_rule *r, uint16_t flags,
-			enum xtn_obj_op op, uint32_t line, bool with_id)
+/* NFTA_RULE_EXPRESSIONS holding the rule's expressions, as libnftnl builds
+ * it, but checked after each one: false once the nest outgrows its 16-bit
+ * length (the kernel would read a truncated rule). */
+static bool put_exprs(struct nlmsghdr *nlh, const struct nftnl_rule *r)
 {
-	uint32_t seq;
-	uint8_t family = (uint8_t)nftnl_rule_get_u32(r, NFTNL_RULE_FAMILY);
-	uint32_t id = 0;
-	struct nlmsghdr *nlh;
+	struct nftnl_expr_iter *it = nftnl_expr_iter_create(r);
+	struct nftnl_expr *e;
+	struct nlattr *nest;
+	bool fits = true;
 
+	if (!it)
+		abort();
+	e = nftnl_expr_iter_next(it);
+	if (e) {
+		nest = mnl_attr_nest_start(nlh, NFTA_RULE_EXPRESSIONS);
+		for (; e && fits; e = nftnl_expr_iter_next(it)) {
+			struct nlattr *elem = mnl_attr_nest_start(nlh, NFTA_LIST_ELEM);
+
+			nftnl_expr_build_payload(nlh, e);
+			mnl_attr_nest_end(nlh, elem);
+			fits = (size_t)((char *)mnl_nlmsg_get_payload_tail(nlh) -
+					(char *)nest) <= UINT16_MAX;
+		}
+		mnl_attr_nest_end(nlh, nest);
+	}
+	nftnl_expr_iter_destroy(it);
+	return fits;
+}
+
+static unsigned int count_exprs(const struct nftnl_rule *r)
+{
+	struct nftnl_expr_iter *it = nftnl_expr_iter_create(r);
+	unsigned int n = 0;
+
+	if (!it)
+		abort();
+	while (nftnl_expr_iter_next(it))
+		n++;
+	nftnl_expr_iter_destroy(it);
+	return n;
+}
+
+static void put_str(struct nlmsghdr *nlh, const struct nftnl_rule *r,
+		    uint16_t attr, uint16_t type)
+{
+	if (nftnl_rule_is_set(r, attr))
+		mnl_attr_put_strz(nlh, type, nftnl_rule_get_str(r, attr));
+}
+
+static void put_u64(struct nlmsghdr *nlh, const struct nftnl_rule *r,
+		    uint16_t attr, uint16_t type)
+{
+	if (nftnl_rule_is_set(r, attr))
+		mnl_attr_put_u64(nlh, type, htobe64(nftnl_rule_get_u64(r, attr)));
+}
+
+static void put_u32(struct nlmsghdr *nlh, const struct nftnl_rule *r,
+		    uint16_t attr, uint16_t type)
+{
+	if (nftnl_rule_is_set(r, attr))
+		mnl_attr_put_u32(nlh, type, htonl(nftnl_rule_get_u32(r, attr)));
+}
+
+/*
+ * The rule's attributes in libnftnl's order (so -vvv dumps stay iptables'
+ * bytes).  Every write stays inside the page's overrun: names and user
+ * data are bounded before, and put_exprs() stops once the nest passes
+ * 64 KiB, at most one expression (XTN_EXPR_MAX_LEN) later.
+ */
+static bool put_rule(struct nlmsghdr *nlh, const struct nftnl_rule *r)
+{
+	struct nlattr *nest;
+
+	put_str(nlh, r, NFTNL_RULE_TABLE, NFTA_RULE_TABLE);
+	put_str(nlh, r, NFTNL_RULE_CHAIN, NFTA_RULE_CHAIN);
+	put_u64(nlh, r, NFTNL_RULE_HANDLE, NFTA_RULE_HANDLE);
+	put_u64(nlh, r, NFTNL_RULE_POSITION, NFTA_RULE_POSITION);
+	if (nftnl_rule_is_set(r, NFTNL_RULE_USERDATA)) {
+		uint32_t len;
+		const void *udata = nftnl_rule_get_data(r, NFTNL_RULE_USERDATA,
+							&len);
+
+		mnl_attr_put(nlh, NFTA_RULE_USERDATA, len, udata);
+	}
+	if (!put_exprs(nlh, r))
+		return false;
+	if (nftnl_rule_is_set(r, NFTNL_RULE_COMPAT_PROTO) &&
+	    nftnl_rule_is_set(r, NFTNL_RULE_COMPAT_FLAGS)) {
+		nest = mnl_attr_nest_start(nlh, NFTA_RULE_COMPAT);
+		put_u32(nlh, r, NFTNL_RULE_COMPAT_PROTO, NFTA_RULE_COMPAT_PROTO);
+		put_u32(nlh, r, NFTNL_RULE_COMPAT_FLAGS, NFTA_RULE_COMPAT_FLAGS);
+		mnl_attr_nest_end(nlh, nest);
+	}
+	put_u32(nlh, r, NFTNL_RULE_ID, NFTA_RULE_ID);
+	put_u32(nlh, r, NFTNL_RULE_POSITION_ID, NFTA_RULE_POSITION_ID);
+	return true;
+}
+
+static const char *rule_str(const struct nftnl_rule *r, uint16_t attr)
+{
+	return nftnl_rule_is_set(r, attr) ? nftnl_rule_get_str(r, attr) : "";
+}
+
+/* Names, and user data copied from a kernel rule, fit in a page's overrun
+ * next to the 64 KiB of expressions. */
+static bool bounded(const struct nftnl_rule *r)
+{
+	uint32_t udata_len = 0;
+
+	if (nftnl_rule_is_set(r, NFTNL_RULE_USERDATA))
+		nftnl_rule_get_data(r, NFTNL_RULE_USERDATA, &udata_len);
+	return strlen(rule_str(r, NFTNL_RULE_TABLE)) < XTN_NAME_MAXLEN &&
+	       strlen(rule_str(r, NFTNL_RULE_CHAIN)) < XTN_NAME_MAXLEN &&
+	       udata_len <= XTN_EXPR_MAX_LEN;
+}
+
+/* A rule refused before it is sent, worded like the kernel's refusals;
+ * `at` is the expression to blame (out of range: none). */
+static int refuse_rule(struct xtn_batch *b, const struct nftnl_rule *r,
+		       const struct xtn_batch_rule_opts *o, int err,
+		       const char *why, unsigned int at)
+{
+	if (b->diag) {
+		xtn_diag_add_kerr(b->diag, o->line, "%s failed (%s): %s %s%s",
+				  op_name(o->op), strerror(err), obj_kind(o->op),
+				  rule_str(r, NFTNL_RULE_CHAIN), why);
+		xtn_diag_kerr_locate(b->diag, at < o->n_locs ? &o->locs[at] : NULL,
+				     NULL);
+	}
+	free(o->locs);
+	return -1;
+}
+
+int xtn_batch_rule(struct xtn_batch *b, struct xtn_nl *nl, struct nftnl_rule *r,
+		   const struct xtn_batch_rule_opts *o, uint32_t *id_out)
+{
+	uint8_t family = (uint8_t)nftnl_rule_get_u32(r, NFTNL_RULE_FAMILY);
+	unsigned int n_exprs = count_exprs(r);
+	struct nlmsghdr *nlh;
+	char why[96];
+	uint32_t id = 0;
+
+	if (n_exprs > XTN_RULE_MAXEXPRS) {
+		snprintf(why, sizeof(why),
+			 ": %u expressions, the kernel takes at most %u",
+			 n_exprs, XTN_RULE_MAXEXPRS);
+		return refuse_rule(b, r, o, EINVAL, why, XTN_RULE_MAXEXPRS);
+	}
+	if (!bounded(r))
+		return refuse_rule(b, r, o, ENAMETOOLONG, "", UINT32_MAX);
 	batch_open(b, nl);
-	seq = xtn_nl_next_seq(nl);
-	if (msg == NFT_MSG_NEWRULE && with_id) {
+	if (o->msg == NFT_MSG_NEWRULE && o->with_id) {
 		id = b->next_rule_id++;
 		nftnl_rule_set_u32(r, NFTNL_RULE_ID, id);
 	}
-	nlh = nftnl_nlmsg_build_hdr(nftnl_batch_buffer(b->b), msg, family,
-				    flags, seq);
-	nftnl_rule_nlmsg_build_payload(nlh, r);
+	nlh = nftnl_nlmsg_build_hdr(nftnl_batch_buffer(b->b), o->msg, family,
+				    o->flags, nl->seq);
+	/* added to the batch only if it fits: otherwise the next message
+	 * is written over what was built here */
+	if (!put_rule(nlh, r)) {
+		if (id) {
+			b->next_rule_id--;
+			nftnl_rule_unset(r, NFTNL_RULE_ID);
+		}
+		snprintf(why, sizeof(why),
+			 ": its expressions pass %u bytes, the most netlink carries",
+			 UINT16_MAX);
+		return refuse_rule(b, r, o, EMSGSIZE, why, UINT32_MAX);
+	}
+	xtn_nl_next_seq(nl);
 	if (b->verbose > 1) {
 		char buf[8192];
 
@@ -229,26 +408,15 @@ uint32_t xtn_batch_rule(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
 		debug_msg(b, buf, nlh);
 	}
 	batch_update(b);
-	note(b, seq, op, nftnl_rule_get_str(r, NFTNL_RULE_CHAIN), line);
-	return id;
+	note(b, nlh->nlmsg_seq, o->op, rule_str(r, NFTNL_RULE_CHAIN), o->line);
+	b->objs[b->n_objs - 1].locs = o->locs;
+	b->objs[b->n_objs - 1].n_locs = o->n_locs;
+	if (id_out)
+		*id_out = id;
+	return 0;
 }
 
-void xtn_batch_attach_locs(struct xtn_batch *b, struct xtn_loc *locs,
-			   unsigned int n)
-{
-	struct xtn_batch_obj *o;
-
-	if (!b->n_objs) {
-		free(locs);
-		return;
-	}
-	o = &b->objs[b->n_objs - 1];
-	free(o->locs);
-	o->locs = locs;
-	o->n_locs = n;
-}
-
-static const char *const op_names[] = {
+static const char *const op_names[XTN_OBJ_RULE_FLUSH + 1] = {
 	[XTN_OBJ_TABLE_ADD] = "TABLE_ADD",
 	[XTN_OBJ_TABLE_FLUSH] = "TABLE_FLUSH",
 	[XTN_OBJ_CHAIN_ADD] = "CHAIN_ADD",
@@ -264,6 +432,11 @@ static const char *const op_names[] = {
 	[XTN_OBJ_RULE_DELETE] = "RULE_DELETE",
 	[XTN_OBJ_RULE_FLUSH] = "RULE_FLUSH",
 };
+
+static const char *op_name(enum xtn_obj_op op)
+{
+	return op_names[op];
+}
 
 static const char *obj_kind(enum xtn_obj_op op)
 {
@@ -337,19 +510,15 @@ static const struct nlmsghdr *sent_msg(struct commit_ctx *cc, uint32_t seq)
 	return NULL;
 }
 
-/* The kernel's NFT_RULE_MAXEXPRS (net/netfilter/nf_tables.h), not uapi. */
-#define KERNEL_RULE_MAXEXPRS 128
-
-/* How many expressions a NEWRULE carries; *at: the one holding byte `off`
- * of the message (-1: none). */
-static int rule_exprs(const struct nlmsghdr *msg, int64_t off, int *at)
+/* Which expression of a NEWRULE holds byte `off` of the message (-1:
+ * none). */
+static int expr_at(const struct nlmsghdr *msg, int64_t off)
 {
 	const struct nlattr *a, *e;
 	int i = 0;
 
-	*at = -1;
 	if (NFNL_MSG_TYPE(msg->nlmsg_type) != NFT_MSG_NEWRULE)
-		return 0;
+		return -1;
 	mnl_attr_for_each(a, msg, sizeof(struct nfgenmsg)) {
 		if (mnl_attr_get_type(a) != NFTA_RULE_EXPRESSIONS)
 			continue;
@@ -357,11 +526,11 @@ static int rule_exprs(const struct nlmsghdr *msg, int64_t off, int *at)
 			int64_t start = (const char *)e - (const char *)msg;
 
 			if (off >= start && off < start + e->nla_len)
-				*at = i;
+				return i;
 			i++;
 		}
 	}
-	return i;
+	return -1;
 }
 
 /* NLMSGERR_ATTR_OFFS / _MSG: where in the request and why the kernel
@@ -386,7 +555,7 @@ static void on_error(struct commit_ctx *cc, const struct nlmsghdr *nlh)
 	const struct xtn_batch_obj *o;
 	const struct nlmsghdr *msg;
 	const char *kmsg = NULL;
-	int e = -err->error, n_exprs, at = -1;
+	int e = -err->error, at = -1;
 	int64_t off = -1;
 
 	if (err->error == 0)
@@ -403,18 +572,9 @@ static void on_error(struct commit_ctx *cc, const struct nlmsghdr *nlh)
 	}
 	ext_ack(nlh, &off, &kmsg);
 	msg = sent_msg(cc, nlh->nlmsg_seq);
-	n_exprs = msg ? rule_exprs(msg, off, &at) : 0;
-	if (e == EINVAL && n_exprs > KERNEL_RULE_MAXEXPRS)
-		/* 1.8.9 says "No space left on device" here: the echo of the
-		 * big request overflows its receive buffer */
-		xtn_diag_add_kerr(cc->d, o->line,
-				  "%s failed (%s): %s %s: %d expressions, the kernel takes at most %d",
-				  op_names[o->op], strerror(e), obj_kind(o->op),
-				  o->name, n_exprs, KERNEL_RULE_MAXEXPRS);
-	else
-		xtn_diag_add_kerr(cc->d, o->line, "%s failed (%s): %s %s",
-				  op_names[o->op], strerror(e), obj_kind(o->op),
-				  o->name);
+	at = msg ? expr_at(msg, off) : -1;
+	xtn_diag_add_kerr(cc->d, o->line, "%s failed (%s): %s %s",
+			  op_name(o->op), strerror(e), obj_kind(o->op), o->name);
 	xtn_diag_kerr_locate(cc->d, at >= 0 && (unsigned int)at < o->n_locs ?
 				    &o->locs[at] : NULL, kmsg);
 }
@@ -444,18 +604,32 @@ static void drain(struct xtn_nl *nl, struct commit_ctx *cc)
 	}
 }
 
+/* BATCH_BEGIN, with the generation id when the batch was built from what
+ * was read (the kernel then refuses it with ERESTART if anything changed). */
+static void put_begin(const struct xtn_batch *b, char *buf, bool check_genid)
+{
+	struct nlmsghdr *nlh = nftnl_batch_begin(buf, b->begin_seq);
+
+	if (check_genid)
+		mnl_attr_put_u32(nlh, NFNL_BATCH_GENID, htonl(b->genid));
+}
+
 enum xtn_commit_result xtn_batch_commit(struct xtn_batch *b, struct xtn_nl *nl,
-					struct xtn_diag *d)
+					struct xtn_diag *d, bool check_genid)
 {
 	struct commit_ctx cc = { .b = b, .d = d };
+	char begin[MNL_NLMSG_HDRLEN + 64] = { 0 };
 	struct iovec *iov;
 	int n_iov;
 
+	put_begin(b, begin, check_genid);
 	nftnl_batch_end(nftnl_batch_buffer(b->b), xtn_nl_next_seq(nl));
 	batch_update(b);
-	n_iov = nftnl_batch_iovec_len(b->b);
+	n_iov = nftnl_batch_iovec_len(b->b) + 1;
 	iov = xtn_xmalloc((size_t)n_iov * sizeof(*iov));
-	nftnl_batch_iovec(b->b, iov, (uint32_t)n_iov);
+	iov[0].iov_base = begin;
+	iov[0].iov_len = ((struct nlmsghdr *)begin)->nlmsg_len;
+	nftnl_batch_iovec(b->b, iov + 1, (uint32_t)n_iov - 1);
 	if (nl->t->reserve)
 		nl->t->reserve(nl->t, (size_t)n_iov * BATCH_PAGE_SIZE,
 			       (size_t)getpagesize() * (b->n_msgs + 2));

@@ -15,11 +15,6 @@
 #include <xtnft/nl.h>
 #include <xtnft/util.h>
 
-/* Not in Debian 12's UAPI headers. */
-#ifndef NFT_MSG_GETRULE_RESET
-#define NFT_MSG_GETRULE_RESET 25
-#endif
-
 #define RBUF_LEN (64 * 1024)
 #define REQ_BUF_LEN 8192	/* one request message */
 
@@ -61,6 +56,18 @@ static uint32_t req_seq(struct xtn_nl *nl)
 {
 	(void)nl;
 	return 0;
+}
+
+/* Requests are built in a REQ_BUF_LEN stack buffer: only names the kernel
+ * could hold (NFT_NAME_MAXLEN) go in, so one always fits. */
+static bool names_ok(const char *a, const char *b)
+{
+	if ((a && strlen(a) >= XTN_NAME_MAXLEN) ||
+	    (b && strlen(b) >= XTN_NAME_MAXLEN)) {
+		errno = ENAMETOOLONG;
+		return false;
+	}
+	return true;
 }
 
 struct talk_ctx {
@@ -160,10 +167,13 @@ int xtn_nl_get_chain(struct xtn_nl *nl, uint8_t family, const char *table,
 		     const char *chain, struct nftnl_chain **out)
 {
 	char buf[REQ_BUF_LEN] = { 0 };	/* no stale padding to the kernel */
-	struct nftnl_chain *c = nftnl_chain_alloc();
+	struct nftnl_chain *c;
 	struct nlmsghdr *nlh;
 
 	*out = NULL;
+	if (!names_ok(table, chain))
+		return -1;
+	c = nftnl_chain_alloc();
 	nftnl_chain_set_str(c, NFTNL_CHAIN_TABLE, table);
 	nftnl_chain_set_str(c, NFTNL_CHAIN_NAME, chain);
 	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_GETCHAIN, family, NLM_F_ACK,
@@ -239,9 +249,12 @@ int xtn_nl_dump_chains(struct xtn_nl *nl, uint8_t family, const char *table,
 {
 	char buf[REQ_BUF_LEN] = { 0 };	/* no stale padding to the kernel */
 	struct chain_dump cd = { cb, data, table };
-	struct nftnl_chain *c = nftnl_chain_alloc();
+	struct nftnl_chain *c;
 	struct nlmsghdr *nlh;
 
+	if (!names_ok(table, NULL))
+		return -1;
+	c = nftnl_chain_alloc();
 	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_GETCHAIN, family, NLM_F_DUMP,
 				    req_seq(nl));
 	if (table) {
@@ -270,18 +283,20 @@ static int rule_dump_cb(const struct nlmsghdr *nlh, void *data)
 }
 
 int xtn_nl_dump_rules(struct xtn_nl *nl, uint8_t family, const char *table,
-		      const char *chain, bool reset,
+		      const char *chain,
 		      int (*cb)(struct nftnl_rule *r, const struct nlmsghdr *nlh,
 				void *data),
 		      void *data)
 {
 	char buf[REQ_BUF_LEN] = { 0 };	/* no stale padding to the kernel */
 	struct rule_dump rd = { cb, data };
-	struct nftnl_rule *r = nftnl_rule_alloc();
+	struct nftnl_rule *r;
 	struct nlmsghdr *nlh;
 
-	nlh = nftnl_nlmsg_build_hdr(buf, reset ? NFT_MSG_GETRULE_RESET :
-				    NFT_MSG_GETRULE, family, NLM_F_DUMP,
+	if (!names_ok(table, chain))
+		return -1;
+	r = nftnl_rule_alloc();
+	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_GETRULE, family, NLM_F_DUMP,
 				    req_seq(nl));
 	nftnl_rule_set_str(r, NFTNL_RULE_TABLE, table);
 	if (chain)
@@ -302,10 +317,13 @@ int xtn_nl_table_exists(struct xtn_nl *nl, uint8_t family, const char *table,
 			bool *exists)
 {
 	char buf[REQ_BUF_LEN] = { 0 };	/* no stale padding to the kernel */
-	struct nftnl_table *t = nftnl_table_alloc();
+	struct nftnl_table *t;
 	struct nlmsghdr *nlh;
 
 	*exists = false;
+	if (!names_ok(table, NULL))
+		return -1;
+	t = nftnl_table_alloc();
 	nftnl_table_set_str(t, NFTNL_TABLE_NAME, table);
 	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_GETTABLE, family, NLM_F_ACK,
 				    req_seq(nl));
@@ -317,28 +335,4 @@ int xtn_nl_table_exists(struct xtn_nl *nl, uint8_t family, const char *table,
 		return -1;
 	}
 	return 0;
-}
-
-static int rule_get_cb(const struct nlmsghdr *nlh, void *data)
-{
-	(void)nlh;
-	(void)data;
-	return 0;
-}
-
-int xtn_nl_reset_rule(struct xtn_nl *nl, uint8_t family, const char *table,
-		      const char *chain, uint64_t handle)
-{
-	char buf[REQ_BUF_LEN] = { 0 };	/* no stale padding to the kernel */
-	struct nftnl_rule *r = nftnl_rule_alloc();
-	struct nlmsghdr *nlh;
-
-	nftnl_rule_set_str(r, NFTNL_RULE_TABLE, table);
-	nftnl_rule_set_str(r, NFTNL_RULE_CHAIN, chain);
-	nftnl_rule_set_u64(r, NFTNL_RULE_HANDLE, handle);
-	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_GETRULE_RESET, family,
-				    NLM_F_ACK, req_seq(nl));
-	nftnl_rule_nlmsg_build_payload(nlh, r);
-	nftnl_rule_free(r);
-	return xtn_nl_talk(nl, nlh, rule_get_cb, NULL);
 }

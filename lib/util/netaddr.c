@@ -42,6 +42,25 @@ bool xtn_strtoui(const char *s, char **end, uint64_t *value, uint64_t min,
 	return false;
 }
 
+bool xtn_strtou64_dec(const char *s, const char **end, uint64_t *value)
+{
+	uint64_t v = 0;
+	const char *p;
+
+	for (p = s; *p >= '0' && *p <= '9'; p++) {
+		unsigned int digit = (unsigned int)(*p - '0');
+
+		if (v > (UINT64_MAX - digit) / 10)
+			return false;
+		v = v * 10 + digit;
+	}
+	if (p == s)
+		return false;
+	*end = p;
+	*value = v;
+	return true;
+}
+
 bool xtn_ipv4_parse_numeric(const char *dotted, bool is_mask,
 			    struct in_addr *out)
 {

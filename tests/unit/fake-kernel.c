@@ -193,8 +193,7 @@ static void record(struct fake_kernel *fk, const struct nlmsghdr *nlh,
 	m->seq = nlh->nlmsg_seq;
 	m->batch = batch;
 	name = attr_str(nlh, m->type == NFT_MSG_NEWRULE || m->type == NFT_MSG_DELRULE ||
-			     m->type == NFT_MSG_GETRULE ||
-			     m->type == NFT_MSG_GETRULE_RESET ?
+			     m->type == NFT_MSG_GETRULE ?
 			     NFTA_RULE_CHAIN : NFTA_CHAIN_NAME);
 	if (name)
 		snprintf(m->chain, sizeof(m->chain), "%s", name);
@@ -231,19 +230,22 @@ static void on_batch(struct fake_kernel *fk, const char *buf, size_t len)
 {
 	const struct nlmsghdr *nlh = (const void *)buf;
 	int rest = (int)len;
-	bool restart = fk->restart_batches > 0;
 
 	fk->n_batches++;
-	if (restart)
-		fk->restart_batches--;
 	for (; mnl_nlmsg_ok(nlh, rest); nlh = mnl_nlmsg_next(nlh, &rest)) {
 		record(fk, nlh, true);
 		if (nlh->nlmsg_type == NFNL_MSG_BATCH_BEGIN) {
 			const struct nlattr *a = (const void *)((const char *)NLMSG_DATA(nlh) +
 						 sizeof(struct nfgenmsg));
+			struct fk_msg *m = &fk->msgs[fk->n_msgs - 1];
 
-			fk->msgs[fk->n_msgs - 1].genid = ntohl(mnl_attr_get_u32(a));
-			if (restart) {
+			/* like nfnetlink: only a batch that carries the
+			 * generation id can meet a clash */
+			m->has_genid = nlh->nlmsg_len > NLMSG_HDRLEN +
+						       sizeof(struct nfgenmsg);
+			m->genid = m->has_genid ? ntohl(mnl_attr_get_u32(a)) : 0;
+			if (m->has_genid && fk->restart_batches > 0) {
+				fk->restart_batches--;
 				reply_error(fk, nlh, ERESTART);
 				fk->genid++;
 				return;

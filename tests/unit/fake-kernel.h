@@ -6,11 +6,6 @@
 #include <stdint.h>
 #include <xtnft/nl.h>
 
-/* Debian 12's uapi headers predate it (kernel 6.2+) */
-#ifndef NFT_MSG_GETRULE_RESET
-#define NFT_MSG_GETRULE_RESET 25
-#endif
-
 #define FK_MAX_MSGS 256
 #define FK_MAX_CHAINS 8
 
@@ -18,7 +13,8 @@ struct fk_msg {
 	uint16_t type;		/* nf_tables message type (without subsystem) */
 	uint16_t flags;
 	uint32_t seq;
-	uint32_t genid;		/* BATCH_BEGIN: the generation it carries */
+	bool has_genid;		/* BATCH_BEGIN: it carries the generation */
+	uint32_t genid;		/* ... this one */
 	bool batch;		/* sent inside a batch */
 	char chain[32];		/* NFTA_*_CHAIN / NAME when present */
 };
@@ -32,7 +28,8 @@ struct fake_kernel {
 	char *rule_msgs[8];
 	unsigned int n_rules;
 	/* scripted failures */
-	unsigned int restart_batches;	/* answer this many batches ERESTART */
+	/* answer this many batches that carry a generation id ERESTART */
+	unsigned int restart_batches;
 	uint16_t fail_type;		/* answer this batch message type ... */
 	int fail_errno;			/* ... with this error */
 	int fail_expr;			/* ext-ack: point at this expression

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "diag.h"
 #include "netaddr.h"
 
@@ -20,9 +21,18 @@ struct xtn_ctx {
 	struct xtn_resolver libc_resolver;
 	/* The netlink transport; NULL until a command needs the kernel. */
 	struct xtn_transport *transport;
-	/* How many times a batch may be rebuilt after a generation clash. */
-	unsigned int max_retries;
+	/* How long (ms) a command keeps rebuilding its batch after other
+	 * writers' commits (-w N; XTN_WAIT_FOREVER for a bare -w). */
+	uint32_t wait_ms;
 };
+
+#define XTN_WAIT_FOREVER UINT32_MAX
+/* Without -w: long enough that contention 1.8.9 (which retries forever)
+ * survives never beats a command, short enough that a script ends. */
+#define XTN_WAIT_DEFAULT_MS 30000u
+
+/* -w SECS as a bound in ms; a negative count (a bare -w): no bound. */
+uint32_t xtn_wait_ms(int secs);
 
 void xtn_ctx_init(struct xtn_ctx *ctx, const struct xtn_family *fam);
 void xtn_ctx_fini(struct xtn_ctx *ctx);

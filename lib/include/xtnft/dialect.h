@@ -31,6 +31,14 @@ enum xtn_parse_result xtn_ipt_parse(struct xtn_ctx *ctx, int argc, char **argv,
 				    struct xtn_cmd **out,
 				    struct xtn_strbuf *stdout_text);
 
+struct xtn_diag;
+struct xtn_loc;
+/* 0 if name may be a user chain's name; else -1 with 1.8.9's message for
+ * it (status 2).  A restore declaration (":NAME - [0:0]") is only kept
+ * from clashing with the standard targets, as in 1.8.9. */
+int xtn_ipt_check_chain_name(struct xtn_diag *d, const struct xtn_loc *loc,
+			     const char *name, bool declaration);
+
 struct xtn_longopt;
 /* The tool's own long options (NULL-name terminated), for docs/completions. */
 const struct xtn_longopt *xtn_ipt_options(void);

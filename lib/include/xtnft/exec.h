@@ -50,6 +50,9 @@ int xtn_exec_table_start(struct xtn_exec *ex, const char *table, uint32_t line,
 int xtn_exec_chain_decl(struct xtn_exec *ex, const char *table,
 			const char *chain, const char *policy, bool counters,
 			uint64_t pkts, uint64_t bytes, uint32_t line);
+/* Restore's COMMIT line of a table flushed again in this batch: its base
+ * chains that the block neither declared nor used go. */
+int xtn_exec_table_drop_stale(struct xtn_exec *ex, const char *table);
 /* Restore's COMMIT line: report what iptables checks at commit time. */
 int xtn_exec_table_end(struct xtn_exec *ex, uint32_t line);
 
@@ -70,6 +73,9 @@ enum xtn_exec_result {
 	XTN_EXEC_OK = 0,
 	XTN_EXEC_ERROR = -1,
 	XTN_EXEC_RETRY = 1,	/* generation changed: start over */
+	/* a batch sent without the generation check was refused: start over
+	 * at once with the check, to tell a clash from a real refusal */
+	XTN_EXEC_RECHECK = 2,
 };
 
 /* Commit the batch (or, for reads, confirm the generation did not move). */
@@ -77,10 +83,20 @@ enum xtn_exec_result xtn_exec_commit(struct xtn_exec *ex);
 
 /* Everything one transaction does between begin and commit. */
 typedef int (*xtn_exec_body_fn)(struct xtn_exec *ex, void *priv);
-/* Begin, run body, commit.  When another writer committed meanwhile (or
- * interrupted a dump), start over, body rebuilding everything from its
- * input, at most ctx->max_retries more times; what abandoned attempts
- * printed or warned is dropped.  0, or -1 with ctx->diag set. */
+/* Remember the output and warnings so far: a retry drops what came after. */
+void xtn_exec_mark(struct xtn_exec *ex);
+/* The first attempt's body has run and returned `first`: commit, and
+ * while another writer's commit (or an interrupted dump) spoils the
+ * attempt, start over with body, rebuilding everything from its input,
+ * with backoff and jitter until ctx->wait_ms have passed.  0, or -1 with
+ * ctx->diag set. */
+int xtn_exec_settle(struct xtn_exec *ex, int first, xtn_exec_body_fn body,
+		    void *priv);
+/* A dump was interrupted by another writer's commit before the
+ * transaction is complete: a new session with body rebuilding what was
+ * done so far (same bounds as settle), nothing committed.  0 or -1. */
+int xtn_exec_restart(struct xtn_exec *ex, xtn_exec_body_fn body, void *priv);
+/* Mark, begin, run body, settle. */
 int xtn_exec_run(struct xtn_exec *ex, xtn_exec_body_fn body, void *priv);
 
 /* The most a command may fetch (lib/plan/plan.c). */

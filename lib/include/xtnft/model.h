@@ -30,7 +30,8 @@ struct xtn_ext_inst {
 /* Option ids index the 32-bit `seen` set. */
 #define XTN_MAX_OPT_IDS 32
 
-/* Record that option `id` was given, at loc. */
+/* Record that option `id` was given, at loc (NULL: where does not matter,
+ * as for restore lines, whose kernel errors name the line). */
 void xtn_inst_note_opt(struct xtn_ext_inst *inst, unsigned int id,
 		       const struct xtn_loc *loc);
 
@@ -134,6 +135,7 @@ struct xtn_cmd {
 	struct xtn_addr_list src, dst;	/* -s/-d lists: the rule expands */
 	const char *src_spec, *dst_spec;	/* -s/-d text while parsing */
 	bool counters_set;	/* -c / [p:b] */
+	uint32_t wait_ms;	/* -w: how long to wait out other writers */
 	uint64_t pkts, bytes;
 	struct xtn_loc loc;
 	struct xtn_loc chain_loc;

@@ -63,21 +63,17 @@ int xtn_nl_get_chain(struct xtn_nl *nl, uint8_t family, const char *table,
 /* Does the table exist?  0 with *exists set, -1 with errno on failure. */
 int xtn_nl_table_exists(struct xtn_nl *nl, uint8_t family, const char *table,
 			bool *exists);
-/* Zero one rule's counters (NFT_MSG_GETRULE_RESET by handle). */
-int xtn_nl_reset_rule(struct xtn_nl *nl, uint8_t family, const char *table,
-		      const char *chain, uint64_t handle);
 /* Dumps; the callback gets each parsed object (borrowed). */
 int xtn_nl_dump_tables(struct xtn_nl *nl, uint8_t family,
 		       int (*cb)(const char *name, void *data), void *data);
 int xtn_nl_dump_chains(struct xtn_nl *nl, uint8_t family, const char *table,
 		       int (*cb)(struct nftnl_chain *c, void *data), void *data);
-/* Rules of one chain (or of the whole table when chain is NULL).  With
- * reset, the kernel zeroes the counters it reports (NFT_MSG_GETRULE_RESET). */
 /* -vvv: the netlink message as libmnl's hexdump shows it. */
 void xtn_nl_hexdump(struct xtn_strbuf *out, const struct nlmsghdr *nlh);
 
+/* Rules of one chain (or of the whole table when chain is NULL). */
 int xtn_nl_dump_rules(struct xtn_nl *nl, uint8_t family, const char *table,
-		      const char *chain, bool reset,
+		      const char *chain,
 		      int (*cb)(struct nftnl_rule *r, const struct nlmsghdr *nlh,
 				void *data),
 		      void *data);
@@ -110,8 +106,20 @@ struct xtn_batch_obj {
 	unsigned int n_locs;
 };
 
+/* The kernel reads at most NFT_RULE_MAXEXPRS (net/netfilter/nf_tables.h,
+ * not uapi) expressions of a rule. */
+#define XTN_RULE_MAXEXPRS 128
+/* Object names the kernel takes (NFT_NAME_MAXLEN, NUL included). */
+#define XTN_NAME_MAXLEN 256
+/* No expression we build is longer (xt blobs included: test-rules checks
+ * every descriptor), nor is the user data we copy from a kernel rule; a
+ * page's overrun holds 64 KiB of expressions plus one more. */
+#define XTN_EXPR_MAX_LEN 4096
+
 struct xtn_batch {
 	struct nftnl_batch *b;
+	struct xtn_diag *diag;	/* refusals before sending land here */
+	uint32_t begin_seq;
 	struct xtn_hmap names;	/* interned object names for error messages */
 	char **name_list;
 	unsigned int n_names;
@@ -127,26 +135,39 @@ struct xtn_batch {
 	uint32_t next_rule_id;
 };
 
-void xtn_batch_init(struct xtn_batch *b, struct xtn_nl *nl, uint32_t genid);
+void xtn_batch_init(struct xtn_batch *b, struct xtn_nl *nl, uint32_t genid,
+		     struct xtn_diag *d);
 void xtn_batch_fini(struct xtn_batch *b);
 bool xtn_batch_empty(const struct xtn_batch *b);
 
-void xtn_batch_table(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
-		     uint8_t family, const char *table, uint16_t flags,
-		     enum xtn_obj_op op, uint32_t line);
-void xtn_batch_chain(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
-		     struct nftnl_chain *c, uint16_t flags, enum xtn_obj_op op,
-		     uint32_t line);
-/* Adds the rule; with_id gives it an NFTA_RULE_ID (returned) so later
- * messages of the batch can refer to it before it has a handle. */
-uint32_t xtn_batch_rule(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
-			struct nftnl_rule *r, uint16_t flags,
-			enum xtn_obj_op op, uint32_t line, bool with_id);
+/* Queue a table or chain message: 0, or -1 (recorded in the batch's diag)
+ * for a name the kernel would refuse. */
+int xtn_batch_table(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
+		    uint8_t family, const char *table, uint16_t flags,
+		    enum xtn_obj_op op, uint32_t line);
+int xtn_batch_chain(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
+		    struct nftnl_chain *c, uint16_t flags, enum xtn_obj_op op,
+		    uint32_t line);
+struct xtn_batch_rule_opts {
+	uint16_t msg;		/* NFT_MSG_NEWRULE or NFT_MSG_DELRULE */
+	uint16_t flags;
+	enum xtn_obj_op op;
+	uint32_t line;		/* restore line, 0 on the command line */
+	/* give it an NFTA_RULE_ID, so later messages of the batch can refer
+	 * to it before it has a handle */
+	bool with_id;
+	/* the argv words of each expression, for kernel errors (the batch
+	 * takes the array) */
+	struct xtn_loc *locs;
+	unsigned int n_locs;
+};
 
-/* Give the last batched rule the argv words of its expressions (the batch
- * takes the array): a kernel error pointing at one names those words. */
-void xtn_batch_attach_locs(struct xtn_batch *b, struct xtn_loc *locs,
-			   unsigned int n);
+/* Add the rule (its ID in *id when asked).  A rule the kernel could not
+ * read whole (over XTN_RULE_MAXEXPRS expressions, or more than netlink's
+ * 16-bit lengths carry) is never built: -1, and the refusal is recorded
+ * in the batch's diag like a kernel error. */
+int xtn_batch_rule(struct xtn_batch *b, struct xtn_nl *nl, struct nftnl_rule *r,
+		   const struct xtn_batch_rule_opts *o, uint32_t *id);
 
 enum xtn_commit_result {
 	XTN_COMMIT_OK,
@@ -154,7 +175,9 @@ enum xtn_commit_result {
 	XTN_COMMIT_RESTART,	/* generation changed: rebuild and retry */
 };
 
+/* Send the batch; check_genid makes the kernel refuse it (ERESTART) if
+ * the ruleset changed since the generation id was read. */
 enum xtn_commit_result xtn_batch_commit(struct xtn_batch *b, struct xtn_nl *nl,
-					struct xtn_diag *d);
+					struct xtn_diag *d, bool check_genid);
 
 #endif

@@ -1,4 +1,7 @@
-/* iptables-restore: input tokenizing (pure) and the whole-input transaction. */
+/*
+ * iptables-restore: the input's line grammar (pure, dialect/restore.c) and
+ * the transaction that applies it (exec/restore.c).
+ */
 #ifndef XTNFT_RESTORE_H
 #define XTNFT_RESTORE_H
 
@@ -6,8 +9,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct xtn_cmd;
 struct xtn_ctx;
 struct xtn_diag;
+struct xtn_line;
+struct xtn_lines;
 struct xtn_strbuf;
 
 struct xtn_words {
@@ -28,10 +34,59 @@ struct xtn_restore_opts {
 	bool verbose;
 	const char *only_table;	/* -T */
 	const char *prog;	/* for messages that quote it */
+	/* Output so far (comments with -v, help, narration) is handed here
+	 * whenever a transaction ends or it grows, so memory does not grow
+	 * with the input; NULL keeps it all in the output buffer. */
+	void (*flush)(struct xtn_strbuf *out, void *priv);
+	void *flush_priv;
 };
 
-/* Apply a whole restore input as one transaction: all or nothing. */
-int xtn_restore(struct xtn_ctx *ctx, const char *input, size_t len,
+/* One input line as the grammar sees it. */
+enum xtn_rline_kind {
+	XTN_RL_SKIP,		/* blank, comment, another table's or family's */
+	XTN_RL_TABLE,		/* "*table" */
+	XTN_RL_CHAIN,		/* ":CHAIN POLICY [pkts:bytes]" */
+	XTN_RL_CMD,		/* a command */
+	XTN_RL_COMMIT,
+	XTN_RL_EXIT,		/* -h or -V: the text is out, stop with 0 */
+};
+
+struct xtn_rline {
+	enum xtn_rline_kind kind;
+	uint32_t line;
+	const char *table;	/* the family profile's name */
+	char *chain, *policy;	/* XTN_RL_CHAIN */
+	bool counters;		/* [pkts:bytes] taken (-c) */
+	uint64_t pkts, bytes;
+	struct xtn_cmd *cmd;	/* XTN_RL_CMD */
+};
+
+void xtn_rline_fini(struct xtn_rline *rl);
+
+struct xtn_rparser {
+	struct xtn_ctx *ctx;
+	const struct xtn_restore_opts *o;
+	bool in_table;
+	const char *table;
+	bool skipping;		/* in a table -T leaves out */
+};
+
+void xtn_rparser_init(struct xtn_rparser *p, struct xtn_ctx *ctx,
+		      const struct xtn_restore_opts *o);
+/* One line (its text may be cut there, as the reader hands it): 0 with
+ * *rl filled, or -1 with ctx->diag set.  -v comments and help go to out. */
+int xtn_rparse_line(struct xtn_rparser *p, struct xtn_line *l,
+		    struct xtn_rline *rl, struct xtn_strbuf *out);
+/* The end of the input: a table left open is an error. */
+int xtn_rparse_end(struct xtn_rparser *p, uint32_t last_line);
+
+/*
+ * Apply a restore input.  It is one transaction, all tables together, as
+ * far as the input is there: a file, or what a pipe already holds.  When a
+ * COMMIT leaves nothing more to read right now (a feeder that waits for
+ * each table to apply), what was read so far is committed first.
+ */
+int xtn_restore(struct xtn_ctx *ctx, struct xtn_lines *in,
 		const struct xtn_restore_opts *o, struct xtn_strbuf *out);
 
 #endif

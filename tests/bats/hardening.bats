@@ -1,0 +1,225 @@
+#!/usr/bin/env bats
+# Adversarial input: no crash, no silent damage, bounded memory.  Where
+# 1.8.9 has the flaw too, the oracle's result is shown beside ours.
+
+load lib/common
+
+setup() {
+	require_root
+}
+
+long() { head -c "$1" /dev/zero | tr '\0' "${2:-A}"; }
+
+@test "-E to a name of 8,200 characters is a parameter problem, not a crash" {
+	run in_netns '
+		$IPT -N FOO
+		$IPT -E FOO '"$(long 8200)"' 2>&1 | cut -c1-60; echo "rc=${PIPESTATUS[0]}"
+		$IPT -E FOO '"$(long 8160)"' >/dev/null 2>&1; echo "rc=$?"
+		$IPT -S | grep -c "^-N FOO$"'
+	assert_line --regexp '^iptables v1\.8\.9 \(nf_tables\): chain name `A+$'
+	assert_line "rc=2"
+	refute_line "rc=139"
+	assert_line "1"
+}
+
+@test "-E checks the new name as -N does (1.8.9 renames to any name)" {
+	run in_netns '
+		for n in "a b" QUEUE "" '"$(long 40)"'; do
+			$O_IPT -N OLD; $O_IPT -E OLD "$n"; echo "oracle rc=$?"
+			$IPT -N MINE; $IPT -E MINE "$n" 2>&1; echo "rc=$?"
+			$O_IPT -F; $O_IPT -X
+		done'
+	assert_line "iptables v1.8.9 (nf_tables): Invalid chain name \`a b'"
+	assert_line "iptables v1.8.9 (nf_tables): chain name may not clash with target name"
+	assert_line "iptables v1.8.9 (nf_tables): chain name \`$(long 40)' too long (must be under 29 chars)"
+	refute_line "rc=0"
+	[ "$(grep -c "oracle rc=0" <<<"$output")" = 4 ]
+}
+
+@test "7,500 comment matches are refused before anything is built (1.8.9 aborts)" {
+	run in_netns '
+		$IPT -A INPUT -j ACCEPT
+		snapshot
+		$IPT -A INPUT $(printf -- "-m comment --comment x %.0s" $(seq 7500)); echo "rc=$?"
+		unchanged'
+	assert_line "iptables v1.8.9 (nf_tables):  RULE_APPEND failed (Invalid argument): rule in chain INPUT: 7501 expressions, the kernel takes at most 128"
+	assert_line "rc=4"
+	assert_line unchanged
+}
+
+@test "a rule over 128 expressions is refused; 1.8.9 stores it without its verdict" {
+	run in_netns '
+		$IPT -A INPUT -j ACCEPT
+		snapshot
+		$IPT -A INPUT $(printf -- "-m comment --comment x %.0s" $(seq 220)) -j DROP; echo "rc=$?"
+		unchanged
+		$O_IPT -A INPUT $(printf -- "-m comment --comment x %.0s" $(seq 220)) -j DROP; echo "oracle rc=$?"
+		$NFT list chain ip filter INPUT | grep -c drop'
+	assert_line "rc=4"
+	assert_line unchanged
+	assert_line "oracle rc=0"
+	assert_line "0"
+}
+
+@test "restore of /dev/zero stops at once, as 1.8.9 does" {
+	run in_netns '
+		timeout 10 $IPTRESTORE </dev/zero; echo "rc=$?"
+		timeout 10 ${O_IPT}-restore </dev/zero; echo "oracle rc=$?"'
+	assert_line "iptables-restore: line 1 failed"
+	assert_line "rc=1"
+	assert_line "oracle rc=1"
+}
+
+@test "restore memory does not grow with comments or blank lines" {
+	command -v /usr/bin/time >/dev/null || skip "/usr/bin/time is not installed"
+	run in_netns '
+		for n in 100000 4000000; do
+			yes "# a comment that is not short at all" | head -n $n |
+				/usr/bin/time -f "%M" $IPTRESTORE 2>&1
+		done
+		(echo "*filter"; yes "" | head -n 4000000; echo COMMIT) |
+			/usr/bin/time -f "%M" $IPTRESTORE 2>&1'
+	assert_success
+	small=${lines[0]} big=${lines[1]} blank=${lines[2]}
+	echo "peak KiB: $small (100k comments) $big (4M comments) $blank (4M blanks)"
+	[ "$big" -lt $((small + 1024)) ]
+	[ "$blank" -lt $((small + 1024)) ]
+}
+
+@test "restore limits: line length, parameters, counters and NUL bytes" {
+	run in_netns '
+		r() { $IPTRESTORE "$@" 2>&1 | head -1; }
+		(printf "*filter\n-A INPUT "; head -c 20000 /dev/zero | tr "\0" " "; printf " -j ACCEPT\nCOMMIT\n") | r
+		(printf "*filter\n-A INPUT -m comment --comment "; head -c 2000 /dev/zero | tr "\0" x; printf "\nCOMMIT\n") | r
+		(printf "*filter\n[1"; head -c 40 /dev/zero | tr "\0" 1; printf ":1] -A INPUT\nCOMMIT\n") | r -c
+		printf "*filter\n:INPUT ACCEPT [-1:0]\nCOMMIT\n" | r -c
+		printf "*filter\n-A INPUT -j DROP\0 -s 1.2.3.4\nCOMMIT\n" | r
+		printf "*filter\n\0\nCOMMIT\n" | r
+		(printf "#"; head -c 100000 /dev/zero | tr "\0" x; printf "\n*filter\n-A INPUT -j ACCEPT\nCOMMIT\n") | r
+		$IPT -S INPUT'
+	assert_line "iptables-restore v1.8.9 (nf_tables): line longer than 10239 bytes"
+	assert_line "iptables-restore v1.8.9 (nf_tables): Parameter too long!"
+	assert_line "iptables-restore v1.8.9 (nf_tables): -c packet counter \`$(long 41 1)' is not a number from 0 to 18446744073709551615"
+	assert_line "iptables-restore v1.8.9 (nf_tables): invalid policy counters for chain 'INPUT'"
+	assert_line "iptables-restore v1.8.9 (nf_tables): NUL byte inside the line"
+	assert_line "iptables-restore v1.8.9 (nf_tables): no command specified"
+	# a comment of any length is still a comment
+	assert_line "-A INPUT -j ACCEPT"
+}
+
+@test "1.8.9 stores what it cannot parse as something else; xtnft refuses" {
+	run in_netns '
+		$O_IPT -A INPUT -c 99999999999999999999 1 -j ACCEPT; echo "oracle rc=$?"
+		$O_IPT -A INPUT -c 7x 1 -j DROP; echo "oracle rc=$?"
+		${O_IPT}-save -c | grep "^\[" 
+		printf "*filter\n-A INPUT -j RETURN\0 -s 1.2.3.4\nCOMMIT\n" | ${O_IPT}-restore; echo "oracle rc=$?"
+		${O_IPT}-save | grep RETURN
+		$O_IPT -F
+		$IPT -A INPUT -c 99999999999999999999 1 -j ACCEPT 2>&1; echo "rc=$?"
+		$IPT -A INPUT -c 7x 1 -j DROP 2>&1; echo "rc=$?"
+		$IPT -S | grep -c "^-A"'
+	assert_line "[18446744073709551615:1] -A INPUT -j ACCEPT"
+	assert_line "[7:1] -A INPUT -j DROP"
+	assert_line "-A INPUT -j RETURN"
+	assert_line "iptables v1.8.9 (nf_tables): -c packet counter \`99999999999999999999' is not a number from 0 to 18446744073709551615"
+	assert_line "iptables v1.8.9 (nf_tables): -c packet counter \`7x' is not a number from 0 to 18446744073709551615"
+	refute_line "rc=0"
+	assert_line "0"
+}
+
+@test "4,000 blocks of one table in one input apply like 1.8.9's, in linear time" {
+	run in_netns '
+		for i in $(seq 4000); do
+			printf "*filter\n:INPUT DROP [0:0]\n:U - [0:0]\n-A INPUT -s 10.0.%d.%d -j U\n-A U -j ACCEPT\nCOMMIT\n" $((i / 256)) $((i % 256))
+		done >/tmp/blocks.$$
+		start=$(date +%s%N)
+		$IPTRESTORE /tmp/blocks.$$; echo "rc=$?"
+		echo "ms=$((($(date +%s%N) - start) / 1000000))"
+		$IPTSAVE | grep -v "^#" >/tmp/ours.$$
+		${O_IPT}-restore /tmp/blocks.$$; echo "oracle rc=$?"
+		${O_IPT}-save | grep -v "^#" | diff - /tmp/ours.$$ && echo same
+		rm -f /tmp/blocks.$$ /tmp/ours.$$'
+	assert_line "rc=0"
+	assert_line "oracle rc=0"
+	assert_line same
+	ms=$(grep -o "ms=[0-9]*" <<<"$output" | cut -d= -f2)
+	[ "$ms" -lt 20000 ]
+}
+
+@test "a table restored twice in one input: same ruleset, kernel handles keep counting" {
+	# Restoring the same table again inside one transaction empties it in
+	# place; recreating it would register its hooks again each time.  1.8.9
+	# commits each block, so its rule handles restart.
+	run in_netns '
+		in="*filter\n-A INPUT -j ACCEPT\nCOMMIT\n*filter\n-A INPUT -j DROP\nCOMMIT\n"
+		printf "$in" | $IPTRESTORE; $IPTSAVE | grep "^-A"
+		$NFT -a list chain ip filter INPUT | grep -o "drop # handle [0-9]*"
+		$NFT flush ruleset
+		printf "$in" | ${O_IPT}-restore; ${O_IPT}-save | grep "^-A"
+		$NFT -a list chain ip filter INPUT | grep -o "drop # handle [0-9]*"'
+	assert_success
+	assert_equal "${lines[0]}" "-A INPUT -j DROP"
+	assert_equal "${lines[1]}" "drop # handle 3"
+	assert_equal "${lines[2]}" "-A INPUT -j DROP"
+	assert_equal "${lines[3]}" "drop # handle 2"
+}
+
+@test "-h or -V inside restore input prints and exits 0 with nothing committed" {
+	run in_netns '
+		printf "*filter\n-A INPUT -j ACCEPT\n-h\nCOMMIT\n" | $IPTRESTORE | head -3; echo "rc=${PIPESTATUS[1]}"
+		printf "*filter\n-A INPUT -j ACCEPT\n-V\nCOMMIT\n" | $IPTRESTORE; echo "rc=$?"
+		$IPT -S INPUT | grep -c "^-A"'
+	assert_line "iptables-restore v1.8.9 (nf_tables)"
+	assert_line "Usage: iptables-restore -[ACD] chain rule-specification [options]"
+	refute_line --partial "rc=1"
+	assert_line "rc=0"
+	assert_line "0"
+}
+
+@test "-Z in a restore that fails zeroes nothing; in one that succeeds, everything" {
+	run in_netns '
+		$IPT -A INPUT -j ACCEPT -c 10 20
+		printf "*filter\n-Z\n-A INPUT -p tcp --dport 99999\nCOMMIT\n" | $IPTRESTORE -n 2>/dev/null; echo "rc=$?"
+		$IPT -S INPUT -v | grep "^-A"
+		printf "*filter\n-Z INPUT\n-A INPUT -j DROP\nCOMMIT\n*nat\n-A POSTROUTING -j BOGUS\nCOMMIT\n" | $IPTRESTORE -n 2>/dev/null; echo "rc=$?"
+		$IPT -S INPUT -v | grep "^-A"
+		printf "*filter\n-Z\nCOMMIT\n" | $IPTRESTORE -n; echo "rc=$?"
+		$IPT -S INPUT -v | grep "^-A"'
+	assert_equal "${lines[0]}" "rc=2"
+	assert_equal "${lines[1]}" "-A INPUT -c 10 20 -j ACCEPT"
+	assert_equal "${lines[2]}" "rc=2"
+	assert_equal "${lines[3]}" "-A INPUT -c 10 20 -j ACCEPT"
+	assert_equal "${lines[4]}" "rc=0"
+	assert_equal "${lines[5]}" "-A INPUT -c 0 0 -j ACCEPT"
+}
+
+@test "a feeder that waits after each COMMIT sees each table applied" {
+	run in_netns '
+		coproc R { $IPTRESTORE --noflush; }
+		for a in 1.1.1.1 2.2.2.2; do
+			printf "*filter\n-A INPUT -s $a -j ACCEPT\nCOMMIT\n" >&${R[1]}
+			for i in $(seq 100); do $IPT -S INPUT | grep -q "$a" && break; sleep 0.05; done
+			echo "applied: $($IPT -S INPUT | grep -c "^-A")"
+		done
+		exec {R[1]}>&-
+		wait $R_PID; echo "rc=$?"'
+	assert_line "applied: 1"
+	assert_line "applied: 2"
+	assert_line "rc=0"
+}
+
+@test "unprivileged restore reports a parse error first, and -t names the COMMIT line" {
+	command -v setpriv >/dev/null || skip "setpriv is not installed"
+	for tool in "$XTNFT iptables-restore" "${ORACLE}-restore"; do
+		as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups $tool "$@"; }
+		run as_nobody < <(printf "*filter\n-A INPUT --bogus\nCOMMIT\n")
+		assert_failure 2
+		assert_line --partial "unknown option \"--bogus\""
+		run as_nobody -t < <(printf "*filter\n-A INPUT -j ACCEPT\nCOMMIT\n")
+		assert_failure 1
+		assert_line --regexp "^iptables(-nft)?-restore: line 3 failed: Permission denied \(you must be root\)\.$"
+		run as_nobody < <(printf "*filter\n-A INPUT -j ACCEPT\nCOMMIT\n")
+		assert_failure 4
+		assert_line --partial "Could not fetch rule set generation id: Permission denied (you must be root)"
+	done
+}
