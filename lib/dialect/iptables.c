@@ -252,8 +252,10 @@ int xtn_ipt_check_chain_name(struct xtn_diag *d, const struct xtn_loc *loc,
 	if (declaration ? is_standard_target(name) : clashes_with_target(name))
 		return xtn_fail(d, XTN_PARAM, loc,
 				"chain name may not clash with target name");
+	/* a quote too (1.8.9 takes it): restore reads it as one, so a
+	 * save holding the name could never be restored */
 	for (c = name; *c; c++)
-		if (isspace((unsigned char)*c))
+		if (isspace((unsigned char)*c) || *c == '"')
 			return xtn_fail(d, XTN_PARAM, loc,
 					"Invalid chain name `%s'", name);
 	return 0;
@@ -324,7 +326,7 @@ static int parse_target_name(struct ipt *p, const char *name)
 		return param(p, "Invalid target name `%s' (%u chars max)", name,
 			     CHAIN_MAXNAMELEN - 1);
 	for (c = name; *c; c++)
-		if (isspace((unsigned char)*c))
+		if (isspace((unsigned char)*c) || *c == '"')
 			return param(p, "Invalid target name `%s'", name);
 	return 0;
 }

@@ -168,6 +168,13 @@ static int ipbase_final(struct xtn_parse *p, void *data)
 	    (b->invflags & (XTN_IPB_INV_SRC | XTN_IPB_INV_DST)))
 		return xtn_parse_fail(p, XTN_PARAM,
 				      "! not allowed with multiple source or destination IP addresses");
+	/* each pair is a rule: one line of input must not stand for a
+	 * batch of millions (1.8.9 builds it, or runs out of memory) */
+	if ((uint64_t)(c->src.n ? c->src.n : 1) * (c->dst.n ? c->dst.n : 1) >
+	    XTN_MAX_RULES_PER_CMD)
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "%u source and %u destination addresses make more than %u rules",
+				      c->src.n, c->dst.n, XTN_MAX_RULES_PER_CMD);
 	ipbase_set_addrs(data, c->src.n ? &c->src.v[0] : NULL,
 			 c->dst.n ? &c->dst.v[0] : NULL);
 	return 0;

@@ -47,9 +47,18 @@ int xtn_parse_typed(struct xtn_parse *p, void *data)
 	case XTN_AT_STRING:
 		dst = (char *)data + o->offset;
 		len = strlen(p->arg);
-		/* like xtables' XTTYPE_STRING: silently cut to the field */
+		/* 1.8.9 cuts the string to the field silently (a comment of
+		 * 300 characters is stored as its first 255): refused, in
+		 * 1.8.9's words for a string option with a maximum */
 		if (len >= o->size)
-			len = o->size - 1u;
+			return xtn_parse_fail(p, XTN_PARAM,
+					      "Argument must have a maximum length of %u characters\n",
+					      o->size - 1u);
+		/* a save could not be restored: its lines would break */
+		if (strchr(p->arg, '\n'))
+			return xtn_parse_fail(p, XTN_PARAM,
+					      "%s: option \"--%s\" cannot hold a newline\n",
+					      p->ext_name, o->name);
 		memcpy(dst, p->arg, len);
 		dst[len] = '\0';
 		return 0;

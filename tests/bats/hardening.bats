@@ -127,6 +127,47 @@ long() { head -c "$1" /dev/zero | tr '\0' "${2:-A}"; }
 	assert_line "0"
 }
 
+@test "what 1.8.9 cuts, or saves in a form no restore reads, is refused" {
+	run in_netns '
+		$O_IPT -A INPUT -m comment --comment '"$(long 300 x)"'; echo "oracle rc=$?"
+		$O_IPT -S INPUT | grep -o -- "--comment x*" | wc -c
+		$O_IPT -F
+		$O_IPT -N "a\"b"; $O_IPT -A INPUT -m comment --comment "two
+lines"; echo "oracle rc=$?"
+		${O_IPT}-save >/tmp/save.$$; $NFT flush ruleset
+		${O_IPT}-restore </tmp/save.$$ >/dev/null 2>&1; echo "oracle restores its save: rc=$?"
+		rm -f /tmp/save.$$
+		printf "*filter\n-A INPUT -m comment --comment \"unclosed\nCOMMIT\n" | ${O_IPT}-restore; echo "oracle rc=$?"
+		$NFT flush ruleset
+		$IPT -A INPUT -m comment --comment '"$(long 300 x)"' 2>&1; echo "rc=$?"
+		$IPT -N "a\"b" 2>&1; echo "rc=$?"
+		$IPT -A INPUT -m comment --comment "two
+lines" 2>&1; echo "rc=$?"
+		printf "*filter\n-A INPUT -m comment --comment \"unclosed\nCOMMIT\n" | $IPTRESTORE 2>&1; echo "rc=$?"
+		$IPT -S | grep -c "^-[AN]"'
+	assert_line "oracle rc=0"
+	assert_line "266"	# "--comment " and 255 of the 300 characters
+	assert_line "oracle restores its save: rc=2"
+	refute_line "oracle rc=2"
+	assert_line "iptables v1.8.9 (nf_tables): Argument must have a maximum length of 255 characters"
+	assert_line "iptables v1.8.9 (nf_tables): Invalid chain name \`a\"b'"
+	assert_line "iptables v1.8.9 (nf_tables): comment: option \"--comment\" cannot hold a newline"
+	assert_line "iptables-restore v1.8.9 (nf_tables): comment: option \"--comment\" cannot hold a newline"
+	refute_line "rc=0"
+	assert_line "0"
+}
+
+@test "one command stands for at most 65,536 rules" {
+	run in_netns '
+		s=$(for i in $(seq 0 299); do printf "10.0.%d.%d," $((i / 256)) $((i % 256)); done)
+		d=$(for i in $(seq 0 299); do printf "10.1.%d.%d," $((i / 256)) $((i % 256)); done)
+		$IPT -A INPUT -s "${s%,}" -d "${d%,}" 2>&1; echo "rc=$?"
+		$IPT -S INPUT | grep -c "^-A"'
+	assert_line "iptables v1.8.9 (nf_tables): 300 source and 300 destination addresses make more than 65536 rules"
+	assert_line "rc=2"
+	assert_line "0"
+}
+
 @test "4,000 blocks of one table in one input apply like 1.8.9's, in linear time" {
 	run in_netns '
 		for i in $(seq 4000); do

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <arpa/inet.h>
 #include <unistd.h>
 #include <cmocka.h>
 #include <linux/netlink.h>
@@ -423,6 +424,48 @@ static void test_restore_parses_each_line_once(void **state)
 	assert_int_equal(fk_count(&e->fk, NFT_MSG_DELRULE, true), 1);
 }
 
+/* A resolver that knows one host and counts how often it is asked. */
+struct counting_resolver {
+	struct xtn_resolver r;
+	unsigned int lookups;
+};
+
+static unsigned int count_host(const struct xtn_resolver *self,
+			       const char *name, int af,
+			       union xtn_inaddr **out)
+{
+	struct counting_resolver *c = (struct counting_resolver *)self;
+
+	if (strcmp(name, "gateway.example") != 0 || af != AF_INET)
+		return 0;
+	c->lookups++;
+	*out = xtn_xzalloc(sizeof(**out));
+	(*out)->v4.s_addr = htonl(0xc0000201);	/* 192.0.2.1 */
+	return 1;
+}
+
+/* Each line is parsed (and its names resolved) once: not again when a
+ * later line compares with its rule, nor when a clash reruns the input. */
+static void test_restore_resolves_each_name_once(void **state)
+{
+	struct env *e = *state;
+	struct xtn_restore_opts o = { .noflush = true, .prog = "iptables-restore" };
+	struct counting_resolver res = { .r = { .host_to_addrs = count_host } };
+
+	e->ctx.resolver = &res.r;
+	e->fk.table_exists = true;
+	e->fk.chains[0] = "INPUT";
+	fk_add_rule(&e->fk, "-s 10.0.0.1 -j ACCEPT", 5);
+	e->fk.restart_batches = 1;
+	assert_int_equal(restore(e, "*filter\n"
+				 "-A INPUT -s gateway.example -j ACCEPT\n"
+				 "-D INPUT -s gateway.example -j ACCEPT\n"
+				 "-D INPUT -s 10.0.0.1 -j ACCEPT\n"
+				 "COMMIT\n", &o), 0);
+	assert_int_equal(e->fk.n_batches, 2);	/* one clash, rerun */
+	assert_int_equal(res.lookups, 2);	/* the two lines naming it */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -446,6 +489,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_restore_parses_before_the_kernel,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_restore_parses_each_line_once,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_restore_resolves_each_name_once,
 						setup, teardown),
 	};
 

@@ -142,6 +142,9 @@ struct xtn_cmd {
 	struct xtn_loc jump_loc;
 };
 
+/* The most rules one command may stand for (-s and -d lists expand). */
+#define XTN_MAX_RULES_PER_CMD 65536u
+
 struct xtn_cmd *xtn_cmd_new(const struct xtn_family *fam);
 void xtn_cmd_free(struct xtn_cmd *c);
 /* The rules a command stands for: the -s x -d cartesian product, source-major. */

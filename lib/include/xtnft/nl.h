@@ -111,7 +111,7 @@ struct xtn_batch_obj {
 #define XTN_RULE_MAXEXPRS 128
 /* Object names the kernel takes (NFT_NAME_MAXLEN, NUL included). */
 #define XTN_NAME_MAXLEN 256
-/* No expression we build is longer (xt blobs included: test-rules checks
+/* No expression we build is longer (xt blobs included: test-batch checks
  * every descriptor), nor is the user data we copy from a kernel rule; a
  * page's overrun holds 64 KiB of expressions plus one more. */
 #define XTN_EXPR_MAX_LEN 4096
