@@ -3,6 +3,7 @@
  * families; the address length and header offsets come from the family.
  * Encoded natively in iptables-nft 1.8.9's order: -i, -o, -p, -s, -d, -f.
  */
+#include <ctype.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <net/if.h>
@@ -331,12 +332,27 @@ static void save_addr(const struct xtn_out *o, char letter,
 	xtn_out_printf(o, "%s -%c %s%s", inv ? " !" : "", letter, abuf, mbuf);
 }
 
+/* A name restore would split or unquote (1.8.9 prints it bare, and then
+ * cannot restore its own save). */
+static bool needs_quotes(const char *name)
+{
+	for (; *name; name++)
+		if (*name == '"' || isspace((unsigned char)*name))
+			return true;
+	return false;
+}
+
 static void save_iface(const struct xtn_out *o, char letter, const char *name,
 		       bool inv)
 {
 	if (!name[0] || (strcmp(name, "+") == 0 && !inv))
 		return;
-	xtn_out_printf(o, "%s -%c %s", inv ? " !" : "", letter, name);
+	if (!needs_quotes(name)) {
+		xtn_out_printf(o, "%s -%c %s", inv ? " !" : "", letter, name);
+		return;
+	}
+	xtn_out_printf(o, "%s -%c", inv ? " !" : "", letter);
+	xtn_out_quoted(o, name);
 }
 
 static void ipbase_save(const struct xtn_out *o, const void *data)

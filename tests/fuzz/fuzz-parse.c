@@ -1,0 +1,226 @@
+/*
+ * Coverage-guided fuzzing of everything between input text and the kernel,
+ * without a kernel: a command line or a restore input is parsed; every rule
+ * it makes is encoded, built into a batch message, decoded back and printed
+ * in the save and -L forms; the save form is parsed again and must give the
+ * same rule (a fixed point).  Any crash, sanitizer report, leak or broken
+ * fixed point is a finding.
+ *
+ * The first input byte picks the target, the rest is its input.  A dialect
+ * plugs in with one more row in targets[].
+ *
+ * Built twice: with clang's libFuzzer (tests/fuzz/fuzz-xtnft, make fuzz) and
+ * with a plain main() that replays files (tests/fuzz/fuzz-replay, run by
+ * make check over the seed corpus and every input that ever failed).
+ */
+#include <netinet/in.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include <linux/netfilter/nf_tables.h>
+#include <libnftnl/rule.h>
+#include <xtnft/codec.h>
+#include <xtnft/ctx.h>
+#include <xtnft/dialect.h>
+#include <xtnft/family.h>
+#include <xtnft/lines.h>
+#include <xtnft/model.h>
+#include <xtnft/netaddr.h>
+#include <xtnft/nl.h>
+#include <xtnft/print.h>
+#include <xtnft/restore.h>
+#include <xtnft/util.h>
+#include "fuzz.h"
+
+/* Rules of one command looked at; a -s/-d list may stand for 65536. */
+#define MAX_RULES 4
+
+static void finding(const char *what, const char *detail)
+{
+	fprintf(stderr, "fuzz finding: %s\n%s\n", what, detail ? detail : "");
+	abort();
+}
+
+/* The save form of a decoded rule parsed again: the same rule. */
+static void check_fixed_point(const struct xtn_family *fam,
+			      const struct xtn_rule *dec, const char *table,
+			      const char *chain, const char *saved)
+{
+	struct xtn_parse_opts po = { .prog = "iptables" };
+	struct xtn_rule *r2, *dec2;
+	struct xtn_words w = { 0 };
+	struct xtn_cmd *cmd = NULL;
+	struct nftnl_rule *nr;
+	struct xtn_strbuf out;
+	struct xtn_ctx ctx;
+
+	xtn_ctx_init(&ctx, fam);
+	ctx.resolver = &xtn_resolver_none;
+	xtn_strbuf_init(&out);
+	xtn_words_add(&w, "iptables");
+	xtn_words_add(&w, "-t");
+	xtn_words_add(&w, table);
+	if (xtn_restore_split(saved, &w, &ctx.diag, 0) < 0 ||
+	    xtn_ipt_parse(&ctx, w.n, w.v, &po, &cmd, &out) != XTN_PARSED_CMD)
+		finding("the save form does not parse", saved);
+	r2 = xtn_cmd_rule_at(cmd, 0);
+	nr = xtn_codec_encode(r2, table, chain, &ctx.diag);
+	if (!nr)
+		finding("the save form does not encode", saved);
+	dec2 = xtn_codec_decode(nr, fam, NULL);
+	if (!xtn_rule_equal(dec, dec2))
+		finding("the save form is another rule", saved);
+	xtn_rule_free(dec2);
+	nftnl_rule_free(nr);
+	xtn_rule_free(r2);
+	xtn_cmd_free(cmd);
+	xtn_words_fini(&w);
+	xtn_strbuf_fini(&out);
+	xtn_ctx_fini(&ctx);
+}
+
+/* Encode, batch, decode and print one rule. */
+static void one_rule(struct xtn_ctx *ctx, const struct xtn_cmd *cmd,
+		     unsigned int i)
+{
+	const char *chain = cmd->chain ? cmd->chain : "INPUT";
+	struct xtn_batch_rule_opts o = { .msg = NFT_MSG_NEWRULE,
+					 .op = XTN_OBJ_RULE_APPEND };
+	struct xtn_rule *r = xtn_cmd_rule_at(cmd, i), *dec;
+	enum xtn_dec_status st;
+	struct nftnl_rule *nr;
+	struct xtn_strbuf sb;
+	struct xtn_batch b;
+	struct xtn_nl nl;
+
+	nr = xtn_codec_encode(r, cmd->table, chain, &ctx->diag);
+	xtn_rule_free(r);
+	if (!nr)
+		return;
+	xtn_nl_init(&nl, NULL);
+	xtn_batch_init(&b, &nl, 1, &ctx->diag);
+	xtn_batch_rule(&b, &nl, nr, &o, NULL);
+	xtn_batch_fini(&b);
+	xtn_nl_fini(&nl);
+	dec = xtn_codec_decode(nr, ctx->fam, &st);
+	xtn_strbuf_init(&sb);
+	xtn_print_rule_save(&sb, dec, "-A", chain, XTN_SAVE_COUNTERS_INLINE,
+			    ctx->resolver);
+	if (st != XTN_DEC_OK || dec->undecodable)
+		finding("a rule xtnft encoded does not decode", sb.buf);
+	/* -A takes any name (the kernel says if the chain exists); a chain
+	 * xtnft could not have made has no save form to check */
+	if (xtn_table_builtin(xtn_family_table(ctx->fam, cmd->table), chain) ||
+	    xtn_ipt_check_chain_name(&ctx->diag, NULL, chain, false) == 0)
+		check_fixed_point(ctx->fam, dec, cmd->table, chain, sb.buf);
+	xtn_diag_clear(&ctx->diag);
+	xtn_strbuf_reset(&sb);
+	xtn_print_rule_list(&sb, dec, 1, XTN_FMT_OPTIONS | XTN_FMT_VIA |
+			    XTN_FMT_LINENUMBERS, ctx->resolver);
+	xtn_strbuf_fini(&sb);
+	xtn_rule_free(dec);
+	nftnl_rule_free(nr);
+}
+
+static void rules_of(struct xtn_ctx *ctx, const struct xtn_cmd *cmd)
+{
+	unsigned int i, n = xtn_cmd_rule_count(cmd);
+
+	for (i = 0; i < n && i < MAX_RULES; i++)
+		one_rule(ctx, cmd, i);
+}
+
+/* NUL-separated words after argv[0]. */
+static void run_argv(const struct fuzz_target *t, const uint8_t *d, size_t n)
+{
+	struct xtn_parse_opts po = { .prog = t->prog };
+	struct xtn_words w = { 0 };
+	struct xtn_cmd *cmd = NULL;
+	struct xtn_strbuf out;
+	struct xtn_ctx ctx;
+	char *text = xtn_xmalloc(n + 1);
+	size_t i = 0;
+
+	memcpy(text, d, n);
+	text[n] = '\0';
+	xtn_words_add(&w, t->prog);
+	while (i <= n && w.n < 255) {
+		xtn_words_add(&w, text + i);
+		i += strlen(text + i) + 1;
+	}
+	xtn_ctx_init(&ctx, t->fam);
+	ctx.resolver = &xtn_resolver_none;
+	xtn_strbuf_init(&out);
+	if (xtn_ipt_parse(&ctx, w.n, w.v, &po, &cmd, &out) == XTN_PARSED_CMD &&
+	    cmd->rule)
+		rules_of(&ctx, cmd);
+	xtn_cmd_free(cmd);
+	xtn_strbuf_fini(&out);
+	xtn_ctx_fini(&ctx);
+	xtn_words_fini(&w);
+	free(text);
+}
+
+/* Restore text, read by the real line reader from a memory file. */
+static void run_restore(const struct fuzz_target *t, const uint8_t *d,
+			size_t n)
+{
+	struct xtn_restore_opts o = { .prog = t->prog, .counters = true,
+				      .verbose = true };
+	int fd = memfd_create("fuzz", MFD_CLOEXEC);
+	struct xtn_rparser p;
+	struct xtn_lines lr;
+	struct xtn_strbuf out;
+	struct xtn_ctx ctx;
+	struct xtn_rline rl;
+	struct xtn_line l;
+	enum xtn_line_status st;
+
+	if (fd < 0 || write(fd, d, n) != (ssize_t)n || lseek(fd, 0, SEEK_SET))
+		abort();
+	xtn_ctx_init(&ctx, t->fam);
+	ctx.resolver = &xtn_resolver_none;
+	xtn_strbuf_init(&out);
+	xtn_lines_init(&lr, fd);
+	xtn_rparser_init(&p, &ctx, &o);
+	while ((st = xtn_lines_next(&lr, &l)) == XTN_LINE_OK ||
+	       st == XTN_LINE_LONG) {
+		if (xtn_rparse_line(&p, &l, &rl, &out) < 0)
+			break;
+		if (!l.whole && l.text[0] == '#')
+			xtn_lines_skip_rest(&lr);
+		if (rl.kind == XTN_RL_CMD && rl.cmd->rule)
+			rules_of(&ctx, rl.cmd);
+		xtn_rline_fini(&rl);
+		xtn_strbuf_reset(&out);
+		/* go on after an error: what follows is input too */
+		xtn_diag_clear(&ctx.diag);
+	}
+	xtn_rparse_end(&p, lr.lineno);
+	xtn_lines_fini(&lr);
+	close(fd);
+	xtn_strbuf_fini(&out);
+	xtn_ctx_fini(&ctx);
+}
+
+const struct fuzz_target fuzz_targets[] = {
+	{ "iptables", &xtn_family_ipv4, run_argv },
+	{ "ip6tables", &xtn_family_ipv6, run_argv },
+	{ "iptables-restore", &xtn_family_ipv4, run_restore },
+	{ "ip6tables-restore", &xtn_family_ipv6, run_restore },
+};
+const size_t fuzz_n_targets = sizeof(fuzz_targets) / sizeof(fuzz_targets[0]);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const struct fuzz_target *t;
+
+	if (size < 1)
+		return 0;
+	t = &fuzz_targets[data[0] % fuzz_n_targets];
+	t->run(t, data + 1, size - 1);
+	return 0;
+}

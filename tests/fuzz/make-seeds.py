@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Write the fuzzer's seed corpus (tests/fuzz/corpus) from the golden rule
+lines (tests/rules/*/*.t) and the restore inputs of the differential
+corpora: one file per input, its first byte naming the fuzz target
+(0 iptables, 1 ip6tables, 2 iptables-restore, 3 ip6tables-restore).
+
+usage: make-seeds.py   (from the source tree; rewrites the corpus)
+"""
+import glob
+import hashlib
+import os
+import re
+import shlex
+
+here = os.path.dirname(os.path.abspath(__file__))
+top = os.path.dirname(os.path.dirname(here))
+out = os.path.join(here, "corpus")
+seeds = set()
+
+for fam, sel in (("ip", 0), ("ip6", 1)):
+    for t in glob.glob(os.path.join(top, "tests/rules", fam, "*.t")):
+        for line in open(t):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#") or line.startswith(":"):
+                continue
+            args = line.split(";")[0]
+            try:
+                words = ["-A", "INPUT"] + shlex.split(args)
+            except ValueError:
+                continue
+            seeds.add(bytes([sel]) + b"\0".join(w.encode() for w in words))
+
+for corpus, sel in (("corpus-restore.txt", 2), ("corpus-ip6.txt", 3)):
+    for line in open(os.path.join(top, "tests/diff", corpus)):
+        for m in re.finditer(r"printf '([^']*)' \| run \$IP6?TRESTORE", line):
+            text = m.group(1).encode().decode("unicode_escape").encode("latin-1")
+            seeds.add(bytes([sel]) + text)
+
+os.makedirs(out, exist_ok=True)
+for f in glob.glob(os.path.join(out, "*")):
+    os.remove(f)
+for s in seeds:
+    name = hashlib.sha1(s).hexdigest()[:16]
+    with open(os.path.join(out, name), "wb") as f:
+        f.write(s)
+print(f"{len(seeds)} seeds in {out}")
