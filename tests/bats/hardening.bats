@@ -107,6 +107,22 @@ long() { head -c "$1" /dev/zero | tr '\0' "${2:-A}"; }
 	assert_line "-A INPUT -j ACCEPT"
 }
 
+@test "a line over 10,239 bytes is refused; 1.8.9 splits it into two commands" {
+	run in_netns '
+		line=$(printf "%-10239s-A INPUT -j DROP" "-A INPUT -s 10.0.0.1 -j ACCEPT")
+		printf "*filter\n%s\nCOMMIT\n" "$line" | ${O_IPT}-restore; echo "oracle rc=$?"
+		${O_IPT}-save | grep "^-A"
+		$NFT flush ruleset
+		printf "*filter\n%s\nCOMMIT\n" "$line" | $IPTRESTORE 2>&1; echo "rc=$?"
+		$IPT -S | grep -c "^-A"'
+	assert_line "oracle rc=0"
+	assert_line "-A INPUT -s 10.0.0.1/32 -j ACCEPT"
+	assert_line "-A INPUT -j DROP"
+	assert_line "iptables-restore v1.8.9 (nf_tables): line longer than 10239 bytes"
+	assert_line "rc=2"
+	assert_line "0"
+}
+
 @test "1.8.9 stores what it cannot parse as something else; xtnft refuses" {
 	run in_netns '
 		$O_IPT -A INPUT -c 99999999999999999999 1 -j ACCEPT; echo "oracle rc=$?"
@@ -185,15 +201,19 @@ lines" 2>&1; echo "rc=$?"
 	assert_line "-A INPUT -i a b -j ACCEPT"
 }
 
-@test "one command stands for at most 65,536 rules" {
+@test "one command stands for at most 65,536 rules (1.8.9 builds 90,000)" {
 	run in_netns '
 		s=$(for i in $(seq 0 299); do printf "10.0.%d.%d," $((i / 256)) $((i % 256)); done)
 		d=$(for i in $(seq 0 299); do printf "10.1.%d.%d," $((i / 256)) $((i % 256)); done)
 		$IPT -A INPUT -s "${s%,}" -d "${d%,}" 2>&1; echo "rc=$?"
-		$IPT -S INPUT | grep -c "^-A"'
+		$IPT -S INPUT | grep -c "^-A"
+		$O_IPT -A INPUT -s "${s%,}" -d "${d%,}"; echo "oracle rc=$?"
+		${O_IPT}-save | grep -c "^-A"'
 	assert_line "iptables v1.8.9 (nf_tables): 300 source and 300 destination addresses make more than 65536 rules"
 	assert_line "rc=2"
 	assert_line "0"
+	assert_line "oracle rc=0"
+	assert_line "90000"
 }
 
 @test "4,000 blocks of one table in one input apply like 1.8.9's, in linear time" {
