@@ -211,13 +211,7 @@ unsigned int xtn_enc_l4proto(const struct xtn_enc *e)
 
 static int enc_vfail(struct xtn_enc *e, int status, const char *fmt, va_list ap)
 {
-	struct xtn_strbuf sb;
-
-	xtn_strbuf_init(&sb);
-	xtn_strbuf_vprintf(&sb, fmt, ap);
-	xtn_fail(e->diag, status, &e->rule->loc, "%s", sb.buf);
-	xtn_strbuf_fini(&sb);
-	return -1;
+	return xtn_vfail(e->diag, status, &e->rule->loc, fmt, ap);
 }
 
 int xtn_enc_fail(struct xtn_enc *e, const char *fmt, ...)

@@ -84,6 +84,12 @@ int xtn_fail(struct xtn_diag *d, int status, const struct xtn_loc *loc,
 	return -1;
 }
 
+int xtn_vfail(struct xtn_diag *d, int status, const struct xtn_loc *loc,
+	      const char *fmt, va_list ap)
+{
+	return record(d, status, XTN_DS_XTABLES, loc, fmt, ap);
+}
+
 int xtn_fail_style(struct xtn_diag *d, int status, enum xtn_diag_style style,
 		   const struct xtn_loc *loc, const char *fmt, ...)
 {

@@ -39,15 +39,11 @@ static int fail(struct xtn_rparser *p, uint32_t line, const char *fmt, ...)
 static int fail(struct xtn_rparser *p, uint32_t line, const char *fmt, ...)
 {
 	struct xtn_loc loc = { .line = line };
-	struct xtn_strbuf sb;
 	va_list ap;
 
-	xtn_strbuf_init(&sb);
 	va_start(ap, fmt);
-	xtn_strbuf_vprintf(&sb, fmt, ap);
+	xtn_vfail(&p->ctx->diag, XTN_PARAM, &loc, fmt, ap);
 	va_end(ap);
-	xtn_fail(&p->ctx->diag, XTN_PARAM, &loc, "%s", sb.buf);
-	xtn_strbuf_fini(&sb);
 	return -1;
 }
 

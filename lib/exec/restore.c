@@ -220,21 +220,18 @@ static int read_all(struct rst *r, struct xtn_lines *in)
 	}
 }
 
+static int cmp_line(const void *key, const void *rec)
+{
+	uint32_t a = *(const uint32_t *)key;
+	uint32_t b = ((const struct xtn_rline *)rec)->line;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Records are kept in input order, so by line. */
 static struct xtn_rline *find_record(struct rst *r, uint32_t line)
 {
-	unsigned int lo = 0, hi = r->n;
-
-	while (lo < hi) {
-		unsigned int mid = (lo + hi) / 2;
-
-		if (r->recs[mid].line == line)
-			return &r->recs[mid];
-		if (r->recs[mid].line < line)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	return bsearch(&line, r->recs, r->n, sizeof(*r->recs), cmp_line);
 }
 
 /* exec asks for the model of a rule queued by an earlier line: the one

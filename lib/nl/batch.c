@@ -454,23 +454,19 @@ static const char *obj_kind(enum xtn_obj_op op)
 	}
 }
 
+static int cmp_seq(const void *key, const void *obj)
+{
+	uint32_t a = *(const uint32_t *)key;
+	uint32_t b = ((const struct xtn_batch_obj *)obj)->seq;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Sequence numbers grow with the batch. */
 static const struct xtn_batch_obj *find_obj(const struct xtn_batch *b,
 					    uint32_t seq)
 {
-	unsigned int lo = 0, hi = b->n_objs;
-
-	/* sequence numbers grow with the batch: binary search */
-	while (lo < hi) {
-		unsigned int mid = (lo + hi) / 2;
-
-		if (b->objs[mid].seq == seq)
-			return &b->objs[mid];
-		if (b->objs[mid].seq < seq)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	return bsearch(&seq, b->objs, b->n_objs, sizeof(*b->objs), cmp_seq);
 }
 
 struct commit_ctx {

@@ -9,15 +9,11 @@
 
 int xtn_parse_fail(struct xtn_parse *p, int status, const char *fmt, ...)
 {
-	struct xtn_strbuf sb;
 	va_list ap;
 
-	xtn_strbuf_init(&sb);
 	va_start(ap, fmt);
-	xtn_strbuf_vprintf(&sb, fmt, ap);
+	xtn_vfail(&p->ctx->diag, status, &p->loc, fmt, ap);
 	va_end(ap);
-	xtn_fail(&p->ctx->diag, status, &p->loc, "%s", sb.buf);
-	xtn_strbuf_fini(&sb);
 	return -1;
 }
 

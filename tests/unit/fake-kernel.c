@@ -319,17 +319,15 @@ void fk_fini(struct fake_kernel *fk)
 		free(fk->rule_msgs[i]);
 }
 
-void fk_add_rule(struct fake_kernel *fk, const char *args, uint64_t handle)
+struct nftnl_rule *fk_encode_rule(const char *args)
 {
 	struct xtn_parse_opts po = { .prog = "iptables" };
 	struct xtn_words w = { 0 };
 	struct xtn_strbuf out;
 	struct xtn_cmd *cmd = NULL;
 	struct nftnl_rule *nr;
-	struct nlmsghdr *nlh;
 	struct xtn_rule *r;
 	struct xtn_ctx ctx;
-	char *buf;
 
 	xtn_ctx_init(&ctx, &xtn_family_ipv4);
 	ctx.resolver = &xtn_resolver_none;
@@ -342,17 +340,28 @@ void fk_add_rule(struct fake_kernel *fk, const char *args, uint64_t handle)
 		abort();
 	r = xtn_cmd_rule_at(cmd, 0);
 	nr = xtn_codec_encode(r, "filter", "INPUT", &ctx.diag);
+	if (!nr)
+		abort();
+	xtn_rule_free(r);
+	xtn_cmd_free(cmd);
+	xtn_words_fini(&w);
+	xtn_strbuf_fini(&out);
+	xtn_ctx_fini(&ctx);
+	return nr;
+}
+
+void fk_add_rule(struct fake_kernel *fk, const char *args, uint64_t handle)
+{
+	struct nftnl_rule *nr = fk_encode_rule(args);
+	struct nlmsghdr *nlh;
+	char *buf;
+
 	nftnl_rule_set_u64(nr, NFTNL_RULE_HANDLE, handle);
 	buf = xtn_xzalloc(8192);
 	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_NEWRULE, NFPROTO_IPV4, 0, 0);
 	nftnl_rule_nlmsg_build_payload(nlh, nr);
 	fk->rule_msgs[fk->n_rules++] = buf;
 	nftnl_rule_free(nr);
-	xtn_rule_free(r);
-	xtn_cmd_free(cmd);
-	xtn_words_fini(&w);
-	xtn_strbuf_fini(&out);
-	xtn_ctx_fini(&ctx);
 }
 
 unsigned int fk_count(const struct fake_kernel *fk, uint16_t type, bool batch)

@@ -46,6 +46,9 @@ struct fake_kernel {
 
 void fk_init(struct fake_kernel *fk);
 void fk_fini(struct fake_kernel *fk);
+struct nftnl_rule;
+/* The rule "iptables -A INPUT <args>" encodes to (aborts if it does not). */
+struct nftnl_rule *fk_encode_rule(const char *args);
 /* Add a rule (as iptables args after "-A INPUT") to the INPUT dump. */
 void fk_add_rule(struct fake_kernel *fk, const char *args, uint64_t handle);
 unsigned int fk_count(const struct fake_kernel *fk, uint16_t type, bool batch);

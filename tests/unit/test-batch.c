@@ -30,6 +30,7 @@
 #include <xtnft/nl.h>
 #include <xtnft/restore.h>
 #include <xtnft/util.h>
+#include "fake-kernel.h"
 
 struct env {
 	struct xtn_ctx ctx;
@@ -58,33 +59,6 @@ static int teardown(void **state)
 	xtn_ctx_fini(&e->ctx);
 	test_free(e);
 	return 0;
-}
-
-/* The rule "iptables -A INPUT <args>" encodes to. */
-static struct nftnl_rule *encode(struct env *e, const char *args)
-{
-	struct xtn_parse_opts po = { .prog = "iptables" };
-	struct xtn_words w = { 0 };
-	struct xtn_strbuf out;
-	struct xtn_cmd *cmd = NULL;
-	struct nftnl_rule *nr;
-	struct xtn_rule *r;
-
-	xtn_strbuf_init(&out);
-	xtn_words_add(&w, "iptables");
-	xtn_words_add(&w, "-A");
-	xtn_words_add(&w, "INPUT");
-	assert_int_equal(xtn_restore_split(args, &w, &e->ctx.diag, 0), 0);
-	assert_int_equal(xtn_ipt_parse(&e->ctx, w.n, w.v, &po, &cmd, &out),
-			 XTN_PARSED_CMD);
-	r = xtn_cmd_rule_at(cmd, 0);
-	nr = xtn_codec_encode(r, "filter", "INPUT", &e->ctx.diag);
-	assert_non_null(nr);
-	xtn_rule_free(r);
-	xtn_cmd_free(cmd);
-	xtn_words_fini(&w);
-	xtn_strbuf_fini(&out);
-	return nr;
 }
 
 /* The first message of the batch (BATCH_BEGIN is written at commit). */
@@ -124,7 +98,7 @@ static void assert_same_as_libnftnl(struct env *e, struct nftnl_rule *nr,
 static void test_plain_rule_is_libnftnls(void **state)
 {
 	struct env *e = *state;
-	struct nftnl_rule *nr = encode(e, "-s 10.0.0.0/8 -p tcp --dport 22 "
+	struct nftnl_rule *nr = fk_encode_rule("-s 10.0.0.0/8 -p tcp --dport 22 "
 					  "-m comment --comment hello -j ACCEPT");
 
 	assert_same_as_libnftnl(e, nr, NLM_F_CREATE | NLM_F_APPEND);
@@ -135,7 +109,7 @@ static void test_positioned_rule_with_everything_is_libnftnls(void **state)
 {
 	static const char udata[] = { 0, 5, 'h', 'e', 'l', 'l', 'o' };
 	struct env *e = *state;
-	struct nftnl_rule *nr = encode(e, "-p udp ! --sport 53 -j DROP");
+	struct nftnl_rule *nr = fk_encode_rule("-p udp ! --sport 53 -j DROP");
 
 	nftnl_rule_set_u64(nr, NFTNL_RULE_HANDLE, 42);
 	nftnl_rule_set_u64(nr, NFTNL_RULE_POSITION, 41);
@@ -223,7 +197,7 @@ static void test_expressions_past_64k_are_refused(void **state)
 			      "its expressions pass 65535 bytes, the most netlink carries");
 	nftnl_rule_free(nr);
 	/* what was built for it is overwritten by the next message */
-	ok = encode(e, "-j ACCEPT");
+	ok = fk_encode_rule("-j ACCEPT");
 	assert_same_as_libnftnl(e, ok, NLM_F_CREATE);
 	assert_int_equal(e->b.n_msgs, 1);
 	nftnl_rule_free(ok);

@@ -5,6 +5,7 @@
 #ifndef XTNFT_DIAG_H
 #define XTNFT_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -73,6 +74,8 @@ bool xtn_diag_failed(const struct xtn_diag *d);
 /* Record the first error and return -1, so call sites read "return xtn_fail(...)". */
 int xtn_fail(struct xtn_diag *d, int status, const struct xtn_loc *loc,
 	     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+int xtn_vfail(struct xtn_diag *d, int status, const struct xtn_loc *loc,
+	      const char *fmt, va_list ap);
 int xtn_fail_style(struct xtn_diag *d, int status, enum xtn_diag_style style,
 		   const struct xtn_loc *loc, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
