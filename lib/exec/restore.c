@@ -138,17 +138,19 @@ static int run_block(struct rst *r, uint32_t line)
 		return -1;
 	/* a dump met another writer's commit: what was read is stale, a
 	 * new session runs every record again */
+	xtn_exec_mark(r->ex);
 	return xtn_exec_restart(r->ex, replay, r);
 }
 
-/* Everything read so far, as one transaction. */
-static int commit(struct rst *r, int first)
+/* Everything read so far, as one transaction: its records have run. */
+static int commit(struct rst *r)
 {
 	int ret = 0;
 
 	if (r->begun) {
+		/* what the first run printed stays; a rerun prints nothing */
 		xtn_exec_mark(r->ex);
-		ret = xtn_exec_settle(r->ex, first, replay, r);
+		ret = xtn_exec_settle(r->ex, 0, replay, r);
 	}
 	r->begun = false;
 	drop_records(r);
@@ -170,20 +172,19 @@ static int one_line(struct rst *r, struct xtn_rparser *p, struct xtn_lines *in,
 
 	if (xtn_rparse_line(p, l, &rl, r->out) < 0)
 		return -1;
-	/* a comment too long to keep: skipped, as any comment */
-	if (!l->whole && l->text[0] == '#' &&
-	    xtn_lines_skip_rest(in) == XTN_LINE_ERROR)
+	/* a line too long to keep that parsed is a comment (or in a table
+	 * -T leaves out): skipped whole */
+	if (!l->whole && xtn_lines_skip_rest(in) == XTN_LINE_ERROR) {
+		xtn_rline_fini(&rl);
 		return read_failed(r, in->err);
+	}
 	if (r->out->len > FLUSH_AT)
 		flush_out(r);
-	switch (rl.kind) {
-	case XTN_RL_SKIP:
-		return 0;
-	case XTN_RL_EXIT:
+	if (rl.kind == XTN_RL_SKIP || rl.kind == XTN_RL_EXIT) {
+		bool stop = rl.kind == XTN_RL_EXIT;
+
 		xtn_rline_fini(&rl);
-		return 1;
-	default:
-		break;
+		return stop;
 	}
 	keep(r, &rl);
 	if (rl.kind != XTN_RL_COMMIT)
@@ -192,7 +193,7 @@ static int one_line(struct rst *r, struct xtn_rparser *p, struct xtn_lines *in,
 		return -1;
 	/* the feeder waits for this table to apply: commit what is read */
 	if (!xtn_lines_pending(in))
-		return commit(r, 0);
+		return commit(r);
 	return 0;
 }
 
@@ -208,7 +209,7 @@ static int read_all(struct rst *r, struct xtn_lines *in)
 		case XTN_LINE_EOF:
 			if (xtn_rparse_end(&p, in->lineno) < 0)
 				return -1;
-			return commit(r, 0);
+			return commit(r);
 		case XTN_LINE_ERROR:
 			return read_failed(r, in->err);
 		default:
