@@ -84,8 +84,9 @@ static int parse_args(int argc, char **argv, const char *prog,
 
 			if (!v && xtn_getopt_has_arg(&g))
 				v = argv[g.optind++];
-			if (c == 'w')
-				a->wait_ms = xtn_wait_ms(v ? atoi(v) : -1);
+			/* 1.8.9 ignores a value that is no number too */
+			if (c == 'w' && xtn_wait_ms(v, &a->wait_ms) < 0)
+				a->wait_ms = XTN_WAIT_DEFAULT_MS;
 			break;
 		}
 		case 1:

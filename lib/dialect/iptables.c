@@ -581,7 +581,6 @@ static int parse_wait(struct ipt *p, bool interval)
 {
 	const char *arg = p->g.optarg;
 	unsigned int usec;
-	int secs;
 
 	if (p->po->restore)
 		return param(p, "You cannot use `-%c' from iptables-restore",
@@ -589,12 +588,11 @@ static int parse_wait(struct ipt *p, bool interval)
 	if (!arg)
 		arg = next_arg(p);
 	if (!interval) {
-		if (arg && sscanf(arg, "%i", &secs) != 1)
-			return param(p, "wait seconds not numeric");
-		p->wait = true;
 		/* no xtables lock in nf_tables: -w bounds how long clashing
 		 * writers are waited out (a bare -w: for as long as it takes) */
-		p->cmd->wait_ms = xtn_wait_ms(arg ? secs : -1);
+		if (xtn_wait_ms(arg, &p->cmd->wait_ms) < 0)
+			return param(p, "wait seconds not numeric");
+		p->wait = true;
 		return 0;
 	}
 	if (!arg)

@@ -1,4 +1,6 @@
 /* The run context. */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <xtnft/ctx.h>
 #include <xtnft/netaddr.h>
@@ -21,11 +23,22 @@ void xtn_ctx_fini(struct xtn_ctx *ctx)
 	xtn_diag_fini(&ctx->diag);
 }
 
-uint32_t xtn_wait_ms(int secs)
+int xtn_wait_ms(const char *arg, uint32_t *ms)
 {
-	if (secs < 0)
-		return XTN_WAIT_FOREVER;
-	if ((uint32_t)secs >= XTN_WAIT_FOREVER / 1000u)
-		return XTN_WAIT_FOREVER - 1;
-	return (uint32_t)secs * 1000u;
+	char *end;
+	long secs;
+
+	*ms = XTN_WAIT_FOREVER;
+	if (!arg)
+		return 0;
+	/* sscanf("%i") in 1.8.9: a leading number, in any base */
+	errno = 0;
+	secs = strtol(arg, &end, 0);
+	if (end == arg)
+		return -1;
+	if (secs >= 0 && errno != ERANGE && secs < XTN_WAIT_FOREVER / 1000)
+		*ms = (uint32_t)secs * 1000u;
+	else if (secs >= 0)
+		*ms = XTN_WAIT_FOREVER - 1;
+	return 0;
 }

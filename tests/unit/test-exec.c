@@ -281,6 +281,25 @@ static void test_retries_are_bounded_by_time(void **state)
 			    "the ruleset kept changing: gave up after ", 41) == 0);
 }
 
+/* -w SECS bounds the retries; a bare -w (or a negative count) does not. */
+static void test_wait_values(void **state)
+{
+	uint32_t ms;
+
+	(void)state;
+	assert_int_equal(xtn_wait_ms(NULL, &ms), 0);
+	assert_int_equal(ms, XTN_WAIT_FOREVER);
+	assert_int_equal(xtn_wait_ms("5", &ms), 0);
+	assert_int_equal(ms, 5000);
+	assert_int_equal(xtn_wait_ms("0x10", &ms), 0);	/* like %i */
+	assert_int_equal(ms, 16000);
+	assert_int_equal(xtn_wait_ms("-1", &ms), 0);
+	assert_int_equal(ms, XTN_WAIT_FOREVER);
+	assert_int_equal(xtn_wait_ms("99999999999999999999", &ms), 0);
+	assert_int_equal(ms, XTN_WAIT_FOREVER - 1);
+	assert_int_equal(xtn_wait_ms("soon", &ms), -1);
+}
+
 /* A batch sent without the generation check that the kernel refuses may
  * have met a change: the command runs once more with the check. */
 static void test_refused_unchecked_batch_is_rechecked(void **state)
@@ -478,6 +497,7 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_generation_clash_retries_with_new_genid, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_retries_are_bounded_by_time, setup, teardown),
+		cmocka_unit_test(test_wait_values),
 		cmocka_unit_test_setup_teardown(test_refused_unchecked_batch_is_rechecked,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kernel_error_names_the_object, setup, teardown),

@@ -31,8 +31,9 @@ struct xtn_ctx {
  * survives never beats a command, short enough that a script ends. */
 #define XTN_WAIT_DEFAULT_MS 30000u
 
-/* -w SECS as a bound in ms; a negative count (a bare -w): no bound. */
-uint32_t xtn_wait_ms(int secs);
+/* -w [SECS] as a bound in ms: no value (arg NULL) or a negative one is
+ * no bound; -1 if arg does not start with a number. */
+int xtn_wait_ms(const char *arg, uint32_t *ms);
 
 void xtn_ctx_init(struct xtn_ctx *ctx, const struct xtn_family *fam);
 void xtn_ctx_fini(struct xtn_ctx *ctx);
