@@ -258,7 +258,7 @@ static bool backoff(struct xtn_exec *ex, const struct timespec *start,
 	ex->rng ^= ex->rng << 13;
 	ex->rng ^= ex->rng >> 7;
 	ex->rng ^= ex->rng << 17;
-	/* up to 1 ms, 2 ms, 4 ms ... 256 ms */
+	/* up to 2 ms, 4 ms, 8 ms ... 256 ms */
 	us = ex->rng % ((uint64_t)1000 << (attempt < 8 ? attempt : 8));
 	if (bound != XTN_WAIT_FOREVER && us > (bound - spent) * 1000)
 		us = (bound - spent) * 1000;

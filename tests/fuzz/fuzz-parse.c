@@ -82,9 +82,27 @@ static void check_fixed_point(const struct xtn_family *fam,
 	xtn_ctx_fini(&ctx);
 }
 
+/* One input's batch: every rule it makes is built into it. */
+struct sink {
+	struct xtn_nl nl;
+	struct xtn_batch b;
+};
+
+static void sink_init(struct sink *k, struct xtn_ctx *ctx)
+{
+	xtn_nl_init(&k->nl, NULL);	/* never sent: no transport */
+	xtn_batch_init(&k->b, &k->nl, 1, &ctx->diag);
+}
+
+static void sink_fini(struct sink *k)
+{
+	xtn_batch_fini(&k->b);
+	xtn_nl_fini(&k->nl);
+}
+
 /* Encode, batch, decode and print one rule. */
-static void one_rule(struct xtn_ctx *ctx, const struct xtn_cmd *cmd,
-		     unsigned int i)
+static void one_rule(struct xtn_ctx *ctx, struct sink *k,
+		     const struct xtn_cmd *cmd, unsigned int i)
 {
 	const char *chain = cmd->chain ? cmd->chain : "INPUT";
 	struct xtn_batch_rule_opts o = { .msg = NFT_MSG_NEWRULE,
@@ -93,18 +111,12 @@ static void one_rule(struct xtn_ctx *ctx, const struct xtn_cmd *cmd,
 	enum xtn_dec_status st;
 	struct nftnl_rule *nr;
 	struct xtn_strbuf sb;
-	struct xtn_batch b;
-	struct xtn_nl nl;
 
 	nr = xtn_codec_encode(r, cmd->table, chain, &ctx->diag);
 	xtn_rule_free(r);
 	if (!nr)
 		return;
-	xtn_nl_init(&nl, NULL);
-	xtn_batch_init(&b, &nl, 1, &ctx->diag);
-	xtn_batch_rule(&b, &nl, nr, &o, NULL);
-	xtn_batch_fini(&b);
-	xtn_nl_fini(&nl);
+	xtn_batch_rule(&k->b, &k->nl, nr, &o, NULL);
 	dec = xtn_codec_decode(nr, ctx->fam, &st);
 	xtn_strbuf_init(&sb);
 	xtn_print_rule_save(&sb, dec, "-A", chain, XTN_SAVE_COUNTERS_INLINE,
@@ -125,12 +137,13 @@ static void one_rule(struct xtn_ctx *ctx, const struct xtn_cmd *cmd,
 	nftnl_rule_free(nr);
 }
 
-static void rules_of(struct xtn_ctx *ctx, const struct xtn_cmd *cmd)
+static void rules_of(struct xtn_ctx *ctx, struct sink *k,
+		     const struct xtn_cmd *cmd)
 {
 	unsigned int i, n = xtn_cmd_rule_count(cmd);
 
 	for (i = 0; i < n && i < MAX_RULES; i++)
-		one_rule(ctx, cmd, i);
+		one_rule(ctx, k, cmd, i);
 }
 
 /* NUL-separated words after argv[0]. */
@@ -155,8 +168,13 @@ static void run_argv(const struct fuzz_target *t, const uint8_t *d, size_t n)
 	ctx.resolver = &xtn_resolver_none;
 	xtn_strbuf_init(&out);
 	if (xtn_ipt_parse(&ctx, w.n, w.v, &po, &cmd, &out) == XTN_PARSED_CMD &&
-	    cmd->rule)
-		rules_of(&ctx, cmd);
+	    cmd->rule) {
+		struct sink k;
+
+		sink_init(&k, &ctx);
+		rules_of(&ctx, &k, cmd);
+		sink_fini(&k);
+	}
 	xtn_cmd_free(cmd);
 	xtn_strbuf_fini(&out);
 	xtn_ctx_fini(&ctx);
@@ -178,6 +196,7 @@ static void run_restore(const struct fuzz_target *t, const uint8_t *d,
 	struct xtn_rline rl;
 	struct xtn_line l;
 	enum xtn_line_status st;
+	struct sink k;
 
 	if (fd < 0 || write(fd, d, n) != (ssize_t)n || lseek(fd, 0, SEEK_SET))
 		abort();
@@ -186,6 +205,7 @@ static void run_restore(const struct fuzz_target *t, const uint8_t *d,
 	xtn_strbuf_init(&out);
 	xtn_lines_init(&lr, fd);
 	xtn_rparser_init(&p, &ctx, &o);
+	sink_init(&k, &ctx);
 	while ((st = xtn_lines_next(&lr, &l)) == XTN_LINE_OK ||
 	       st == XTN_LINE_LONG) {
 		if (xtn_rparse_line(&p, &l, &rl, &out) < 0)
@@ -193,13 +213,14 @@ static void run_restore(const struct fuzz_target *t, const uint8_t *d,
 		if (!l.whole && l.text[0] == '#')
 			xtn_lines_skip_rest(&lr);
 		if (rl.kind == XTN_RL_CMD && rl.cmd->rule)
-			rules_of(&ctx, rl.cmd);
+			rules_of(&ctx, &k, rl.cmd);
 		xtn_rline_fini(&rl);
 		xtn_strbuf_reset(&out);
 		/* go on after an error: what follows is input too */
 		xtn_diag_clear(&ctx.diag);
 	}
 	xtn_rparse_end(&p, lr.lineno);
+	sink_fini(&k);
 	xtn_lines_fini(&lr);
 	close(fd);
 	xtn_strbuf_fini(&out);
