@@ -79,3 +79,24 @@ setup() {
 	assert_line "rc=0"
 	assert_line "same as oracle"
 }
+
+@test "-Z replaces each rule by itself: 1.8.9's and nft's rules keep handles, xt protocol checks and comments" {
+	require_root
+	require_oracle
+	run in_netns '
+		$O_IPT -A INPUT -p tcp -m tcp --tcp-option 5 -j ACCEPT -c 5 6
+		$O_IPT -A INPUT -p udp -m udp -j DROP -c 7 8
+		$NFT add rule ip filter INPUT counter packets 11 bytes 12 comment \"from nft\"
+		before=$($NFT -a list chain ip filter INPUT | grep -o "# handle [0-9]*" | tr "\n" " ")
+		$IPT -Z INPUT; echo "rc=$?"
+		$O_IPT -S INPUT -v | grep "^-A"
+		$O_IPT -C INPUT -p tcp -m tcp --tcp-option 5 -j ACCEPT && echo "oracle finds it"
+		after=$($NFT -a list chain ip filter INPUT | grep -o "# handle [0-9]*" | tr "\n" " ")
+		[ "$before" = "$after" ] && echo "same handles"'
+	assert_line "rc=0"
+	assert_line "-A INPUT -p tcp -m tcp --tcp-option 5 -c 0 0 -j ACCEPT"
+	assert_line "-A INPUT -p udp -m udp -c 0 0 -j DROP"
+	assert_line '-A INPUT -m comment --comment "from nft" -c 0 0'
+	assert_line "oracle finds it"
+	assert_line "same handles"
+}
