@@ -1,5 +1,6 @@
 #!/bin/sh
-# A long libFuzzer run: FUZZER RUNS [JOBS]
+# A long libFuzzer run: FUZZER RUNS   (FUZZ_WORK: where its corpus grows;
+# FUZZ_MAX_LEN: the longest input, 4096 by default)
 #
 # New coverage is kept in a work corpus (build tree, not committed); any
 # input that makes the fuzzer fail is copied to tests/fuzz/regressions,
@@ -11,7 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=${FUZZ_WORK:-$(dirname "$fuzzer")/fuzz-work}
 mkdir -p "$work/corpus" "$work/artifacts"
 status=0
-"$fuzzer" -runs="$runs" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+"$fuzzer" -runs="$runs" -max_len="${FUZZ_MAX_LEN:-4096}" -timeout=10 -rss_limit_mb=2048 \
 	-print_final_stats=1 -artifact_prefix="$work/artifacts/" \
 	"$work/corpus" "$here/corpus" "$here/regressions" || status=$?
 found=0
