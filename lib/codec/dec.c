@@ -104,12 +104,9 @@ int xtn_dec_iface(const struct xtn_rel *rel, char name[XTN_IFNAMSIZ],
 
 unsigned int xtn_dec_l4proto(const struct xtn_dec *d, bool *inverted)
 {
-	bool inv;
-	unsigned int proto = xtn_rule_l4proto(d->rule, &inv);
-
-	if (inverted)
-		*inverted = inv;
-	return inv ? 0 : proto;
+	/* "! -p tcp --syn" holds tcp fields too: 1.8.9 writes and reads
+	 * them whatever the inversion, and so must we */
+	return xtn_rule_l4proto(d->rule, inverted);
 }
 
 static void mark(struct xtn_dec *d, enum xtn_dec_status st, const char *fmt,

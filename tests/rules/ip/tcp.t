@@ -31,3 +31,6 @@
 # 1.8.9's encoding bugs, written as upstream does now (interop.md 2.9 #8, #9)
 -p tcp ! --sport 5 ! --dport 6;-p tcp -m tcp ! --sport 5 ! --dport 6;OK;ours
 -p tcp ! --dport 0:65535;-p tcp -m tcp ! --dport 0:65535;OK;ours
+# the tcp fields of "! -p tcp": 1.8.9 writes and reads them (a fuzz finding)
+! -p tcp ! --syn;! -p tcp -m tcp ! --tcp-flags FIN,SYN,RST,ACK SYN;OK
+! -p tcp --dport 22;! -p tcp -m tcp --dport 22;OK

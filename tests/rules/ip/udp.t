@@ -7,3 +7,4 @@
 -p tcp -m udp --dport 22;;FAIL;UDP match requires '-p udp'
 -p udp -m udp --sport 53 -m udp --sport 54;=;OK
 -p udp ! --sport 5 ! --dport 6;-p udp -m udp ! --sport 5 ! --dport 6;OK;ours
+! -p udp --sport 53;! -p udp -m udp --sport 53;OK
