@@ -84,7 +84,7 @@ static int parse_rule(struct xtn_rparser *p, const struct xtn_line *l,
 				     .arg_offset = 3, .prog = p->o->prog };
 	enum xtn_parse_result res = XTN_PARSED_ERROR;
 	struct xtn_words w = { 0 };
-	char *text = xtn_xmalloc(l->len + 2);
+	char text[XTN_LINE_MAX + 2];	/* a whole line, never longer */
 
 	/* the newline too, as fgets() keeps it: an unclosed quote takes it */
 	memcpy(text, l->text, l->len);
@@ -93,7 +93,6 @@ static int parse_rule(struct xtn_rparser *p, const struct xtn_line *l,
 	if (rule_words(p, text, l->no, &w) == 0)
 		res = xtn_ipt_parse(p->ctx, w.n, w.v, &po, &rl->cmd, out);
 	xtn_words_fini(&w);
-	free(text);
 	switch (res) {
 	case XTN_PARSED_CMD:
 		/* a -4/-6 line names the table again: the other family's
@@ -195,7 +194,7 @@ static int classify(struct xtn_rparser *p, struct xtn_line *l,
 				      &(struct xtn_loc){ .line = l->no },
 				      "line %u failed", l->no);
 	}
-	if (!l->whole)
+	if (!l->whole || l->len > XTN_LINE_MAX)
 		return fail(p, l->no, "line longer than %u bytes", XTN_LINE_MAX);
 	/* the text ends at a NUL, as for 1.8.9; what 1.8.9 would then drop
 	 * silently is refused */
