@@ -28,6 +28,10 @@
 struct reg {
 	bool valid;
 	struct xtn_field f;
+	/* immediate data (for a following meta set) */
+	bool imm;
+	uint32_t imm_len;
+	uint8_t imm_data[16];
 };
 
 struct xtn_dec {
@@ -102,6 +106,18 @@ int xtn_dec_iface(const struct xtn_rel *rel, char name[XTN_IFNAMSIZ],
 	return 0;
 }
 
+void *xtn_dec_target(struct xtn_dec *d, const struct xtn_ext *ext)
+{
+	if (d->rule->verdict != XTN_V_NONE) {
+		xtn_dec_fail(d, "two verdicts");
+		return NULL;
+	}
+	d->rule->verdict = XTN_V_TARGET;
+	d->rule->target = xtn_inst_new(ext, d->fam);
+	memset(d->rule->target->data, 0, ext->data_size);
+	return d->rule->target->data;
+}
+
 unsigned int xtn_dec_l4proto(const struct xtn_dec *d, bool *inverted)
 {
 	/* "! -p tcp --syn" holds tcp fields too: 1.8.9 writes and reads
@@ -166,12 +182,95 @@ static int on_payload(struct xtn_dec *d, const struct nftnl_expr *x)
 	return 0;
 }
 
+/* Offer a native non-relation expression to the descriptors claiming
+ * its kind. */
+static int dispatch_nexpr(struct xtn_dec *d, const struct xtn_nexpr *nx,
+			  uint32_t claim, const char *what)
+{
+	const struct xtn_ext *const *reg;
+	size_t n, i;
+	int ret;
+
+	reg = xtn_ext_registry(&n);
+	for (i = 0; i < n; i++) {
+		if (!(reg[i]->claims & claim) || !reg[i]->decode_nexpr ||
+		    !(reg[i]->families & d->fam->bit))
+			continue;
+		ret = reg[i]->decode_nexpr(d, nx);
+		if (ret)
+			return ret < 0 ? xtn_dec_fail(d, "unsupported %s",
+						      what) : 0;
+	}
+	return xtn_dec_fail(d, "%s", what);
+}
+
+/* meta set KEY from a register holding immediate data (-j TRACE). */
+static int on_meta_set(struct xtn_dec *d, const struct nftnl_expr *x)
+{
+	struct reg *r = reg_get(d, nftnl_expr_get_u32(x, NFTNL_EXPR_META_SREG));
+	struct xtn_nexpr nx;
+
+	if (!r || !r->imm)
+		return xtn_dec_fail(d, "meta set");
+	memset(&nx, 0, sizeof(nx));
+	nx.kind = XTN_NEXPR_META_SET;
+	nx.u.meta_set.key = nftnl_expr_get_u32(x, NFTNL_EXPR_META_KEY);
+	nx.u.meta_set.len = r->imm_len;
+	memcpy(nx.u.meta_set.data, r->imm_data, r->imm_len);
+	return dispatch_nexpr(d, &nx, XTN_CLAIM_META_SET, "meta set");
+}
+
+static int on_limit(struct xtn_dec *d, const struct nftnl_expr *x)
+{
+	struct xtn_nexpr nx;
+
+	memset(&nx, 0, sizeof(nx));
+	nx.kind = XTN_NEXPR_LIMIT;
+	nx.u.limit.rate = nftnl_expr_get_u64(x, NFTNL_EXPR_LIMIT_RATE);
+	nx.u.limit.unit = nftnl_expr_get_u64(x, NFTNL_EXPR_LIMIT_UNIT);
+	nx.u.limit.burst = nftnl_expr_get_u32(x, NFTNL_EXPR_LIMIT_BURST);
+	nx.u.limit.type = nftnl_expr_get_u32(x, NFTNL_EXPR_LIMIT_TYPE);
+	nx.u.limit.flags = nftnl_expr_get_u32(x, NFTNL_EXPR_LIMIT_FLAGS);
+	return dispatch_nexpr(d, &nx, XTN_CLAIM_LIMIT, "limit expression");
+}
+
+static int on_log(struct xtn_dec *d, const struct nftnl_expr *x)
+{
+	static const struct {
+		uint16_t attr;
+		uint32_t bit;
+	} has[] = {
+		{ NFTNL_EXPR_LOG_GROUP, XTN_LOG_HAS_GROUP },
+		{ NFTNL_EXPR_LOG_PREFIX, XTN_LOG_HAS_PREFIX },
+		{ NFTNL_EXPR_LOG_SNAPLEN, XTN_LOG_HAS_SNAPLEN },
+		{ NFTNL_EXPR_LOG_QTHRESHOLD, XTN_LOG_HAS_QTHRESHOLD },
+		{ NFTNL_EXPR_LOG_LEVEL, XTN_LOG_HAS_LEVEL },
+		{ NFTNL_EXPR_LOG_FLAGS, XTN_LOG_HAS_FLAGS },
+	};
+	struct xtn_nexpr nx;
+	size_t i;
+
+	memset(&nx, 0, sizeof(nx));
+	nx.kind = XTN_NEXPR_LOG;
+	for (i = 0; i < XTN_ARRAY_SIZE(has); i++)
+		if (nftnl_expr_is_set(x, has[i].attr))
+			nx.u.log.present |= has[i].bit;
+	nx.u.log.group = nftnl_expr_get_u16(x, NFTNL_EXPR_LOG_GROUP);
+	nx.u.log.qthreshold = nftnl_expr_get_u16(x, NFTNL_EXPR_LOG_QTHRESHOLD);
+	nx.u.log.snaplen = nftnl_expr_get_u32(x, NFTNL_EXPR_LOG_SNAPLEN);
+	nx.u.log.level = nftnl_expr_get_u32(x, NFTNL_EXPR_LOG_LEVEL);
+	nx.u.log.flags = nftnl_expr_get_u32(x, NFTNL_EXPR_LOG_FLAGS);
+	nx.u.log.prefix = nx.u.log.present & XTN_LOG_HAS_PREFIX ?
+			  nftnl_expr_get_str(x, NFTNL_EXPR_LOG_PREFIX) : NULL;
+	return dispatch_nexpr(d, &nx, XTN_CLAIM_LOG, "log expression");
+}
+
 static int on_meta(struct xtn_dec *d, const struct nftnl_expr *x)
 {
 	struct reg *r;
 
 	if (!nftnl_expr_is_set(x, NFTNL_EXPR_META_DREG))
-		return xtn_dec_fail(d, "meta set");
+		return on_meta_set(d, x);
 	r = reg_get(d, nftnl_expr_get_u32(x, NFTNL_EXPR_META_DREG));
 	if (!r)
 		return xtn_dec_fail(d, "bad register");
@@ -208,9 +307,27 @@ static int on_bitwise(struct xtn_dec *d, const struct nftnl_expr *x)
 	return 0;
 }
 
+/* The claim bit a relation's field falls under. */
+static uint32_t rel_claim(const struct xtn_rel *rel)
+{
+	if (rel->f.kind == XTN_FIELD_META)
+		return XTN_CLAIM_META;
+	switch (rel->f.base) {
+	case XTN_PL_LL:
+		return XTN_CLAIM_PL_LL;
+	case XTN_PL_NH:
+		return XTN_CLAIM_PL_NH;
+	case XTN_PL_TH:
+		return XTN_CLAIM_PL_TH;
+	default:
+		return 0;
+	}
+}
+
 static int dispatch(struct xtn_dec *d, const struct xtn_rel *rel)
 {
 	const struct xtn_ext *const *reg;
+	uint32_t claim;
 	size_t n, i;
 	int ret;
 
@@ -219,10 +336,13 @@ static int dispatch(struct xtn_dec *d, const struct xtn_rel *rel)
 		if (ret)
 			return ret < 0 ? xtn_dec_fail(d, "unsupported base field") : 0;
 	}
+	claim = rel_claim(rel);
 	reg = xtn_ext_registry(&n);
 	for (i = 0; i < n; i++) {
-		if (reg[i]->kind == XTN_EXT_BASE || !reg[i]->decode_rel ||
-		    !(reg[i]->families & d->fam->bit))
+		if (!(reg[i]->claims & claim) || reg[i]->kind == XTN_EXT_BASE ||
+		    !reg[i]->decode_rel || !(reg[i]->families & d->fam->bit) ||
+		    (claim == XTN_CLAIM_META && (rel->f.key >= 64 ||
+		     !(reg[i]->claim_meta & (UINT64_C(1) << rel->f.key)))))
 			continue;
 		ret = reg[i]->decode_rel(d, rel);
 		if (ret)
@@ -285,13 +405,29 @@ static int on_range(struct xtn_dec *d, const struct nftnl_expr *x)
 	return dispatch(d, &rel);
 }
 
+/* Data for a later meta set: kept in its register. */
+static int on_immediate_data(struct xtn_dec *d, const struct nftnl_expr *x)
+{
+	struct reg *r = reg_get(d, nftnl_expr_get_u32(x, NFTNL_EXPR_IMM_DREG));
+	uint32_t len = 0;
+	const void *data = nftnl_expr_get(x, NFTNL_EXPR_IMM_DATA, &len);
+
+	if (!r || !data || len > sizeof(r->imm_data))
+		return xtn_dec_fail(d, "immediate data");
+	memset(r, 0, sizeof(*r));
+	r->imm = true;
+	r->imm_len = len;
+	memcpy(r->imm_data, data, len);
+	return 0;
+}
+
 static int on_immediate(struct xtn_dec *d, const struct nftnl_expr *x)
 {
 	struct xtn_rule *r = d->rule;
 	int verdict;
 
 	if (nftnl_expr_get_u32(x, NFTNL_EXPR_IMM_DREG) != NFT_REG_VERDICT)
-		return xtn_dec_fail(d, "immediate data");
+		return on_immediate_data(d, x);
 	if (r->verdict != XTN_V_NONE)
 		return xtn_dec_fail(d, "two verdicts");
 	verdict = (int)nftnl_expr_get_u32(x, NFTNL_EXPR_IMM_VERDICT);
@@ -326,21 +462,26 @@ static int on_xt(struct xtn_dec *d, const struct nftnl_expr *x, bool target)
 	uint32_t len = 0;
 	const void *info = nftnl_expr_get(x, target ? NFTNL_EXPR_TG_INFO :
 						      NFTNL_EXPR_MT_INFO, &len);
+	const struct xtn_xt_rev *how = NULL;
 	const struct xtn_ext *ext;
 	struct xtn_ext_inst *inst;
+	int (*decode)(struct xtn_dec *, void *, const void *, size_t);
 
+	if (!name)
+		return xtn_dec_fail(d, "xt expression without a name");
 	ext = xtn_ext_find_xt(name, rev, target ? XTN_EXT_TARGET : XTN_EXT_MATCH,
-			      d->fam);
+			      d->fam, info, len, &how);
 	if (!ext)
 		return xtn_dec_fail(d, "%s %s revision %u", target ? "target" :
 				    "match", name, rev);
-	if (!info || len < ext->xt.size)
+	if (!info || len < (how ? how->size : ext->xt.size))
 		return xtn_dec_fail(d, "%s %s: short data", target ? "target" :
 				    "match", name);
+	decode = how ? how->decode : ext->decode_xt;
 	inst = xtn_inst_new(ext, d->fam);
 	memset(inst->data, 0, ext->data_size);
-	if (ext->decode_xt) {
-		if (ext->decode_xt(d, inst->data, info, len) < 0) {
+	if (decode) {
+		if (decode(d, inst->data, info, len) < 0) {
 			xtn_inst_free(inst);
 			return xtn_dec_fail(d, "%s data", name);
 		}
@@ -384,13 +525,6 @@ static int on_lookup(struct xtn_dec *d, const struct nftnl_expr *x)
 	return xtn_dec_fail(d, "set lookup");
 }
 
-/* On iptables' whitelist, but nothing here reads it yet. */
-static int on_unread(struct xtn_dec *d, const struct nftnl_expr *x)
-{
-	return xtn_dec_fail(d, "%s expression",
-			    nftnl_expr_get_str(x, NFTNL_EXPR_NAME));
-}
-
 static const struct {
 	const char *name;
 	int (*fn)(struct xtn_dec *d, const struct nftnl_expr *x);
@@ -405,8 +539,8 @@ static const struct {
 	{ "match", on_match },
 	{ "target", on_target },
 	{ "lookup", on_lookup },
-	{ "limit", on_unread },
-	{ "log", on_unread },
+	{ "limit", on_limit },
+	{ "log", on_log },
 };
 
 static int on_expr(struct nftnl_expr *x, void *data)

@@ -121,6 +121,55 @@ void xtn_enc_range(struct xtn_enc *e, enum xtn_relop op, const void *lo,
 	add(e, x);
 }
 
+void xtn_enc_limit(struct xtn_enc *e, uint64_t rate, uint64_t unit,
+		   uint32_t burst, uint32_t type, uint32_t flags)
+{
+	struct nftnl_expr *x = expr_new("limit");
+
+	nftnl_expr_set_u64(x, NFTNL_EXPR_LIMIT_RATE, rate);
+	nftnl_expr_set_u64(x, NFTNL_EXPR_LIMIT_UNIT, unit);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_LIMIT_BURST, burst);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_LIMIT_TYPE, type);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_LIMIT_FLAGS, flags);
+	add(e, x);
+}
+
+void xtn_enc_log(struct xtn_enc *e, const struct xtn_nexpr *l)
+{
+	struct nftnl_expr *x = expr_new("log");
+	uint32_t has = l->u.log.present;
+
+	if (has & XTN_LOG_HAS_GROUP)
+		nftnl_expr_set_u16(x, NFTNL_EXPR_LOG_GROUP, l->u.log.group);
+	if (has & XTN_LOG_HAS_PREFIX)
+		nftnl_expr_set_str(x, NFTNL_EXPR_LOG_PREFIX, l->u.log.prefix);
+	if (has & XTN_LOG_HAS_SNAPLEN)
+		nftnl_expr_set_u32(x, NFTNL_EXPR_LOG_SNAPLEN, l->u.log.snaplen);
+	if (has & XTN_LOG_HAS_QTHRESHOLD)
+		nftnl_expr_set_u16(x, NFTNL_EXPR_LOG_QTHRESHOLD,
+				   l->u.log.qthreshold);
+	if (has & XTN_LOG_HAS_LEVEL)
+		nftnl_expr_set_u32(x, NFTNL_EXPR_LOG_LEVEL, l->u.log.level);
+	if (has & XTN_LOG_HAS_FLAGS)
+		nftnl_expr_set_u32(x, NFTNL_EXPR_LOG_FLAGS, l->u.log.flags);
+	add(e, x);
+}
+
+/* iptables-nft loads the value into register 9 for meta set. */
+void xtn_enc_meta_set(struct xtn_enc *e, uint32_t key, const void *data,
+		      uint32_t len)
+{
+	struct nftnl_expr *imm = expr_new("immediate");
+	struct nftnl_expr *x = expr_new("meta");
+
+	nftnl_expr_set_u32(imm, NFTNL_EXPR_IMM_DREG, NFT_REG32_01);
+	nftnl_expr_set(imm, NFTNL_EXPR_IMM_DATA, data, len);
+	add(e, imm);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_META_KEY, key);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_META_SREG, NFT_REG32_01);
+	add(e, x);
+}
+
 void xtn_enc_addr(struct xtn_enc *e, uint32_t base, uint32_t offset,
 		  const void *addr, const void *mask, uint32_t len, bool inv)
 {

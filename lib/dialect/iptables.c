@@ -445,25 +445,6 @@ static int command_default(struct ipt *p, int c)
 	return param(p, "Unknown arg \"%s\"", p->g.optarg ? p->g.optarg : "(null)");
 }
 
-/* The generic (x6-style) checks before an extension option is parsed. */
-static int ext_precheck(struct xtn_parse *xp)
-{
-	const struct xtn_optdef *o = xp->opt;
-	const char *ext = xp->inst->ext->name;
-
-	if (xp->inst->ext->legacy)
-		return 0;
-	if (!(o->flags & XTN_OF_MULTI) && (xp->inst->seen & (1u << o->id)))
-		return xtn_parse_fail(xp, XTN_PARAM,
-				      "%s: option \"--%s\" can only be used once.\n",
-				      ext, o->name);
-	if (xp->invert && !(o->flags & XTN_OF_INVERT))
-		return xtn_parse_fail(xp, XTN_PARAM,
-				      "%s: option \"--%s\" cannot be inverted.\n",
-				      ext, o->name);
-	return 0;
-}
-
 static void parse_init(struct ipt *p, struct xtn_parse *xp,
 		       struct xtn_ext_inst *inst, const struct xtn_optdef *o,
 		       const char *arg)
@@ -495,12 +476,11 @@ static int ext_option(struct ipt *p, int c)
 	if (!o)
 		return param(p, "Unknown arg \"%s\"", p->g.optarg);
 	parse_init(p, &xp, inst, o, p->g.optarg);
-	if (ext_precheck(&xp) < 0)
+	if (xtn_opt_check_one(&xp) < 0)
 		return -1;
-	if (o->type != XTN_AT_CUSTOM)
-		ret = xtn_parse_typed(&xp, inst->data);
-	else
-		ret = inst->ext->parse ? inst->ext->parse(&xp, inst->data) : 0;
+	ret = o->type != XTN_AT_CUSTOM ? xtn_parse_typed(&xp, inst->data) : 0;
+	if (ret == 0 && inst->ext->parse)
+		ret = inst->ext->parse(&xp, inst->data);
 	if (ret < 0)
 		return -1;
 	xtn_inst_note_opt(inst, id, p->po->restore ? NULL : &xp.loc);
@@ -879,7 +859,6 @@ static enum loop_result parse_loop(struct ipt *p)
 
 static int final_checks_ext(struct ipt *p, struct xtn_ext_inst *inst)
 {
-	const struct xtn_optdef *o;
 	struct xtn_parse xp;
 
 	parse_init(p, &xp, inst, NULL, NULL);
@@ -887,37 +866,7 @@ static int final_checks_ext(struct ipt *p, struct xtn_ext_inst *inst)
 		xp.loc = inst->loc;
 	if (inst->ext->final && inst->ext->final(&xp, inst->data) < 0)
 		return -1;
-	if (inst->ext->legacy)
-		return 0;
-	for (o = inst->ext->opts; o && o->name; o++) {
-		bool seen = inst->seen & (1u << o->id);
-
-		if ((o->flags & XTN_OF_MAND) && !seen)
-			return xtn_parse_fail(&xp, XTN_PARAM,
-					      "%s: option \"--%s\" must be specified\n",
-					      inst->ext->name, o->name);
-		if (!seen)
-			continue;
-		if (o->also & ~inst->seen) {
-			const struct xtn_optdef *need =
-				xtn_ext_opt_by_id(inst->ext,
-						  (unsigned int)__builtin_ctz(o->also & ~inst->seen));
-			return xtn_parse_fail(&xp, XTN_PARAM,
-					      "%s: option \"--%s\" also requires \"--%s\".\n",
-					      inst->ext->name, o->name,
-					      need ? need->name : "?");
-		}
-		if (o->excl & inst->seen) {
-			const struct xtn_optdef *other =
-				xtn_ext_opt_by_id(inst->ext,
-						  (unsigned int)__builtin_ctz(o->excl & inst->seen));
-			return xtn_parse_fail(&xp, XTN_PARAM,
-					      "%s: option \"--%s\" cannot be used together with \"--%s\".\n",
-					      inst->ext->name, o->name,
-					      other ? other->name : "?");
-		}
-	}
-	return 0;
+	return xtn_opt_check_final(&xp);
 }
 
 static int generic_opt_check(struct ipt *p)

@@ -296,6 +296,7 @@ const struct xtn_ext xtn_mt_tcp = {
 	.init = tcp_init,
 	.parse = tcp_parse,
 	.encode = tcp_encode,
+	.claims = XTN_CLAIM_PL_TH,
 	.decode_rel = tcp_decode_rel,
 	.decode_xt = tcp_decode_xt,
 	.save = tcp_save,

@@ -111,6 +111,7 @@ const struct xtn_ext xtn_mt_udp = {
 	.init = udp_init,
 	.parse = udp_parse,
 	.encode = udp_encode,
+	.claims = XTN_CLAIM_PL_TH,
 	.decode_rel = udp_decode_rel,
 	.save = udp_save,
 	.list = udp_list,

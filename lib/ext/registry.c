@@ -10,22 +10,18 @@
 #include <xtnft/family.h>
 #include <xtnft/util.h>
 
-extern const struct xtn_ext xtn_base_ip;
-extern const struct xtn_ext xtn_mt_tcp;
-extern const struct xtn_ext xtn_mt_udp;
-extern const struct xtn_ext xtn_mt_icmp;
-extern const struct xtn_ext xtn_mt_icmp6;
-extern const struct xtn_ext xtn_mt_comment;
-extern const struct xtn_ext xtn_tg_standard;
+#define XTN_EXT(file) extern const struct xtn_ext xtn_##file;
+#define XTN_EXT_ALSO(file, sym) extern const struct xtn_ext xtn_##sym;
+#include "extensions.h"
+#undef XTN_EXT
+#undef XTN_EXT_ALSO
 
 static const struct xtn_ext *const registry[] = {
-	&xtn_base_ip,
-	&xtn_mt_tcp,
-	&xtn_mt_udp,
-	&xtn_mt_icmp,
-	&xtn_mt_icmp6,
-	&xtn_mt_comment,
-	&xtn_tg_standard,
+#define XTN_EXT(file) &xtn_##file,
+#define XTN_EXT_ALSO(file, sym) &xtn_##sym,
+#include "extensions.h"
+#undef XTN_EXT
+#undef XTN_EXT_ALSO
 };
 
 /*
@@ -33,20 +29,85 @@ static const struct xtn_ext *const registry[] = {
  * clear "not supported yet" instead of a confusing chain-jump error.
  */
 static const char *const unsupported[] = {
-	"addrtype", "ah", "bpf", "cgroup", "cluster", "connbytes", "connlabel",
-	"connlimit", "connmark", "conntrack", "cpu", "dccp", "devgroup", "dscp",
-	"dst", "ecn", "esp", "eui64", "frag", "hashlimit", "hbh", "helper",
-	"hl", "ipcomp", "iprange", "ipv6header", "ipvs", "length", "limit",
-	"mac", "mark", "mh", "multiport", "nfacct", "osf", "owner", "physdev",
-	"pkttype", "policy", "quota", "rateest", "realm", "recent", "rpfilter",
-	"rt", "sctp", "set", "socket", "state", "statistic", "string",
-	"tcpmss", "time", "tos", "ttl", "u32", "udplite",
-	"AUDIT", "CHECKSUM", "CLASSIFY", "CLUSTERIP", "CONNMARK", "CONNSECMARK",
-	"CT", "DNAT", "DNPT", "DSCP", "ECN", "HL", "HMARK", "IDLETIMER", "LED",
-	"LOG", "MARK", "MASQUERADE", "NETMAP", "NFLOG", "NFQUEUE", "NOTRACK",
-	"RATEEST", "REDIRECT", "REJECT", "SECMARK", "SET", "SNAT", "SNPT",
-	"SYNPROXY", "TCPMSS", "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TRACE",
-	"TTL", "ULOG", "QUEUE",
+	"bpf", "cgroup", "cluster", "connbytes", "connlabel", "cpu", "dccp",
+	"devgroup", "eui64", "ipcomp", "ipvs", "mh", "nfacct", "osf",
+	"quota", "rateest", "realm", "rpfilter", "tcpmss", "u32", "AUDIT",
+	"CLUSTERIP", "CONNSECMARK", "DNPT", "ECN", "HMARK", "IDLETIMER",
+	"LED", "RATEEST", "SECMARK", "SNPT", "SYNPROXY", "TCPOPTSTRIP",
+	"TEE", "ULOG", "QUEUE",
+
+	/* stateful */
+	"conntrack",
+	"state",
+	"helper",
+	"connmark",
+	"connlimit",
+	"CONNMARK",
+	"CT",
+	"NOTRACK",
+
+	/* nat */
+	"socket",
+	"SNAT",
+	"DNAT",
+	"MASQUERADE",
+	"REDIRECT",
+	"NETMAP",
+	"TPROXY",
+
+	/* log */
+	"REJECT",
+	"LOG",
+	"NFLOG",
+	"TRACE",
+	"NFQUEUE",
+	"CLASSIFY",
+
+	/* mangle */
+	"set",
+	"MARK",
+	"TCPMSS",
+	"TOS",
+	"DSCP",
+	"TTL",
+	"HL",
+	"CHECKSUM",
+	"SET",
+
+	/* match1 */
+	"multiport",
+	"limit",
+	"hashlimit",
+	"recent",
+	"iprange",
+	"mac",
+	"addrtype",
+	"pkttype",
+
+	/* match2 */
+	"length",
+	"ttl",
+	"hl",
+	"tos",
+	"dscp",
+	"ecn",
+	"owner",
+	"physdev",
+	"string",
+	"statistic",
+	"time",
+
+	/* ipsec_ip6 */
+	"policy",
+	"ah",
+	"esp",
+	"sctp",
+	"udplite",
+	"frag",
+	"hbh",
+	"dst",
+	"rt",
+	"ipv6header",
 };
 
 const struct xtn_ext *const *xtn_ext_registry(size_t *n)
@@ -73,20 +134,52 @@ const struct xtn_ext *xtn_ext_find(const char *name, enum xtn_ext_kind kind,
 	return NULL;
 }
 
+/* Which of ext's revisions reads (rev, info): NULL *how is its own. */
+static bool reads_xt(const struct xtn_ext *e, unsigned int rev,
+		     const struct xtn_xt_rev **how)
+{
+	const struct xtn_xt_rev *r;
+
+	*how = NULL;
+	if (e->xt.revision == rev)
+		return true;
+	for (r = e->xt_read; r && r->size; r++) {
+		if (r->revision == rev) {
+			*how = r;
+			return true;
+		}
+	}
+	return false;
+}
+
 const struct xtn_ext *xtn_ext_find_xt(const char *xtname, unsigned int rev,
 				      enum xtn_ext_kind kind,
-				      const struct xtn_family *fam)
+				      const struct xtn_family *fam,
+				      const void *info, size_t len,
+				      const struct xtn_xt_rev **how)
 {
+	const struct xtn_ext *fallback = NULL;
+	const struct xtn_xt_rev *fallback_how = NULL;
 	size_t i;
 
 	for (i = 0; i < XTN_ARRAY_SIZE(registry); i++) {
 		const struct xtn_ext *e = registry[i];
 
-		if (fits(e, kind, fam) && e->xt.name &&
-		    strcmp(e->xt.name, xtname) == 0 && e->xt.revision == rev)
+		if (!fits(e, kind, fam) || !e->xt.name ||
+		    strcmp(e->xt.name, xtname) != 0 || !reads_xt(e, rev, how))
+			continue;
+		/* several descriptors share a blob (state, conntrack): the
+		 * one that claims the data, else the one that claims none */
+		if (!e->claim_xt) {
+			fallback = e;
+			fallback_how = *how;
+			continue;
+		}
+		if (e->claim_xt(info, len))
 			return e;
 	}
-	return NULL;
+	*how = fallback_how;
+	return fallback;
 }
 
 bool xtn_ext_is_known_unsupported(const char *name)

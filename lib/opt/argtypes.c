@@ -1,7 +1,11 @@
 /* Helpers for descriptor parsers: located failures, typed values. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <xtnft/family.h>
+#include <xtnft/netaddr.h>
 #include <xtnft/ctx.h>
 #include <xtnft/ext.h>
 #include <xtnft/model.h>
@@ -32,33 +36,487 @@ int xtn_parse_check_inverse(struct xtn_parse *p, const char **arg)
 	return 0;
 }
 
-/* Generic storage for typed options (no extension code needed). */
-int xtn_parse_typed(struct xtn_parse *p, void *data)
+static int bad_uint(struct xtn_parse *p, uint64_t min, uint64_t max)
+{
+	return xtn_parse_fail(p, XTN_PARAM,
+			      "%s: bad value for option \"--%s\", or out of range (%ju-%ju).\n",
+			      p->ext_name, p->opt->name, (uintmax_t)min,
+			      (uintmax_t)max);
+}
+
+static uint64_t type_max(enum xtn_argtype t)
+{
+	switch (t) {
+	case XTN_AT_UINT8:
+		return UINT8_MAX;
+	case XTN_AT_UINT16:
+	case XTN_AT_UINT16RC:
+		return UINT16_MAX;
+	case XTN_AT_UINT32:
+	case XTN_AT_UINT32RC:
+		return UINT32_MAX;
+	default:
+		return UINT64_MAX;
+	}
+}
+
+static void bounds(const struct xtn_optdef *o, uint64_t *min, uint64_t *max)
+{
+	*min = o->min;
+	*max = o->min || o->max ? o->max : type_max(o->type);
+}
+
+static int parse_uint(struct xtn_parse *p)
+{
+	uint64_t min, max, v;
+	char *end;
+
+	bounds(p->opt, &min, &max);
+	if (!xtn_strtoui(p->arg, &end, &v, min, max) || *end != '\0')
+		return bad_uint(p, min, max);
+	p->val.u64 = v;
+	return 0;
+}
+
+/* "a", "a:b", "a:", ":b" (1.8.9's xtopt_parse_mint): an empty side keeps
+ * the default (0, the maximum). */
+static int parse_uint_range(struct xtn_parse *p)
+{
+	const char *s = p->arg;
+	uint64_t min, max, v[2];
+	unsigned int i;
+	char *end;
+
+	bounds(p->opt, &min, &max);
+	v[0] = min;
+	v[1] = max;
+	for (i = 0; i < 2; i++) {
+		if (*s == ':' && i == 0) {
+			s++;
+			continue;
+		}
+		if (*s == '\0')
+			break;
+		if (!xtn_strtoui(s, &end, &v[i], min, max) ||
+		    (*end != '\0' && (*end != ':' || i == 1)))
+			return xtn_parse_fail(p, XTN_PARAM,
+					      "%s: bad value for option \"--%s\" near \"%s\", or out of range (%ju-%ju).\n",
+					      p->ext_name, p->opt->name, s,
+					      (uintmax_t)min, (uintmax_t)max);
+		if (i == 0 && *end == '\0')
+			v[1] = v[0];	/* a single value */
+		s = *end ? end + 1 : end;
+	}
+	if (p->opt->type == XTN_AT_UINT16RC) {
+		p->val.u16[0] = (uint16_t)v[0];
+		p->val.u16[1] = (uint16_t)v[1];
+	} else {
+		p->val.u32[0] = (uint32_t)v[0];
+		p->val.u32[1] = (uint32_t)v[1];
+	}
+	return 0;
+}
+
+static int parse_markmask(struct xtn_parse *p)
+{
+	uint64_t v, m = UINT32_MAX;
+	char *end;
+
+	if (!xtn_strtoui(p->arg, &end, &v, 0, UINT32_MAX) ||
+	    (*end != '\0' && *end != '/') ||
+	    (*end == '/' && (!xtn_strtoui(end + 1, &end, &m, 0, UINT32_MAX) ||
+			     *end != '\0')))
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "%s: bad integer value for option \"--%s\", or out of range.\n",
+				      p->ext_name, p->opt->name);
+	p->val.u32[0] = (uint32_t)v;
+	p->val.u32[1] = (uint32_t)m;
+	return 0;
+}
+
+static int parse_symbol(struct xtn_parse *p)
+{
+	const struct xtn_sym *sym;
+
+	for (sym = p->opt->syms; sym && sym->name; sym++) {
+		if (strcmp(sym->name, p->arg) == 0) {
+			p->val.u32[0] = sym->value;
+			return 0;
+		}
+	}
+	if (p->opt->bad_sym)
+		return xtn_parse_fail(p, XTN_PARAM, p->opt->bad_sym, p->arg);
+	return xtn_parse_fail(p, XTN_PARAM,
+			      "%s: bad value for option \"--%s\": \"%s\"\n",
+			      p->ext_name, p->opt->name, p->arg);
+}
+
+static size_t fam_alen(const struct xtn_parse *p)
+{
+	return p->fam && p->fam->af == AF_INET6 ? 16 : 4;
+}
+
+static int fam_af(const struct xtn_parse *p)
+{
+	return p->fam && p->fam->af == AF_INET6 ? AF_INET6 : AF_INET;
+}
+
+/* One address: numeric, else the first answer of the resolver. */
+static int parse_host_word(struct xtn_parse *p, const char *s,
+			   union xtn_inaddr *out)
+{
+	const struct xtn_resolver *res = p->ctx->resolver;
+	union xtn_inaddr *list = NULL;
+	unsigned int n = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (inet_pton(fam_af(p), s, out) == 1)
+		return 0;
+	if (res && res->host_to_addrs)
+		n = res->host_to_addrs(res, s, fam_af(p), &list);
+	if (n == 0) {
+		free(list);
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "getaddrinfo: Name or service not known\n");
+	}
+	*out = list[0];
+	free(list);
+	return 0;
+}
+
+static int bad_mask(struct xtn_parse *p)
+{
+	return xtn_parse_fail(p, XTN_PARAM,
+			      "%s: bad value for option \"--%s\", neither a valid network mask nor valid CIDR (%u-%u).\n",
+			      p->ext_name, p->opt->name, 0u,
+			      (unsigned int)fam_alen(p) * 8);
+}
+
+/* "/N" or a dotted mask; 1.8.9 takes an out-of-range N silently as a
+ * host mask: refused, in 1.8.9's words for a bad mask. */
+static int parse_mask_word(struct xtn_parse *p, const char *s,
+			   union xtn_inaddr *mask)
+{
+	uint64_t bits;
+	char *end;
+
+	memset(mask, 0, sizeof(*mask));
+	if (xtn_strtoui(s, &end, &bits, 0, fam_alen(p) * 8) && *end == '\0') {
+		xtn_mask_from_cidr(mask, (unsigned int)bits, fam_alen(p));
+		return 0;
+	}
+	if (inet_pton(fam_af(p), s, mask) == 1)
+		return 0;
+	return bad_mask(p);
+}
+
+static int parse_hostmask(struct xtn_parse *p)
+{
+	union xtn_inaddr *addr = (union xtn_inaddr *)p->val.inet[0].b;
+	union xtn_inaddr *mask = (union xtn_inaddr *)p->val.inet[1].b;
+	const char *slash = strchr(p->arg, '/');
+	char *host;
+	size_t i;
+	int ret;
+
+	host = xtn_xstrndup(p->arg, slash ? (size_t)(slash - p->arg) : strlen(p->arg));
+	ret = parse_host_word(p, host, addr);
+	free(host);
+	if (ret < 0)
+		return -1;
+	if (p->opt->type == XTN_AT_HOST) {
+		if (slash)
+			return xtn_parse_fail(p, XTN_PARAM,
+					      "getaddrinfo: Name or service not known\n");
+		return 0;
+	}
+	if (slash) {
+		if (parse_mask_word(p, slash + 1, mask) < 0)
+			return -1;
+	} else {
+		memset(mask->b, 0xff, fam_alen(p));
+	}
+	for (i = 0; i < sizeof(addr->b); i++)
+		addr->b[i] &= mask->b[i];
+	return 0;
+}
+
+static int parse_plen(struct xtn_parse *p)
+{
+	uint64_t bits;
+	char *end;
+
+	if (!xtn_strtoui(p->arg, &end, &bits, 0, fam_alen(p) * 8) || *end)
+		return bad_uint(p, 0, fam_alen(p) * 8);
+	p->val.u8 = (uint8_t)bits;
+	xtn_mask_from_cidr((union xtn_inaddr *)p->val.inet[1].b,
+			   (unsigned int)bits, fam_alen(p));
+	return 0;
+}
+
+/* A port number or a service name (any protocol, as 1.8.9's
+ * xtables_getportbyname asks); 1.8.9 wraps numbers above 65535 into a
+ * 16-bit port silently: refused, in its words for a bad port. */
+static int parse_port_word(struct xtn_parse *p, const char *s, uint16_t *out)
+{
+	const struct xtn_resolver *res = p->ctx->resolver;
+	uint64_t v;
+	char *end;
+	int port = -1;
+
+	if (xtn_strtoui(s, &end, &v, 0, UINT16_MAX) && *end == '\0') {
+		*out = (uint16_t)v;
+		return 0;
+	}
+	if (*s && res && res->service_to_port) {
+		port = res->service_to_port(res, s, "tcp");
+		if (port < 0)
+			port = res->service_to_port(res, s, "udp");
+	}
+	if (port < 0 || port > UINT16_MAX)
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "Port \"%s\" does not resolve to anything.\n", s);
+	*out = (uint16_t)port;
+	return 0;
+}
+
+static int parse_portrc(struct xtn_parse *p)
+{
+	const char *colon = strchr(p->arg, ':');
+	char *lo;
+	int ret;
+
+	if (p->opt->type == XTN_AT_PORT || !colon) {
+		if (parse_port_word(p, p->arg, &p->val.u16[0]) < 0)
+			return -1;
+		p->val.u16[1] = p->val.u16[0];
+		return 0;
+	}
+	lo = xtn_xstrndup(p->arg, (size_t)(colon - p->arg));
+	ret = parse_port_word(p, lo, &p->val.u16[0]);
+	free(lo);
+	if (ret < 0 || parse_port_word(p, colon + 1, &p->val.u16[1]) < 0)
+		return -1;
+	return 0;
+}
+
+static int parse_mac(struct xtn_parse *p)
+{
+	unsigned int b[6];
+	char tail;
+	size_t i;
+
+	if (strlen(p->arg) != 17 ||
+	    sscanf(p->arg, "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2],
+		   &b[3], &b[4], &b[5], &tail) != 6)
+		return xtn_parse_fail(p, XTN_PARAM, "Invalid MAC address specified.");
+	for (i = 0; i < 6; i++)
+		p->val.mac[i] = (uint8_t)b[i];
+	return 0;
+}
+
+static int parse_string(struct xtn_parse *p, void *data)
 {
 	const struct xtn_optdef *o = p->opt;
-	char *dst;
-	size_t len;
+	char *dst = (char *)data + o->offset;
+	size_t len = strlen(p->arg);
+
+	/* 1.8.9 cuts the string to the field silently (a comment of 300
+	 * characters is stored as its first 255): refused, in 1.8.9's words
+	 * for a string option with a maximum */
+	if (len >= o->size)
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "Argument must have a maximum length of %u characters\n",
+				      o->size - 1u);
+	/* a save could not be restored: its lines would break */
+	if (strchr(p->arg, '\n'))
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "%s: option \"--%s\" cannot hold a newline\n",
+				      p->ext_name, o->name);
+	memcpy(dst, p->arg, len);
+	dst[len] = '\0';
+	return 0;
+}
+
+/* An integer of `size` bytes, in host or network byte order. */
+static void put_int(void *dst, uint64_t v, size_t size, bool nbo)
+{
+	uint8_t *b = dst;
+	uint16_t v16 = (uint16_t)v;
+	uint32_t v32 = (uint32_t)v;
+	size_t i;
+
+	if (nbo) {
+		for (i = 0; i < size; i++)
+			b[i] = (uint8_t)(v >> ((size - 1 - i) * 8));
+		return;
+	}
+	switch (size) {
+	case 1:
+		b[0] = (uint8_t)v;
+		break;
+	case 2:
+		memcpy(dst, &v16, 2);
+		break;
+	case 4:
+		memcpy(dst, &v32, 4);
+		break;
+	default:
+		memcpy(dst, &v, 8);
+		break;
+	}
+}
+
+static size_t int_size(enum xtn_argtype t)
+{
+	switch (t) {
+	case XTN_AT_UINT8:
+		return 1;
+	case XTN_AT_UINT16:
+	case XTN_AT_UINT16RC:
+	case XTN_AT_PORT:
+	case XTN_AT_PORTRC:
+		return 2;
+	case XTN_AT_UINT32:
+	case XTN_AT_UINT32RC:
+	case XTN_AT_MARKMASK32:
+		return 4;
+	default:
+		return 8;
+	}
+}
+
+/* XTN_OF_PUT: the value at offset (two values for ranges and masks). */
+static void store(const struct xtn_parse *p, void *data)
+{
+	const struct xtn_optdef *o = p->opt;
+	bool nbo = o->flags & XTN_OF_NBO;
+	uint8_t *dst = (uint8_t *)data + o->offset;
+	size_t sz = int_size(o->type);
 
 	switch (o->type) {
+	case XTN_AT_UINT8:
+	case XTN_AT_UINT16:
+	case XTN_AT_UINT32:
+	case XTN_AT_UINT64:
+		put_int(dst, p->val.u64, sz, nbo);
+		break;
+	case XTN_AT_UINT16RC:
+	case XTN_AT_PORT:
+	case XTN_AT_PORTRC:
+		put_int(dst, p->val.u16[0], sz, nbo);
+		if (o->type != XTN_AT_PORT)
+			put_int(dst + sz, p->val.u16[1], sz, nbo);
+		break;
+	case XTN_AT_UINT32RC:
+	case XTN_AT_MARKMASK32:
+		put_int(dst, p->val.u32[0], sz, nbo);
+		put_int(dst + sz, p->val.u32[1], sz, nbo);
+		break;
+	case XTN_AT_SYMBOL:
+		put_int(dst, p->val.u32[0], o->size ? o->size : 1, nbo);
+		break;
+	case XTN_AT_HOST:
+		memcpy(dst, p->val.inet[0].b, o->size ? o->size : 16);
+		break;
+	case XTN_AT_HOSTMASK:
+		/* addr then mask, each `size` bytes (16 for nf_inet_addr) */
+		memcpy(dst, p->val.inet[0].b, o->size ? o->size : 16);
+		memcpy(dst + (o->size ? o->size : 16), p->val.inet[1].b,
+		       o->size ? o->size : 16);
+		break;
+	case XTN_AT_PLEN:
+		*dst = p->val.u8;
+		break;
+	case XTN_AT_ETHERMAC:
+		memcpy(dst, p->val.mac, 6);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Parse a typed option into p->val; store it where the descriptor asks. */
+int xtn_parse_typed(struct xtn_parse *p, void *data)
+{
+	int ret = 0;
+
+	memset(&p->val, 0, sizeof(p->val));
+	switch (p->opt->type) {
 	case XTN_AT_STRING:
-		dst = (char *)data + o->offset;
-		len = strlen(p->arg);
-		/* 1.8.9 cuts the string to the field silently (a comment of
-		 * 300 characters is stored as its first 255): refused, in
-		 * 1.8.9's words for a string option with a maximum */
-		if (len >= o->size)
-			return xtn_parse_fail(p, XTN_PARAM,
-					      "Argument must have a maximum length of %u characters\n",
-					      o->size - 1u);
-		/* a save could not be restored: its lines would break */
-		if (strchr(p->arg, '\n'))
-			return xtn_parse_fail(p, XTN_PARAM,
-					      "%s: option \"--%s\" cannot hold a newline\n",
-					      p->ext_name, o->name);
-		memcpy(dst, p->arg, len);
-		dst[len] = '\0';
-		return 0;
+		return parse_string(p, data);
+	case XTN_AT_UINT8:
+	case XTN_AT_UINT16:
+	case XTN_AT_UINT32:
+	case XTN_AT_UINT64:
+		ret = parse_uint(p);
+		break;
+	case XTN_AT_UINT16RC:
+	case XTN_AT_UINT32RC:
+		ret = parse_uint_range(p);
+		break;
+	case XTN_AT_MARKMASK32:
+		ret = parse_markmask(p);
+		break;
+	case XTN_AT_SYMBOL:
+		ret = parse_symbol(p);
+		break;
+	case XTN_AT_HOST:
+	case XTN_AT_HOSTMASK:
+		ret = parse_hostmask(p);
+		break;
+	case XTN_AT_PLEN:
+		ret = parse_plen(p);
+		break;
+	case XTN_AT_PORT:
+	case XTN_AT_PORTRC:
+		ret = parse_portrc(p);
+		break;
+	case XTN_AT_ETHERMAC:
+		ret = parse_mac(p);
+		break;
 	default:
 		return 0;
 	}
+	if (ret == 0 && (p->opt->flags & XTN_OF_PUT))
+		store(p, data);
+	return ret;
+}
+
+/* 1.8.9's xtables rate words: a number, then /second, /minute, /hour or
+ * /day or any prefix of them (default per second). */
+int xtn_parse_rate(struct xtn_parse *p, const char *s, uint32_t *avg)
+{
+	static const struct {
+		const char *name;
+		uint32_t mult;
+	} units[] = {
+		{ "day", 24 * 60 * 60 }, { "hour", 60 * 60 },
+		{ "minute", 60 }, { "second", 1 },
+	};
+	const char *slash = strchr(s, '/');
+	uint32_t mult = 1;
+	uint64_t r;
+	char *end;
+	size_t i, len;
+
+	if (!xtn_strtoui(s, &end, &r, 0, UINT32_MAX) || r == 0 ||
+	    (*end != '\0' && end != slash))
+		goto bad;
+	if (slash) {
+		len = strlen(slash + 1);
+		for (i = 0; i < XTN_ARRAY_SIZE(units); i++)
+			if (len && strncmp(units[i].name, slash + 1, len) == 0)
+				break;
+		if (i == XTN_ARRAY_SIZE(units))
+			goto bad;
+		mult = units[i].mult;
+	}
+	/* xt_limit's scale: 10000 per second */
+	if ((uint64_t)mult * 10000u / r == 0)
+		return xtn_parse_fail(p, XTN_PARAM, "Rate too fast \"%s\"", s);
+	*avg = (uint32_t)((uint64_t)mult * 10000u / r);
+	return 0;
+bad:
+	return xtn_parse_fail(p, XTN_PARAM, "bad rate \"%s\"'", s);
 }

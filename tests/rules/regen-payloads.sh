@@ -11,14 +11,25 @@ cd "$(dirname "$0")"
 files=("$@")
 [ ${#files[@]} -gt 0 ] || files=(ip/*.t ip6/*.t)
 
+# args may start with "@TABLE:CHAIN " (NAT targets, REJECT...): the rule
+# goes there instead of filter FORWARD.
 payload_of() {	# family args
-	local tool=/usr/sbin/iptables-nft fam=ip
+	local tool=/usr/sbin/iptables-nft fam=ip table=filter chain=FORWARD
+	local args=$2 where
 	[ "$1" = ip6 ] && { tool=/usr/sbin/ip6tables-nft; fam=ip6; }
-	unshare -n env TOOL="$tool" FAM="$fam" ARGS="$2" bash -c '
-		$TOOL -N USERCHAIN
+	if [ "${args#@}" != "$args" ]; then
+		where=${args%% *}
+		args=${args#* }
+		where=${where#@}
+		table=${where%%:*}
+		chain=${where#*:}
+	fi
+	unshare -n env TOOL="$tool" FAM="$fam" ARGS="$args" TABLE="$table" \
+		CHAIN="$chain" bash -c '
+		$TOOL -t $TABLE -N USERCHAIN
 		eval "set -- $ARGS"
-		$TOOL -A FORWARD "$@" >/dev/null 2>&1 || exit 1
-		/usr/sbin/nft --debug=netlink list chain $FAM filter FORWARD 2>/dev/null |
+		$TOOL -t $TABLE -A $CHAIN "$@" >/dev/null 2>&1 || exit 1
+		/usr/sbin/nft --debug=netlink list chain $FAM $TABLE $CHAIN 2>/dev/null |
 			grep "^  \["'
 }
 

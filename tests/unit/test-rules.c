@@ -179,10 +179,10 @@ static const char *saved_args(const char *saved)
 	return *s == ' ' ? s + 1 : s;
 }
 
-static int check_ok(const struct tfile *tf, const char *args,
+static int check_ok(const struct tfile *tf, const char *key, const char *args,
 		    const char *expect, const char *payload)
 {
-	char *golden = golden_for(payload, args), *again_in;
+	char *golden = golden_for(payload, key), *again_in;
 	struct outcome o, again;
 	int bad = 0;
 
@@ -238,9 +238,14 @@ static int check_fail(const struct tfile *tf, const char *args, char *msg)
 	return bad;
 }
 
+/*
+ * "args;expect;OK|FAIL[;message]"; args may start with "@TABLE:CHAIN " for
+ * rules the kernel takes only there (NAT, REJECT): regen-payloads.sh
+ * appends them to that chain; the payload golden is keyed by the whole.
+ */
 static int check_line(const struct tfile *tf, char *line, const char *payload)
 {
-	char *save = NULL, *args, *msg;
+	char *save = NULL, *args, *msg, *key;
 	const char *expect, *status;
 
 	args = strtok_r(line, ";", &save);
@@ -260,10 +265,13 @@ static int check_line(const struct tfile *tf, char *line, const char *payload)
 		print_error("%s: malformed line\n", tf->path);
 		return 1;
 	}
+	key = args;
+	if (args[0] == '@' && strchr(args, ' '))
+		args = strchr(args, ' ') + 1;	/* "@TABLE:CHAIN args" */
 	if (strcmp(expect, "=") == 0)
 		expect = args;
 	if (strcmp(status, "OK") == 0)
-		return check_ok(tf, args, expect, payload);
+		return check_ok(tf, key, args, expect, payload);
 	return check_fail(tf, args, msg ? msg : xtn_xstrdup(""));
 }
 

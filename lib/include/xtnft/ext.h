@@ -39,13 +39,41 @@ enum xtn_opt_flags {
 	XTN_OF_INVERT = 1 << 0,	/* may be preceded by ! */
 	XTN_OF_MULTI = 1 << 1,	/* may be given more than once */
 	XTN_OF_MAND = 1 << 2,	/* must be given */
+	XTN_OF_PUT = 1 << 3,	/* store the typed value at offset */
+	XTN_OF_NBO = 1 << 4,	/* store integers in network byte order */
 };
 
-/* Typed values the generic parser can store without extension code. */
+/*
+ * Typed values: lib/opt parses them with 1.8.9's wording for each kind of
+ * bad value, leaves the result in xtn_parse.val and, with XTN_OF_PUT,
+ * stores it at `offset` in the instance data.  The descriptor's parse()
+ * (if any) runs afterwards, to set flags or place what does not map to
+ * one field.  Integers are host order unless XTN_OF_NBO.
+ */
 enum xtn_argtype {
 	XTN_AT_CUSTOM = 0,	/* the descriptor's parse() handles it */
 	XTN_AT_NONE,		/* a flag */
 	XTN_AT_STRING,		/* NUL-terminated, max size-1 chars */
+	XTN_AT_UINT8,		/* a number in [min, max] (0,0: the type's) -> val.u64 */
+	XTN_AT_UINT16,
+	XTN_AT_UINT32,
+	XTN_AT_UINT64,
+	XTN_AT_UINT16RC,	/* "a", "a:b", "a:", ":b" -> val.u16[0..1] */
+	XTN_AT_UINT32RC,	/* -> val.u32[0..1] */
+	XTN_AT_MARKMASK32,	/* "v[/m]" -> val.u32[0] v, [1] m (default ~0) */
+	XTN_AT_SYMBOL,		/* a name of `syms` -> val.u32[0], stored in `size` bytes */
+	XTN_AT_HOST,		/* an address of the rule's family -> val.inet[0] */
+	XTN_AT_HOSTMASK,	/* "addr[/plen|/mask]" -> val.inet[0] addr&mask, [1] mask */
+	XTN_AT_PLEN,		/* a prefix length of the family -> val.u8, val.inet[1] mask */
+	XTN_AT_PORT,		/* a port or service name -> val.u16[0] */
+	XTN_AT_PORTRC,		/* "p", "p:q" of ports or services -> val.u16[0..1] */
+	XTN_AT_ETHERMAC,	/* "aa:bb:cc:dd:ee:ff" -> val.mac */
+};
+
+/* A name of a symbol table (XTN_AT_SYMBOL), NULL-name terminated. */
+struct xtn_sym {
+	const char *name;
+	uint32_t value;
 };
 
 struct xtn_optdef {
@@ -57,6 +85,23 @@ struct xtn_optdef {
 	enum xtn_argtype type;
 	uint16_t offset, size;	/* where a typed value lands in data */
 	uint32_t excl, also;	/* masks of other option ids */
+	uint64_t min, max;	/* XTN_AT_UINT*: bounds (both 0: the type's) */
+	const struct xtn_sym *syms;	/* XTN_AT_SYMBOL */
+	/* XTN_AT_SYMBOL: the message for a name not in syms, printf with
+	 * the word ("Bad packet type '%s'"); NULL: a generic one. */
+	const char *bad_sym;
+};
+
+/* A typed value as lib/opt parsed it (see enum xtn_argtype). */
+union xtn_optval {
+	uint64_t u64;
+	uint32_t u32[4];
+	uint16_t u16[8];
+	uint8_t u8;
+	uint8_t mac[6];
+	struct {
+		uint8_t b[16];
+	} inet[2];		/* in6_addr / in_addr bytes, network order */
 };
 
 /* State handed to a descriptor while one of its options is parsed. */
@@ -76,6 +121,8 @@ struct xtn_parse {
 	int *optind;
 	/* Name of the extension as it appears in messages. */
 	const char *ext_name;
+	/* The typed value, when opt->type is not XTN_AT_CUSTOM. */
+	union xtn_optval val;
 };
 
 /* An xt compat identity: the struct the kernel's x_tables code expects. */
@@ -83,6 +130,67 @@ struct xtn_xt {
 	const char *name;
 	uint8_t revision;
 	uint16_t size;		/* unaligned UAPI struct size */
+};
+
+/* One more revision a descriptor reads (older or newer iptables wrote
+ * it): its struct size and how it becomes the descriptor's data. */
+struct xtn_xt_rev {
+	uint8_t revision;
+	uint16_t size;		/* 0 ends the list */
+	int (*decode)(struct xtn_dec *d, void *data, const void *info,
+		      size_t len);
+};
+
+/*
+ * What a native-encoding descriptor claims on decode, so the decoder only
+ * offers it those relations and expressions (an index, not a scan of
+ * every descriptor's decode_rel).
+ */
+enum xtn_claim {
+	XTN_CLAIM_PL_LL = 1u << 0,	/* payload loads, link layer */
+	XTN_CLAIM_PL_NH = 1u << 1,	/* network header */
+	XTN_CLAIM_PL_TH = 1u << 2,	/* transport header */
+	XTN_CLAIM_META = 1u << 3,	/* meta loads: see claim_meta */
+	XTN_CLAIM_LIMIT = 1u << 4,	/* the limit expression */
+	XTN_CLAIM_LOG = 1u << 5,	/* the log expression */
+	XTN_CLAIM_META_SET = 1u << 6,	/* immediate data + meta set */
+};
+
+/* A native expression that is not a relation, as the decoder read it. */
+enum xtn_nexpr_kind {
+	XTN_NEXPR_LIMIT,
+	XTN_NEXPR_LOG,
+	XTN_NEXPR_META_SET,
+};
+
+struct xtn_nexpr {
+	enum xtn_nexpr_kind kind;
+	union {
+		struct {
+			uint64_t rate, unit;
+			uint32_t burst, type, flags;
+		} limit;
+		struct {
+			uint32_t present;	/* XTN_LOG_HAS_* */
+			uint16_t group, qthreshold;
+			uint32_t snaplen, level, flags;
+			const char *prefix;
+		} log;
+		struct {
+			uint32_t key;
+			uint32_t len;
+			uint8_t data[16];
+		} meta_set;
+	} u;
+};
+
+enum {
+	XTN_LOG_HAS_GROUP = 1u << 0,
+	XTN_LOG_HAS_PREFIX = 1u << 1,
+	XTN_LOG_HAS_SNAPLEN = 1u << 2,
+	XTN_LOG_HAS_QTHRESHOLD = 1u << 3,
+	XTN_LOG_HAS_LEVEL = 1u << 4,
+	XTN_LOG_HAS_FLAGS = 1u << 5,
 };
 
 /* Relations the decoder hands to descriptors that encode natively. */
@@ -146,8 +254,14 @@ struct xtn_ext {
 	/* After all options: cross-checks (flags are in inst->seen). */
 	int (*final)(struct xtn_parse *p, void *data);
 	int (*encode)(struct xtn_enc *e, const void *data);
+	/* What decode_rel/decode_nexpr want to see (enum xtn_claim), and
+	 * for XTN_CLAIM_META, which meta keys (bit n = key n). */
+	uint32_t claims;
+	uint64_t claim_meta;
 	/* Claim a native relation; 1 claimed, 0 not ours, -1 error. */
 	int (*decode_rel)(struct xtn_dec *d, const struct xtn_rel *rel);
+	/* Claim a native non-relation expression; same returns. */
+	int (*decode_nexpr)(struct xtn_dec *d, const struct xtn_nexpr *x);
 	/* Turn an xt compat blob into data; NULL means copy it. */
 	int (*decode_xt)(struct xtn_dec *d, void *data, const void *info,
 			 size_t len);
@@ -161,14 +275,24 @@ struct xtn_ext {
 	void (*set_addrs)(void *data, const struct xtn_addrmask *src,
 			  const struct xtn_addrmask *dst);
 	struct xtn_xt xt;	/* name NULL: never a compat expression */
+	/* Other revisions it reads (size 0 terminated), NULL if none. */
+	const struct xtn_xt_rev *xt_read;
+	/* Another name the same xt blob is listed under, where 1.8.9
+	 * chooses by the data (-m state is conntrack rev 3 with a flag):
+	 * claim_xt says whether this descriptor is the one for the data. */
+	bool (*claim_xt)(const void *info, size_t len);
 };
 
 /* The registry: a const array, in the order matches are tried on decode. */
 const struct xtn_ext *xtn_ext_find(const char *name, enum xtn_ext_kind kind,
 				   const struct xtn_family *fam);
+/* The descriptor that reads xt blob (xtname, rev); *how* says which of its
+ * revisions (its xt.revision gives a NULL *how: the default decode). */
 const struct xtn_ext *xtn_ext_find_xt(const char *xtname, unsigned int rev,
 				      enum xtn_ext_kind kind,
-				      const struct xtn_family *fam);
+				      const struct xtn_family *fam,
+				      const void *info, size_t len,
+				      const struct xtn_xt_rev **how);
 const struct xtn_ext *const *xtn_ext_registry(size_t *n);
 /* Names of iptables extensions xtnft does not implement yet. */
 bool xtn_ext_is_known_unsupported(const char *name);
@@ -191,6 +315,14 @@ void xtn_enc_cmp(struct xtn_enc *e, enum xtn_relop op, const void *data,
 		 uint32_t len);
 void xtn_enc_range(struct xtn_enc *e, enum xtn_relop op, const void *lo,
 		   const void *hi, uint32_t len);
+/* The limit expression (1.8.9's -m limit). */
+void xtn_enc_limit(struct xtn_enc *e, uint64_t rate, uint64_t unit,
+		   uint32_t burst, uint32_t type, uint32_t flags);
+/* The log expression (1.8.9's -j NFLOG): the XTN_LOG_HAS_* fields of l. */
+void xtn_enc_log(struct xtn_enc *e, const struct xtn_nexpr *l);
+/* Immediate data into a register, then meta set KEY from it (-j TRACE). */
+void xtn_enc_meta_set(struct xtn_enc *e, uint32_t key, const void *data,
+		      uint32_t len);
 /* Address with mask, using iptables' "load only the masked bytes" rule. */
 void xtn_enc_addr(struct xtn_enc *e, uint32_t base, uint32_t offset,
 		  const void *addr, const void *mask, uint32_t len, bool inv);
@@ -225,6 +357,9 @@ struct xtn_rule *xtn_dec_rule(struct xtn_dec *d);
  * matches in one rule. */
 void *xtn_dec_claim(struct xtn_dec *d, const struct xtn_ext *ext,
 		    uint32_t fields);
+/* A target decoded from native expressions (NFLOG, TRACE): its zeroed
+ * data, or NULL (and the rule undecodable) if the rule has a verdict. */
+void *xtn_dec_target(struct xtn_dec *d, const struct xtn_ext *ext);
 /* The layer 4 protocol decoded so far (0 = none) and whether it is inverted. */
 unsigned int xtn_dec_l4proto(const struct xtn_dec *d, bool *inverted);
 /* An interface-name compare back to iptables' form ("eth+", "! -i +");
@@ -237,8 +372,17 @@ int xtn_dec_fail(struct xtn_dec *d, const char *fmt, ...)
 /* Parse helpers shared by descriptors (opt/argtypes.c). */
 int xtn_parse_fail(struct xtn_parse *p, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Store a typed option (XTN_AT_STRING...) at its offset in data. */
+/* Parse a typed option (XTN_AT_...) into p->val, and with XTN_OF_PUT
+ * store it at its offset in data. */
 int xtn_parse_typed(struct xtn_parse *p, void *data);
+/* Option checks of x6-style descriptors (lib/opt/check.c): before an
+ * option (repeat, inversion) and after all of them (mandatory, also
+ * requires, cannot be used together), with 1.8.9's wording. */
+int xtn_opt_check_one(struct xtn_parse *p);
+int xtn_opt_check_final(struct xtn_parse *p);
+/* "1/sec" etc. as xt_rateinfo's avg (XT_LIMIT_SCALE per second);
+ * -1 with 1.8.9's message for a bad or too fast rate. */
+int xtn_parse_rate(struct xtn_parse *p, const char *s, uint32_t *avg);
 /* "--opt ! value" in old-style extensions: warn, flip, take next word. */
 int xtn_parse_check_inverse(struct xtn_parse *p, const char **arg);
 
