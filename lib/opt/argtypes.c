@@ -63,7 +63,7 @@ static uint64_t type_max(enum xtn_argtype t)
 static void bounds(const struct xtn_optdef *o, uint64_t *min, uint64_t *max)
 {
 	*min = o->min;
-	*max = o->min || o->max ? o->max : type_max(o->type);
+	*max = o->max ? o->max : type_max(o->type);
 }
 
 static int parse_uint(struct xtn_parse *p)

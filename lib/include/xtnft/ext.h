@@ -54,7 +54,7 @@ enum xtn_argtype {
 	XTN_AT_CUSTOM = 0,	/* the descriptor's parse() handles it */
 	XTN_AT_NONE,		/* a flag */
 	XTN_AT_STRING,		/* NUL-terminated, max size-1 chars */
-	XTN_AT_UINT8,		/* a number in [min, max] (0,0: the type's) -> val.u64 */
+	XTN_AT_UINT8,		/* a number in [min, max] (max 0: the type's) -> val.u64 */
 	XTN_AT_UINT16,
 	XTN_AT_UINT32,
 	XTN_AT_UINT64,
@@ -85,7 +85,7 @@ struct xtn_optdef {
 	enum xtn_argtype type;
 	uint16_t offset, size;	/* where a typed value lands in data */
 	uint32_t excl, also;	/* masks of other option ids */
-	uint64_t min, max;	/* XTN_AT_UINT*: bounds (both 0: the type's) */
+	uint64_t min, max;	/* XTN_AT_UINT*: bounds (max 0: the type's) */
 	const struct xtn_sym *syms;	/* XTN_AT_SYMBOL */
 	/* XTN_AT_SYMBOL: the message for a name not in syms, printf with
 	 * the word ("Bad packet type '%s'"); NULL: a generic one. */
