@@ -4,6 +4,7 @@
 # into iptables-extensions.8), golden lines (an OK line naming it in
 # tests/rules/*/*.t), a completion entry (the generated bash completion
 # names it), differential cases beside the oracle (tests/diff/ext/FILE.txt;
+# interop specs in FILE.interop;
 # the foundation's five matches have theirs in corpus-basic.txt), and it is
 # no longer on the "not supported yet" list.
 #
@@ -44,7 +45,8 @@ for f in $files; do
 		bad "$f: no golden line with '$opt $name' in tests/rules/*/*.t"
 	fi
 	case $f in mt_tcp|mt_udp|mt_icmp|mt_icmp6|mt_comment) ;;
-	*) [ -s "$src/tests/diff/ext/$f.txt" ] || bad "$f: no differential cases in tests/diff/ext/$f.txt" ;;
+	*) [ -s "$src/tests/diff/ext/$f.txt" ] || bad "$f: no differential cases in tests/diff/ext/$f.txt"
+	   [ -s "$src/tests/diff/ext/$f.interop" ] || bad "$f: no interop specs in tests/diff/ext/$f.interop" ;;
 	esac
 	grep -Eq "(^|[' :])$name([' )]|$)" "$comp" || bad "$f: '$name' is not in the bash completion"
 	if sed -n '/^static const char \*const unsupported\[\]/,/^};/p' \

@@ -14,6 +14,11 @@ setup() {
 	assert_success
 }
 
+@test "every extension's rules are interchangeable (tests/diff/ext/*.interop)" {
+	run "$TESTS_DIR/diff/interop.sh" "$TESTS_DIR"/diff/ext/*.interop
+	assert_success
+}
+
 @test "rules written by nft in iptables' shapes are read like iptables-nft does" {
 	run in_netns '
 		$NFT add table ip filter

@@ -3,8 +3,10 @@
 # (-D) by the other exactly as if it had written it, both ways, and both
 # writers leave identical expressions in the kernel.
 #
-# Usage: interop.sh SPECS-FILE   (XTNFT=path/to/xtnft)
-# A line is "ipv4|ipv6 CHAIN rule-spec"; '#' lines are comments.  A line
+# Usage: interop.sh SPECS-FILE...   (XTNFT=path/to/xtnft)
+# A line is "ipv4|ipv6 [TABLE:]CHAIN rule-spec"; '#' lines are comments.
+# For xt compat blobs the check is byte-exact: 1.8.9's -C and -D compare
+# the blob's user part byte for byte.  A line
 # "%encoding-differs" before a spec skips the expression comparison for it:
 # there xtnft deliberately writes upstream's fixed encoding (interop.md 2.9).
 set -u
@@ -21,6 +23,10 @@ check_one() {
 		else
 			ours="$XTNFT iptables"; theirs=/usr/sbin/iptables-nft
 		fi
+		case $CHAIN in *:*)
+			ours="$ours -t ${CHAIN%%:*}"; theirs="$theirs -t ${CHAIN%%:*}"
+			CHAIN=${CHAIN#*:} ;;
+		esac
 		if [ "$WRITER" = xtnft ]; then w=$ours; r=$theirs; else w=$theirs; r=$ours; fi
 		eval "set -- $SPEC"
 		$w -A "$CHAIN" "$@" || { echo "write failed"; exit 1; }
@@ -37,6 +43,7 @@ nft_dump() {
 	local fam=$1 chain=$2 spec=$3 tool=$4
 	unshare -n env T="$tool" CHAIN="$chain" SPEC="$spec" NFT="$NFT" bash -c '
 		eval "set -- $SPEC"
+		case $CHAIN in *:*) T="$T -t ${CHAIN%%:*}"; CHAIN=${CHAIN#*:} ;; esac
 		$T -A "$CHAIN" "$@" >/dev/null 2>&1
 		"$NFT" --debug=netlink list ruleset 2>/dev/null'
 }
@@ -62,6 +69,6 @@ while IFS= read -r line || [ -n "$line" ]; do
 	rm -f /tmp/interop.$$
 	skip_enc=0
 	if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
-done <"$1"
+done < <(cat "$@")
 echo "interop: $pass passed, $fail failed"
 [ $fail = 0 ]
