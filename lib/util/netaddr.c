@@ -345,6 +345,22 @@ int xtn_port_parse(const char *s, const char *proto,
 	return res->service_to_port ? res->service_to_port(res, s, proto) : -1;
 }
 
+int xtn_port_parse_any(const char *s, const struct xtn_resolver *res)
+{
+	unsigned long v;
+	char *end;
+	int num;
+
+	/* glibc's getaddrinfo reads a service as decimal with strtoul (blanks
+	 * and a sign allowed, "" is 0), keeps it in an int and uses its low
+	 * 16 bits; a negative int, or trailing text, makes it a name */
+	v = strtoul(s, &end, 10);
+	num = (int)(unsigned int)v;
+	if (*end == '\0' && num >= 0)
+		return num & 0xffff;
+	return res->service_to_port ? res->service_to_port(res, s, NULL) : -1;
+}
+
 bool xtn_res_port_to_service(const struct xtn_resolver *r, unsigned int port,
 			     const char *proto, char *buf, size_t len)
 {

@@ -42,7 +42,8 @@ static unsigned int stub_host_to_addrs(const struct xtn_resolver *self,
 static int stub_service_to_port(const struct xtn_resolver *self,
 				const char *name, const char *proto)
 {
-	if (strcmp(name, "ssh") == 0 && strcmp(proto, "tcp") == 0)
+	/* proto NULL: any protocol's (ssh is known for tcp only) */
+	if (strcmp(name, "ssh") == 0 && (!proto || strcmp(proto, "tcp") == 0))
 		return 22;
 	return -1;
 }
@@ -590,6 +591,27 @@ static void test_port_parse(void **state)
 	assert_int_equal(xtn_port_parse("ssh", "tcp", &empty), -1);
 }
 
+/* -m udp's ports: getaddrinfo's reading of a number, any protocol's name. */
+static void test_port_parse_any(void **state)
+{
+	(void)state;
+	assert_int_equal(xtn_port_parse_any("ssh", &stub), 22);
+	assert_int_equal(xtn_port_parse_any("ssh", &empty), -1);
+	assert_int_equal(xtn_port_parse_any("http", &stub), -1);
+	assert_int_equal(xtn_port_parse_any("80", &empty), 80);
+	assert_int_equal(xtn_port_parse_any("010", &empty), 10);
+	assert_int_equal(xtn_port_parse_any(" +7", &empty), 7);
+	assert_int_equal(xtn_port_parse_any("", &empty), 0);
+	assert_int_equal(xtn_port_parse_any("-0", &empty), 0);
+	assert_int_equal(xtn_port_parse_any("65536", &empty), 0);
+	assert_int_equal(xtn_port_parse_any("99999", &empty), 34463);
+	assert_int_equal(xtn_port_parse_any("4294967296", &empty), 0);
+	assert_int_equal(xtn_port_parse_any("4294967295", &empty), -1);
+	assert_int_equal(xtn_port_parse_any("-1", &empty), -1);
+	assert_int_equal(xtn_port_parse_any("0x50", &empty), -1);
+	assert_int_equal(xtn_port_parse_any("22 ", &empty), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -612,6 +634,7 @@ int main(void)
 		cmocka_unit_test(test_proto_builtin),
 		cmocka_unit_test(test_proto_name),
 		cmocka_unit_test(test_port_parse),
+		cmocka_unit_test(test_port_parse_any),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
