@@ -124,6 +124,9 @@ static void learn(struct xchain *c, const struct nftnl_chain *nc,
 		c->in_kernel = true;
 		c->handle = nftnl_chain_get_u64(nc, NFTNL_CHAIN_HANDLE);
 		c->use = nftnl_chain_get_u32(nc, NFTNL_CHAIN_USE);
+		if (c->policy_unread &&
+		    nftnl_chain_is_set(nc, NFTNL_CHAIN_POLICY))
+			c->policy = nftnl_chain_get_u32(nc, NFTNL_CHAIN_POLICY);
 	} else {
 		chain_fill(c, nc, def);
 	}

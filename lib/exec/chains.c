@@ -238,11 +238,14 @@ static int set_policy(struct xtn_exec *ex, struct xtable *t, const char *chain,
 	struct nftnl_chain *nc;
 	struct xchain *c;
 	uint32_t verdict;
+	bool keep = false;
 
 	if (strcmp(policy, "ACCEPT") == 0)
 		verdict = NF_ACCEPT;
 	else if (strcmp(policy, "DROP") == 0)
 		verdict = NF_DROP;
+	else if (strcmp(policy, "-") == 0)
+		keep = true;	/* restore's ":OUTPUT - [0:0]", as 1.8.9 */
 	else
 		return xt_errno(ex, XTN_EOP_POLICY, EINVAL);
 	if (!def)
@@ -253,18 +256,24 @@ static int set_policy(struct xtn_exec *ex, struct xtable *t, const char *chain,
 	if (xt_ensure_table(ex, t) < 0)
 		return -1;
 	nc = xt_builtin_nftnl(ex, t, def);
-	nftnl_chain_set_u32(nc, NFTNL_CHAIN_POLICY, verdict);
+	/* without a policy the kernel keeps the chain's, or makes a new one
+	 * ACCEPT; the counters are set all the same */
+	if (!keep)
+		nftnl_chain_set_u32(nc, NFTNL_CHAIN_POLICY, verdict);
 	nftnl_chain_set_u64(nc, NFTNL_CHAIN_PACKETS, counters ? pkts : 0);
 	nftnl_chain_set_u64(nc, NFTNL_CHAIN_BYTES, counters ? bytes : 0);
 	if (xt_queue_chain(ex, nc, NFT_MSG_NEWCHAIN, flags, XTN_OBJ_CHAIN_UPDATE) < 0)
 		return -1;
+	c->policy_unread = keep && (c->policy_unread || !c->known);
+	if (!keep || !c->exists) {
+		c->has_policy = true;
+		c->policy = keep ? NF_ACCEPT : verdict;
+	}
 	if (c->known && !c->exists && !c->in_kernel)
 		c->view_known = true;	/* created by this batch: no rules */
 	c->exists = true;
 	c->stale = false;
 	c->builtin = true;
-	c->has_policy = true;
-	c->policy = verdict;
 	return 0;
 }
 

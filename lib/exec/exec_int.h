@@ -46,6 +46,9 @@ struct xchain {
 	uint64_t handle;
 	bool has_policy;
 	uint32_t policy;
+	/* kept by a restore's ":CHAIN -" before the kernel's was read: what
+	 * the kernel has when it is read (ACCEPT if it has no such chain) */
+	bool policy_unread;
 	uint64_t pkts, bytes;
 	uint32_t use;
 	/* rule view; head inserts wait in pre (the newest last), appends to an
