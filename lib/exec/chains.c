@@ -50,6 +50,7 @@ static int add_user_chain(struct xtn_exec *ex, struct xtable *t,
 		return -1;
 	c->exists = true;
 	c->builtin = false;
+	xt_chain_made(t, c);
 	xt_view_reset(c);
 	c->view_known = true;
 	return 0;
@@ -104,6 +105,9 @@ static int flush(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd)
 			return -1;
 		if (!c->exists)
 			return xt_errno(ex, XTN_EOP_ANY, ENOENT);
+		if (cmd->verbose)
+			xtn_strbuf_printf(ex->out, "Flushing chain `%s'\n",
+					  c->name);
 		if (flush_rules(ex, t, c, XTN_OBJ_RULE_FLUSH) < 0)
 			return -1;
 		view_emptied(c);
@@ -301,7 +305,8 @@ int xt_cmd_chain(struct xtn_exec *ex, struct xtn_cmd *cmd)
 }
 
 /* iptables-restore -v: the chains it would flush (built-ins, present or
- * not, then user chains), then the user chains it would delete. */
+ * not, then user chains), then the user chains it would delete; before
+ * what the block's lines print, as 1.8.9 runs them all at COMMIT. */
 static int narrate_flush(struct xtn_exec *ex, struct xtable *t)
 {
 	struct xchain **v;
@@ -310,16 +315,16 @@ static int narrate_flush(struct xtn_exec *ex, struct xtable *t)
 	if (xt_chains_all(ex, t) < 0)
 		return -1;
 	for (i = 0; t->def && i < t->def->n_chains; i++)
-		xtn_strbuf_printf(&ex->narration, "Flushing chain `%s'\n",
+		xtn_strbuf_printf(ex->out, "Flushing chain `%s'\n",
 				  t->def->chains[i].name);
 	v = xt_chains_sorted(ex, t, &n);
 	for (i = 0; i < n; i++)
 		if (!v[i]->builtin)
-			xtn_strbuf_printf(&ex->narration, "Flushing chain `%s'\n",
+			xtn_strbuf_printf(ex->out, "Flushing chain `%s'\n",
 					  v[i]->name);
 	for (i = 0; i < n; i++)
 		if (!v[i]->builtin)
-			xtn_strbuf_printf(&ex->narration, "Deleting chain `%s'\n",
+			xtn_strbuf_printf(ex->out, "Deleting chain `%s'\n",
 					  v[i]->name);
 	free(v);
 	return 0;
@@ -365,6 +370,7 @@ int xtn_exec_table_start(struct xtn_exec *ex, const char *table, uint32_t line,
 	struct xtable *t = xt_table(ex, table);
 
 	ex->cur_line = line;
+	xt_chains_order_reset(t);
 	if (ex->flags & XTN_EXEC_NOFLUSH)
 		return 0;
 	if (verbose && narrate_flush(ex, t) < 0)
