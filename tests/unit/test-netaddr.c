@@ -557,10 +557,11 @@ static void test_proto_name(void **state)
 			    "tcp");
 	assert_string_equal(xtn_proto_name(0, true, &stub, buf, sizeof(buf)),
 			    "all");
+	/* 1.8.9's table order: its first name of a number */
 	assert_string_equal(xtn_proto_name(58, true, &stub, buf, sizeof(buf)),
-			    "icmpv6");
+			    "ipv6-icmp");
 	assert_string_equal(xtn_proto_name(135, true, &stub, buf, sizeof(buf)),
-			    "ipv6-mh");
+			    "mobility-header");
 	assert_null(xtn_proto_name(47, true, &stub, buf, sizeof(buf)));
 	assert_string_equal(xtn_proto_name(47, false, &stub, buf, sizeof(buf)),
 			    "gre");
@@ -571,6 +572,63 @@ static void test_proto_name(void **state)
 			    "all");
 	assert_null(xtn_proto_name(253, false, &stub, buf, sizeof(buf)));
 	assert_null(xtn_proto_name(47, false, &empty, buf, sizeof(buf)));
+}
+
+/* A resolver that names every protocol oddly and counts being asked. */
+static unsigned int proto_asked;
+
+static int odd_proto_by_name(const struct xtn_resolver *self,
+			     const char *name)
+{
+	proto_asked++;
+	return strcmp(name, "gre") == 0 ? 47 : 253;
+}
+
+static bool odd_proto_by_number(const struct xtn_resolver *self,
+				unsigned int proto, char *buf, size_t len)
+{
+	proto_asked++;
+	snprintf(buf, len, "odd%u", proto);
+	return true;
+}
+
+/* The usual protocols never reach the resolver (/etc/protocols), either
+ * way; the others do. */
+static void test_proto_table_first(void **state)
+{
+	static const struct xtn_resolver odd = {
+		.proto_by_name = odd_proto_by_name,
+		.proto_by_number = odd_proto_by_number,
+	};
+	static const struct {
+		const char *name;
+		int num;
+	} usual[] = {
+		{ "tcp", 6 }, { "sctp", 132 }, { "udp", 17 },
+		{ "udplite", 136 }, { "icmp", 1 }, { "ipv6-icmp", 58 },
+		{ "icmpv6", 58 }, { "esp", 50 }, { "ah", 51 },
+		{ "mobility-header", 135 }, { "ipv6-mh", 135 }, { "mh", 135 },
+		{ "all", 0 },
+	};
+	char buf[32];
+	size_t i;
+
+	(void)state;
+	proto_asked = 0;
+	for (i = 0; i < sizeof(usual) / sizeof(usual[0]); i++) {
+		const char *name;
+
+		expect_proto(usual[i].name, &odd, usual[i].num);
+		name = xtn_proto_name((unsigned int)usual[i].num, false, &odd,
+				      buf, sizeof(buf));
+		assert_non_null(name);
+		assert_int_equal(strncmp(name, "odd", 3) != 0, 1);
+	}
+	assert_int_equal(proto_asked, 0);
+	expect_proto("gre", &odd, 47);
+	assert_string_equal(xtn_proto_name(47, false, &odd, buf, sizeof(buf)),
+			    "odd47");
+	assert_int_equal(proto_asked, 2);
 }
 
 static void test_port_parse(void **state)
@@ -633,6 +691,7 @@ int main(void)
 		cmocka_unit_test(test_proto_parse),
 		cmocka_unit_test(test_proto_builtin),
 		cmocka_unit_test(test_proto_name),
+		cmocka_unit_test(test_proto_table_first),
 		cmocka_unit_test(test_port_parse),
 		cmocka_unit_test(test_port_parse_any),
 	};
