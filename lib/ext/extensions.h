@@ -19,6 +19,7 @@ XTN_EXT(mt_comment)
 XTN_EXT(tg_standard)
 
 /* stateful */
+XTN_EXT(mt_conntrack)
 
 /* nat */
 
