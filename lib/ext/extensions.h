@@ -20,6 +20,7 @@ XTN_EXT(tg_standard)
 
 /* stateful */
 XTN_EXT(mt_conntrack)
+XTN_EXT(mt_state)
 
 /* nat */
 
