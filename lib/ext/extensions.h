@@ -21,6 +21,9 @@ XTN_EXT(tg_standard)
 /* stateful */
 XTN_EXT(mt_conntrack)
 XTN_EXT(mt_state)
+XTN_EXT(mt_helper)
+XTN_EXT(mt_connmark)
+XTN_EXT(mt_connlimit)
 
 /* nat */
 

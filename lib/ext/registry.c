@@ -37,9 +37,6 @@ static const char *const unsupported[] = {
 	"TEE", "ULOG", "QUEUE",
 
 	/* stateful */
-	"helper",
-	"connmark",
-	"connlimit",
 	"CONNMARK",
 	"CT",
 	"NOTRACK",

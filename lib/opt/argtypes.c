@@ -298,6 +298,17 @@ static int parse_hostmask(struct xtn_parse *p)
 	return 0;
 }
 
+/* 1.8.9's XTTYPE_PLENMASK: "N" or a dotted mask that is a prefix. */
+static int parse_plenmask(struct xtn_parse *p)
+{
+	union xtn_inaddr *mask = (union xtn_inaddr *)p->val.inet[1].b;
+
+	if (parse_mask_word(p, p->arg, mask) < 0)
+		return -1;
+	p->val.u8 = (uint8_t)xtn_mask_to_cidr(mask, fam_alen(p));
+	return 0;
+}
+
 static int parse_plen(struct xtn_parse *p)
 {
 	uint64_t bits;
@@ -502,6 +513,7 @@ static void store(const struct xtn_parse *p, void *data)
 		       o->size ? o->size : 16);
 		break;
 	case XTN_AT_PLEN:
+	case XTN_AT_PLENMASK:
 		*dst = p->val.u8;
 		break;
 	case XTN_AT_ETHERMAC:
@@ -546,6 +558,9 @@ int xtn_parse_typed(struct xtn_parse *p, void *data)
 		break;
 	case XTN_AT_PLEN:
 		ret = parse_plen(p);
+		break;
+	case XTN_AT_PLENMASK:
+		ret = parse_plenmask(p);
 		break;
 	case XTN_AT_PORT:
 	case XTN_AT_PORTRC:

@@ -70,6 +70,7 @@ enum xtn_argtype {
 	XTN_AT_PORTRC,		/* "p", "p:q", "p:", ":q" of ports or services -> val.u16[0..1] */
 	XTN_AT_ETHERMAC,	/* "aa:bb:cc:dd:ee:ff" -> val.mac */
 	XTN_AT_SYMLIST,		/* "A,B,..." of `syms` (any case) ORed -> val.u32[0] */
+	XTN_AT_PLENMASK,	/* a prefix length or a mask that is one -> as PLEN */
 };
 
 /* A name of a symbol table (XTN_AT_SYMBOL), NULL-name terminated. */
