@@ -24,6 +24,7 @@ XTN_EXT(mt_state)
 XTN_EXT(mt_helper)
 XTN_EXT(mt_connmark)
 XTN_EXT(mt_connlimit)
+XTN_EXT(tg_CONNMARK)
 
 /* nat */
 

@@ -37,7 +37,6 @@ static const char *const unsupported[] = {
 	"TEE", "ULOG", "QUEUE",
 
 	/* stateful */
-	"CONNMARK",
 	"CT",
 	"NOTRACK",
 
