@@ -25,6 +25,8 @@ XTN_EXT(mt_helper)
 XTN_EXT(mt_connmark)
 XTN_EXT(mt_connlimit)
 XTN_EXT(tg_CONNMARK)
+XTN_EXT(tg_CT)
+XTN_EXT(tg_NOTRACK)
 
 /* nat */
 

@@ -37,8 +37,6 @@ static const char *const unsupported[] = {
 	"TEE", "ULOG", "QUEUE",
 
 	/* stateful */
-	"CT",
-	"NOTRACK",
 
 	/* nat */
 	"socket",
