@@ -19,6 +19,14 @@ XTN_EXT(mt_comment)
 XTN_EXT(tg_standard)
 
 /* stateful */
+XTN_EXT(mt_conntrack)
+XTN_EXT(mt_state)
+XTN_EXT(mt_helper)
+XTN_EXT(mt_connmark)
+XTN_EXT(mt_connlimit)
+XTN_EXT(tg_CONNMARK)
+XTN_EXT(tg_CT)
+XTN_EXT(tg_NOTRACK)
 
 /* nat */
 

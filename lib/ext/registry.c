@@ -37,14 +37,6 @@ static const char *const unsupported[] = {
 	"TEE", "ULOG", "QUEUE",
 
 	/* stateful */
-	"conntrack",
-	"state",
-	"helper",
-	"connmark",
-	"connlimit",
-	"CONNMARK",
-	"CT",
-	"NOTRACK",
 
 	/* nat */
 	"socket",

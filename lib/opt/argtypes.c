@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <arpa/inet.h>
 #include <xtnft/family.h>
 #include <xtnft/netaddr.h>
@@ -151,6 +152,56 @@ static int parse_symbol(struct xtn_parse *p)
 			      p->ext_name, p->opt->name, p->arg);
 }
 
+/* One word of a list: the first name of syms it spells (any case), or
+ * abbreviates with XTN_OF_ABBREV, as 1.8.9's strncasecmp loops do. */
+static const struct xtn_sym *symlist_word(const struct xtn_optdef *o,
+					  const char *w, size_t len)
+{
+	const struct xtn_sym *sym;
+
+	if (len == 0)
+		return NULL;
+	for (sym = o->syms; sym && sym->name; sym++) {
+		if (strncasecmp(sym->name, w, len) != 0)
+			continue;
+		if (sym->name[len] == '\0' || (o->flags & XTN_OF_ABBREV))
+			return sym;
+	}
+	return NULL;
+}
+
+const char *xtn_symlist_scan(const struct xtn_optdef *o, const char *s,
+			     uint32_t *mask)
+{
+	const struct xtn_sym *sym;
+	const char *comma;
+
+	*mask = 0;
+	for (;;) {
+		comma = strchr(s, ',');
+		sym = symlist_word(o, s, comma ? (size_t)(comma - s) : strlen(s));
+		if (!sym)
+			return s;
+		*mask |= sym->value;
+		if (!comma)
+			return NULL;
+		s = comma + 1;
+	}
+}
+
+static int parse_symlist(struct xtn_parse *p)
+{
+	const char *bad = xtn_symlist_scan(p->opt, p->arg, &p->val.u32[0]);
+
+	if (!bad)
+		return 0;
+	if (p->opt->bad_sym)
+		return xtn_parse_fail(p, XTN_PARAM, p->opt->bad_sym, bad);
+	return xtn_parse_fail(p, XTN_PARAM,
+			      "%s: bad value for option \"--%s\": \"%s\"\n",
+			      p->ext_name, p->opt->name, bad);
+}
+
 static size_t fam_alen(const struct xtn_parse *p)
 {
 	return p->fam && p->fam->af == AF_INET6 ? 16 : 4;
@@ -170,8 +221,17 @@ static int parse_host_word(struct xtn_parse *p, const char *s,
 	unsigned int n = 0;
 
 	memset(out, 0, sizeof(*out));
-	if (inet_pton(fam_af(p), s, out) == 1)
+	/* getaddrinfo's numeric forms: inet_aton's for IPv4 ("10" is
+	 * 0.0.0.10, "10.1" 10.0.0.1) */
+	if (fam_af(p) == AF_INET ? inet_aton(s, &out->v4) != 0 :
+	    inet_pton(AF_INET6, s, out) == 1)
 		return 0;
+	/* what getaddrinfo says of a numeric address of the other family */
+	if (inet_pton(fam_af(p) == AF_INET ? AF_INET6 : AF_INET, s, out) == 1) {
+		memset(out, 0, sizeof(*out));
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "getaddrinfo: Address family for hostname not supported\n");
+	}
 	if (res && res->host_to_addrs)
 		n = res->host_to_addrs(res, s, fam_af(p), &list);
 	if (n == 0) {
@@ -192,8 +252,8 @@ static int bad_mask(struct xtn_parse *p)
 			      (unsigned int)fam_alen(p) * 8);
 }
 
-/* "/N" or a dotted mask; 1.8.9 takes an out-of-range N silently as a
- * host mask: refused, in 1.8.9's words for a bad mask. */
+/* "/N" or a dotted mask; 1.8.9 takes a mask that is no prefix silently
+ * as a host mask: refused, in 1.8.9's words for a bad mask. */
 static int parse_mask_word(struct xtn_parse *p, const char *s,
 			   union xtn_inaddr *mask)
 {
@@ -205,7 +265,8 @@ static int parse_mask_word(struct xtn_parse *p, const char *s,
 		xtn_mask_from_cidr(mask, (unsigned int)bits, fam_alen(p));
 		return 0;
 	}
-	if (inet_pton(fam_af(p), s, mask) == 1)
+	if (inet_pton(fam_af(p), s, mask) == 1 &&
+	    xtn_mask_to_cidr(mask, fam_alen(p)) >= 0)
 		return 0;
 	return bad_mask(p);
 }
@@ -216,7 +277,6 @@ static int parse_hostmask(struct xtn_parse *p)
 	union xtn_inaddr *mask = (union xtn_inaddr *)p->val.inet[1].b;
 	const char *slash = strchr(p->arg, '/');
 	char *host;
-	size_t i;
 	int ret;
 
 	host = xtn_xstrndup(p->arg, slash ? (size_t)(slash - p->arg) : strlen(p->arg));
@@ -230,14 +290,22 @@ static int parse_hostmask(struct xtn_parse *p)
 					      "getaddrinfo: Name or service not known\n");
 		return 0;
 	}
-	if (slash) {
-		if (parse_mask_word(p, slash + 1, mask) < 0)
-			return -1;
-	} else {
-		memset(mask->b, 0xff, fam_alen(p));
-	}
-	for (i = 0; i < sizeof(addr->b); i++)
-		addr->b[i] &= mask->b[i];
+	/* as 1.8.9's XTTYPE_HOSTMASK: the address unmasked, and a bare
+	 * host all 128 mask bits set whatever the family */
+	if (slash)
+		return parse_mask_word(p, slash + 1, mask);
+	memset(mask->b, 0xff, sizeof(mask->b));
+	return 0;
+}
+
+/* 1.8.9's XTTYPE_PLENMASK: "N" or a dotted mask that is a prefix. */
+static int parse_plenmask(struct xtn_parse *p)
+{
+	union xtn_inaddr *mask = (union xtn_inaddr *)p->val.inet[1].b;
+
+	if (parse_mask_word(p, p->arg, mask) < 0)
+		return -1;
+	p->val.u8 = (uint8_t)xtn_mask_to_cidr(mask, fam_alen(p));
 	return 0;
 }
 
@@ -280,23 +348,41 @@ static int parse_port_word(struct xtn_parse *p, const char *s, uint16_t *out)
 	return 0;
 }
 
+/* 1.8.9's XTTYPE_PORTRC: up to two ':'-separated words, an empty one
+ * keeping its default (0, 65535); a single word is both ends. */
 static int parse_portrc(struct xtn_parse *p)
 {
-	const char *colon = strchr(p->arg, ':');
-	char *lo;
+	const char *s = p->arg, *colon;
+	unsigned int n = 0;
+	char *word;
 	int ret;
 
-	if (p->opt->type == XTN_AT_PORT || !colon) {
+	if (p->opt->type == XTN_AT_PORT) {
 		if (parse_port_word(p, p->arg, &p->val.u16[0]) < 0)
 			return -1;
 		p->val.u16[1] = p->val.u16[0];
 		return 0;
 	}
-	lo = xtn_xstrndup(p->arg, (size_t)(colon - p->arg));
-	ret = parse_port_word(p, lo, &p->val.u16[0]);
-	free(lo);
-	if (ret < 0 || parse_port_word(p, colon + 1, &p->val.u16[1]) < 0)
-		return -1;
+	p->val.u16[0] = 0;
+	p->val.u16[1] = UINT16_MAX;
+	for (;;) {
+		if (n == 2)
+			return xtn_parse_fail(p, XTN_PARAM,
+					      "%s: Too many components for option \"--%s\" (max: 2)\n",
+					      p->ext_name, p->opt->name);
+		colon = strchr(s, ':');
+		word = xtn_xstrndup(s, colon ? (size_t)(colon - s) : strlen(s));
+		ret = *word ? parse_port_word(p, word, &p->val.u16[n]) : 0;
+		free(word);
+		if (ret < 0)
+			return -1;
+		n++;
+		if (!colon)
+			break;
+		s = colon + 1;
+	}
+	if (n == 1)
+		p->val.u16[1] = p->val.u16[0];
 	return 0;
 }
 
@@ -414,6 +500,7 @@ static void store(const struct xtn_parse *p, void *data)
 		put_int(dst + sz, p->val.u32[1], sz, nbo);
 		break;
 	case XTN_AT_SYMBOL:
+	case XTN_AT_SYMLIST:
 		put_int(dst, p->val.u32[0], o->size ? o->size : 1, nbo);
 		break;
 	case XTN_AT_HOST:
@@ -426,6 +513,7 @@ static void store(const struct xtn_parse *p, void *data)
 		       o->size ? o->size : 16);
 		break;
 	case XTN_AT_PLEN:
+	case XTN_AT_PLENMASK:
 		*dst = p->val.u8;
 		break;
 	case XTN_AT_ETHERMAC:
@@ -461,12 +549,18 @@ int xtn_parse_typed(struct xtn_parse *p, void *data)
 	case XTN_AT_SYMBOL:
 		ret = parse_symbol(p);
 		break;
+	case XTN_AT_SYMLIST:
+		ret = parse_symlist(p);
+		break;
 	case XTN_AT_HOST:
 	case XTN_AT_HOSTMASK:
 		ret = parse_hostmask(p);
 		break;
 	case XTN_AT_PLEN:
 		ret = parse_plen(p);
+		break;
+	case XTN_AT_PLENMASK:
+		ret = parse_plenmask(p);
 		break;
 	case XTN_AT_PORT:
 	case XTN_AT_PORTRC:

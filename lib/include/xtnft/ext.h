@@ -41,6 +41,7 @@ enum xtn_opt_flags {
 	XTN_OF_MAND = 1 << 2,	/* must be given */
 	XTN_OF_PUT = 1 << 3,	/* store the typed value at offset */
 	XTN_OF_NBO = 1 << 4,	/* store integers in network byte order */
+	XTN_OF_ABBREV = 1 << 5,	/* XTN_AT_SYMLIST: a word may abbreviate a name */
 };
 
 /*
@@ -63,11 +64,13 @@ enum xtn_argtype {
 	XTN_AT_MARKMASK32,	/* "v[/m]" -> val.u32[0] v, [1] m (default ~0) */
 	XTN_AT_SYMBOL,		/* a name of `syms` -> val.u32[0], stored in `size` bytes */
 	XTN_AT_HOST,		/* an address of the rule's family -> val.inet[0] */
-	XTN_AT_HOSTMASK,	/* "addr[/plen|/mask]" -> val.inet[0] addr&mask, [1] mask */
+	XTN_AT_HOSTMASK,	/* "addr[/plen|/mask]" -> val.inet[0] addr, [1] mask */
 	XTN_AT_PLEN,		/* a prefix length of the family -> val.u8, val.inet[1] mask */
 	XTN_AT_PORT,		/* a port or service name -> val.u16[0] */
-	XTN_AT_PORTRC,		/* "p", "p:q" of ports or services -> val.u16[0..1] */
+	XTN_AT_PORTRC,		/* "p", "p:q", "p:", ":q" of ports or services -> val.u16[0..1] */
 	XTN_AT_ETHERMAC,	/* "aa:bb:cc:dd:ee:ff" -> val.mac */
+	XTN_AT_SYMLIST,		/* "A,B,..." of `syms` (any case) ORed -> val.u32[0] */
+	XTN_AT_PLENMASK,	/* a prefix length or a mask that is one -> as PLEN */
 };
 
 /* A name of a symbol table (XTN_AT_SYMBOL), NULL-name terminated. */
@@ -86,9 +89,11 @@ struct xtn_optdef {
 	uint16_t offset, size;	/* where a typed value lands in data */
 	uint32_t excl, also;	/* masks of other option ids */
 	uint64_t min, max;	/* XTN_AT_UINT*: bounds (max 0: the type's) */
-	const struct xtn_sym *syms;	/* XTN_AT_SYMBOL */
+	const struct xtn_sym *syms;	/* XTN_AT_SYMBOL, XTN_AT_SYMLIST */
 	/* XTN_AT_SYMBOL: the message for a name not in syms, printf with
-	 * the word ("Bad packet type '%s'"); NULL: a generic one. */
+	 * the word ("Bad packet type '%s'"); NULL: a generic one.
+	 * XTN_AT_SYMLIST: printf with the rest of the list from the bad
+	 * word on ("Bad ctstate \"%s\""). */
 	const char *bad_sym;
 };
 
@@ -380,6 +385,11 @@ int xtn_parse_typed(struct xtn_parse *p, void *data);
  * requires, cannot be used together), with 1.8.9's wording. */
 int xtn_opt_check_one(struct xtn_parse *p);
 int xtn_opt_check_final(struct xtn_parse *p);
+/* The comma list s of an XTN_AT_SYMLIST-like option o: NULL with the
+ * names ORed into *mask, or the list from its first bad word on (an
+ * empty last word: the terminating NUL). */
+const char *xtn_symlist_scan(const struct xtn_optdef *o, const char *s,
+			     uint32_t *mask);
 /* "1/sec" etc. as xt_rateinfo's avg (XT_LIMIT_SCALE per second);
  * -1 with 1.8.9's message for a bad or too fast rate. */
 int xtn_parse_rate(struct xtn_parse *p, const char *s, uint32_t *avg);
