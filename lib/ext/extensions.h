@@ -21,6 +21,8 @@ XTN_EXT(tg_standard)
 /* stateful */
 
 /* nat */
+XTN_EXT(tg_SNAT)
+XTN_EXT_ALSO(tg_SNAT, tg_SNAT6)
 
 /* log */
 
