@@ -23,6 +23,7 @@ XTN_EXT(tg_standard)
 /* nat */
 XTN_EXT(tg_SNAT)
 XTN_EXT_ALSO(tg_SNAT, tg_SNAT6)
+XTN_EXT(tg_DNAT)
 
 /* log */
 
