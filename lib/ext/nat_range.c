@@ -332,3 +332,52 @@ void xtn_nat_to_v1(struct nf_nat_range *v1, const struct nf_nat_range2 *r)
 {
 	memcpy(v1, r, sizeof(*v1));
 }
+
+int xtn_nat_parse_mrc(struct xtn_parse *p, void *data)
+{
+	struct nf_nat_range2 r;
+
+	xtn_nat_from_mrc(&r, data);
+	if (xtn_nat_parse(p, &r) < 0)
+		return -1;
+	xtn_nat_to_mrc(data, &r);
+	return 0;
+}
+
+int xtn_nat_parse_v1(struct xtn_parse *p, void *data)
+{
+	struct nf_nat_range2 r;
+
+	xtn_nat_from_v1(&r, data);
+	if (xtn_nat_parse(p, &r) < 0)
+		return -1;
+	xtn_nat_to_v1(data, &r);
+	return 0;
+}
+
+void xtn_nat_put_mrc(const struct xtn_out *o, const void *data,
+		     const char *rangeopt, const char *flag_pfx,
+		     bool skip_colon)
+{
+	struct nf_nat_range2 r;
+
+	xtn_nat_from_mrc(&r, data);
+	xtn_nat_put(o, &r, rangeopt, flag_pfx, skip_colon);
+}
+
+void xtn_nat_put_v1(const struct xtn_out *o, const void *data,
+		    const char *rangeopt, const char *flag_pfx, bool skip_colon)
+{
+	struct nf_nat_range2 r;
+
+	xtn_nat_from_v1(&r, data);
+	xtn_nat_put(o, &r, rangeopt, flag_pfx, skip_colon);
+}
+
+void xtn_nat_init_mrc(void *data, const struct xtn_family *fam)
+{
+	struct nf_nat_ipv4_multi_range_compat *m = data;
+
+	(void)fam;
+	m->rangesize = 1;
+}

@@ -12,6 +12,7 @@
 
 struct xtn_parse;
 struct xtn_out;
+struct xtn_family;
 
 /* Option ids every NAT target uses for the same option. */
 enum {
@@ -41,5 +42,17 @@ void xtn_nat_to_mrc(struct nf_nat_ipv4_multi_range_compat *m,
 		    const struct nf_nat_range2 *r);
 void xtn_nat_from_v1(struct nf_nat_range2 *r, const struct nf_nat_range *v1);
 void xtn_nat_to_v1(struct nf_nat_range *v1, const struct nf_nat_range2 *r);
+
+/* The same for a descriptor whose data is the ip revision-0 struct
+ * (nf_nat_ipv4_multi_range_compat, "mrc") or nf_nat_range ("v1"). */
+int xtn_nat_parse_mrc(struct xtn_parse *p, void *data);
+int xtn_nat_parse_v1(struct xtn_parse *p, void *data);
+void xtn_nat_put_mrc(const struct xtn_out *o, const void *data,
+		     const char *rangeopt, const char *flag_pfx,
+		     bool skip_colon);
+void xtn_nat_put_v1(const struct xtn_out *o, const void *data,
+		    const char *rangeopt, const char *flag_pfx, bool skip_colon);
+/* rangesize 1, as 1.8.9 always sends it */
+void xtn_nat_init_mrc(void *data, const struct xtn_family *fam);
 
 #endif

@@ -48,8 +48,6 @@ static const char *const unsupported[] = {
 
 	/* nat */
 	"socket",
-	"MASQUERADE",
-	"REDIRECT",
 	"NETMAP",
 	"TPROXY",
 

@@ -41,23 +41,14 @@ static int snat_refuse_shift(struct xtn_parse *p, unsigned int flags)
 
 /* ip: nf_nat_ipv4_multi_range_compat */
 
-static void snat4_init(void *data, const struct xtn_family *fam)
+static void snat4_list(const struct xtn_out *o, const void *data)
 {
-	struct nf_nat_ipv4_multi_range_compat *m = data;
-
-	(void)fam;
-	m->rangesize = 1;
+	xtn_nat_put_mrc(o, data, "to:", "", false);
 }
 
-static int snat4_parse(struct xtn_parse *p, void *data)
+static void snat4_save(const struct xtn_out *o, const void *data)
 {
-	struct nf_nat_range2 r;
-
-	xtn_nat_from_mrc(&r, data);
-	if (xtn_nat_parse(p, &r) < 0)
-		return -1;
-	xtn_nat_to_mrc(data, &r);
-	return 0;
+	xtn_nat_put_mrc(o, data, "--to-source ", "--", false);
 }
 
 static int snat4_final(struct xtn_parse *p, void *data)
@@ -91,22 +82,6 @@ static const struct xtn_xt_rev snat4_revs[] = {
 	{ 0 },
 };
 
-static void snat4_list(const struct xtn_out *o, const void *data)
-{
-	struct nf_nat_range2 r;
-
-	xtn_nat_from_mrc(&r, data);
-	xtn_nat_put(o, &r, "to:", "", false);
-}
-
-static void snat4_save(const struct xtn_out *o, const void *data)
-{
-	struct nf_nat_range2 r;
-
-	xtn_nat_from_mrc(&r, data);
-	xtn_nat_put(o, &r, "--to-source ", "--", false);
-}
-
 const struct xtn_ext xtn_tg_SNAT = {
 	.name = "SNAT",
 	.kind = XTN_EXT_TARGET,
@@ -114,8 +89,8 @@ const struct xtn_ext xtn_tg_SNAT = {
 	.data_size = sizeof(struct nf_nat_ipv4_multi_range_compat),
 	.opts = snat_opts,
 	.help = snat_help,
-	.init = snat4_init,
-	.parse = snat4_parse,
+	.init = xtn_nat_init_mrc,
+	.parse = xtn_nat_parse_mrc,
 	.final = snat4_final,
 	.save = snat4_save,
 	.list = snat4_list,
@@ -126,15 +101,14 @@ const struct xtn_ext xtn_tg_SNAT = {
 
 /* ip6: nf_nat_range */
 
-static int snat6_parse(struct xtn_parse *p, void *data)
+static void snat6_list(const struct xtn_out *o, const void *data)
 {
-	struct nf_nat_range2 r;
+	xtn_nat_put_v1(o, data, "to:", "", false);
+}
 
-	xtn_nat_from_v1(&r, data);
-	if (xtn_nat_parse(p, &r) < 0)
-		return -1;
-	xtn_nat_to_v1(data, &r);
-	return 0;
+static void snat6_save(const struct xtn_out *o, const void *data)
+{
+	xtn_nat_put_v1(o, data, "--to-source ", "--", false);
 }
 
 static int snat6_final(struct xtn_parse *p, void *data)
@@ -164,22 +138,6 @@ static const struct xtn_xt_rev snat6_revs[] = {
 	{ 0 },
 };
 
-static void snat6_list(const struct xtn_out *o, const void *data)
-{
-	struct nf_nat_range2 r;
-
-	xtn_nat_from_v1(&r, data);
-	xtn_nat_put(o, &r, "to:", "", false);
-}
-
-static void snat6_save(const struct xtn_out *o, const void *data)
-{
-	struct nf_nat_range2 r;
-
-	xtn_nat_from_v1(&r, data);
-	xtn_nat_put(o, &r, "--to-source ", "--", false);
-}
-
 const struct xtn_ext xtn_tg_SNAT6 = {
 	.name = "SNAT",
 	.kind = XTN_EXT_TARGET,
@@ -187,7 +145,7 @@ const struct xtn_ext xtn_tg_SNAT6 = {
 	.data_size = sizeof(struct nf_nat_range),
 	.opts = snat_opts,
 	.help = snat_help,
-	.parse = snat6_parse,
+	.parse = xtn_nat_parse_v1,
 	.final = snat6_final,
 	.save = snat6_save,
 	.list = snat6_list,
