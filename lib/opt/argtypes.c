@@ -172,6 +172,12 @@ static int parse_host_word(struct xtn_parse *p, const char *s,
 	memset(out, 0, sizeof(*out));
 	if (inet_pton(fam_af(p), s, out) == 1)
 		return 0;
+	/* getaddrinfo's answer for an address of the other family */
+	if (inet_pton(fam_af(p) == AF_INET ? AF_INET6 : AF_INET, s, out) == 1) {
+		memset(out, 0, sizeof(*out));
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "getaddrinfo: Address family for hostname not supported\n");
+	}
 	if (res && res->host_to_addrs)
 		n = res->host_to_addrs(res, s, fam_af(p), &list);
 	if (n == 0) {
