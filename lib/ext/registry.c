@@ -48,7 +48,6 @@ static const char *const unsupported[] = {
 
 	/* nat */
 	"socket",
-	"TPROXY",
 
 	/* log */
 	"REJECT",
