@@ -47,7 +47,6 @@ static const char *const unsupported[] = {
 	"NOTRACK",
 
 	/* nat */
-	"socket",
 
 	/* log */
 	"REJECT",
