@@ -39,13 +39,6 @@ static const char *const unsupported[] = {
 	/* stateful */
 
 	/* nat */
-	"socket",
-	"SNAT",
-	"DNAT",
-	"MASQUERADE",
-	"REDIRECT",
-	"NETMAP",
-	"TPROXY",
 
 	/* log */
 	"REJECT",

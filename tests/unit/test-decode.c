@@ -17,6 +17,9 @@
 #include <linux/netfilter/nf_tables.h>
 #include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
+#include <linux/netfilter/nf_nat.h>
+#include <linux/netfilter/xt_TPROXY.h>
+#include <linux/netfilter/xt_socket.h>
 #include <xtnft/codec.h>
 #include <xtnft/ext.h>
 #include <xtnft/family.h>
@@ -179,6 +182,75 @@ static void test_repeated_port_is_a_second_match(void **state)
 	       "-A INPUT -p udp -m udp --dport 22 -m udp --dport 23\n");
 }
 
+/* An xt match or target blob as an older iptables-nft wrote it. */
+static void add_xt(struct nftnl_rule *r, bool target, const char *name,
+		   uint32_t rev, const void *info, uint32_t len)
+{
+	struct nftnl_expr *e = nftnl_expr_alloc(target ? "target" : "match");
+	void *copy = malloc(len);	/* the expression takes it over */
+
+	memcpy(copy, info, len);
+
+	nftnl_expr_set_str(e, target ? NFTNL_EXPR_TG_NAME : NFTNL_EXPR_MT_NAME,
+			   name);
+	nftnl_expr_set_u32(e, target ? NFTNL_EXPR_TG_REV : NFTNL_EXPR_MT_REV,
+			   rev);
+	nftnl_expr_set(e, target ? NFTNL_EXPR_TG_INFO : NFTNL_EXPR_MT_INFO,
+		       copy, len);
+	nftnl_rule_add_expr(r, e);
+}
+
+/* NAT, TPROXY and socket revisions 1.8.9 does not write on this kernel
+ * but older iptables-nft (or older kernels) did. */
+static void test_older_nat_revisions(void **state)
+{
+	struct nf_nat_range2 r2 = { .flags = 3 };	/* MAP_IPS|PROTO_SPECIFIED */
+	struct nf_nat_ipv4_multi_range_compat m = { .rangesize = 1 };
+	struct xt_tproxy_target_info t0 = { .mark_mask = 3, .mark_value = 1,
+					    .lport = htons(80) };
+	struct xt_socket_mtinfo2 s2 = { .flags = 3 };
+	struct nftnl_rule *r;
+
+	(void)state;
+	r2.min_addr.ip = r2.max_addr.ip = htonl(0x01020304);
+	r2.min_proto.tcp.port = r2.max_proto.tcp.port = htons(80);
+	r = new_rule();
+	add_xt(r, true, "SNAT", 1, &r2, sizeof(struct nf_nat_range));
+	expect(r, XTN_DEC_OK, "-A INPUT -j SNAT --to-source 1.2.3.4:80\n");
+	r = new_rule();
+	add_xt(r, true, "SNAT", 2, &r2, sizeof(r2));
+	expect(r, XTN_DEC_OK, "-A INPUT -j SNAT --to-source 1.2.3.4:80\n");
+	r = new_rule();
+	add_xt(r, true, "DNAT", 1, &r2, sizeof(struct nf_nat_range));
+	expect(r, XTN_DEC_OK, "-A INPUT -j DNAT --to-destination 1.2.3.4:80\n");
+	/* a base port that revision 0 of SNAT cannot hold: not guessed */
+	r2.flags |= NF_NAT_RANGE_PROTO_OFFSET;
+	r2.base_proto.tcp.port = htons(1000);
+	r = new_rule();
+	add_xt(r, true, "SNAT", 2, &r2, sizeof(r2));
+	expect(r, XTN_DEC_LOSSY, "!SNAT data");
+	m.range[0].flags = NF_NAT_RANGE_MAP_IPS;
+	m.range[0].min_ip = htonl(0x0a000001);
+	m.range[0].max_ip = htonl(0x0a000002);
+	r = new_rule();
+	add_xt(r, true, "DNAT", 0, &m, sizeof(m));
+	expect(r, XTN_DEC_OK,
+	       "-A INPUT -j DNAT --to-destination 10.0.0.1-10.0.0.2\n");
+	t0.laddr = htonl(0x7f000001);
+	r = new_rule();
+	add_l4proto(r, 6);
+	add_xt(r, true, "TPROXY", 0, &t0, sizeof(t0));
+	expect(r, XTN_DEC_OK,
+	       "-A INPUT -p tcp -j TPROXY --on-port 80 --on-ip 127.0.0.1 --tproxy-mark 0x1/0x3\n");
+	r = new_rule();
+	add_xt(r, false, "socket", 2, &s2, sizeof(s2));
+	expect(r, XTN_DEC_OK, "-A INPUT -m socket --transparent --nowildcard\n");
+	/* revision 1 has no --nowildcard */
+	r = new_rule();
+	add_xt(r, false, "socket", 1, &s2, sizeof(s2));
+	expect(r, XTN_DEC_LOSSY, "!socket data");
+}
+
 /* Option ids index 32-bit sets (seen, excl, also): a descriptor with a
  * bigger id would corrupt them. */
 static void test_descriptor_option_ids_fit(void **state)
@@ -204,6 +276,7 @@ int main(void)
 		cmocka_unit_test(test_tcp_flags_beyond_iptables_names),
 		cmocka_unit_test(test_repeated_port_is_a_second_match),
 		cmocka_unit_test(test_descriptor_option_ids_fit),
+		cmocka_unit_test(test_older_nat_revisions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
