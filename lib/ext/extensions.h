@@ -23,6 +23,8 @@ XTN_EXT(tg_standard)
 /* nat */
 
 /* log */
+XTN_EXT(tg_REJECT)
+XTN_EXT_ALSO(tg_REJECT, tg_REJECT6)
 
 /* mangle */
 

@@ -56,7 +56,6 @@ static const char *const unsupported[] = {
 	"TPROXY",
 
 	/* log */
-	"REJECT",
 	"LOG",
 	"NFLOG",
 	"TRACE",
