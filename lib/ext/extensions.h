@@ -25,6 +25,7 @@ XTN_EXT(tg_standard)
 /* log */
 XTN_EXT(tg_REJECT)
 XTN_EXT_ALSO(tg_REJECT, tg_REJECT6)
+XTN_EXT(tg_LOG)
 
 /* mangle */
 

@@ -56,7 +56,6 @@ static const char *const unsupported[] = {
 	"TPROXY",
 
 	/* log */
-	"LOG",
 	"NFLOG",
 	"TRACE",
 	"NFQUEUE",
