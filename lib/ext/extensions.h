@@ -26,6 +26,8 @@ XTN_EXT(tg_standard)
 XTN_EXT(tg_REJECT)
 XTN_EXT_ALSO(tg_REJECT, tg_REJECT6)
 XTN_EXT(tg_LOG)
+XTN_EXT(tg_NFLOG)
+XTN_EXT(tg_TRACE)
 
 /* mangle */
 

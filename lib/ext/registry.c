@@ -56,8 +56,6 @@ static const char *const unsupported[] = {
 	"TPROXY",
 
 	/* log */
-	"NFLOG",
-	"TRACE",
 	"NFQUEUE",
 	"CLASSIFY",
 
