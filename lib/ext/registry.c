@@ -56,8 +56,6 @@ static const char *const unsupported[] = {
 	"TPROXY",
 
 	/* log */
-	"NFQUEUE",
-	"CLASSIFY",
 
 	/* mangle */
 	"set",
