@@ -42,6 +42,13 @@ XTN_EXT(tg_TPROXY)
 XTN_EXT(mt_socket)
 
 /* log */
+XTN_EXT(tg_REJECT)
+XTN_EXT_ALSO(tg_REJECT, tg_REJECT6)
+XTN_EXT(tg_LOG)
+XTN_EXT(tg_NFLOG)
+XTN_EXT(tg_TRACE)
+XTN_EXT(tg_NFQUEUE)
+XTN_EXT(tg_CLASSIFY)
 
 /* mangle */
 

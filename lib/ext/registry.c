@@ -41,12 +41,6 @@ static const char *const unsupported[] = {
 	/* nat */
 
 	/* log */
-	"REJECT",
-	"LOG",
-	"NFLOG",
-	"TRACE",
-	"NFQUEUE",
-	"CLASSIFY",
 
 	/* mangle */
 	"set",
