@@ -29,5 +29,8 @@ XTN_EXT(tg_standard)
 /* match1 */
 
 /* match2 */
+XTN_EXT(mt_length)
+XTN_EXT(mt_ttl)
+XTN_EXT(mt_hl)
 
 /* ipsec_ip6 */
