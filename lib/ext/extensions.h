@@ -32,5 +32,8 @@ XTN_EXT(tg_standard)
 XTN_EXT(mt_length)
 XTN_EXT(mt_ttl)
 XTN_EXT(mt_hl)
+XTN_EXT(mt_dscp)
+XTN_EXT(mt_tos)
+XTN_EXT(mt_ecn)
 
 /* ipsec_ip6 */

@@ -85,9 +85,6 @@ static const char *const unsupported[] = {
 	"pkttype",
 
 	/* match2 */
-	"tos",
-	"dscp",
-	"ecn",
 	"owner",
 	"physdev",
 	"string",
