@@ -35,5 +35,6 @@ XTN_EXT(mt_hl)
 XTN_EXT(mt_dscp)
 XTN_EXT(mt_tos)
 XTN_EXT(mt_ecn)
+XTN_EXT(mt_statistic)
 
 /* ipsec_ip6 */

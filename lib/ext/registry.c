@@ -88,7 +88,6 @@ static const char *const unsupported[] = {
 	"owner",
 	"physdev",
 	"string",
-	"statistic",
 	"time",
 
 	/* ipsec_ip6 */
