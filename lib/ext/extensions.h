@@ -36,5 +36,6 @@ XTN_EXT(mt_dscp)
 XTN_EXT(mt_tos)
 XTN_EXT(mt_ecn)
 XTN_EXT(mt_statistic)
+XTN_EXT(mt_physdev)
 
 /* ipsec_ip6 */
