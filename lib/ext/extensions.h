@@ -37,5 +37,6 @@ XTN_EXT(mt_tos)
 XTN_EXT(mt_ecn)
 XTN_EXT(mt_statistic)
 XTN_EXT(mt_physdev)
+XTN_EXT(mt_string)
 
 /* ipsec_ip6 */

@@ -86,7 +86,6 @@ static const char *const unsupported[] = {
 
 	/* match2 */
 	"owner",
-	"string",
 	"time",
 
 	/* ipsec_ip6 */
