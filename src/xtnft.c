@@ -39,6 +39,11 @@ int main(int argc, char **argv)
 		return mains[t->kind](t, argc, argv);
 	if (argc < 2)
 		return usage(tool_basename(argv[0]));
+	/* xtnft's own version; the tools' -V prints 1.8.9's, byte for byte */
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("xtnft %s\n", PACKAGE_VERSION);
+		return 0;
+	}
 	t = xtn_tool_find(tool_basename(argv[1]));
 	if (!t) {
 		fprintf(stderr, "%s: unknown tool `%s'\n",

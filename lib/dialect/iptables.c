@@ -818,11 +818,12 @@ static enum loop_result parse_loop(struct ipt *p)
 					xtn_strbuf_printf(p->stdout_text, "Not %s (nf_tables) ;-)\n",
 							  XTN_COMPAT_VERSION);
 				else
-					/* the first line stays what scripts parse */
+					/* 1.8.9's bytes: scripts parse them
+					 * (xtnft --version tells xtnft's) */
 					xtn_strbuf_printf(p->stdout_text,
-							  "%s v%s (nf_tables)\nxtnft %s\n",
+							  "%s v%s (nf_tables)\n",
 							  tool_name(p),
-							  XTN_COMPAT_VERSION, PACKAGE_VERSION);
+							  XTN_COMPAT_VERSION);
 				return LOOP_EXIT;
 			case '4':
 			case '6':

@@ -95,6 +95,11 @@ static int parse_rule(struct xtn_rparser *p, const struct xtn_line *l,
 	xtn_words_fini(&w);
 	switch (res) {
 	case XTN_PARSED_CMD:
+		/* -v runs every line as if it said -v (rules are echoed,
+		 * chains flushed, deleted or zeroed are named), but not with
+		 * --noflush: 1.8.9 then prints nothing of the kind */
+		if (p->o->verbose && !p->o->noflush && !rl->cmd->verbose)
+			rl->cmd->verbose = 1;
 		/* a -4/-6 line names the table again: the other family's
 		 * tables are not restored here */
 		rl->kind = xtn_family_table(p->ctx->fam, rl->cmd->table) ?

@@ -124,6 +124,9 @@ static void learn(struct xchain *c, const struct nftnl_chain *nc,
 		c->in_kernel = true;
 		c->handle = nftnl_chain_get_u64(nc, NFTNL_CHAIN_HANDLE);
 		c->use = nftnl_chain_get_u32(nc, NFTNL_CHAIN_USE);
+		if (c->policy_unread &&
+		    nftnl_chain_is_set(nc, NFTNL_CHAIN_POLICY))
+			c->policy = nftnl_chain_get_u32(nc, NFTNL_CHAIN_POLICY);
 	} else {
 		chain_fill(c, nc, def);
 	}
@@ -302,9 +305,17 @@ static int cmp_chain(const void *a, const void *b)
 	const struct xchain *ca = *(struct xchain *const *)a;
 	const struct xchain *cb = *(struct xchain *const *)b;
 
+	if (ca->made != cb->made)
+		return ca->made < cb->made ? -1 : 1;
 	return strcmp(ca->name, cb->name);
 }
 
+/*
+ * Built-ins, then user chains by name, as iptables sorts its chain cache
+ * the first time it needs the order.  It sorts that cache once: chains a
+ * restore block makes afterwards follow in the order they were made
+ * (restore -v shows it in "Flushing chain" lines).
+ */
 struct xchain **xt_chains_sorted(struct xtn_exec *ex, struct xtable *t,
 				 unsigned int *n)
 {
@@ -323,6 +334,22 @@ struct xchain **xt_chains_sorted(struct xtn_exec *ex, struct xtable *t,
 		if (t->order[i]->exists && !t->order[i]->builtin)
 			v[k++] = t->order[i];
 	qsort(v + n_user, k - n_user, sizeof(*v), cmp_chain);
+	t->sorted = true;
 	*n = k;
 	return v;
+}
+
+void xt_chains_order_reset(struct xtable *t)
+{
+	unsigned int i;
+
+	t->sorted = false;
+	t->n_made = 0;
+	for (i = 0; i < t->n_order; i++)
+		t->order[i]->made = 0;
+}
+
+void xt_chain_made(struct xtable *t, struct xchain *c)
+{
+	c->made = t->sorted ? ++t->n_made : 0;
 }

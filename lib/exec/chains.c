@@ -50,6 +50,7 @@ static int add_user_chain(struct xtn_exec *ex, struct xtable *t,
 		return -1;
 	c->exists = true;
 	c->builtin = false;
+	xt_chain_made(t, c);
 	xt_view_reset(c);
 	c->view_known = true;
 	return 0;
@@ -104,6 +105,9 @@ static int flush(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd)
 			return -1;
 		if (!c->exists)
 			return xt_errno(ex, XTN_EOP_ANY, ENOENT);
+		if (cmd->verbose)
+			xtn_strbuf_printf(ex->out, "Flushing chain `%s'\n",
+					  c->name);
 		if (flush_rules(ex, t, c, XTN_OBJ_RULE_FLUSH) < 0)
 			return -1;
 		view_emptied(c);
@@ -238,11 +242,14 @@ static int set_policy(struct xtn_exec *ex, struct xtable *t, const char *chain,
 	struct nftnl_chain *nc;
 	struct xchain *c;
 	uint32_t verdict;
+	bool keep = false;
 
 	if (strcmp(policy, "ACCEPT") == 0)
 		verdict = NF_ACCEPT;
 	else if (strcmp(policy, "DROP") == 0)
 		verdict = NF_DROP;
+	else if (strcmp(policy, "-") == 0)
+		keep = true;	/* restore's ":OUTPUT - [0:0]", as 1.8.9 */
 	else
 		return xt_errno(ex, XTN_EOP_POLICY, EINVAL);
 	if (!def)
@@ -253,18 +260,24 @@ static int set_policy(struct xtn_exec *ex, struct xtable *t, const char *chain,
 	if (xt_ensure_table(ex, t) < 0)
 		return -1;
 	nc = xt_builtin_nftnl(ex, t, def);
-	nftnl_chain_set_u32(nc, NFTNL_CHAIN_POLICY, verdict);
+	/* without a policy the kernel keeps the chain's, or makes a new one
+	 * ACCEPT; the counters are set all the same */
+	if (!keep)
+		nftnl_chain_set_u32(nc, NFTNL_CHAIN_POLICY, verdict);
 	nftnl_chain_set_u64(nc, NFTNL_CHAIN_PACKETS, counters ? pkts : 0);
 	nftnl_chain_set_u64(nc, NFTNL_CHAIN_BYTES, counters ? bytes : 0);
 	if (xt_queue_chain(ex, nc, NFT_MSG_NEWCHAIN, flags, XTN_OBJ_CHAIN_UPDATE) < 0)
 		return -1;
+	c->policy_unread = keep && (c->policy_unread || !c->known);
+	if (!keep || !c->exists) {
+		c->has_policy = true;
+		c->policy = keep ? NF_ACCEPT : verdict;
+	}
 	if (c->known && !c->exists && !c->in_kernel)
 		c->view_known = true;	/* created by this batch: no rules */
 	c->exists = true;
 	c->stale = false;
 	c->builtin = true;
-	c->has_policy = true;
-	c->policy = verdict;
 	return 0;
 }
 
@@ -292,7 +305,8 @@ int xt_cmd_chain(struct xtn_exec *ex, struct xtn_cmd *cmd)
 }
 
 /* iptables-restore -v: the chains it would flush (built-ins, present or
- * not, then user chains), then the user chains it would delete. */
+ * not, then user chains), then the user chains it would delete; before
+ * what the block's lines print, as 1.8.9 runs them all at COMMIT. */
 static int narrate_flush(struct xtn_exec *ex, struct xtable *t)
 {
 	struct xchain **v;
@@ -301,16 +315,16 @@ static int narrate_flush(struct xtn_exec *ex, struct xtable *t)
 	if (xt_chains_all(ex, t) < 0)
 		return -1;
 	for (i = 0; t->def && i < t->def->n_chains; i++)
-		xtn_strbuf_printf(&ex->narration, "Flushing chain `%s'\n",
+		xtn_strbuf_printf(ex->out, "Flushing chain `%s'\n",
 				  t->def->chains[i].name);
 	v = xt_chains_sorted(ex, t, &n);
 	for (i = 0; i < n; i++)
 		if (!v[i]->builtin)
-			xtn_strbuf_printf(&ex->narration, "Flushing chain `%s'\n",
+			xtn_strbuf_printf(ex->out, "Flushing chain `%s'\n",
 					  v[i]->name);
 	for (i = 0; i < n; i++)
 		if (!v[i]->builtin)
-			xtn_strbuf_printf(&ex->narration, "Deleting chain `%s'\n",
+			xtn_strbuf_printf(ex->out, "Deleting chain `%s'\n",
 					  v[i]->name);
 	free(v);
 	return 0;
@@ -356,6 +370,7 @@ int xtn_exec_table_start(struct xtn_exec *ex, const char *table, uint32_t line,
 	struct xtable *t = xt_table(ex, table);
 
 	ex->cur_line = line;
+	xt_chains_order_reset(t);
 	if (ex->flags & XTN_EXEC_NOFLUSH)
 		return 0;
 	if (verbose && narrate_flush(ex, t) < 0)

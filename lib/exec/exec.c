@@ -50,7 +50,6 @@ static void reset_session(struct xtn_exec *ex)
 	free(ex->jumps);
 	ex->jumps = NULL;
 	ex->n_jumps = 0;
-	xtn_strbuf_fini(&ex->narration);
 	xtn_strbuf_fini(&ex->debug);
 	if (ex->open) {
 		xtn_batch_fini(&ex->batch);
@@ -155,9 +154,6 @@ int xtn_exec_table_end(struct xtn_exec *ex, uint32_t line)
 	unsigned int i;
 
 	ex->cur_line = line;
-	if (ex->narration.len)
-		xtn_strbuf_put(ex->out, ex->narration.buf, ex->narration.len);
-	xtn_strbuf_reset(&ex->narration);
 	for (i = 0; i < ex->n_jumps; i++) {
 		struct jump_check *j = &ex->jumps[i];
 		struct xtable *t = xt_table(ex, j->table);

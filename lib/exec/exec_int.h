@@ -46,6 +46,12 @@ struct xchain {
 	uint64_t handle;
 	bool has_policy;
 	uint32_t policy;
+	/* kept by a restore's ":CHAIN -" before the kernel's was read: what
+	 * the kernel has when it is read (ACCEPT if it has no such chain) */
+	bool policy_unread;
+	/* made by this batch after the table's chains were first listed in
+	 * order: the how-manieth (0: not so), see xt_chains_sorted */
+	uint32_t made;
 	uint64_t pkts, bytes;
 	uint32_t use;
 	/* rule view; head inserts wait in pre (the newest last), appends to an
@@ -64,6 +70,8 @@ struct xtable {
 	struct xtn_hmap chains;
 	struct xchain **order;	/* when all_chains: creation order */
 	unsigned int n_order;
+	bool sorted;		/* xt_chains_sorted has run for this block */
+	uint32_t n_made;
 };
 
 struct jump_check {
@@ -88,8 +96,6 @@ struct xtn_exec {
 	/* restore: jump targets are checked at COMMIT, as iptables does */
 	struct jump_check *jumps;
 	unsigned int n_jumps;
-	/* restore -v narration, printed at COMMIT like iptables does */
-	struct xtn_strbuf narration;
 	struct xtn_strbuf debug;	/* -vv object dump, printed at commit */
 	uint32_t cur_line;
 	int begin_errno;	/* why reading the generation id failed */
@@ -130,9 +136,14 @@ struct nftnl_chain *xt_builtin_nftnl(const struct xtn_exec *ex,
 				     const struct xtable *t,
 				     const struct xtn_chain_def *def);
 void xt_table_mark_flushed(struct xtable *t);
-/* Sorted as iptables lists them: built-ins in hook order, then by name. */
+/* Sorted as iptables lists them: built-ins in hook order, then by name
+ * (but chains made after a first sort last, in the order made). */
 struct xchain **xt_chains_sorted(struct xtn_exec *ex, struct xtable *t,
 				 unsigned int *n);
+/* A restore block starts with a fresh cache in iptables: no order yet. */
+void xt_chains_order_reset(struct xtable *t);
+/* c was just made by this batch (see xt_chains_sorted). */
+void xt_chain_made(struct xtable *t, struct xchain *c);
 
 /* view.c */
 int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c);

@@ -47,6 +47,7 @@ struct listing {
 	unsigned int n;
 	struct lchain *cur;	/* the chain being dumped */
 	bool reset;		/* -L -Z: each listed rule is zeroed in the batch */
+	bool reset_one;		/* -Z CHAIN N -L: only rule N is */
 	int zero_err;		/* the first failure to queue that */
 	bool foreign;
 	bool tainted;
@@ -167,7 +168,9 @@ static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
 		format_rule(l, l->cur, r);
 	/* listed first, then zeroed, as iptables does (a retried listing
 	 * shows the counts again: nothing is zeroed before the commit) */
-	if (l->reset && !l->zero_err && xt_queue_zeroed(l->ex, nr, r) < 0)
+	if (l->reset && !l->zero_err &&
+	    (!l->reset_one || l->cur->n_rules == l->rulenum) &&
+	    xt_queue_zeroed(l->ex, nr, r) < 0)
 		l->zero_err = -1;
 	xtn_rule_free(r);
 	return 0;
@@ -326,7 +329,10 @@ int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd)
 	l.fmt = list_fmt(cmd);
 	l.save_flags = cmd->verbose ? XTN_SAVE_COUNTERS_INLINE : 0;
 	l.rulenum = cmd->chain ? cmd->rulenum : 0;
-	l.reset = cmd->op & XTN_CMD_ZERO;
+	l.reset = cmd->op & (XTN_CMD_ZERO | XTN_CMD_ZERO_NUM);
+	/* -Z CHAIN N -L lists rule N of the chain and zeroes just that rule,
+	 * not the chain's counters (1.8.9 does the same) */
+	l.reset_one = cmd->op & XTN_CMD_ZERO_NUM;
 	ret = run_listing(&l, cmd->chain);
 	if (ret == 0) {
 		if (l.mode == MODE_LIST)
@@ -337,7 +343,7 @@ int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd)
 	/* -L -Z zeroes what it listed, absent built-ins included: iptables
 	 * sends their zeroing NEWCHAIN even where the table does not exist
 	 * (the rules were queued for zeroing as they were listed) */
-	for (i = 0; ret == 0 && l.reset && i < l.n; i++)
+	for (i = 0; ret == 0 && l.reset && !l.reset_one && i < l.n; i++)
 		ret = xt_zero_chain(ex, l.t, l.v[i].name, cmd->verbose);
 	listing_fini(&l);
 	return ret;

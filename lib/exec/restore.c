@@ -31,6 +31,9 @@ struct rst {
 	unsigned int n, cap;
 	unsigned int done;	/* records the current session has run */
 	bool begun;		/* a session is open for this transaction */
+	/* -t: what the lines would print (rule echoes, "Flushing chain")
+	 * goes here and is dropped, as 1.8.9 -t only parses */
+	struct xtn_strbuf discard;
 };
 
 static void flush_out(struct rst *r)
@@ -126,13 +129,17 @@ static int begin_failed(struct rst *r, uint32_t line)
  * that fails to parse never reaches the kernel). */
 static int run_block(struct rst *r, uint32_t line)
 {
+	int ret;
+
 	if (!r->begun) {
 		xtn_exec_mark(r->ex);
 		if (xtn_exec_begin(r->ex) < 0)
 			return begin_failed(r, line);
 		r->begun = true;
 	}
-	if (run_pending(r->ex, r) == 0)
+	ret = run_pending(r->ex, r);
+	xtn_strbuf_reset(&r->discard);
+	if (ret == 0)
 		return 0;
 	if (!r->ex->interrupted)
 		return -1;
@@ -262,7 +269,8 @@ int xtn_restore(struct xtn_ctx *ctx, struct xtn_lines *in,
 		flags |= XTN_EXEC_NOFLUSH;
 	if (o->test)
 		flags |= XTN_EXEC_TEST;
-	r.ex = xtn_exec_new(ctx, out, flags);
+	xtn_strbuf_init(&r.discard);
+	r.ex = xtn_exec_new(ctx, o->test ? &r.discard : out, flags);
 	xtn_exec_set_rematerialize(r.ex, remat, &r);
 	ret = read_all(&r, in);
 	/* what a failure left unsent is dropped, never committed */
@@ -270,5 +278,6 @@ int xtn_restore(struct xtn_ctx *ctx, struct xtn_lines *in,
 	free(r.recs);
 	flush_out(&r);
 	xtn_exec_free(r.ex);
+	xtn_strbuf_fini(&r.discard);
 	return ret;
 }

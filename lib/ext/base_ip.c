@@ -403,8 +403,10 @@ static void list_addr(const struct xtn_out *o, const union xtn_inaddr *a,
 	char buf[NI_MAXHOST_LEN], mbuf[INET6_ADDRSTRLEN + 2];
 
 	xtn_out_puts(o, inv ? "!" : " ");
-	if (!(o->fmt & XTN_FMT_NUMERIC) && !memcmp(m, &zero, alen) &&
-	    (af == AF_INET || !memcmp(a, &zero, alen))) {
+	/* 1.8.9 tests the mask for IPv4 but the address for IPv6: "-s ::"
+	 * and "-s ::/1" are "anywhere" too */
+	if (!(o->fmt & XTN_FMT_NUMERIC) &&
+	    !memcmp(af == AF_INET ? m : a, &zero, alen)) {
 		xtn_out_printf(o, FMT("%-19s ", notab), "anywhere");
 		return;
 	}

@@ -85,12 +85,26 @@ static const struct xtn_icmp_name icmpv6_v[] = {
 const struct xtn_icmp_table xtn_icmp_names = { icmp_v, XTN_ARRAY_SIZE(icmp_v), "ICMP" };
 const struct xtn_icmp_table xtn_icmpv6_names = { icmpv6_v, XTN_ARRAY_SIZE(icmpv6_v), "ICMPv6" };
 
+/* "N" or "N:M", each 0-255 (blanks and + allowed before a number); the
+ * text after it, or NULL. */
+static const char *parse_range(const char *s, uint64_t v[2])
+{
+	char *end;
+
+	if (!xtn_strtoui(s, &end, &v[0], 0, UINT8_MAX))
+		return NULL;
+	v[1] = v[0];
+	if (*end == ':' && !xtn_strtoui(end + 1, &end, &v[1], 0, UINT8_MAX))
+		return NULL;
+	return end;
+}
+
 int xtn_icmp_parse(struct xtn_parse *p, const struct xtn_icmp_table *t,
 		   const char *arg, uint8_t *type, uint8_t code[2])
 {
 	size_t i, match = t->n, len = strlen(arg);
-	char *buf, *slash;
-	uint64_t v;
+	uint64_t types[2], v[2];
+	const char *next;
 
 	for (i = 0; i < t->n; i++) {
 		if (strncasecmp(t->v[i].name, arg, len) != 0)
@@ -108,29 +122,31 @@ int xtn_icmp_parse(struct xtn_parse *p, const struct xtn_icmp_table *t,
 		code[1] = t->v[match].code_max;
 		return 0;
 	}
-	buf = xtn_xstrdup(arg);
-	slash = strchr(buf, '/');
-	if (slash)
-		*slash = '\0';
-	if (!xtn_strtoui(buf, NULL, &v, 0, UINT8_MAX)) {
-		xtn_parse_fail(p, XTN_PARAM, "Unknown %s type `%s'", t->what, arg);
-		free(buf);
-		return -1;
+	/* "type[:type][/code[:code]]"; a type range is refused once the
+	 * whole text has been read (1.8.9's order of messages) */
+	next = parse_range(arg, types);
+	if (!next)
+		return xtn_parse_fail(p, XTN_PARAM, "Unknown %s type `%s'",
+				      t->what, arg);
+	code[0] = 0;
+	code[1] = 0xFF;
+	if (*next == '/') {
+		next = parse_range(next + 1, v);
+		if (!next)
+			return xtn_parse_fail(p, XTN_PARAM,
+					      "Unknown %s code `%s'", t->what,
+					      arg);
+		/* taken as given, even min > max (1.8.9 does) */
+		code[0] = (uint8_t)v[0];
+		code[1] = (uint8_t)v[1];
 	}
-	*type = (uint8_t)v;
-	if (slash) {
-		if (!xtn_strtoui(slash + 1, NULL, &v, 0, UINT8_MAX)) {
-			xtn_parse_fail(p, XTN_PARAM, "Unknown %s code `%s'",
-				       t->what, arg);
-			free(buf);
-			return -1;
-		}
-		code[0] = code[1] = (uint8_t)v;
-	} else {
-		code[0] = 0;
-		code[1] = 0xFF;
-	}
-	free(buf);
+	if (*next != '\0')
+		return xtn_parse_fail(p, XTN_PARAM, "unknown character %c",
+				      *next);
+	if (types[0] != types[1])
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "%s type range not supported", t->what);
+	*type = (uint8_t)types[0];
 	return 0;
 }
 

@@ -34,10 +34,13 @@ static int udp_parse(struct xtn_parse *p, void *data)
 	bool src = p->opt->id == O_SPORT;
 
 	if (p->inst->seen & (1u << p->opt->id))
-		return xtn_parse_fail(p, XTN_PARAM, src ?
-				      "Only one `--source-port' allowed" :
-				      "Only one `--destination-port' allowed");
-	if (xtn_tcpudp_parse_ports(p, p->arg, "udp", src ? u->spts : u->dpts) < 0)
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "%s: option \"--%s\" can only be used once.\n",
+				      p->ext_name, src ? "source-port" :
+				      "destination-port");
+	if (xtn_udp_parse_ports(p, p->arg,
+				src ? "source-port" : "destination-port",
+				src ? u->spts : u->dpts) < 0)
 		return -1;
 	if (p->invert)
 		u->invflags |= src ? XT_UDP_INV_SRCPT : XT_UDP_INV_DSTPT;

@@ -46,6 +46,36 @@ int xtn_tcpudp_parse_ports(struct xtn_parse *p, const char *arg,
 	return ret;
 }
 
+int xtn_udp_parse_ports(struct xtn_parse *p, const char *arg,
+			const char *optname, uint16_t ports[2])
+{
+	char *buf = xtn_xstrdup(arg), *rest = buf, *part;
+	unsigned int n = 0;
+	int port, ret = 0;
+
+	while (rest && n < 2) {
+		part = strsep(&rest, ":");
+		if (part[0] == '\0') {
+			port = n == 0 ? 0 : 0xffff;
+		} else if ((port = xtn_port_parse_any(part,
+						      p->ctx->resolver)) < 0) {
+			ret = xtn_parse_fail(p, XTN_PARAM,
+					     "Port \"%s\" does not resolve to anything.\n",
+					     part);
+			break;
+		}
+		ports[n++] = (uint16_t)port;
+	}
+	if (!ret && rest)
+		ret = xtn_parse_fail(p, XTN_PARAM,
+				     "%s: Too many components for option \"--%s\" (max: 2)\n",
+				     p->ext_name, optname);
+	if (!ret && n == 1)
+		ports[1] = ports[0];
+	free(buf);
+	return ret;
+}
+
 bool xtn_tcpudp_all_ports(const uint16_t ports[2])
 {
 	return ports[0] == 0 && ports[1] == 0xffff;

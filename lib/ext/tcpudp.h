@@ -13,6 +13,12 @@ struct xtn_out;
 /* "port", "lo:hi", ":hi", "lo:" with service names for proto. */
 int xtn_tcpudp_parse_ports(struct xtn_parse *p, const char *arg,
 			   const char *proto, uint16_t ports[2]);
+/* -m udp's ports, read by libxtables' option engine in 1.8.9 (not by
+ * tcp's parser): a service of any protocol, getaddrinfo's idea of a number,
+ * "lo:hi" kept as given even when lo > hi, and that engine's messages.
+ * optname is the option's long name. */
+int xtn_udp_parse_ports(struct xtn_parse *p, const char *arg,
+			const char *optname, uint16_t ports[2]);
 /* Native encoding: iptables-nft's add_nft_tcpudp(), with upstream's fix
  * of never merging inverted source and destination ports. */
 void xtn_tcpudp_encode(struct xtn_enc *e, const uint16_t spts[2], bool inv_s,

@@ -277,15 +277,21 @@ void xtn_mask_suffix(const union xtn_inaddr *mask, int af, bool hide_host,
 		snprintf(buf, len, "/%d", cidr);
 }
 
-/* iptables' built-in protocol names, used when /etc/protocols lacks them. */
+/*
+ * iptables' built-in protocol names (xtables_chain_protos), in its order.
+ * 1.8.9 looks them up before /etc/protocols both ways, so the usual
+ * protocols never make glibc read that file (it rereads it on every
+ * lookup), and a number's first name here is the one printed.
+ */
 static const struct {
 	const char *name;
 	uint8_t num;
 } chain_protos[] = {
-	{ "tcp", 6 },	  { "sctp", 132 },     { "udp", 17 },
-	{ "udplite", 136 }, { "icmp", 1 },      { "icmpv6", 58 },
-	{ "ipv6-icmp", 58 }, { "esp", 50 },     { "ah", 51 },
-	{ "ipv6-mh", 135 }, { "mh", 135 },      { "all", 0 },
+	{ "tcp", 6 },		{ "sctp", 132 },	{ "udp", 17 },
+	{ "udplite", 136 },	{ "icmp", 1 },		{ "ipv6-icmp", 58 },
+	{ "icmpv6", 58 },	{ "esp", 50 },		{ "ah", 51 },
+	{ "mobility-header", 135 }, { "ipv6-mh", 135 },	{ "mh", 135 },
+	{ "all", 0 },
 };
 
 int xtn_proto_parse(const char *s, const struct xtn_resolver *res,
@@ -299,23 +305,17 @@ int xtn_proto_parse(const char *s, const struct xtn_resolver *res,
 		*out = (uint16_t)v;
 		return 0;
 	}
-	/* "all" first, so nsswitch can't redefine it */
-	if (strcmp(s, "all") == 0) {
-		*out = 0;
-		return 0;
-	}
-	p = res->proto_by_name ? res->proto_by_name(res, s) : -1;
-	if (p >= 0) {
-		*out = (uint16_t)p;
-		return 0;
-	}
 	for (i = 0; i < XTN_ARRAY_SIZE(chain_protos); i++) {
 		if (strcmp(s, chain_protos[i].name) == 0) {
 			*out = chain_protos[i].num;
 			return 0;
 		}
 	}
-	return -1;
+	p = res->proto_by_name ? res->proto_by_name(res, s) : -1;
+	if (p < 0)
+		return -1;
+	*out = (uint16_t)p;
+	return 0;
 }
 
 const char *xtn_proto_name(unsigned int proto, bool nolookup,
@@ -324,13 +324,13 @@ const char *xtn_proto_name(unsigned int proto, bool nolookup,
 {
 	size_t i;
 
-	if (proto && !nolookup && res->proto_by_number &&
-	    res->proto_by_number(res, proto, buf, len))
-		return buf;
 	for (i = 0; i < XTN_ARRAY_SIZE(chain_protos); i++) {
 		if (chain_protos[i].num == proto)
 			return chain_protos[i].name;
 	}
+	if (proto && !nolookup && res->proto_by_number &&
+	    res->proto_by_number(res, proto, buf, len))
+		return buf;
 	return NULL;
 }
 
@@ -343,6 +343,22 @@ int xtn_port_parse(const char *s, const char *proto,
 	if (xtn_strtoui(s, NULL, &v, 0, UINT16_MAX))
 		return (int)v;
 	return res->service_to_port ? res->service_to_port(res, s, proto) : -1;
+}
+
+int xtn_port_parse_any(const char *s, const struct xtn_resolver *res)
+{
+	unsigned long v;
+	char *end;
+	int num;
+
+	/* glibc's getaddrinfo reads a service as decimal with strtoul (blanks
+	 * and a sign allowed, "" is 0), keeps it in an int and uses its low
+	 * 16 bits; a negative int, or trailing text, makes it a name */
+	v = strtoul(s, &end, 10);
+	num = (int)(unsigned int)v;
+	if (*end == '\0' && num >= 0)
+		return num & 0xffff;
+	return res->service_to_port ? res->service_to_port(res, s, NULL) : -1;
 }
 
 bool xtn_res_port_to_service(const struct xtn_resolver *r, unsigned int port,

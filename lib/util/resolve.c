@@ -141,25 +141,53 @@ static bool libc_addr_to_net(const struct xtn_resolver *self,
 	return true;
 }
 
+/* libxtables' xtables_getportbyname: a service of whichever transport
+ * protocol getaddrinfo tries first, the port of its first IP answer. */
+static int any_service_to_port(const char *name)
+{
+	struct addrinfo *res = NULL, *p;
+	int port = -1;
+
+	if (getaddrinfo(NULL, name, NULL, &res) != 0)
+		return -1;
+	for (p = res; p && port < 0; p = p->ai_next) {
+		if (p->ai_family == AF_INET6)
+			port = ntohs(((struct sockaddr_in6 *)p->ai_addr)->sin6_port);
+		else if (p->ai_family == AF_INET)
+			port = ntohs(((struct sockaddr_in *)p->ai_addr)->sin_port);
+	}
+	freeaddrinfo(res);
+	return port;
+}
+
+static int lookup_service(const char *name, const char *proto)
+{
+	struct servent *s;
+
+	if (!proto)
+		return any_service_to_port(name);
+	s = getservbyname(name, proto);
+	return s ? ntohs((unsigned short)s->s_port) : -1;
+}
+
 static int libc_service_to_port(const struct xtn_resolver *self,
 				const char *name, const char *proto)
 {
 	struct xtn_namecache *c = self->cache;
-	struct servent *s;
 	char key[300], port[8], *v;
+	int n;
 
 	/* a name too long for the key is looked up, not cached */
-	if (snprintf(key, sizeof(key), "n:%s/%s", name, proto) >= (int)sizeof(key))
+	if (snprintf(key, sizeof(key), "n:%s/%s", name, proto ? proto : "*") >=
+	    (int)sizeof(key))
 		c = NULL;
 	v = c ? xtn_hmap_get(&c->services, key) : NULL;
 	if (!v) {
-		s = getservbyname(name, proto);
-		if (s)
-			snprintf(port, sizeof(port), "%u",
-				 ntohs((unsigned short)s->s_port));
+		n = lookup_service(name, proto);
 		if (!c)
-			return s ? ntohs((unsigned short)s->s_port) : -1;
-		v = remember(c, key, s ? port : NULL);
+			return n;
+		snprintf(port, sizeof(port), "%d", n);
+		v = remember(c, key, n >= 0 ? port : NULL);
 	}
 	return v == not_found ? -1 : atoi(v);
 }

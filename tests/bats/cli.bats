@@ -6,14 +6,32 @@ load lib/common
 @test "dispatch on the first argument and on argv[0]" {
 	run "$XTNFT" iptables -V
 	assert_success
-	assert_line --index 0 "iptables v1.8.9 (nf_tables)"
-	assert_line --index 1 --regexp "^xtnft [0-9]"
+	assert_output "iptables v1.8.9 (nf_tables)"
 	tmp=$(mktemp -d)
 	ln -s "$XTNFT" "$tmp/ip6tables-save"
 	run "$tmp/ip6tables-save" -V
 	rm -rf "$tmp"
 	assert_success
 	assert_output "ip6tables-save v1.8.9 (nf_tables)"
+}
+
+@test "xtnft --version and -V print xtnft's version; the tools' -V is 1.8.9's alone" {
+	version=$(sed -n 's/^AC_INIT(\[xtnft\], *\[\([^]]*\)\].*/\1/p' "$TESTS_DIR/../configure.ac")
+	[ -n "$version" ]
+	run "$XTNFT" --version
+	assert_success
+	assert_output "xtnft $version"
+	run "$XTNFT" -V
+	assert_success
+	assert_output "xtnft $version"
+	for tool in iptables ip6tables iptables-save ip6tables-save \
+		    iptables-restore ip6tables-restore; do
+		for opt in -V --version; do
+			run "$XTNFT" $tool $opt
+			assert_success
+			assert_output "$tool v1.8.9 (nf_tables)"
+		done
+	done
 }
 
 @test "an unknown tool name is a clear error" {

@@ -147,6 +147,38 @@ base='printf "*filter\n:INPUT ACCEPT [0:0]\n:KEEP - [0:0]\n-A INPUT -s 10.0.0.1 
 	assert_line "0"
 }
 
+@test "--test checks the input against the ruleset; 1.8.9's -t only parses" {
+	# what a real restore would refuse before sending (a rule, chain or
+	# number that is not there, a jump to nowhere, a bad policy), -t
+	# refuses too; 1.8.9 -t says nothing.  Errors only the kernel finds
+	# (! -s 0.0.0.0/0) pass -t in both: the batch is not sent.
+	run in_netns '
+		for body in "-D INPUT -j DROP" "-A INPUT -j NOPE" "-X NOPE" \
+			    "-I INPUT 5 -j ACCEPT" "-P INPUT BOGUS"; do
+			printf "*filter\n%s\nCOMMIT\n" "$body" > /tmp/t.$$
+			${O_IPT}-restore -t < /tmp/t.$$; echo "oracle rc=$?"
+			$IPTRESTORE -t < /tmp/t.$$ 2>&1; echo "rc=$?"
+		done
+		printf "*filter\n-A INPUT ! -s 0.0.0.0/0 -j ACCEPT\nCOMMIT\n" > /tmp/t.$$
+		${O_IPT}-restore -t < /tmp/t.$$; echo "kernel-only: oracle -t rc=$?"
+		$IPTRESTORE -t < /tmp/t.$$; echo "kernel-only: -t rc=$?"
+		$IPTRESTORE < /tmp/t.$$ 2>/dev/null; echo "kernel-only: rc=$?"
+		rm -f /tmp/t.$$
+		$NFT list ruleset | wc -l'
+	[ "$(grep -c "^oracle rc=0$" <<<"$output")" = 5 ]
+	assert_line "iptables-restore: line 2 failed: Bad rule (does a matching rule exist in that chain?)."
+	assert_line "iptables-restore v1.8.9 (nf_tables): Chain 'NOPE' does not exist"
+	assert_line "iptables-restore: line 2 failed: No chain/target/match by that name."
+	assert_line "iptables-restore: line 2 failed: Index of insertion too big."
+	assert_line "iptables-restore: line 2 failed: Bad policy name."
+	[ "$(grep -c "^rc=1$" <<<"$output")" = 4 ]
+	assert_line "rc=2"
+	assert_line "kernel-only: oracle -t rc=0"
+	assert_line "kernel-only: -t rc=0"
+	assert_line "kernel-only: rc=4"
+	assert_line "0"
+}
+
 @test "a restore larger than one batch page arrives whole (oracle counts it)" {
 	# ~25k rules are several 2 MiB batch pages: the page switch must keep
 	# the batch intact (and memory-safe under the sanitizers)

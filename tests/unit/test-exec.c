@@ -485,6 +485,41 @@ static void test_restore_resolves_each_name_once(void **state)
 	assert_int_equal(res.lookups, 2);	/* the two lines naming it */
 }
 
+static int count_proto(const struct xtn_resolver *self, const char *name)
+{
+	struct counting_resolver *c = (struct counting_resolver *)self;
+
+	c->lookups++;
+	return strcmp(name, "gre") == 0 ? 47 : -1;
+}
+
+/* 1.8.9 names the usual protocols from its own table: 100k "-p tcp" lines
+ * must not read /etc/protocols 100k times (glibc does not cache it). */
+static void test_restore_knows_usual_protocols(void **state)
+{
+	struct env *e = *state;
+	struct xtn_restore_opts o = { .noflush = true, .prog = "iptables-restore" };
+	struct counting_resolver res = { .r = { .proto_by_name = count_proto } };
+
+	e->ctx.resolver = &res.r;
+	e->fk.table_exists = true;
+	e->fk.chains[0] = "INPUT";
+	assert_int_equal(restore(e, "*filter\n"
+				 "-A INPUT -p tcp --dport 22 -j ACCEPT\n"
+				 "-A INPUT -p udp --dport 53 -j ACCEPT\n"
+				 "-A INPUT -p icmp -j ACCEPT\n"
+				 "-A INPUT -p all -j ACCEPT\n"
+				 "-A INPUT -p esp -j ACCEPT\n"
+				 "-A INPUT -p sctp -j ACCEPT\n"
+				 "-A INPUT -p udplite -j ACCEPT\n"
+				 "COMMIT\n", &o), 0);
+	assert_int_equal(res.lookups, 0);
+	assert_int_equal(restore(e, "*filter\n"
+				 "-A INPUT -p gre -j ACCEPT\n"
+				 "COMMIT\n", &o), 0);
+	assert_int_equal(res.lookups, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -511,6 +546,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_restore_parses_each_line_once,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_restore_resolves_each_name_once,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_restore_knows_usual_protocols,
 						setup, teardown),
 	};
 

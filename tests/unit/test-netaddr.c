@@ -42,7 +42,8 @@ static unsigned int stub_host_to_addrs(const struct xtn_resolver *self,
 static int stub_service_to_port(const struct xtn_resolver *self,
 				const char *name, const char *proto)
 {
-	if (strcmp(name, "ssh") == 0 && strcmp(proto, "tcp") == 0)
+	/* proto NULL: any protocol's (ssh is known for tcp only) */
+	if (strcmp(name, "ssh") == 0 && (!proto || strcmp(proto, "tcp") == 0))
 		return 22;
 	return -1;
 }
@@ -556,10 +557,11 @@ static void test_proto_name(void **state)
 			    "tcp");
 	assert_string_equal(xtn_proto_name(0, true, &stub, buf, sizeof(buf)),
 			    "all");
+	/* 1.8.9's table order: its first name of a number */
 	assert_string_equal(xtn_proto_name(58, true, &stub, buf, sizeof(buf)),
-			    "icmpv6");
+			    "ipv6-icmp");
 	assert_string_equal(xtn_proto_name(135, true, &stub, buf, sizeof(buf)),
-			    "ipv6-mh");
+			    "mobility-header");
 	assert_null(xtn_proto_name(47, true, &stub, buf, sizeof(buf)));
 	assert_string_equal(xtn_proto_name(47, false, &stub, buf, sizeof(buf)),
 			    "gre");
@@ -570,6 +572,63 @@ static void test_proto_name(void **state)
 			    "all");
 	assert_null(xtn_proto_name(253, false, &stub, buf, sizeof(buf)));
 	assert_null(xtn_proto_name(47, false, &empty, buf, sizeof(buf)));
+}
+
+/* A resolver that names every protocol oddly and counts being asked. */
+static unsigned int proto_asked;
+
+static int odd_proto_by_name(const struct xtn_resolver *self,
+			     const char *name)
+{
+	proto_asked++;
+	return strcmp(name, "gre") == 0 ? 47 : 253;
+}
+
+static bool odd_proto_by_number(const struct xtn_resolver *self,
+				unsigned int proto, char *buf, size_t len)
+{
+	proto_asked++;
+	snprintf(buf, len, "odd%u", proto);
+	return true;
+}
+
+/* The usual protocols never reach the resolver (/etc/protocols), either
+ * way; the others do. */
+static void test_proto_table_first(void **state)
+{
+	static const struct xtn_resolver odd = {
+		.proto_by_name = odd_proto_by_name,
+		.proto_by_number = odd_proto_by_number,
+	};
+	static const struct {
+		const char *name;
+		int num;
+	} usual[] = {
+		{ "tcp", 6 }, { "sctp", 132 }, { "udp", 17 },
+		{ "udplite", 136 }, { "icmp", 1 }, { "ipv6-icmp", 58 },
+		{ "icmpv6", 58 }, { "esp", 50 }, { "ah", 51 },
+		{ "mobility-header", 135 }, { "ipv6-mh", 135 }, { "mh", 135 },
+		{ "all", 0 },
+	};
+	char buf[32];
+	size_t i;
+
+	(void)state;
+	proto_asked = 0;
+	for (i = 0; i < sizeof(usual) / sizeof(usual[0]); i++) {
+		const char *name;
+
+		expect_proto(usual[i].name, &odd, usual[i].num);
+		name = xtn_proto_name((unsigned int)usual[i].num, false, &odd,
+				      buf, sizeof(buf));
+		assert_non_null(name);
+		assert_int_equal(strncmp(name, "odd", 3) != 0, 1);
+	}
+	assert_int_equal(proto_asked, 0);
+	expect_proto("gre", &odd, 47);
+	assert_string_equal(xtn_proto_name(47, false, &odd, buf, sizeof(buf)),
+			    "odd47");
+	assert_int_equal(proto_asked, 2);
 }
 
 static void test_port_parse(void **state)
@@ -588,6 +647,27 @@ static void test_port_parse(void **state)
 	assert_int_equal(xtn_port_parse("", "tcp", &stub), -1);
 	assert_int_equal(xtn_port_parse("443", "tcp", &empty), 443);
 	assert_int_equal(xtn_port_parse("ssh", "tcp", &empty), -1);
+}
+
+/* -m udp's ports: getaddrinfo's reading of a number, any protocol's name. */
+static void test_port_parse_any(void **state)
+{
+	(void)state;
+	assert_int_equal(xtn_port_parse_any("ssh", &stub), 22);
+	assert_int_equal(xtn_port_parse_any("ssh", &empty), -1);
+	assert_int_equal(xtn_port_parse_any("http", &stub), -1);
+	assert_int_equal(xtn_port_parse_any("80", &empty), 80);
+	assert_int_equal(xtn_port_parse_any("010", &empty), 10);
+	assert_int_equal(xtn_port_parse_any(" +7", &empty), 7);
+	assert_int_equal(xtn_port_parse_any("", &empty), 0);
+	assert_int_equal(xtn_port_parse_any("-0", &empty), 0);
+	assert_int_equal(xtn_port_parse_any("65536", &empty), 0);
+	assert_int_equal(xtn_port_parse_any("99999", &empty), 34463);
+	assert_int_equal(xtn_port_parse_any("4294967296", &empty), 0);
+	assert_int_equal(xtn_port_parse_any("4294967295", &empty), -1);
+	assert_int_equal(xtn_port_parse_any("-1", &empty), -1);
+	assert_int_equal(xtn_port_parse_any("0x50", &empty), -1);
+	assert_int_equal(xtn_port_parse_any("22 ", &empty), -1);
 }
 
 int main(void)
@@ -611,7 +691,9 @@ int main(void)
 		cmocka_unit_test(test_proto_parse),
 		cmocka_unit_test(test_proto_builtin),
 		cmocka_unit_test(test_proto_name),
+		cmocka_unit_test(test_proto_table_first),
 		cmocka_unit_test(test_port_parse),
+		cmocka_unit_test(test_port_parse_any),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -49,7 +49,8 @@ struct xtn_resolver {
 			     size_t len);
 	bool (*addr_to_net)(const struct xtn_resolver *self,
 			    const struct in_addr *a, char *buf, size_t len);
-	/* -1 when unknown */
+	/* -1 when unknown; proto NULL: a service of any transport protocol,
+	 * as getaddrinfo(NULL, name, NULL) finds it */
 	int (*service_to_port)(const struct xtn_resolver *self, const char *name,
 			       const char *proto);
 	bool (*port_to_service)(const struct xtn_resolver *self,
@@ -116,5 +117,8 @@ const char *xtn_proto_name(unsigned int proto, bool nolookup,
 /* Port or service name for a protocol; -1 if invalid. */
 int xtn_port_parse(const char *s, const char *proto,
 		   const struct xtn_resolver *res);
+/* Port as libxtables' option engine reads it (xtables_getportbyname, used
+ * by -m udp): what getaddrinfo makes of a service; -1 if nothing. */
+int xtn_port_parse_any(const char *s, const struct xtn_resolver *res);
 
 #endif

@@ -8,3 +8,15 @@
 -p icmp --icmp-type 300;;FAIL;Unknown ICMP type `300'
 -p icmp --icmp-type 3/x;;FAIL;Unknown ICMP code `3/x'
 -p icmp -m icmp;;FAIL;icmp: option "--icmp-type" must be specified\n
+# code ranges: the blob keeps both codes; save prints the first (1.8.9 does)
+-p icmp --icmp-type 8/0:3;-p icmp -m icmp --icmp-type 8/0;OK
+-p icmp ! --icmp-type 3/3:0;-p icmp -m icmp ! --icmp-type 3/3;OK
+-p icmp --icmp-type 255/0:255;-p icmp -m icmp --icmp-type any;OK
+-p icmp --icmp-type 8/0:255;-p icmp -m icmp --icmp-type 8;OK
+-p icmp --icmp-type 0x8:8/+1:0x2;-p icmp -m icmp --icmp-type 8/1;OK
+-p icmp --icmp-type 8/0:;;FAIL;Unknown ICMP code `8/0:'
+-p icmp --icmp-type 8/0:3:4;;FAIL;unknown character :
+-p icmp --icmp-type 8/0-3;;FAIL;unknown character -
+-p icmp --icmp-type 8:9/1;;FAIL;ICMP type range not supported
+-p icmp --icmp-type 8:9x;;FAIL;unknown character x
+-p icmp --icmp-type 8:;;FAIL;Unknown ICMP type `8:'
