@@ -38,5 +38,6 @@ XTN_EXT(mt_ecn)
 XTN_EXT(mt_statistic)
 XTN_EXT(mt_physdev)
 XTN_EXT(mt_string)
+XTN_EXT(mt_owner)
 
 /* ipsec_ip6 */

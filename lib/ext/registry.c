@@ -85,7 +85,6 @@ static const char *const unsupported[] = {
 	"pkttype",
 
 	/* match2 */
-	"owner",
 	"time",
 
 	/* ipsec_ip6 */

@@ -254,8 +254,8 @@ static int parse_plen(struct xtn_parse *p)
 	return 0;
 }
 
-/* A port number or a service name (any protocol, as 1.8.9's
- * xtables_getportbyname asks); 1.8.9 wraps numbers above 65535 into a
+/* A port number or a service name (of any protocol, as 1.8.9's
+ * xtables_getportbyname asks getaddrinfo); 1.8.9 wraps numbers above 65535 into a
  * 16-bit port silently: refused, in its words for a bad port. */
 static int parse_port_word(struct xtn_parse *p, const char *s, uint16_t *out)
 {
@@ -268,11 +268,8 @@ static int parse_port_word(struct xtn_parse *p, const char *s, uint16_t *out)
 		*out = (uint16_t)v;
 		return 0;
 	}
-	if (*s && res && res->service_to_port) {
-		port = res->service_to_port(res, s, "tcp");
-		if (port < 0)
-			port = res->service_to_port(res, s, "udp");
-	}
+	if (*s && res && res->service_to_port)
+		port = res->service_to_port(res, s, NULL);
 	if (port < 0 || port > UINT16_MAX)
 		return xtn_parse_fail(p, XTN_PARAM,
 				      "Port \"%s\" does not resolve to anything.\n", s);
