@@ -55,5 +55,15 @@ XTN_EXT(tg_CLASSIFY)
 /* match1 */
 
 /* match2 */
+XTN_EXT(mt_length)
+XTN_EXT(mt_ttl)
+XTN_EXT(mt_hl)
+XTN_EXT(mt_dscp)
+XTN_EXT(mt_tos)
+XTN_EXT(mt_ecn)
+XTN_EXT(mt_statistic)
+XTN_EXT(mt_physdev)
+XTN_EXT(mt_string)
+XTN_EXT(mt_owner)
 
 /* ipsec_ip6 */

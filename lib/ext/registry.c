@@ -64,16 +64,6 @@ static const char *const unsupported[] = {
 	"pkttype",
 
 	/* match2 */
-	"length",
-	"ttl",
-	"hl",
-	"tos",
-	"dscp",
-	"ecn",
-	"owner",
-	"physdev",
-	"string",
-	"statistic",
 	"time",
 
 	/* ipsec_ip6 */

@@ -322,8 +322,8 @@ static int parse_plen(struct xtn_parse *p)
 	return 0;
 }
 
-/* A port number or a service name (any protocol, as 1.8.9's
- * xtables_getportbyname asks); 1.8.9 wraps numbers above 65535 into a
+/* A port number or a service name (of any protocol, as 1.8.9's
+ * xtables_getportbyname asks getaddrinfo); 1.8.9 wraps numbers above 65535 into a
  * 16-bit port silently: refused, in its words for a bad port. */
 static int parse_port_word(struct xtn_parse *p, const char *s, uint16_t *out)
 {
@@ -336,11 +336,8 @@ static int parse_port_word(struct xtn_parse *p, const char *s, uint16_t *out)
 		*out = (uint16_t)v;
 		return 0;
 	}
-	if (*s && res && res->service_to_port) {
-		port = res->service_to_port(res, s, "tcp");
-		if (port < 0)
-			port = res->service_to_port(res, s, "udp");
-	}
+	if (*s && res && res->service_to_port)
+		port = res->service_to_port(res, s, NULL);
 	if (port < 0 || port > UINT16_MAX)
 		return xtn_parse_fail(p, XTN_PARAM,
 				      "Port \"%s\" does not resolve to anything.\n", s);
@@ -398,6 +395,38 @@ static int parse_mac(struct xtn_parse *p)
 		return xtn_parse_fail(p, XTN_PARAM, "Invalid MAC address specified.");
 	for (i = 0; i < 6; i++)
 		p->val.mac[i] = (uint8_t)b[i];
+	return 0;
+}
+
+/* An interface name as xtables_parse_interface reads it: "+" at the end
+ * compares only the prefix, otherwise the name and its NUL.  1.8.9 takes
+ * an empty name (matching any) and saves it as a line restore cannot read:
+ * refused with its words for an empty -i. */
+static int parse_iface(struct xtn_parse *p)
+{
+	size_t len = strlen(p->arg), i;
+
+	if (len == 0)
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "Empty interface is likely to be undesired");
+	if (len + 1 > sizeof(p->val.iface))
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "interface name `%s' must be shorter than IFNAMSIZ (%i)",
+				      p->arg, (int)sizeof(p->val.iface) - 1);
+	memcpy(p->val.iface, p->arg, len);
+	if (p->arg[len - 1] == '+') {
+		memset(p->val.iface_mask, 0xff, len - 1);
+		return 0;
+	}
+	memset(p->val.iface_mask, 0xff, len + 1);
+	for (i = 0; i < len; i++) {
+		if (p->arg[i] == '/' || p->arg[i] == ' ') {
+			xtn_warn(&p->ctx->diag,
+				 "Warning: weird character in interface `%s' ('/' and ' ' are not allowed by the kernel).",
+				 p->arg);
+			break;
+		}
+	}
 	return 0;
 }
 
@@ -519,6 +548,11 @@ static void store(const struct xtn_parse *p, void *data)
 	case XTN_AT_ETHERMAC:
 		memcpy(dst, p->val.mac, 6);
 		break;
+	case XTN_AT_IFACE:
+		memcpy(dst, p->val.iface, sizeof(p->val.iface));
+		memcpy(dst + sizeof(p->val.iface), p->val.iface_mask,
+		       sizeof(p->val.iface_mask));
+		break;
 	default:
 		break;
 	}
@@ -568,6 +602,9 @@ int xtn_parse_typed(struct xtn_parse *p, void *data)
 		break;
 	case XTN_AT_ETHERMAC:
 		ret = parse_mac(p);
+		break;
+	case XTN_AT_IFACE:
+		ret = parse_iface(p);
 		break;
 	default:
 		return 0;

@@ -7,7 +7,9 @@
  * resolver keeps a per-run memo (struct xtn_namecache, owned by the ctx).
  */
 #include <arpa/inet.h>
+#include <grp.h>
 #include <netdb.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,6 +251,50 @@ static bool libc_proto_by_number(const struct xtn_resolver *self,
 	return true;
 }
 
+static bool libc_user_to_uid(const struct xtn_resolver *self,
+			     const char *name, uint32_t *uid)
+{
+	struct passwd *pw = getpwnam(name);
+
+	(void)self;
+	if (pw)
+		*uid = pw->pw_uid;
+	return pw != NULL;
+}
+
+static bool libc_group_to_gid(const struct xtn_resolver *self,
+			      const char *name, uint32_t *gid)
+{
+	struct group *gr = getgrnam(name);
+
+	(void)self;
+	if (gr)
+		*gid = gr->gr_gid;
+	return gr != NULL;
+}
+
+static bool libc_uid_to_user(const struct xtn_resolver *self, uint32_t uid,
+			     char *buf, size_t len)
+{
+	struct passwd *pw = getpwuid(uid);
+
+	(void)self;
+	if (pw && pw->pw_name)
+		snprintf(buf, len, "%s", pw->pw_name);
+	return pw && pw->pw_name;
+}
+
+static bool libc_gid_to_group(const struct xtn_resolver *self, uint32_t gid,
+			      char *buf, size_t len)
+{
+	struct group *gr = getgrgid(gid);
+
+	(void)self;
+	if (gr && gr->gr_name)
+		snprintf(buf, len, "%s", gr->gr_name);
+	return gr && gr->gr_name;
+}
+
 const struct xtn_resolver xtn_resolver_libc = {
 	.host_to_addrs = libc_host_to_addrs,
 	.net_to_addr = libc_net_to_addr,
@@ -258,6 +304,10 @@ const struct xtn_resolver xtn_resolver_libc = {
 	.port_to_service = libc_port_to_service,
 	.proto_by_name = libc_proto_by_name,
 	.proto_by_number = libc_proto_by_number,
+	.user_to_uid = libc_user_to_uid,
+	.group_to_gid = libc_group_to_gid,
+	.uid_to_user = libc_uid_to_user,
+	.gid_to_group = libc_gid_to_group,
 };
 
 const struct xtn_resolver xtn_resolver_none = { 0 };

@@ -35,6 +35,7 @@ static const struct xtn_optdef opts[] = {
 	  .bad_sym = "Bad packet type '%s'", .has_arg = 1 },
 	{ .name = "ctorigsrc", .type = XTN_AT_HOSTMASK, .has_arg = 1 },
 	{ .name = "mac-source", .type = XTN_AT_ETHERMAC, .has_arg = 1 },
+	{ .name = "physdev-in", .type = XTN_AT_IFACE, .has_arg = 1 },
 	{ .name = "dport", .type = XTN_AT_PORTRC, .has_arg = 1,
 	  .flags = XTN_OF_PUT | XTN_OF_NBO, .offset = 0 },
 	{ 0 },
@@ -201,6 +202,26 @@ static void test_mac_and_ports(void **state)
 	assert_string_equal(msg, "Port \"x\" does not resolve to anything.\n");
 }
 
+static void test_iface(void **state)
+{
+	struct fix *f = *state;
+	const char *msg;
+
+	assert_int_equal(parse(f, "physdev-in", "eth0", &msg), 0);
+	assert_string_equal(f->p.val.iface, "eth0");
+	/* the name and its NUL are compared */
+	assert_int_equal(f->p.val.iface_mask[4], 0xff);
+	assert_int_equal(f->p.val.iface_mask[5], 0);
+	assert_int_equal(parse(f, "physdev-in", "br+", &msg), 0);
+	assert_int_equal(f->p.val.iface_mask[1], 0xff);
+	assert_int_equal(f->p.val.iface_mask[2], 0);
+	assert_int_equal(parse(f, "physdev-in", "verylongname12345", &msg), -1);
+	assert_string_equal(msg, "interface name `verylongname12345' must be shorter than IFNAMSIZ (15)");
+	/* 1.8.9 stores "" as any port and saves an unrestorable line */
+	assert_int_equal(parse(f, "physdev-in", "", &msg), -1);
+	assert_string_equal(msg, "Empty interface is likely to be undesired");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +231,7 @@ int main(void)
 		cmocka_unit_test(test_symbol),
 		cmocka_unit_test(test_hostmask),
 		cmocka_unit_test(test_mac_and_ports),
+		cmocka_unit_test(test_iface),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

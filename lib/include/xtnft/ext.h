@@ -71,6 +71,8 @@ enum xtn_argtype {
 	XTN_AT_ETHERMAC,	/* "aa:bb:cc:dd:ee:ff" -> val.mac */
 	XTN_AT_SYMLIST,		/* "A,B,..." of `syms` (any case) ORed -> val.u32[0] */
 	XTN_AT_PLENMASK,	/* a prefix length or a mask that is one -> as PLEN */
+	XTN_AT_IFACE,		/* "name" or "prefix+" -> val.iface, val.iface_mask
+				 * (stored as name then mask, IFNAMSIZ each) */
 };
 
 /* A name of a symbol table (XTN_AT_SYMBOL), NULL-name terminated. */
@@ -107,6 +109,10 @@ union xtn_optval {
 	struct {
 		uint8_t b[16];
 	} inet[2];		/* in6_addr / in_addr bytes, network order */
+	struct {
+		char iface[16];
+		uint8_t iface_mask[16];	/* the bytes compared */
+	};
 };
 
 /* State handed to a descriptor while one of its options is parsed. */

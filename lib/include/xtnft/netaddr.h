@@ -59,6 +59,15 @@ struct xtn_resolver {
 	int (*proto_by_name)(const struct xtn_resolver *self, const char *name);
 	bool (*proto_by_number)(const struct xtn_resolver *self,
 				unsigned int proto, char *buf, size_t len);
+	/* Users and groups (-m owner): false when unknown. */
+	bool (*user_to_uid)(const struct xtn_resolver *self, const char *name,
+			    uint32_t *uid);
+	bool (*group_to_gid)(const struct xtn_resolver *self, const char *name,
+			     uint32_t *gid);
+	bool (*uid_to_user)(const struct xtn_resolver *self, uint32_t uid,
+			    char *buf, size_t len);
+	bool (*gid_to_group)(const struct xtn_resolver *self, uint32_t gid,
+			     char *buf, size_t len);
 	struct xtn_namecache *cache;	/* NULL: no caching */
 };
 
