@@ -27,6 +27,7 @@ XTN_EXT(tg_standard)
 /* mangle */
 
 /* match1 */
+XTN_EXT(mt_multiport)
 
 /* match2 */
 
