@@ -28,6 +28,7 @@ XTN_EXT(tg_standard)
 
 /* match1 */
 XTN_EXT(mt_multiport)
+XTN_EXT(mt_limit)
 
 /* match2 */
 

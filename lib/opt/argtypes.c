@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <ctype.h>
 #include <arpa/inet.h>
 #include <xtnft/family.h>
 #include <xtnft/netaddr.h>
@@ -483,40 +485,60 @@ int xtn_parse_typed(struct xtn_parse *p, void *data)
 	return ret;
 }
 
-/* 1.8.9's xtables rate words: a number, then /second, /minute, /hour or
- * /day or any prefix of them (default per second). */
-int xtn_parse_rate(struct xtn_parse *p, const char *s, uint32_t *avg)
+/* The unit of a rate ("/s", "/Min", "/hour"...): any prefix of the
+ * word, in any case, as 1.8.9's limit does; 0 if none fits. */
+static uint32_t rate_unit(const char *u)
 {
 	static const struct {
 		const char *name;
 		uint32_t mult;
 	} units[] = {
-		{ "day", 24 * 60 * 60 }, { "hour", 60 * 60 },
-		{ "minute", 60 }, { "second", 1 },
+		{ "second", 1 }, { "minute", 60 },
+		{ "hour", 60 * 60 }, { "day", 24 * 60 * 60 },
 	};
-	const char *slash = strchr(s, '/');
-	uint32_t mult = 1;
-	uint64_t r;
-	char *end;
-	size_t i, len;
+	size_t i, len = strlen(u);
 
-	if (!xtn_strtoui(s, &end, &r, 0, UINT32_MAX) || r == 0 ||
-	    (*end != '\0' && end != slash))
+	for (i = 0; len && i < XTN_ARRAY_SIZE(units); i++)
+		if (strncasecmp(units[i].name, u, len) == 0)
+			return units[i].mult;
+	return 0;
+}
+
+/*
+ * 1.8.9's limit rates: a number, then an optional unit (default per
+ * second).  1.8.9 reads the number with atoi(): a negative one or one past
+ * 32 bits is "too fast" there (or wraps to another rate), and it ignores
+ * whatever follows the digits ("5abc/s" is 5/s): refused here as a bad
+ * rate, in its words.
+ */
+int xtn_parse_rate(struct xtn_parse *p, const char *s, uint32_t *avg)
+{
+	const char *slash = strchr(s, '/'), *c = s, *end;
+	uint32_t mult = 1;
+	bool neg = false;
+	uint64_t r;
+
+	if (slash && (mult = rate_unit(slash + 1)) == 0)
 		goto bad;
-	if (slash) {
-		len = strlen(slash + 1);
-		for (i = 0; i < XTN_ARRAY_SIZE(units); i++)
-			if (len && strncmp(units[i].name, slash + 1, len) == 0)
-				break;
-		if (i == XTN_ARRAY_SIZE(units))
-			goto bad;
-		mult = units[i].mult;
-	}
+	while (isspace((unsigned char)*c))
+		c++;
+	if (*c == '+' || *c == '-')
+		neg = *c++ == '-';
+	if (*c < '0' || *c > '9')
+		goto bad;
+	if (!xtn_strtou64_dec(c, &end, &r))
+		goto too_fast;	/* more digits than 64 bits hold */
+	if (*end != '\0' && end != slash)
+		goto bad;
+	if (r == 0)
+		goto bad;
 	/* xt_limit's scale: 10000 per second */
-	if ((uint64_t)mult * 10000u / r == 0)
-		return xtn_parse_fail(p, XTN_PARAM, "Rate too fast \"%s\"", s);
+	if (neg || r > UINT32_MAX || (uint64_t)mult * 10000u / r == 0)
+		goto too_fast;
 	*avg = (uint32_t)((uint64_t)mult * 10000u / r);
 	return 0;
+too_fast:
+	return xtn_parse_fail(p, XTN_PARAM, "Rate too fast \"%s\"", s);
 bad:
 	return xtn_parse_fail(p, XTN_PARAM, "bad rate \"%s\"'", s);
 }
