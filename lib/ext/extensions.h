@@ -29,6 +29,8 @@ XTN_EXT(tg_standard)
 /* match1 */
 XTN_EXT(mt_multiport)
 XTN_EXT(mt_limit)
+XTN_EXT(mt_iprange)
+XTN_EXT(mt_mac)
 
 /* match2 */
 

@@ -302,18 +302,23 @@ static int parse_portrc(struct xtn_parse *p)
 	return 0;
 }
 
+/* 1.8.9's xtopt_parse_ethermac: six groups of one or two hex digits.  It
+ * reads each with strtoul, so an empty group is 00 and "-1" is ff: those
+ * are refused (a digit must be there, and nothing else). */
 static int parse_mac(struct xtn_parse *p)
 {
-	unsigned int b[6];
-	char tail;
-	size_t i;
+	const char *s = p->arg;
+	size_t i, n;
 
-	if (strlen(p->arg) != 17 ||
-	    sscanf(p->arg, "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2],
-		   &b[3], &b[4], &b[5], &tail) != 6)
-		return xtn_parse_fail(p, XTN_PARAM, "Invalid MAC address specified.");
-	for (i = 0; i < 6; i++)
-		p->val.mac[i] = (uint8_t)b[i];
+	for (i = 0; i < 6; i++) {
+		for (n = 0; n < 2 && isxdigit((unsigned char)s[n]); n++)
+			;
+		if (n == 0 || s[n] != (i < 5 ? ':' : '\0'))
+			return xtn_parse_fail(p, XTN_PARAM,
+					      "Invalid MAC address specified.");
+		p->val.mac[i] = (uint8_t)strtoul(s, NULL, 16);
+		s += n + 1;
+	}
 	return 0;
 }
 
