@@ -31,6 +31,8 @@ XTN_EXT(mt_multiport)
 XTN_EXT(mt_limit)
 XTN_EXT(mt_iprange)
 XTN_EXT(mt_mac)
+XTN_EXT(mt_addrtype)
+XTN_EXT(mt_pkttype)
 
 /* match2 */
 

@@ -77,8 +77,6 @@ static const char *const unsupported[] = {
 	/* match1 */
 	"hashlimit",
 	"recent",
-	"addrtype",
-	"pkttype",
 
 	/* match2 */
 	"length",
