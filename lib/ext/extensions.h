@@ -33,6 +33,7 @@ XTN_EXT(mt_iprange)
 XTN_EXT(mt_mac)
 XTN_EXT(mt_addrtype)
 XTN_EXT(mt_pkttype)
+XTN_EXT(mt_recent)
 
 /* match2 */
 

@@ -76,7 +76,6 @@ static const char *const unsupported[] = {
 
 	/* match1 */
 	"hashlimit",
-	"recent",
 
 	/* match2 */
 	"length",
