@@ -34,6 +34,7 @@ XTN_EXT(mt_mac)
 XTN_EXT(mt_addrtype)
 XTN_EXT(mt_pkttype)
 XTN_EXT(mt_recent)
+XTN_EXT(mt_hashlimit)
 
 /* match2 */
 

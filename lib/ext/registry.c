@@ -75,7 +75,6 @@ static const char *const unsupported[] = {
 	"SET",
 
 	/* match1 */
-	"hashlimit",
 
 	/* match2 */
 	"length",

@@ -243,16 +243,27 @@ static int parse_hostmask(struct xtn_parse *p)
 	return 0;
 }
 
+/* A prefix length, or a contiguous mask of the family's address form
+ * (1.8.9's xtopt_parse_plen).  On IPv4 1.8.9 takes up to 128 and leaves
+ * the kernel to refuse it (or not): refused here, in its words. */
 static int parse_plen(struct xtn_parse *p)
 {
+	union xtn_inaddr mask;
 	uint64_t bits;
-	char *end;
+	int cidr = -1;
 
-	if (!xtn_strtoui(p->arg, &end, &bits, 0, fam_alen(p) * 8) || *end)
-		return bad_uint(p, 0, fam_alen(p) * 8);
-	p->val.u8 = (uint8_t)bits;
+	memset(&mask, 0, sizeof(mask));
+	if (xtn_strtoui(p->arg, NULL, &bits, 0, fam_alen(p) * 8))
+		cidr = (int)bits;
+	else if (fam_af(p) == AF_INET6 ?
+		 inet_pton(AF_INET6, p->arg, &mask) == 1 :
+		 xtn_ipv4_parse_numeric(p->arg, true, &mask.v4))
+		cidr = xtn_mask_to_cidr(&mask, fam_alen(p));
+	if (cidr < 0)
+		return bad_mask(p);
+	p->val.u8 = (uint8_t)cidr;
 	xtn_mask_from_cidr((union xtn_inaddr *)p->val.inet[1].b,
-			   (unsigned int)bits, fam_alen(p));
+			   (unsigned int)cidr, fam_alen(p));
 	return 0;
 }
 
@@ -510,40 +521,49 @@ static uint32_t rate_unit(const char *u)
 }
 
 /*
- * 1.8.9's limit rates: a number, then an optional unit (default per
- * second).  1.8.9 reads the number with atoi(): a negative one or one past
- * 32 bits is "too fast" there (or wraps to another rate), and it ignores
- * whatever follows the digits ("5abc/s" is 5/s): refused here as a bad
- * rate, in its words.
+ * The words of a rate as 1.8.9's limit and hashlimit read them: a number,
+ * then an optional unit (per second by default).  1.8.9 reads the number
+ * with atoi()/atoll(), which give it a sign and ignore what follows the
+ * digits ("5abc/s" is 5/s): such trailing text is refused here (as not a
+ * rate), and a negative number is XTN_RATE_FAST, as its wrapped value is
+ * in 1.8.9.
  */
-int xtn_parse_rate(struct xtn_parse *p, const char *s, uint32_t *avg)
+int xtn_rate_words(const char *s, uint64_t *n, uint32_t *unit_secs)
 {
 	const char *slash = strchr(s, '/'), *c = s, *end;
 	uint32_t mult = 1;
 	bool neg = false;
-	uint64_t r;
 
 	if (slash && (mult = rate_unit(slash + 1)) == 0)
-		goto bad;
+		return XTN_RATE_BAD;
 	while (isspace((unsigned char)*c))
 		c++;
 	if (*c == '+' || *c == '-')
 		neg = *c++ == '-';
 	if (*c < '0' || *c > '9')
-		goto bad;
-	if (!xtn_strtou64_dec(c, &end, &r))
-		goto too_fast;	/* more digits than 64 bits hold */
-	if (*end != '\0' && end != slash)
-		goto bad;
-	if (r == 0)
-		goto bad;
+		return XTN_RATE_BAD;
+	if (!xtn_strtou64_dec(c, &end, n))
+		return XTN_RATE_FAST;	/* more digits than 64 bits hold */
+	if ((*end != '\0' && end != slash) || *n == 0)
+		return XTN_RATE_BAD;
+	*unit_secs = mult;
+	return neg ? XTN_RATE_FAST : 0;
+}
+
+/* 1.8.9's -m limit rate, in its words; a number past 32 bits (which
+ * atoi() would wrap) is too fast. */
+int xtn_parse_rate(struct xtn_parse *p, const char *s, uint32_t *avg)
+{
+	uint32_t mult;
+	uint64_t r;
+	int ret = xtn_rate_words(s, &r, &mult);
+
+	if (ret == XTN_RATE_BAD)
+		return xtn_parse_fail(p, XTN_PARAM, "bad rate \"%s\"'", s);
 	/* xt_limit's scale: 10000 per second */
-	if (neg || r > UINT32_MAX || (uint64_t)mult * 10000u / r == 0)
-		goto too_fast;
+	if (ret == XTN_RATE_FAST || r > UINT32_MAX ||
+	    (uint64_t)mult * 10000u / r == 0)
+		return xtn_parse_fail(p, XTN_PARAM, "Rate too fast \"%s\"", s);
 	*avg = (uint32_t)((uint64_t)mult * 10000u / r);
 	return 0;
-too_fast:
-	return xtn_parse_fail(p, XTN_PARAM, "Rate too fast \"%s\"", s);
-bad:
-	return xtn_parse_fail(p, XTN_PARAM, "bad rate \"%s\"'", s);
 }
