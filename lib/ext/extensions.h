@@ -53,6 +53,14 @@ XTN_EXT(tg_CLASSIFY)
 /* mangle */
 
 /* match1 */
+XTN_EXT(mt_multiport)
+XTN_EXT(mt_limit)
+XTN_EXT(mt_iprange)
+XTN_EXT(mt_mac)
+XTN_EXT(mt_addrtype)
+XTN_EXT(mt_pkttype)
+XTN_EXT(mt_recent)
+XTN_EXT(mt_hashlimit)
 
 /* match2 */
 XTN_EXT(mt_length)

@@ -54,14 +54,6 @@ static const char *const unsupported[] = {
 	"SET",
 
 	/* match1 */
-	"multiport",
-	"limit",
-	"hashlimit",
-	"recent",
-	"iprange",
-	"mac",
-	"addrtype",
-	"pkttype",
 
 	/* match2 */
 	"time",

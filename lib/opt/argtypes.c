@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <ctype.h>
 #include <arpa/inet.h>
 #include <xtnft/family.h>
 #include <xtnft/netaddr.h>
@@ -309,16 +310,27 @@ static int parse_plenmask(struct xtn_parse *p)
 	return 0;
 }
 
+/* A prefix length, or a contiguous mask of the family's address form
+ * (1.8.9's xtopt_parse_plen).  On IPv4 1.8.9 takes up to 128 and leaves
+ * the kernel to refuse it (or not): refused here, in its words. */
 static int parse_plen(struct xtn_parse *p)
 {
+	union xtn_inaddr mask;
 	uint64_t bits;
-	char *end;
+	int cidr = -1;
 
-	if (!xtn_strtoui(p->arg, &end, &bits, 0, fam_alen(p) * 8) || *end)
-		return bad_uint(p, 0, fam_alen(p) * 8);
-	p->val.u8 = (uint8_t)bits;
+	memset(&mask, 0, sizeof(mask));
+	if (xtn_strtoui(p->arg, NULL, &bits, 0, fam_alen(p) * 8))
+		cidr = (int)bits;
+	else if (fam_af(p) == AF_INET6 ?
+		 inet_pton(AF_INET6, p->arg, &mask) == 1 :
+		 xtn_ipv4_parse_numeric(p->arg, true, &mask.v4))
+		cidr = xtn_mask_to_cidr(&mask, fam_alen(p));
+	if (cidr < 0)
+		return bad_mask(p);
+	p->val.u8 = (uint8_t)cidr;
 	xtn_mask_from_cidr((union xtn_inaddr *)p->val.inet[1].b,
-			   (unsigned int)bits, fam_alen(p));
+			   (unsigned int)cidr, fam_alen(p));
 	return 0;
 }
 
@@ -383,18 +395,23 @@ static int parse_portrc(struct xtn_parse *p)
 	return 0;
 }
 
+/* 1.8.9's xtopt_parse_ethermac: six groups of one or two hex digits.  It
+ * reads each with strtoul, so an empty group is 00 and "-1" is ff: those
+ * are refused (a digit must be there, and nothing else). */
 static int parse_mac(struct xtn_parse *p)
 {
-	unsigned int b[6];
-	char tail;
-	size_t i;
+	const char *s = p->arg;
+	size_t i, n;
 
-	if (strlen(p->arg) != 17 ||
-	    sscanf(p->arg, "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2],
-		   &b[3], &b[4], &b[5], &tail) != 6)
-		return xtn_parse_fail(p, XTN_PARAM, "Invalid MAC address specified.");
-	for (i = 0; i < 6; i++)
-		p->val.mac[i] = (uint8_t)b[i];
+	for (i = 0; i < 6; i++) {
+		for (n = 0; n < 2 && isxdigit((unsigned char)s[n]); n++)
+			;
+		if (n == 0 || s[n] != (i < 5 ? ':' : '\0'))
+			return xtn_parse_fail(p, XTN_PARAM,
+					      "Invalid MAC address specified.");
+		p->val.mac[i] = (uint8_t)strtoul(s, NULL, 16);
+		s += n + 1;
+	}
 	return 0;
 }
 
@@ -614,40 +631,69 @@ int xtn_parse_typed(struct xtn_parse *p, void *data)
 	return ret;
 }
 
-/* 1.8.9's xtables rate words: a number, then /second, /minute, /hour or
- * /day or any prefix of them (default per second). */
-int xtn_parse_rate(struct xtn_parse *p, const char *s, uint32_t *avg)
+/* The unit of a rate ("/s", "/Min", "/hour"...): any prefix of the
+ * word, in any case, as 1.8.9's limit does; 0 if none fits. */
+static uint32_t rate_unit(const char *u)
 {
 	static const struct {
 		const char *name;
 		uint32_t mult;
 	} units[] = {
-		{ "day", 24 * 60 * 60 }, { "hour", 60 * 60 },
-		{ "minute", 60 }, { "second", 1 },
+		{ "second", 1 }, { "minute", 60 },
+		{ "hour", 60 * 60 }, { "day", 24 * 60 * 60 },
 	};
-	const char *slash = strchr(s, '/');
-	uint32_t mult = 1;
-	uint64_t r;
-	char *end;
-	size_t i, len;
+	size_t i, len = strlen(u);
 
-	if (!xtn_strtoui(s, &end, &r, 0, UINT32_MAX) || r == 0 ||
-	    (*end != '\0' && end != slash))
-		goto bad;
-	if (slash) {
-		len = strlen(slash + 1);
-		for (i = 0; i < XTN_ARRAY_SIZE(units); i++)
-			if (len && strncmp(units[i].name, slash + 1, len) == 0)
-				break;
-		if (i == XTN_ARRAY_SIZE(units))
-			goto bad;
-		mult = units[i].mult;
-	}
+	for (i = 0; len && i < XTN_ARRAY_SIZE(units); i++)
+		if (strncasecmp(units[i].name, u, len) == 0)
+			return units[i].mult;
+	return 0;
+}
+
+/*
+ * The words of a rate as 1.8.9's limit and hashlimit read them: a number,
+ * then an optional unit (per second by default).  1.8.9 reads the number
+ * with atoi()/atoll(), which give it a sign and ignore what follows the
+ * digits ("5abc/s" is 5/s): such trailing text is refused here (as not a
+ * rate), and a negative number is XTN_RATE_FAST, as its wrapped value is
+ * in 1.8.9.
+ */
+int xtn_rate_words(const char *s, uint64_t *n, uint32_t *unit_secs)
+{
+	const char *slash = strchr(s, '/'), *c = s, *end;
+	uint32_t mult = 1;
+	bool neg = false;
+
+	if (slash && (mult = rate_unit(slash + 1)) == 0)
+		return XTN_RATE_BAD;
+	while (isspace((unsigned char)*c))
+		c++;
+	if (*c == '+' || *c == '-')
+		neg = *c++ == '-';
+	if (*c < '0' || *c > '9')
+		return XTN_RATE_BAD;
+	if (!xtn_strtou64_dec(c, &end, n))
+		return XTN_RATE_FAST;	/* more digits than 64 bits hold */
+	if ((*end != '\0' && end != slash) || *n == 0)
+		return XTN_RATE_BAD;
+	*unit_secs = mult;
+	return neg ? XTN_RATE_FAST : 0;
+}
+
+/* 1.8.9's -m limit rate, in its words; a number past 32 bits (which
+ * atoi() would wrap) is too fast. */
+int xtn_parse_rate(struct xtn_parse *p, const char *s, uint32_t *avg)
+{
+	uint32_t mult;
+	uint64_t r;
+	int ret = xtn_rate_words(s, &r, &mult);
+
+	if (ret == XTN_RATE_BAD)
+		return xtn_parse_fail(p, XTN_PARAM, "bad rate \"%s\"'", s);
 	/* xt_limit's scale: 10000 per second */
-	if ((uint64_t)mult * 10000u / r == 0)
+	if (ret == XTN_RATE_FAST || r > UINT32_MAX ||
+	    (uint64_t)mult * 10000u / r == 0)
 		return xtn_parse_fail(p, XTN_PARAM, "Rate too fast \"%s\"", s);
 	*avg = (uint32_t)((uint64_t)mult * 10000u / r);
 	return 0;
-bad:
-	return xtn_parse_fail(p, XTN_PARAM, "bad rate \"%s\"'", s);
 }

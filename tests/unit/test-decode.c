@@ -15,6 +15,12 @@
 #include <arpa/inet.h>
 #include <linux/netfilter.h>
 #include <linux/netfilter/nf_tables.h>
+#include <linux/netfilter/xt_hashlimit.h>
+#include <linux/netfilter/xt_iprange.h>
+#include <linux/netfilter/xt_limit.h>
+#include <linux/netfilter/xt_multiport.h>
+#include <linux/netfilter/xt_recent.h>
+#include <linux/if_packet.h>
 #include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
 #include <linux/netfilter/nf_nat.h>
@@ -268,6 +274,133 @@ static void test_descriptor_option_ids_fit(void **state)
 	}
 }
 
+/* An xt match blob of a revision 1.8.9 does not write (older iptables or
+ * kernels did); info is zero-padded to the 8-byte size. */
+static void add_match(struct nftnl_rule *r, const char *name, uint32_t rev,
+		      const void *info, size_t len)
+{
+	struct nftnl_expr *e = nftnl_expr_alloc("match");
+	size_t size = (len + 7) & ~(size_t)7;
+	void *buf = calloc(1, size);
+
+	memcpy(buf, info, len);
+	nftnl_expr_set_str(e, NFTNL_EXPR_MT_NAME, name);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_MT_REV, rev);
+	/* libnftnl keeps buf (it does not copy match data) */
+	nftnl_expr_set(e, NFTNL_EXPR_MT_INFO, buf, (uint32_t)size);
+	nftnl_rule_add_expr(r, e);
+}
+
+static void test_match1_old_revisions(void **state)
+{
+	struct xt_multiport mp = { .flags = XT_MULTIPORT_DESTINATION,
+				   .count = 2, .ports = { 80, 443 } };
+	struct { uint32_t smin, smax, dmin, dmax; uint8_t flags; } ipr = {
+		htonl(0x01020304), htonl(0x01020309), 0, 0, IPRANGE_SRC };
+	struct xt_recent_mtinfo rc = { .seconds = 60,
+				       .check_set = XT_RECENT_CHECK,
+				       .name = "SSH",
+				       .side = XT_RECENT_SOURCE };
+	struct xt_hashlimit_mtinfo2 h2 = { .name = "a", .cfg = {
+		.avg = 200000, .burst = 5, .mode = XT_HASHLIMIT_HASH_SIP,
+		.gc_interval = 1000, .expire = 1000, .srcmask = 32,
+		.dstmask = 32 } };
+	struct xt_hashlimit_mtinfo1 h1 = { .name = "a", .cfg = {
+		.avg = 2000, .burst = 5, .mode = XT_HASHLIMIT_HASH_SIP,
+		.gc_interval = 1000, .expire = 1000, .srcmask = 32,
+		.dstmask = 32 } };
+	struct xt_rateinfo lim = { .avg = 60000, .burst = 7 };
+	struct nftnl_rule *r;
+
+	(void)state;
+	r = new_rule();
+	add_l4proto(r, 6);
+	add_match(r, "multiport", 0, &mp, sizeof(mp));
+	expect(r, XTN_DEC_OK, "-A INPUT -p tcp -m multiport --dports 80,443\n");
+	r = new_rule();
+	add_match(r, "iprange", 0, &ipr, 17);
+	expect(r, XTN_DEC_OK,
+	       "-A INPUT -m iprange --src-range 1.2.3.4-1.2.3.9\n");
+	r = new_rule();
+	add_match(r, "recent", 0, &rc, sizeof(rc));
+	expect(r, XTN_DEC_OK,
+	       "-A INPUT -m recent --rcheck --seconds 60 --name SSH --mask 255.255.255.255 --rsource\n");
+	r = new_rule();
+	add_match(r, "hashlimit", 2, &h2, sizeof(h2));
+	expect(r, XTN_DEC_OK,
+	       "-A INPUT -m hashlimit --hashlimit-upto 5/sec --hashlimit-burst 5 --hashlimit-mode srcip --hashlimit-name a\n");
+	r = new_rule();
+	add_match(r, "hashlimit", 1, &h1, sizeof(h1));
+	expect(r, XTN_DEC_OK,
+	       "-A INPUT -m hashlimit --hashlimit-upto 5/sec --hashlimit-burst 5 --hashlimit-mode srcip --hashlimit-name a\n");
+	r = new_rule();
+	add_match(r, "limit", 0, &lim, sizeof(lim));
+	expect(r, XTN_DEC_OK, "-A INPUT -m limit --limit 10/min --limit-burst 7\n");
+}
+
+static void add_limit(struct nftnl_rule *r, uint64_t rate, uint64_t unit,
+		      uint32_t type, uint32_t flags)
+{
+	struct nftnl_expr *e = nftnl_expr_alloc("limit");
+
+	nftnl_expr_set_u64(e, NFTNL_EXPR_LIMIT_RATE, rate);
+	nftnl_expr_set_u64(e, NFTNL_EXPR_LIMIT_UNIT, unit);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_LIMIT_BURST, 7);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_LIMIT_TYPE, type);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_LIMIT_FLAGS, flags);
+	nftnl_rule_add_expr(r, e);
+}
+
+static void add_pkttype(struct nftnl_rule *r, uint32_t op, uint8_t type)
+{
+	struct nftnl_expr *e = nftnl_expr_alloc("meta");
+
+	nftnl_expr_set_u32(e, NFTNL_EXPR_META_KEY, NFT_META_PKTTYPE);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_META_DREG, NFT_REG_1);
+	nftnl_rule_add_expr(r, e);
+	e = nftnl_expr_alloc("cmp");
+	nftnl_expr_set_u32(e, NFTNL_EXPR_CMP_SREG, NFT_REG_1);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_CMP_OP, op);
+	nftnl_expr_set(e, NFTNL_EXPR_CMP_DATA, &type, 1);
+	nftnl_rule_add_expr(r, e);
+}
+
+/* nft's own limit and meta pkttype: what -m limit and -m pkttype say,
+ * and nothing else. */
+static void test_match1_native_forms(void **state)
+{
+	struct nftnl_rule *r;
+	enum xtn_dec_status st;
+	char *got;
+
+	(void)state;
+	r = new_rule();
+	add_limit(r, 10, 60, NFT_LIMIT_PKTS, 0);
+	expect(r, XTN_DEC_OK, "-A INPUT -m limit --limit 10/min --limit-burst 7\n");
+	/* "limit rate over", and a byte limit: no -m limit says them */
+	r = new_rule();
+	add_limit(r, 10, 60, NFT_LIMIT_PKTS, NFT_LIMIT_F_INV);
+	got = decode(r, &st);
+	assert_true(got[0] == '!');
+	free(got);
+	r = new_rule();
+	add_limit(r, 1024, 1, NFT_LIMIT_PKT_BYTES, 0);
+	got = decode(r, &st);
+	assert_true(got[0] == '!');
+	free(got);
+	r = new_rule();
+	add_pkttype(r, NFT_CMP_EQ, PACKET_BROADCAST);
+	expect(r, XTN_DEC_OK, "-A INPUT -m pkttype --pkt-type broadcast\n");
+	r = new_rule();
+	add_pkttype(r, NFT_CMP_NEQ, 7);
+	expect(r, XTN_DEC_OK, "-A INPUT -m pkttype ! --pkt-type 7\n");
+	r = new_rule();
+	add_pkttype(r, NFT_CMP_LT, PACKET_BROADCAST);
+	got = decode(r, &st);
+	assert_true(got[0] == '!');
+	free(got);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,6 +410,8 @@ int main(void)
 		cmocka_unit_test(test_repeated_port_is_a_second_match),
 		cmocka_unit_test(test_descriptor_option_ids_fit),
 		cmocka_unit_test(test_older_nat_revisions),
+		cmocka_unit_test(test_match1_old_revisions),
+		cmocka_unit_test(test_match1_native_forms),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -399,6 +399,12 @@ const char *xtn_symlist_scan(const struct xtn_optdef *o, const char *s,
 /* "1/sec" etc. as xt_rateinfo's avg (XT_LIMIT_SCALE per second);
  * -1 with 1.8.9's message for a bad or too fast rate. */
 int xtn_parse_rate(struct xtn_parse *p, const char *s, uint32_t *avg);
+/* The number and unit (in seconds) of a rate such as "5/min", as 1.8.9's
+ * limit and hashlimit read them, for extensions with their own scale and
+ * wording: 0, or XTN_RATE_BAD (not a rate) or XTN_RATE_FAST (a negative
+ * or huge number: too fast for any scale). */
+enum { XTN_RATE_BAD = -1, XTN_RATE_FAST = -2 };
+int xtn_rate_words(const char *s, uint64_t *n, uint32_t *unit_secs);
 /* "--opt ! value" in old-style extensions: warn, flip, take next word. */
 int xtn_parse_check_inverse(struct xtn_parse *p, const char **arg);
 
