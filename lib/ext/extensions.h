@@ -25,6 +25,7 @@ XTN_EXT(tg_standard)
 /* log */
 
 /* mangle */
+XTN_EXT(tg_MARK)
 
 /* match1 */
 

@@ -65,7 +65,6 @@ static const char *const unsupported[] = {
 
 	/* mangle */
 	"set",
-	"MARK",
 	"TCPMSS",
 	"TOS",
 	"DSCP",
