@@ -26,6 +26,13 @@ XTN_EXT(tg_standard)
 
 /* mangle */
 XTN_EXT(tg_MARK)
+XTN_EXT(tg_TCPMSS)
+XTN_EXT_ALSO(tg_TCPMSS, tg_TCPMSS6)
+XTN_EXT(tg_TOS)
+XTN_EXT(tg_DSCP)
+XTN_EXT(tg_TTL)
+XTN_EXT(tg_HL)
+XTN_EXT(tg_CHECKSUM)
 
 /* match1 */
 

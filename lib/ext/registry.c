@@ -65,12 +65,6 @@ static const char *const unsupported[] = {
 
 	/* mangle */
 	"set",
-	"TCPMSS",
-	"TOS",
-	"DSCP",
-	"TTL",
-	"HL",
-	"CHECKSUM",
 	"SET",
 
 	/* match1 */
