@@ -33,6 +33,8 @@ XTN_EXT(tg_DSCP)
 XTN_EXT(tg_TTL)
 XTN_EXT(tg_HL)
 XTN_EXT(tg_CHECKSUM)
+XTN_EXT(mt_set)
+XTN_EXT(tg_SET)
 
 /* match1 */
 

@@ -64,8 +64,6 @@ static const char *const unsupported[] = {
 	"CLASSIFY",
 
 	/* mangle */
-	"set",
-	"SET",
 
 	/* match1 */
 	"multiport",

@@ -39,7 +39,44 @@ struct tfile {
 	const struct xtn_family *fam;
 };
 
-/* Services and protocols from /etc, but never DNS: goldens stay offline. */
+/* The ipsets golden lines name, created in this order by the "#!" lines
+ * of their .t files (so the kernel gives the same indexes). */
+static const struct {
+	const char *name;
+	uint8_t family;		/* NFPROTO_* */
+} stub_sets[] = {
+	{ "foo", 2 }, { "bar", 2 }, { "six", 10 }, { "l", 0 },
+};
+
+static int stub_set_by_name(const struct xtn_resolver *self, const char *name,
+			    uint16_t *index, uint8_t *family, int *err)
+{
+	size_t i;
+
+	(void)self;
+	*err = 0;
+	for (i = 0; i < sizeof(stub_sets) / sizeof(stub_sets[0]); i++) {
+		if (strcmp(stub_sets[i].name, name) == 0) {
+			*index = (uint16_t)i;
+			*family = stub_sets[i].family;
+			return XTN_IPSET_OK;
+		}
+	}
+	return XTN_IPSET_MISSING;
+}
+
+static bool stub_set_by_index(const struct xtn_resolver *self,
+			      unsigned int index, char *buf, size_t len)
+{
+	(void)self;
+	if (index >= sizeof(stub_sets) / sizeof(stub_sets[0]))
+		return false;
+	snprintf(buf, len, "%s", stub_sets[index].name);
+	return true;
+}
+
+/* Services and protocols from /etc, but never DNS or the kernel's
+ * ipsets: goldens stay offline. */
 static struct xtn_resolver offline_resolver(void)
 {
 	struct xtn_resolver r = xtn_resolver_libc;
@@ -48,6 +85,8 @@ static struct xtn_resolver offline_resolver(void)
 	r.addr_to_host = NULL;
 	r.net_to_addr = NULL;
 	r.addr_to_net = NULL;
+	r.set_by_name = stub_set_by_name;
+	r.set_by_index = stub_set_by_index;
 	return r;
 }
 
