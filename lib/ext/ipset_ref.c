@@ -1,6 +1,8 @@
 /* The ipset reference shared by -m set and -j SET (see ipset_ref.h). */
+#include <ctype.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <linux/netfilter.h>
@@ -97,7 +99,18 @@ int xtn_ipset_parse_ref(struct xtn_parse *p, struct xt_set_info *info,
 	return 0;
 }
 
-void xtn_ipset_put_ref(const struct xtn_out *o, const struct xt_set_info *info)
+/* A name restore would split or unquote (ipset takes blanks and quotes
+ * in names; 1.8.9 prints them bare and cannot restore its own save). */
+static bool needs_quotes(const char *name)
+{
+	for (; *name; name++)
+		if (*name == '"' || isspace((unsigned char)*name))
+			return true;
+	return false;
+}
+
+void xtn_ipset_put_ref(const struct xtn_out *o, const struct xt_set_info *info,
+		       bool save)
 {
 	char name[IPSET_MAXNAMELEN];
 	unsigned int i;
@@ -107,7 +120,10 @@ void xtn_ipset_put_ref(const struct xtn_out *o, const struct xt_set_info *info)
 	if (!o->res || !o->res->set_by_index ||
 	    !o->res->set_by_index(o->res, info->index, name, sizeof(name)))
 		snprintf(name, sizeof(name), "#%u", info->index);
-	xtn_out_printf(o, " %s", name);
+	if (save && needs_quotes(name))
+		xtn_out_quoted(o, name);
+	else
+		xtn_out_printf(o, " %s", name);
 	for (i = 1; i <= info->dim && i <= IPSET_DIM_MAX; i++)
 		xtn_out_printf(o, "%s%s", i == 1 ? " " : ",",
 			       info->flags & (1u << i) ? "src" : "dst");

@@ -7,6 +7,8 @@
 #ifndef XTNFT_EXT_IPSET_REF_H
 #define XTNFT_EXT_IPSET_REF_H
 
+#include <stdbool.h>
+
 struct xtn_parse;
 struct xtn_out;
 struct xt_set_info;
@@ -15,7 +17,8 @@ struct xt_set_info;
  * 1.8.9's checks and messages, in its order. */
 int xtn_ipset_parse_ref(struct xtn_parse *p, struct xt_set_info *info,
 			const char *what);
-/* " NAME src,dst" */
-void xtn_ipset_put_ref(const struct xtn_out *o, const struct xt_set_info *info);
+/* " NAME src,dst"; in save form a NAME restore would split is quoted. */
+void xtn_ipset_put_ref(const struct xtn_out *o, const struct xt_set_info *info,
+		       bool save);
 
 #endif

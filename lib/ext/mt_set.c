@@ -132,7 +132,7 @@ static void put_set(const struct xtn_out *o, const struct xt_set_info_match_v4 *
 	if (m->match_set.flags & IPSET_INV_MATCH)
 		xtn_out_puts(o, " !");
 	xtn_out_printf(o, " %smatch-set", dashes);
-	xtn_ipset_put_ref(o, &m->match_set);
+	xtn_ipset_put_ref(o, &m->match_set, dashes[0] != '\0');
 	if (m->flags & IPSET_FLAG_RETURN_NOMATCH)
 		xtn_out_printf(o, " %sreturn-nomatch", dashes);
 	if (m->flags & IPSET_FLAG_SKIP_COUNTER_UPDATE)

@@ -120,7 +120,7 @@ static void put_ref(const struct xtn_out *o, const char *dashes,
 	if (info->index == IPSET_INVALID_ID)
 		return;
 	xtn_out_printf(o, " %s%s", dashes, what);
-	xtn_ipset_put_ref(o, info);
+	xtn_ipset_put_ref(o, info, dashes[0] != '\0');
 }
 
 /* -L and save differ only in the dashes. */

@@ -193,3 +193,14 @@ counted() {
 	assert_failure 2
 	assert_line --index 0 "iptables v1.8.9 (nf_tables): --add-set option cannot be inverted"
 }
+
+@test "difference: a set name with a blank is quoted in save output" {
+	require_oracle
+	command -v ipset >/dev/null || skip "ipset is not installed"
+	# 1.8.9 prints it bare, and its own restore then fails
+	run in_netns 'ipset create "a b" hash:ip && $O_IPT -A FORWARD -m set --match-set "a b" src && $O_IPT -S FORWARD'
+	assert_line -- "-A FORWARD -m set --match-set a b src"
+	run in_netns 'ipset create "a b" hash:ip && $IPT -A FORWARD -m set --match-set "a b" src -j SET --add-set "a b" dst && $IPTSAVE | $IPTRESTORE && $IPT -S FORWARD'
+	assert_success
+	assert_line -- '-A FORWARD -m set --match-set "a b" src -j SET --add-set "a b" dst'
+}
