@@ -268,14 +268,13 @@ static int ipset_by_name_only(int fd, unsigned int version, const char *name,
 						   XTN_IPSET_OK;
 }
 
-static int kernel_set_by_name(const struct xtn_resolver *self, const char *name,
-			      uint16_t *index, uint8_t *family, int *err)
+static int ask_set_by_name(const char *name, uint16_t *index, uint8_t *family,
+			   int *err)
 {
 	struct ip_set_req_get_set_family req = { .op = IP_SET_OP_GET_FNAME };
 	socklen_t size = sizeof(req);
 	int fd, ret;
 
-	(void)self;
 	*err = 0;
 	*family = NFPROTO_UNSPEC;
 	fd = ipset_open(&req.version);
@@ -300,14 +299,12 @@ static int kernel_set_by_name(const struct xtn_resolver *self, const char *name,
 						   XTN_IPSET_OK;
 }
 
-static bool kernel_set_by_index(const struct xtn_resolver *self,
-				unsigned int index, char *buf, size_t len)
+static bool ask_set_by_index(unsigned int index, char *buf, size_t len)
 {
 	struct ip_set_req_get_set req = { .op = IP_SET_OP_GET_BYINDEX };
 	socklen_t size = sizeof(req);
 	int fd, ret;
 
-	(void)self;
 	fd = ipset_open(&req.version);
 	if (fd < 0)
 		return false;
@@ -317,6 +314,55 @@ static bool kernel_set_by_index(const struct xtn_resolver *self,
 	if (ret != 0 || size != sizeof(req) || req.set.name[0] == '\0')
 		return false;
 	snprintf(buf, len, "%.*s", IPSET_MAXNAMELEN - 1, req.set.name);
+	return true;
+}
+
+/*
+ * A restore of many rules naming one set, or a save of them, asks the
+ * kernel once per name and index and run (found sets only; the memo's
+ * keys start with a byte no service name has).
+ */
+static int kernel_set_by_name(const struct xtn_resolver *self, const char *name,
+			      uint16_t *index, uint8_t *family, int *err)
+{
+	char key[IPSET_MAXNAMELEN + 8], val[16];
+	unsigned int i, f;
+	const char *memo;
+	int ret;
+
+	snprintf(key, sizeof(key), "\001set %s", name);
+	memo = self->cache ? xtn_hmap_get(&self->cache->services, key) : NULL;
+	if (memo && sscanf(memo, "%u/%u", &i, &f) == 2) {
+		*index = (uint16_t)i;
+		*family = (uint8_t)f;
+		*err = 0;
+		return XTN_IPSET_OK;
+	}
+	ret = ask_set_by_name(name, index, family, err);
+	if (ret == XTN_IPSET_OK && self->cache) {
+		snprintf(val, sizeof(val), "%u/%u", *index, *family);
+		remember(self->cache, key, val);
+	}
+	return ret;
+}
+
+static bool kernel_set_by_index(const struct xtn_resolver *self,
+				unsigned int index, char *buf, size_t len)
+{
+	char key[24], name[IPSET_MAXNAMELEN];
+	const char *memo;
+
+	snprintf(key, sizeof(key), "\001set #%u", index);
+	memo = self->cache ? xtn_hmap_get(&self->cache->services, key) : NULL;
+	if (memo && *memo) {
+		snprintf(buf, len, "%s", memo);
+		return true;
+	}
+	if (!ask_set_by_index(index, name, sizeof(name)))
+		return false;
+	if (self->cache)
+		remember(self->cache, key, name);
+	snprintf(buf, len, "%s", name);
 	return true;
 }
 
