@@ -268,13 +268,17 @@ static int ipset_by_name_only(int fd, unsigned int version, const char *name,
 						   XTN_IPSET_OK;
 }
 
-static int ask_set_by_name(const char *name, uint16_t *index, uint8_t *family,
-			   int *err)
+/* Not memoised, unlike the other answers: a long-lived restore may
+ * outlive a set whose name then comes back with another index, and a
+ * stale index is another set. */
+static int kernel_set_by_name(const struct xtn_resolver *self, const char *name,
+			      uint16_t *index, uint8_t *family, int *err)
 {
 	struct ip_set_req_get_set_family req = { .op = IP_SET_OP_GET_FNAME };
 	socklen_t size = sizeof(req);
 	int fd, ret;
 
+	(void)self;
 	*err = 0;
 	*family = NFPROTO_UNSPEC;
 	fd = ipset_open(&req.version);
@@ -317,35 +321,9 @@ static bool ask_set_by_index(unsigned int index, char *buf, size_t len)
 	return true;
 }
 
-/*
- * A restore of many rules naming one set, or a save of them, asks the
- * kernel once per name and index and run (found sets only; the memo's
- * keys start with a byte no service name has).
- */
-static int kernel_set_by_name(const struct xtn_resolver *self, const char *name,
-			      uint16_t *index, uint8_t *family, int *err)
-{
-	char key[IPSET_MAXNAMELEN + 8], val[16];
-	unsigned int i, f;
-	const char *memo;
-	int ret;
-
-	snprintf(key, sizeof(key), "\001set %s", name);
-	memo = self->cache ? xtn_hmap_get(&self->cache->services, key) : NULL;
-	if (memo && sscanf(memo, "%u/%u", &i, &f) == 2) {
-		*index = (uint16_t)i;
-		*family = (uint8_t)f;
-		*err = 0;
-		return XTN_IPSET_OK;
-	}
-	ret = ask_set_by_name(name, index, family, err);
-	if (ret == XTN_IPSET_OK && self->cache) {
-		snprintf(val, sizeof(val), "%u/%u", *index, *family);
-		remember(self->cache, key, val);
-	}
-	return ret;
-}
-
+/* A save of many rules naming one set asks the kernel once per index
+ * (the memo's keys start with a byte no service name has); listings are
+ * one-shot commands, so the answer cannot go stale. */
 static bool kernel_set_by_index(const struct xtn_resolver *self,
 				unsigned int index, char *buf, size_t len)
 {
