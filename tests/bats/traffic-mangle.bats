@@ -4,7 +4,8 @@
 # What a packet carries is read on the other side: ping prints the TTL or
 # hop limit it got, a counter of an nft table of the test's own counts the
 # TOS and MSS values, ipset lists what -j SET added.  Then the deliberate
-# differences from 1.8.9 of these extensions, beside the oracle.
+# differences from 1.8.9 of these extensions, beside the oracle, and
+# their interop with it in the tables and with the sets they need.
 
 load lib/common
 
@@ -203,4 +204,54 @@ counted() {
 	run in_netns 'ipset create "a b" hash:ip && $IPT -A FORWARD -m set --match-set "a b" src -j SET --add-set "a b" dst && $IPTSAVE | $IPTRESTORE && $IPT -S FORWARD'
 	assert_success
 	assert_line -- '-A FORWARD -m set --match-set "a b" src -j SET --add-set "a b" dst'
+}
+
+# Interop beyond tests/diff/interop-specs.txt (filter table, no ipsets):
+# each spec written by one tool is listed, checked and deleted by the
+# other, in its table and chain, with the sets it names.
+interop_both_ways() {	# fam table chain spec
+	local ours=iptables theirs=$ORACLE w r out
+	[ "$1" = ipv6 ] && { ours=ip6tables; theirs=$ORACLE6; }
+	for w in ours theirs; do
+		out=$(unshare -n env OURS="$XTNFT $ours" THEIRS="$theirs" W=$w \
+			T="$2" C="$3" SPEC="$4" bash -c '
+			ipset create foo hash:ip; ipset create bar hash:ip,port
+			ipset create six hash:ip family inet6
+			if [ $W = ours ]; then w=$OURS; r=$THEIRS; else w=$THEIRS; r=$OURS; fi
+			eval "set -- $SPEC"
+			$w -t $T -A $C "$@" || exit 1
+			$w -t $T -S $C >/tmp/xtnft-w.$$; $r -t $T -S $C >/tmp/xtnft-r.$$
+			cmp -s /tmp/xtnft-w.$$ /tmp/xtnft-r.$$ || { diff /tmp/xtnft-w.$$ /tmp/xtnft-r.$$; exit 1; }
+			$w -t $T -L $C -n -v >/tmp/xtnft-w.$$; $r -t $T -L $C -n -v >/tmp/xtnft-r.$$
+			cmp -s /tmp/xtnft-w.$$ /tmp/xtnft-r.$$ || { diff /tmp/xtnft-w.$$ /tmp/xtnft-r.$$; exit 1; }
+			rm -f /tmp/xtnft-w.$$ /tmp/xtnft-r.$$
+			$r -t $T -C $C "$@" && $r -t $T -D $C "$@" &&
+				! $w -t $T -S $C | grep -q -- "^-A"' 2>&1) ||
+			{ echo "$w wrote, the other read: $1 $2 $3 $4: $out"; return 1; }
+	done
+}
+
+@test "interop: the oracle and xtnft read, check and delete each other's rules" {
+	require_oracle
+	command -v ipset >/dev/null || skip "ipset is not installed"
+	while read -r fam table chain spec; do
+		interop_both_ways "$fam" "$table" "$chain" "$spec"
+	done <<'SPECS'
+ipv4 mangle PREROUTING -j MARK --set-mark 0x10/0x1
+ipv4 filter FORWARD -i eth0 -j MARK --and-mark 0xf0
+ipv6 mangle OUTPUT -j MARK --xor-mark 7
+ipv4 filter FORWARD -p tcp --syn -j TCPMSS --set-mss 1400
+ipv6 mangle POSTROUTING -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --clamp-mss-to-pmtu
+ipv4 mangle PREROUTING -j TOS --set-tos Minimize-Delay
+ipv6 mangle FORWARD -j TOS --and-tos 0x0f
+ipv4 mangle POSTROUTING -j DSCP --set-dscp-class AF41
+ipv6 mangle PREROUTING -j DSCP --set-dscp 10
+ipv4 mangle PREROUTING -j TTL --ttl-dec 3
+ipv6 mangle POSTROUTING -j HL --hl-inc 2
+ipv4 mangle POSTROUTING -p udp -j CHECKSUM --checksum-fill
+ipv4 filter INPUT -m set ! --match-set bar src,dst --return-nomatch ! --update-counters --packets-gt 5 ! --bytes-eq 7
+ipv6 filter INPUT -m set --match-set six dst -j DROP
+ipv4 filter FORWARD -j SET --add-set foo src --exist --timeout 60 --del-set bar dst,src
+ipv4 mangle PREROUTING -j SET --map-set foo src --map-mark
+SPECS
 }
