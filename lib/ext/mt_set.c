@@ -126,8 +126,8 @@ static void put_counter(const struct xtn_out *o,
 }
 
 /* -L and save differ only in the dashes. */
-static void put_set(const struct xtn_out *o, const struct xt_set_info_match_v4 *m,
-		    const char *dashes)
+static void put_set(const struct xtn_out *o,
+		    const struct xt_set_info_match_v4 *m, const char *dashes)
 {
 	if (m->match_set.flags & IPSET_INV_MATCH)
 		xtn_out_puts(o, " !");

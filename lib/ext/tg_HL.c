@@ -17,13 +17,16 @@ enum { O_SET, O_DEC, O_INC };
 static const struct xtn_optdef hl_opts[] = {
 	{ .name = "hl-set", .id = O_SET, .has_arg = XTN_REQ_ARG,
 	  .flags = XTN_OF_PUT, .type = XTN_AT_UINT8, .min = 0, .max = 255,
-	  .offset = offsetof(struct ip6t_HL_info, hop_limit), .excl = OTHERS(O_SET) },
+	  .offset = offsetof(struct ip6t_HL_info, hop_limit),
+	  .excl = OTHERS(O_SET) },
 	{ .name = "hl-dec", .id = O_DEC, .has_arg = XTN_REQ_ARG,
 	  .flags = XTN_OF_PUT, .type = XTN_AT_UINT8, .min = 1, .max = 255,
-	  .offset = offsetof(struct ip6t_HL_info, hop_limit), .excl = OTHERS(O_DEC) },
+	  .offset = offsetof(struct ip6t_HL_info, hop_limit),
+	  .excl = OTHERS(O_DEC) },
 	{ .name = "hl-inc", .id = O_INC, .has_arg = XTN_REQ_ARG,
 	  .flags = XTN_OF_PUT, .type = XTN_AT_UINT8, .min = 1, .max = 255,
-	  .offset = offsetof(struct ip6t_HL_info, hop_limit), .excl = OTHERS(O_INC) },
+	  .offset = offsetof(struct ip6t_HL_info, hop_limit),
+	  .excl = OTHERS(O_INC) },
 	{ 0 },
 };
 

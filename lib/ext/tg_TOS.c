@@ -101,7 +101,8 @@ static int tos_final(struct xtn_parse *p, void *data)
 {
 	(void)data;
 	if (!(p->inst->seen & ALL_OPTS))
-		return xtn_parse_fail(p, XTN_PARAM, "TOS: An action is required");
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "TOS: An action is required");
 	return 0;
 }
 
