@@ -51,6 +51,16 @@ XTN_EXT(tg_NFQUEUE)
 XTN_EXT(tg_CLASSIFY)
 
 /* mangle */
+XTN_EXT(tg_MARK)
+XTN_EXT(tg_TCPMSS)
+XTN_EXT_ALSO(tg_TCPMSS, tg_TCPMSS6)
+XTN_EXT(tg_TOS)
+XTN_EXT(tg_DSCP)
+XTN_EXT(tg_TTL)
+XTN_EXT(tg_HL)
+XTN_EXT(tg_CHECKSUM)
+XTN_EXT(mt_set)
+XTN_EXT(tg_SET)
 
 /* match1 */
 XTN_EXT(mt_multiport)

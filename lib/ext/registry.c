@@ -43,15 +43,6 @@ static const char *const unsupported[] = {
 	/* log */
 
 	/* mangle */
-	"set",
-	"MARK",
-	"TCPMSS",
-	"TOS",
-	"DSCP",
-	"TTL",
-	"HL",
-	"CHECKSUM",
-	"SET",
 
 	/* match1 */
 

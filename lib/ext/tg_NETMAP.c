@@ -45,10 +45,14 @@ static int netmap_range(struct xtn_parse *p, struct nf_nat_range2 *r)
 				      p->ext_name, p->opt->name, alen * 8);
 	memset(r, 0, sizeof(*r));
 	r->flags = NF_NAT_RANGE_MAP_IPS;
-	memcpy(&r->min_addr, p->val.inet[0].b, alen);
-	memcpy(&r->max_addr, p->val.inet[0].b, alen);
-	for (i = 0; i < alen; i++)
-		((uint8_t *)&r->max_addr)[i] |= (uint8_t)~mask->b[i];
+	/* lib/opt keeps the address as given (1.8.9's hostmask): the
+	 * network is its masked part */
+	for (i = 0; i < alen; i++) {
+		uint8_t net = p->val.inet[0].b[i] & mask->b[i];
+
+		((uint8_t *)&r->min_addr)[i] = net;
+		((uint8_t *)&r->max_addr)[i] = net | (uint8_t)~mask->b[i];
+	}
 	return 0;
 }
 

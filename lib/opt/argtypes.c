@@ -348,7 +348,10 @@ static int parse_port_word(struct xtn_parse *p, const char *s, uint16_t *out)
 		*out = (uint16_t)v;
 		return 0;
 	}
-	if (*s && res && res->service_to_port)
+	/* a number is never a service name (getaddrinfo would take
+	 * "70000" as the port 4464) */
+	if (*s && strspn(s, "0123456789") != strlen(s) && res &&
+	    res->service_to_port)
 		port = res->service_to_port(res, s, NULL);
 	if (port < 0 || port > UINT16_MAX)
 		return xtn_parse_fail(p, XTN_PARAM,

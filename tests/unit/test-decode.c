@@ -21,6 +21,7 @@
 #include <linux/netfilter/xt_multiport.h>
 #include <linux/netfilter/xt_recent.h>
 #include <linux/if_packet.h>
+#include <linux/netfilter/xt_set.h>
 #include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
 #include <linux/netfilter/nf_nat.h>
@@ -257,6 +258,33 @@ static void test_older_nat_revisions(void **state)
 	expect(r, XTN_DEC_LOSSY, "!socket data");
 }
 
+/* -m set as iptables-nft writes it on kernels without rev 4 (rev 3: each
+ * counter is op before value); the set's name is the resolver's, which
+ * knows none here, so its index stands in. */
+static void test_set_match_rev3_is_read(void **state)
+{
+	struct xt_set_info_match_v3 v3;
+	struct nftnl_rule *r = new_rule();
+	struct nftnl_expr *e = nftnl_expr_alloc("match");
+
+	(void)state;
+	memset(&v3, 0, sizeof(v3));
+	v3.match_set.index = 3;
+	v3.match_set.dim = 2;
+	v3.match_set.flags = 1u << 1;	/* src,dst */
+	v3.packets.op = IPSET_COUNTER_GT;
+	v3.packets.value = 5;
+	v3.flags = IPSET_FLAG_RETURN_NOMATCH;
+	nftnl_expr_set_str(e, NFTNL_EXPR_MT_NAME, "set");
+	nftnl_expr_set_u32(e, NFTNL_EXPR_MT_REV, 3);
+	/* libnftnl keeps (and frees) the buffer it is given */
+	nftnl_expr_set(e, NFTNL_EXPR_MT_INFO, memcpy(malloc(sizeof(v3)), &v3,
+						     sizeof(v3)), sizeof(v3));
+	nftnl_rule_add_expr(r, e);
+	expect(r, XTN_DEC_OK,
+	       "-A INPUT -m set --match-set #3 src,dst --return-nomatch --packets-gt 5\n");
+}
+
 /* Option ids index 32-bit sets (seen, excl, also): a descriptor with a
  * bigger id would corrupt them. */
 static void test_descriptor_option_ids_fit(void **state)
@@ -412,6 +440,7 @@ int main(void)
 		cmocka_unit_test(test_older_nat_revisions),
 		cmocka_unit_test(test_match1_old_revisions),
 		cmocka_unit_test(test_match1_native_forms),
+		cmocka_unit_test(test_set_match_rev3_is_read),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
