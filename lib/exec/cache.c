@@ -313,7 +313,8 @@ struct xchain **xt_chains_sorted(struct xtn_exec *ex, struct xtable *t,
 
 	(void)ex;
 	for (i = 0; t->def && i < t->def->n_chains; i++) {
-		struct xchain *c = xtn_hmap_get(&t->chains, t->def->chains[i].name);
+		const char *name = xtn_table_builtin_listed(t->def, i)->name;
+		struct xchain *c = xtn_hmap_get(&t->chains, name);
 
 		if (c && c->exists && c->builtin)
 			v[k++] = c;

@@ -126,6 +126,8 @@ static int flush(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd)
 	xt_strict(ex);
 	if (xt_chains_all(ex, t) < 0)
 		return -1;
+	/* declaration order, as 1.8.9 creates them (nat: POSTROUTING
+	 * before OUTPUT), which is the order nft lists them in */
 	for (i = 0; t->def && i < t->def->n_chains; i++)
 		if (xt_ensure_builtin(ex, t, t->def->chains[i].name) < 0)
 			return -1;
@@ -302,7 +304,7 @@ static int narrate_flush(struct xtn_exec *ex, struct xtable *t)
 		return -1;
 	for (i = 0; t->def && i < t->def->n_chains; i++)
 		xtn_strbuf_printf(&ex->narration, "Flushing chain `%s'\n",
-				  t->def->chains[i].name);
+				  xtn_table_builtin_listed(t->def, i)->name);
 	v = xt_chains_sorted(ex, t, &n);
 	for (i = 0; i < n; i++)
 		if (!v[i]->builtin)

@@ -88,8 +88,9 @@ static int collect_all(struct listing *l)
 		if (t->order[i]->tainted)
 			l->tainted = true;
 	for (i = 0; t->def && i < t->def->n_chains; i++) {
-		struct xchain *c = xtn_hmap_get(&t->chains, t->def->chains[i].name);
-		struct lchain *lc = add_chain(l, t->def->chains[i].name);
+		const char *name = xtn_table_builtin_listed(t->def, i)->name;
+		struct xchain *c = xtn_hmap_get(&t->chains, name);
+		struct lchain *lc = add_chain(l, name);
 
 		lc->builtin = true;
 		if (c && c->exists && c->builtin)

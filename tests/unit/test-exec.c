@@ -119,6 +119,31 @@ static void test_append_creates_table_and_builtin(void **state)
 	assert_int_equal(fk_count(&e->fk, NFT_MSG_NEWRULE, true), 1);
 }
 
+/* -F -v creates every built-in in 1.8.9's order (nat: POSTROUTING before
+ * OUTPUT, which is how nft lists them), but reports them by hook. */
+static void test_verbose_flush_creates_builtins_in_order(void **state)
+{
+	static const char *const created[] = {
+		"PREROUTING", "INPUT", "POSTROUTING", "OUTPUT",
+	};
+	struct env *e = *state;
+	unsigned int i, k = 0;
+
+	assert_int_equal(run(e, "-t nat -F -v"), 0);
+	for (i = 0; i < e->fk.n_msgs; i++) {
+		if (e->fk.msgs[i].type != NFT_MSG_NEWCHAIN)
+			continue;
+		assert_true(k < XTN_ARRAY_SIZE(created));
+		assert_string_equal(e->fk.msgs[i].chain, created[k++]);
+	}
+	assert_int_equal(k, XTN_ARRAY_SIZE(created));
+	assert_string_equal(e->out.buf,
+			    "Flushing chain `PREROUTING'\n"
+			    "Flushing chain `INPUT'\n"
+			    "Flushing chain `OUTPUT'\n"
+			    "Flushing chain `POSTROUTING'\n");
+}
+
 static void test_jump_target_is_looked_up_by_name(void **state)
 {
 	struct env *e = *state;
@@ -490,6 +515,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_append_fetches_no_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_append_creates_table_and_builtin, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_verbose_flush_creates_builtins_in_order,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_jump_target_is_looked_up_by_name, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_policy_and_insert_fetch_nothing_heavy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_delete_fetches_only_its_chain, setup, teardown),
