@@ -254,6 +254,13 @@ int xt_ensure_builtin(struct xtn_exec *ex, struct xtable *t, const char *chain)
 		nftnl_chain_set_u64(nc, NFTNL_CHAIN_PACKETS, 0);
 		nftnl_chain_set_u64(nc, NFTNL_CHAIN_BYTES, 0);
 		flags = NLM_F_CREATE;
+	} else if (c->tainted) {
+		/* a foreign base chain has the name: sent as iptables sends
+		 * it, so the kernel refuses it the same way (a hook or
+		 * priority that differs is EOPNOTSUPP, a type EEXIST), and
+		 * only while the chain is still what was read */
+		xt_strict(ex);
+		flags = NLM_F_CREATE;
 	} else {
 		/* exclusive: if another writer made it meanwhile (maybe with
 		 * a DROP policy), the kernel refuses instead of resetting it */

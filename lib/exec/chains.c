@@ -232,6 +232,23 @@ static int rename_chain(struct xtn_exec *ex, struct xtable *t,
 	return 0;
 }
 
+/*
+ * 1.8.9 adds a built-in chain it has not seen (policy ACCEPT, no counters)
+ * before it sets the policy, two messages where one would do.  Sent the
+ * same, a foreign base chain of that name is refused the same: "CHAIN_ADD
+ * failed", and restore reports the update's failure too.  On a chain that
+ * is there, the add changes nothing the update does not set again.
+ */
+static int add_builtin(struct xtn_exec *ex, struct xtable *t,
+		       const struct xtn_chain_def *def)
+{
+	struct nftnl_chain *nc = xt_builtin_nftnl(ex, t, def);
+
+	nftnl_chain_set_u32(nc, NFTNL_CHAIN_POLICY, NF_ACCEPT);
+	return xt_queue_chain(ex, nc, NFT_MSG_NEWCHAIN, NLM_F_CREATE,
+			      XTN_OBJ_CHAIN_ADD);
+}
+
 static int set_policy(struct xtn_exec *ex, struct xtable *t, const char *chain,
 		      const char *policy, bool counters, uint64_t pkts,
 		      uint64_t bytes, uint16_t flags)
@@ -253,6 +270,8 @@ static int set_policy(struct xtn_exec *ex, struct xtable *t, const char *chain,
 	 * has it (and rules in it) is asked only if a later line needs it */
 	c = xt_chain_peek(t, chain);
 	if (xt_ensure_table(ex, t) < 0)
+		return -1;
+	if (!(c->exists && c->builtin) && add_builtin(ex, t, def) < 0)
 		return -1;
 	nc = xt_builtin_nftnl(ex, t, def);
 	nftnl_chain_set_u32(nc, NFTNL_CHAIN_POLICY, verdict);

@@ -111,6 +111,9 @@ static int collect_one(struct listing *l, const char *name)
 
 	if (xt_chain_lookup(l->ex, l->t, name, &c) < 0)
 		return -1;
+	/* 1.8.9 warns of any foreign base chain in the table; only this
+	 * chain is fetched here, so a foreign one by this name */
+	l->tainted = c->tainted;
 	/* quirk: 1.8.9 calls a missing chain "incompatible" here */
 	if (!c->exists && !xtn_table_builtin(l->t->def, name))
 		return xtn_fail(&l->ex->ctx->diag, XTN_OTHER, NULL,

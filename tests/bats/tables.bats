@@ -172,6 +172,26 @@ command_cases() {
 	difftest
 }
 
+@test "a foreign base chain in a built-in's place is refused and reported as by 1.8.9" {
+	local x t c spec T p
+	{
+		# another hook, priority or type than the built-in's
+		while read -r x t c spec; do
+			T="\$$x -t $t" p=ip
+			[ $x = IP6T ] && p=ip6
+			echo "\$NFT add table $p $t; \$NFT add chain $p $t $c '{ $spec }'; run $T -A $c -j ACCEPT; run $T -I $c; run $T -P $c ACCEPT; run $T -F -v; run $T -F $c; run $T -N X; run $T -A X -j ACCEPT; run $T -A $c -j X; run $T -L $c; run $T -S $c; run $T -L; printf '*$t\n:$c ACCEPT [0:0]\nCOMMIT\n' | run \$${x}RESTORE --noflush; printf '*$t\n-A $c -j ACCEPT\nCOMMIT\n' | run \$${x}RESTORE --noflush; run \$${x}SAVE; $SHOW"
+		done <<-'EOF'
+		IPT nat POSTROUTING type nat hook postrouting priority 50;
+		IPT nat PREROUTING type filter hook prerouting priority -100;
+		IPT mangle OUTPUT type filter hook output priority -150;
+		IPT security INPUT type filter hook forward priority 150;
+		IPT raw OUTPUT type filter hook output priority 0;
+		IP6T filter FORWARD type filter hook forward priority 1;
+		EOF
+	} >"$corpus"
+	difftest
+}
+
 # A ruleset in all five tables, the tables in the wrong order, every
 # built-in chain declared in the wrong order, with rules and counters.
 # ip6tables 1.8.9 drops rule counters ([p:b] and -c: a bug xtnft does not

@@ -365,6 +365,32 @@ static void test_kernel_error_names_the_object(void **state)
 			    "RULE_APPEND failed (Invalid argument): rule in chain INPUT");
 }
 
+/* -P adds the chain before it sets the policy, as 1.8.9 does for a chain it
+ * has not seen: a foreign base chain of that name fails the add first. */
+static void test_policy_adds_then_updates(void **state)
+{
+	struct env *e = *state;
+	unsigned int i, n = 0;
+
+	e->fk.table_exists = true;
+	assert_int_equal(run(e, "-P FORWARD DROP"), 0);
+	for (i = 0; i < e->fk.n_msgs; i++)
+		if (e->fk.msgs[i].type == NFT_MSG_NEWCHAIN) {
+			assert_string_equal(e->fk.msgs[i].chain, "FORWARD");
+			assert_true(e->fk.msgs[i].flags & NLM_F_CREATE);
+			n++;
+		}
+	assert_int_equal(n, 2);
+	e->fk.fail_type = NFT_MSG_NEWCHAIN;
+	e->fk.fail_errno = EOPNOTSUPP;
+	assert_int_equal(run(e, "-P FORWARD DROP"), -1);
+	assert_int_equal(e->ctx.diag.n_kerrs, 2);
+	assert_string_equal(e->ctx.diag.kerrs[0].text,
+			    "CHAIN_ADD failed (Operation not supported): chain FORWARD");
+	assert_string_equal(e->ctx.diag.kerrs[1].text,
+			    "CHAIN_UPDATE failed (Operation not supported): chain FORWARD");
+}
+
 /* ext-ack: the expression the kernel points at leads back to its argv words */
 static void test_kernel_error_points_at_argv_words(void **state)
 {
@@ -528,6 +554,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_refused_unchecked_batch_is_rechecked,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kernel_error_names_the_object, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_policy_adds_then_updates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kernel_error_points_at_argv_words,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kernel_error_without_ext_ack_has_no_words,
