@@ -243,7 +243,7 @@ int xt_ensure_builtin(struct xtn_exec *ex, struct xtable *t, const char *chain)
 		return 0;
 	if (xt_chain_lookup(ex, t, chain, &c) < 0)
 		return -1;
-	if (c->exists && !c->stale)
+	if (c->exists && !c->stale && c->builtin)
 		return 0;
 	if (xt_ensure_table(ex, t) < 0)
 		return -1;
@@ -254,11 +254,11 @@ int xt_ensure_builtin(struct xtn_exec *ex, struct xtable *t, const char *chain)
 		nftnl_chain_set_u64(nc, NFTNL_CHAIN_PACKETS, 0);
 		nftnl_chain_set_u64(nc, NFTNL_CHAIN_BYTES, 0);
 		flags = NLM_F_CREATE;
-	} else if (c->tainted) {
-		/* a foreign base chain has the name: sent as iptables sends
-		 * it, so the kernel refuses it the same way (a hook or
-		 * priority that differs is EOPNOTSUPP, a type EEXIST), and
-		 * only while the chain is still what was read */
+	} else if (c->tainted || c->exists) {
+		/* a foreign base chain or a plain chain has the name: sent
+		 * as iptables sends it, so the kernel refuses it the same
+		 * way (a hook or priority that differs is EOPNOTSUPP, a type
+		 * EEXIST), and only while the chain is still what was read */
 		xt_strict(ex);
 		flags = NLM_F_CREATE;
 	} else {

@@ -121,7 +121,9 @@ static int collect_one(struct listing *l, const char *name)
 				name, l->t->name);
 	lc = add_chain(l, c->name);
 	lc->builtin = xtn_table_builtin(l->t->def, name) != NULL;
-	if (c->exists)
+	/* a plain chain by a built-in's name: 1.8.9 lists the (absent)
+	 * built-in instead */
+	if (c->exists && c->builtin == lc->builtin)
 		fill_from(lc, c);
 	return 0;
 }
@@ -193,6 +195,8 @@ static int fetch_rules(struct listing *l)
 
 		if (!c || !c->in_kernel || !c->exists)
 			continue;
+		if (l->v[i].builtin && !c->builtin)
+			continue;	/* an absent built-in, a plain chain's name */
 		l->cur = &l->v[i];
 		ret = xtn_nl_dump_rules(&l->ex->nl, l->ex->ctx->fam->nfproto,
 					l->t->name, c->name, rule_cb, l);

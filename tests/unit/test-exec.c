@@ -168,7 +168,7 @@ static void test_policy_and_insert_fetch_nothing_heavy(void **state)
 	e->fk.table_exists = true;
 	e->fk.chains[0] = "INPUT";
 	assert_int_equal(run(e, "-P FORWARD DROP"), 0);
-	assert_int_equal(fk_count(&e->fk, NFT_MSG_GETCHAIN, false), 0);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_GETCHAIN, false), 1);
 	assert_int_equal(run(e, "-I INPUT -j ACCEPT"), 0);
 	assert_int_equal(run(e, "-N NEWCHAIN"), 0);
 	assert_int_equal(fk_count(&e->fk, NFT_MSG_GETRULE, false), 0);
@@ -366,13 +366,18 @@ static void test_kernel_error_names_the_object(void **state)
 }
 
 /* -P adds the chain before it sets the policy, as 1.8.9 does for a chain it
- * has not seen: a foreign base chain of that name fails the add first. */
+ * has not seen: a foreign base chain of that name fails the add first.  A
+ * built-in that is there is only updated. */
 static void test_policy_adds_then_updates(void **state)
 {
 	struct env *e = *state;
 	unsigned int i, n = 0;
 
 	e->fk.table_exists = true;
+	e->fk.chains[0] = "INPUT";
+	assert_int_equal(run(e, "-P INPUT DROP"), 0);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_NEWCHAIN, true), 1);
+	e->fk.n_msgs = 0;
 	assert_int_equal(run(e, "-P FORWARD DROP"), 0);
 	for (i = 0; i < e->fk.n_msgs; i++)
 		if (e->fk.msgs[i].type == NFT_MSG_NEWCHAIN) {
