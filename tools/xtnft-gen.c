@@ -436,7 +436,7 @@ static void emit_chains_case(const struct gen *g, const void *arg)
 			t = &families[f]->tables[i];
 			l.n = 0;
 			for (j = 0; j < t->n_chains; j++)
-				wl_add(&l, "", t->chains[j].name);
+				wl_add(&l, "", xtn_table_builtin_listed(t, j)->name);
 			emit_arm(g, &first, families[f], t->name, &l);
 		}
 	}
@@ -675,7 +675,7 @@ static void list_tables(FILE *out)
 			fprintf(out, "table %s %s", t->name, families[f]->name);
 			for (j = 0; j < t->n_chains; j++)
 				fprintf(out, "%c%s", j ? ',' : ' ',
-					t->chains[j].name);
+					xtn_table_builtin_listed(t, j)->name);
 			fputc('\n', out);
 		}
 	}

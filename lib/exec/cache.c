@@ -246,7 +246,7 @@ int xt_ensure_builtin(struct xtn_exec *ex, struct xtable *t, const char *chain)
 		return 0;
 	if (xt_chain_lookup(ex, t, chain, &c) < 0)
 		return -1;
-	if (c->exists && !c->stale)
+	if (c->exists && !c->stale && c->builtin)
 		return 0;
 	if (xt_ensure_table(ex, t) < 0)
 		return -1;
@@ -256,6 +256,13 @@ int xt_ensure_builtin(struct xtn_exec *ex, struct xtable *t, const char *chain)
 		/* made by an earlier block of this batch: as new again */
 		nftnl_chain_set_u64(nc, NFTNL_CHAIN_PACKETS, 0);
 		nftnl_chain_set_u64(nc, NFTNL_CHAIN_BYTES, 0);
+		flags = NLM_F_CREATE;
+	} else if (c->tainted || c->exists) {
+		/* a foreign base chain or a plain chain has the name: sent
+		 * as iptables sends it, so the kernel refuses it the same
+		 * way (a hook or priority that differs is EOPNOTSUPP, a type
+		 * EEXIST), and only while the chain is still what was read */
+		xt_strict(ex);
 		flags = NLM_F_CREATE;
 	} else {
 		/* exclusive: if another writer made it meanwhile (maybe with
@@ -324,7 +331,8 @@ struct xchain **xt_chains_sorted(struct xtn_exec *ex, struct xtable *t,
 
 	(void)ex;
 	for (i = 0; t->def && i < t->def->n_chains; i++) {
-		struct xchain *c = xtn_hmap_get(&t->chains, t->def->chains[i].name);
+		const char *name = xtn_table_builtin_listed(t->def, i)->name;
+		struct xchain *c = xtn_hmap_get(&t->chains, name);
 
 		if (c && c->exists && c->builtin)
 			v[k++] = c;

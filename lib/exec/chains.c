@@ -130,9 +130,16 @@ static int flush(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd)
 	xt_strict(ex);
 	if (xt_chains_all(ex, t) < 0)
 		return -1;
-	for (i = 0; t->def && i < t->def->n_chains; i++)
-		if (xt_ensure_builtin(ex, t, t->def->chains[i].name) < 0)
+	/* declaration order, as 1.8.9 creates them (nat: POSTROUTING
+	 * before OUTPUT), which is the order nft lists them in; 1.8.9
+	 * skips a name any chain has here (a plain one made by nft too) */
+	for (i = 0; t->def && i < t->def->n_chains; i++) {
+		const char *name = t->def->chains[i].name;
+
+		c = xtn_hmap_get(&t->chains, name);
+		if (!(c && c->exists) && xt_ensure_builtin(ex, t, name) < 0)
 			return -1;
+	}
 	v = xt_chains_sorted(ex, t, &n);
 	for (i = 0; i < n; i++) {
 		xtn_strbuf_printf(ex->out, "Flushing chain `%s'\n", v[i]->name);
@@ -234,36 +241,67 @@ static int rename_chain(struct xtn_exec *ex, struct xtable *t,
 	return 0;
 }
 
+/*
+ * 1.8.9 adds a built-in chain it has not seen (policy ACCEPT, no counters)
+ * before it sets the policy, two messages where one would do.  Sent the
+ * same, a foreign base chain of that name is refused the same: "CHAIN_ADD
+ * failed", and restore reports the update's failure too; -vv shows both.
+ * Restore looks nothing up unless it keeps the policy: on a chain that is
+ * there after all, the update sets again what the add changed.
+ */
+static int add_builtin(struct xtn_exec *ex, struct xtable *t,
+		       const struct xtn_chain_def *def)
+{
+	struct nftnl_chain *nc = xt_builtin_nftnl(ex, t, def);
+
+	nftnl_chain_set_u32(nc, NFTNL_CHAIN_POLICY, NF_ACCEPT);
+	return xt_queue_chain(ex, nc, NFT_MSG_NEWCHAIN, NLM_F_CREATE,
+			      XTN_OBJ_CHAIN_ADD);
+}
+
+/* ACCEPT, DROP, or "-" (restore's ":INPUT - [p:b]": the counters only,
+ * as 1.8.9 takes it): 1 for "-", -1 for anything else. */
+static int policy_verdict(const char *policy, uint32_t *verdict)
+{
+	if (strcmp(policy, "ACCEPT") == 0)
+		*verdict = NF_ACCEPT;
+	else if (strcmp(policy, "DROP") == 0)
+		*verdict = NF_DROP;
+	else
+		return strcmp(policy, "-") == 0 ? 1 : -1;
+	return 0;
+}
+
 static int set_policy(struct xtn_exec *ex, struct xtable *t, const char *chain,
 		      const char *policy, bool counters, uint64_t pkts,
-		      uint64_t bytes, uint16_t flags)
+		      uint64_t bytes, uint16_t flags, bool lookup)
 {
 	const struct xtn_chain_def *def = xtn_table_builtin(t->def, chain);
 	struct nftnl_chain *nc;
 	struct xchain *c;
-	uint32_t verdict;
-	bool keep = false;
+	uint32_t verdict = NF_ACCEPT;
+	int keep = policy_verdict(policy, &verdict);
 
-	if (strcmp(policy, "ACCEPT") == 0)
-		verdict = NF_ACCEPT;
-	else if (strcmp(policy, "DROP") == 0)
-		verdict = NF_DROP;
-	else if (strcmp(policy, "-") == 0)
-		keep = true;	/* restore's ":OUTPUT - [0:0]", as 1.8.9 */
-	else
+	if (keep < 0)
 		return xt_errno(ex, XTN_EOP_POLICY, EINVAL);
 	if (!def)
 		return xt_errno(ex, XTN_EOP_POLICY, ENOENT);
-	/* no lookup: NLM_F_CREATE creates or updates; whether the kernel
-	 * has it (and rules in it) is asked only if a later line needs it */
+	/* NLM_F_CREATE creates or updates, whatever the kernel has: the
+	 * lookup only spares the add, as 1.8.9 does (restore asks only if
+	 * the policy it keeps must be known) */
 	c = xt_chain_peek(t, chain);
+	if ((lookup || (keep && !c->known)) &&
+	    xt_chain_lookup(ex, t, chain, &c) < 0)
+		return -1;
 	if (xt_ensure_table(ex, t) < 0)
 		return -1;
+	if (!(c->exists && c->builtin) && add_builtin(ex, t, def) < 0)
+		return -1;
 	nc = xt_builtin_nftnl(ex, t, def);
-	/* without a policy the kernel keeps the chain's, or makes a new one
-	 * ACCEPT; the counters are set all the same */
 	if (!keep)
 		nftnl_chain_set_u32(nc, NFTNL_CHAIN_POLICY, verdict);
+	else if (c->exists && c->builtin)
+		verdict = c->policy;
 	nftnl_chain_set_u64(nc, NFTNL_CHAIN_PACKETS, counters ? pkts : 0);
 	nftnl_chain_set_u64(nc, NFTNL_CHAIN_BYTES, counters ? bytes : 0);
 	if (xt_queue_chain(ex, nc, NFT_MSG_NEWCHAIN, flags, XTN_OBJ_CHAIN_UPDATE) < 0)
@@ -297,7 +335,7 @@ int xt_cmd_chain(struct xtn_exec *ex, struct xtn_cmd *cmd)
 	case XTN_CMD_SET_POLICY:
 		/* quirk: 1.8.9 ignores -c with -P on the command line */
 		return set_policy(ex, t, cmd->chain, cmd->policy, false, 0, 0,
-				  NLM_F_CREATE);
+				  NLM_F_CREATE, true);
 	case XTN_CMD_ZERO:
 		return xt_zero(ex, t, cmd->chain, cmd->verbose);
 	}
@@ -316,7 +354,7 @@ static int narrate_flush(struct xtn_exec *ex, struct xtable *t)
 		return -1;
 	for (i = 0; t->def && i < t->def->n_chains; i++)
 		xtn_strbuf_printf(ex->out, "Flushing chain `%s'\n",
-				  t->def->chains[i].name);
+				  xtn_table_builtin_listed(t->def, i)->name);
 	v = xt_chains_sorted(ex, t, &n);
 	for (i = 0; i < n; i++)
 		if (!v[i]->builtin)
@@ -419,7 +457,7 @@ int xtn_exec_chain_decl(struct xtn_exec *ex, const char *table,
 	/* one NEWCHAIN creates or updates it, as iptables-restore sends */
 	if (xtn_table_builtin(t->def, chain))
 		return set_policy(ex, t, chain, policy, counters, pkts, bytes,
-				  NLM_F_CREATE);
+				  NLM_F_CREATE, false);
 	if (xt_ensure_table(ex, t) < 0)
 		return -1;
 	if (xt_chain_lookup(ex, t, chain, &c) < 0)

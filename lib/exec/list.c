@@ -89,8 +89,9 @@ static int collect_all(struct listing *l)
 		if (t->order[i]->tainted)
 			l->tainted = true;
 	for (i = 0; t->def && i < t->def->n_chains; i++) {
-		struct xchain *c = xtn_hmap_get(&t->chains, t->def->chains[i].name);
-		struct lchain *lc = add_chain(l, t->def->chains[i].name);
+		const char *name = xtn_table_builtin_listed(t->def, i)->name;
+		struct xchain *c = xtn_hmap_get(&t->chains, name);
+		struct lchain *lc = add_chain(l, name);
 
 		lc->builtin = true;
 		if (c && c->exists && c->builtin)
@@ -111,6 +112,9 @@ static int collect_one(struct listing *l, const char *name)
 
 	if (xt_chain_lookup(l->ex, l->t, name, &c) < 0)
 		return -1;
+	/* 1.8.9 warns of any foreign base chain in the table; only this
+	 * chain is fetched here, so a foreign one by this name */
+	l->tainted = c->tainted;
 	/* quirk: 1.8.9 calls a missing chain "incompatible" here */
 	if (!c->exists && !xtn_table_builtin(l->t->def, name))
 		return xtn_fail(&l->ex->ctx->diag, XTN_OTHER, NULL,
@@ -118,7 +122,9 @@ static int collect_one(struct listing *l, const char *name)
 				name, l->t->name);
 	lc = add_chain(l, c->name);
 	lc->builtin = xtn_table_builtin(l->t->def, name) != NULL;
-	if (c->exists)
+	/* a plain chain by a built-in's name: 1.8.9 lists the (absent)
+	 * built-in instead */
+	if (c->exists && c->builtin == lc->builtin)
 		fill_from(lc, c);
 	return 0;
 }
@@ -192,6 +198,8 @@ static int fetch_rules(struct listing *l)
 
 		if (!c || !c->in_kernel || !c->exists)
 			continue;
+		if (l->v[i].builtin && !c->builtin)
+			continue;	/* an absent built-in, a plain chain's name */
 		l->cur = &l->v[i];
 		ret = xtn_nl_dump_rules(&l->ex->nl, l->ex->ctx->fam->nfproto,
 					l->t->name, c->name, rule_cb, l);

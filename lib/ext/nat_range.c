@@ -96,7 +96,7 @@ static int parse_ports(struct xtn_parse *p, const char *arg,
 		       struct nf_nat_range2 *r)
 {
 	uint64_t lo, hi;
-	const char *rest;
+	const char *rest = NULL;
 	char *end;
 
 	if (!ports_allowed(p))

@@ -40,11 +40,13 @@ static const struct xtn_chain_def security_chains[] = {
 	CH("OUTPUT", NF_INET_LOCAL_OUT, 150, "filter"),
 };
 
+/* POSTROUTING before OUTPUT: the order `iptables -t nat -F -v` creates
+ * them in, which `nft list` shows; listings still go by hook. */
 static const struct xtn_chain_def nat_chains[] = {
 	CH("PREROUTING", NF_INET_PRE_ROUTING, -100, "nat"),
 	CH("INPUT", NF_INET_LOCAL_IN, 100, "nat"),
-	CH("OUTPUT", NF_INET_LOCAL_OUT, -100, "nat"),
 	CH("POSTROUTING", NF_INET_POST_ROUTING, 100, "nat"),
+	CH("OUTPUT", NF_INET_LOCAL_OUT, -100, "nat"),
 };
 
 #define TABLE(n, c) { n, c, XTN_ARRAY_SIZE(c) }
@@ -114,5 +116,24 @@ const struct xtn_chain_def *xtn_table_builtin_by_hook(const struct xtn_table_def
 	for (i = 0; t && i < t->n_chains; i++)
 		if (t->chains[i].hooknum == hooknum)
 			return &t->chains[i];
+	return NULL;
+}
+
+/* Hooks of every family fit below this (bridge uses 0 to 5). */
+#define HOOKS_MAX 8
+
+/* The i-th built-in chain of t in the order listings and saves show them:
+ * by hook, whatever order they are declared (and created) in. */
+const struct xtn_chain_def *xtn_table_builtin_listed(const struct xtn_table_def *t,
+						     unsigned int i)
+{
+	const struct xtn_chain_def *d;
+	unsigned int hook, k = 0;
+
+	for (hook = 0; t && hook < HOOKS_MAX; hook++) {
+		d = xtn_table_builtin_by_hook(t, hook);
+		if (d && k++ == i)
+			return d;
+	}
 	return NULL;
 }

@@ -56,8 +56,11 @@ void xtn_plan_cmd(const struct xtn_cmd *c, struct xtn_plan *p)
 		name(p, c->chain);
 		return;
 	case XTN_CMD_SET_POLICY:
-		/* NEWCHAIN with NLM_F_CREATE creates or updates: no lookup */
-		p->level = XTN_FETCH_NONE;
+		/* NEWCHAIN with NLM_F_CREATE creates or updates; the chain is
+		 * asked for only to send what 1.8.9 sends (an add first if
+		 * it is not there) */
+		p->level = XTN_FETCH_CHAINS;
+		name(p, c->chain);
 		return;
 	case XTN_CMD_NEW_CHAIN:
 	case XTN_CMD_FLUSH:

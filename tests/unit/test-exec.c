@@ -119,6 +119,31 @@ static void test_append_creates_table_and_builtin(void **state)
 	assert_int_equal(fk_count(&e->fk, NFT_MSG_NEWRULE, true), 1);
 }
 
+/* -F -v creates every built-in in 1.8.9's order (nat: POSTROUTING before
+ * OUTPUT, which is how nft lists them), but reports them by hook. */
+static void test_verbose_flush_creates_builtins_in_order(void **state)
+{
+	static const char *const created[] = {
+		"PREROUTING", "INPUT", "POSTROUTING", "OUTPUT",
+	};
+	struct env *e = *state;
+	unsigned int i, k = 0;
+
+	assert_int_equal(run(e, "-t nat -F -v"), 0);
+	for (i = 0; i < e->fk.n_msgs; i++) {
+		if (e->fk.msgs[i].type != NFT_MSG_NEWCHAIN)
+			continue;
+		assert_true(k < XTN_ARRAY_SIZE(created));
+		assert_string_equal(e->fk.msgs[i].chain, created[k++]);
+	}
+	assert_int_equal(k, XTN_ARRAY_SIZE(created));
+	assert_string_equal(e->out.buf,
+			    "Flushing chain `PREROUTING'\n"
+			    "Flushing chain `INPUT'\n"
+			    "Flushing chain `OUTPUT'\n"
+			    "Flushing chain `POSTROUTING'\n");
+}
+
 static void test_jump_target_is_looked_up_by_name(void **state)
 {
 	struct env *e = *state;
@@ -143,7 +168,7 @@ static void test_policy_and_insert_fetch_nothing_heavy(void **state)
 	e->fk.table_exists = true;
 	e->fk.chains[0] = "INPUT";
 	assert_int_equal(run(e, "-P FORWARD DROP"), 0);
-	assert_int_equal(fk_count(&e->fk, NFT_MSG_GETCHAIN, false), 0);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_GETCHAIN, false), 1);
 	assert_int_equal(run(e, "-I INPUT -j ACCEPT"), 0);
 	assert_int_equal(run(e, "-N NEWCHAIN"), 0);
 	assert_int_equal(fk_count(&e->fk, NFT_MSG_GETRULE, false), 0);
@@ -340,6 +365,37 @@ static void test_kernel_error_names_the_object(void **state)
 			    "RULE_APPEND failed (Invalid argument): rule in chain INPUT");
 }
 
+/* -P adds the chain before it sets the policy, as 1.8.9 does for a chain it
+ * has not seen: a foreign base chain of that name fails the add first.  A
+ * built-in that is there is only updated. */
+static void test_policy_adds_then_updates(void **state)
+{
+	struct env *e = *state;
+	unsigned int i, n = 0;
+
+	e->fk.table_exists = true;
+	e->fk.chains[0] = "INPUT";
+	assert_int_equal(run(e, "-P INPUT DROP"), 0);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_NEWCHAIN, true), 1);
+	e->fk.n_msgs = 0;
+	assert_int_equal(run(e, "-P FORWARD DROP"), 0);
+	for (i = 0; i < e->fk.n_msgs; i++)
+		if (e->fk.msgs[i].type == NFT_MSG_NEWCHAIN) {
+			assert_string_equal(e->fk.msgs[i].chain, "FORWARD");
+			assert_true(e->fk.msgs[i].flags & NLM_F_CREATE);
+			n++;
+		}
+	assert_int_equal(n, 2);
+	e->fk.fail_type = NFT_MSG_NEWCHAIN;
+	e->fk.fail_errno = EOPNOTSUPP;
+	assert_int_equal(run(e, "-P FORWARD DROP"), -1);
+	assert_int_equal(e->ctx.diag.n_kerrs, 2);
+	assert_string_equal(e->ctx.diag.kerrs[0].text,
+			    "CHAIN_ADD failed (Operation not supported): chain FORWARD");
+	assert_string_equal(e->ctx.diag.kerrs[1].text,
+			    "CHAIN_UPDATE failed (Operation not supported): chain FORWARD");
+}
+
 /* ext-ack: the expression the kernel points at leads back to its argv words */
 static void test_kernel_error_points_at_argv_words(void **state)
 {
@@ -525,6 +581,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_append_fetches_no_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_append_creates_table_and_builtin, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_verbose_flush_creates_builtins_in_order,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_jump_target_is_looked_up_by_name, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_policy_and_insert_fetch_nothing_heavy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_delete_fetches_only_its_chain, setup, teardown),
@@ -536,6 +594,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_refused_unchecked_batch_is_rechecked,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kernel_error_names_the_object, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_policy_adds_then_updates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kernel_error_points_at_argv_words,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kernel_error_without_ext_ack_has_no_words,

@@ -64,7 +64,7 @@ static void test_writes_fetch_no_rules(void **state)
 	expect_plan("-A INPUT -j USERCHAIN", XTN_FETCH_CHAINS, "INPUT", "USERCHAIN");
 	expect_plan("-I INPUT -j DROP", XTN_FETCH_CHAINS, "INPUT", NULL);
 	expect_plan("-I INPUT 1 -j DROP", XTN_FETCH_CHAINS, "INPUT", NULL);
-	expect_plan("-P FORWARD DROP", XTN_FETCH_NONE, NULL, NULL);
+	expect_plan("-P FORWARD DROP", XTN_FETCH_CHAINS, "FORWARD", NULL);
 	expect_plan("-N NEWCHAIN", XTN_FETCH_CHAINS, "NEWCHAIN", NULL);
 	expect_plan("-F", XTN_FETCH_NONE, NULL, NULL);
 	expect_plan("-F INPUT", XTN_FETCH_CHAINS, "INPUT", NULL);

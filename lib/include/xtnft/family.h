@@ -28,7 +28,9 @@ struct xtn_chain_def {
 
 struct xtn_table_def {
 	const char *name;
-	const struct xtn_chain_def *chains;	/* in hook order */
+	/* in the order iptables-nft declares (and creates) them; listings
+	 * go by hook: xtn_table_builtin_listed() */
+	const struct xtn_chain_def *chains;
 	unsigned int n_chains;
 };
 
@@ -56,5 +58,7 @@ const struct xtn_chain_def *xtn_table_builtin(const struct xtn_table_def *t,
 					      const char *chain);
 const struct xtn_chain_def *xtn_table_builtin_by_hook(const struct xtn_table_def *t,
 						      unsigned int hooknum);
+const struct xtn_chain_def *xtn_table_builtin_listed(const struct xtn_table_def *t,
+						     unsigned int i);
 
 #endif
