@@ -1,0 +1,122 @@
+#!/usr/bin/env bats
+# The extensions' deliberate differences from iptables-nft 1.8.9 (README,
+# "What works"): where 1.8.9 stores something other than what was asked
+# (cuts, wraps, guesses) xtnft refuses, with a message naming the value.
+# Each case runs the oracle beside xtnft: 1.8.9 accepts and its -S shows
+# what it stored; xtnft exits 2 with the message and leaves the ruleset as
+# it was.
+
+load lib/common
+
+setup() {
+	require_root
+	require_oracle
+}
+
+# differs FAMILY TABLE RULE-ARGS... -- STORED-BY-1.8.9 -- OUR-MESSAGE
+# In a fresh namespace each: 1.8.9 takes the rule and -S shows STORED;
+# xtnft exits 2 saying OUR-MESSAGE and stores nothing.
+differs() {
+	local fam=$1 table=$2 ours theirs tool=iptables
+	shift 2
+	local args=() stored msg
+	while [ "$1" != -- ]; do args+=("$1"); shift; done
+	shift
+	stored=$1 msg=$3
+	[ "$fam" = ipv6 ] && tool=ip6tables
+	theirs=$(unshare -n env T="/usr/sbin/$tool-nft" TABLE="$table" bash -c '
+		"$T" -t "$TABLE" "$@" >/dev/null 2>&1 || echo "rc=$?"
+		"$T" -t "$TABLE" -S | sed -n "s/^-A //p"' _ "${args[@]}")
+	case $theirs in
+	*"$stored"*) ;;
+	*) echo "1.8.9 did not store '$stored': $theirs"; return 1 ;;
+	esac
+	ours=$(unshare -n env T="$XTNFT $tool" TABLE="$table" bash -c '
+		$T -t "$TABLE" "$@" 2>&1; echo "rc=$?"
+		$T -t "$TABLE" -S | grep -c "^-A"' _ "${args[@]}")
+	case $ours in
+	*"$msg"*"rc=2"*) ;;
+	*) echo "xtnft did not refuse with '$msg': $ours"; return 1 ;;
+	esac
+	[ "${ours##*$'\n'}" = 0 ] || { echo "xtnft stored a rule: $ours"; return 1; }
+	echo refused
+}
+
+@test "a port above 65535 is refused (1.8.9 wraps 70000 to 4464)" {
+	run differs ipv4 filter -A INPUT -m conntrack --ctorigsrcport 70000 -- \
+		"--ctorigsrcport 4464" -- 'Port "70000" does not resolve to anything.'
+	assert_output refused
+	run differs ipv4 mangle -A PREROUTING -p tcp -j TPROXY --on-port 70000 -- \
+		"--on-port 4464" -- 'Port "70000" does not resolve to anything.'
+	assert_output refused
+}
+
+@test "a mask that is not a prefix, or /33, is refused (1.8.9 makes it a host mask)" {
+	run differs ipv4 filter -A INPUT -m conntrack --ctorigsrc 1.2.3.4/33 -- \
+		"--ctorigsrc 1.2.3.4" -- "neither a valid network mask nor valid CIDR (0-32)"
+	assert_output refused
+	run differs ipv4 nat -A PREROUTING -j NETMAP --to 10.0.0.0/255.0.255.0 -- \
+		"NETMAP --to 10.0.0.0/32" -- "neither a valid network mask nor valid CIDR"
+	assert_output refused
+}
+
+@test "a text longer than its field is refused (1.8.9 cuts it)" {
+	run differs ipv4 filter -A INPUT -j LOG --log-prefix aaaaaaaaaabbbbbbbbbbccccccccccDDD -- \
+		'--log-prefix aaaaaaaaaabbbbbbbbbbccccccccc' -- "maximum length of 29 characters"
+	assert_output refused
+	run differs ipv4 filter -A FORWARD -m helper --helper aaaaaaaaaabbbbbbbbbbccccccccccDDD -- \
+		"--helper aaaaaaaaaabbbbbbbbbbccccccccc" -- "29"
+	assert_output refused
+}
+
+@test "an empty bridge port name is refused (1.8.9 saves a line restore cannot read)" {
+	run differs ipv4 filter -A FORWARD -m physdev --physdev-in "" -- \
+		"--physdev-in " -- "Empty interface is likely to be undesired"
+	assert_output refused
+}
+
+@test "a limit burst of 0 is refused (1.8.9 sends it, the kernel makes it 5)" {
+	run differs ipv4 filter -A INPUT -m limit --limit 1/s --limit-burst 0 -- \
+		"INPUT -m limit --limit 1/sec" -- "--limit-burst"
+	assert_output refused
+}
+
+@test "an ambiguous abbreviation is refused (1.8.9 takes the first that fits)" {
+	run differs ipv4 filter -A INPUT -j REJECT --reject-with icmp-host -- \
+		"--reject-with icmp-host-unreachable" -- 'unknown reject type "icmp-host"'
+	assert_output refused
+	run differs ipv4 filter -A INPUT -m addrtype --src-type un -- \
+		"--src-type UNSPEC" -- "un"
+	assert_output refused
+}
+
+@test "a DSCP class name must be whole (1.8.9 takes EFX as EF)" {
+	run differs ipv4 mangle -A PREROUTING -j DSCP --set-dscp-class EFX -- \
+		"--set-dscp 0x2e" -- "EFX"
+	assert_output refused
+}
+
+@test "TCPMSS with both --set-mss and --clamp-mss-to-pmtu is refused (1.8.9 keeps the later)" {
+	run differs ipv4 filter -A FORWARD -p tcp --syn -j TCPMSS --set-mss 1400 --clamp-mss-to-pmtu -- \
+		"--clamp-mss-to-pmtu" -- "TCPMSS"
+	assert_output refused
+}
+
+@test "a shifted port map outside DNAT is refused (1.8.9 drops the base)" {
+	run differs ipv4 nat -A POSTROUTING -p tcp -j SNAT --to-source 1.2.3.4:100-200/300 -- \
+		"--to-source 1.2.3.4:100-200" -- "Shifted portmap ranges are supported by DNAT only"
+	assert_output refused
+}
+
+@test "-m helper is checked and deleted by its name (1.8.9 deletes any helper rule)" {
+	run unshare -n sh -c '
+		/usr/sbin/iptables-nft -A FORWARD -m helper --helper ftp
+		/usr/sbin/iptables-nft -D FORWARD -m helper --helper sip && echo "1.8.9 deleted"
+		"$0" iptables -A FORWARD -m helper --helper ftp
+		"$0" iptables -D FORWARD -m helper --helper sip 2>/dev/null || echo "xtnft kept"
+		"$0" iptables -S FORWARD' "$XTNFT"
+	assert_output "1.8.9 deleted
+xtnft kept
+-P FORWARD ACCEPT
+-A FORWARD -m helper --helper ftp"
+}
