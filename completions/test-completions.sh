@@ -21,7 +21,7 @@ XTNFT=${1:-${XTNFT:-}}
 COMPDIR=${2:-${XTNFT_COMPLETIONS:-$(cd "$(dirname "$0")" && pwd)}}
 XTNFT_GEN=${XTNFT_GEN:-}
 TOOLS="iptables ip6tables iptables-save ip6tables-save iptables-restore
-ip6tables-restore"
+ip6tables-restore iptables-xml"
 
 if [[ -z $XTNFT || ! -x $XTNFT ]]; then
 	echo "usage: $0 XTNFT [COMPLETIONS_DIR] (or set \$XTNFT)" >&2
@@ -161,6 +161,9 @@ checks_common()
 	check "$sh" exact "--noflush" "$B/ip6tables-restore" --no
 	check "$sh" exact "security" "$B/ip6tables-restore" -T s
 	check "$sh" exact "--test" "$XTNFT" iptables-restore --te
+	check "$sh" exact "--combine" "$B/iptables-xml" --com
+	check "$sh" exact "--verbose" "$XTNFT" iptables-xml --v
+	check "$sh" has "iptables-xml" "$XTNFT" ''
 	# listing fails (a tool that is /bin/false): built-in chains
 	check "$sh" exact "INPUT FORWARD OUTPUT" "$TMP/fail/iptables" -A ''
 	check "$sh" exact "PREROUTING INPUT OUTPUT POSTROUTING" \

@@ -98,7 +98,7 @@ render() {
 }
 
 checked=0
-for page in "$mandir"/*.8 "$ext"; do
+for page in "$mandir"/*.[18] "$ext"; do
 	[ -e "$page" ] || continue
 	name=${page##*/}
 	# a built copy in the source directory is superseded by the fresh one

@@ -13,6 +13,7 @@ struct xtn_tool;
 int tool_run(const struct xtn_tool *t, int argc, char **argv);
 int tool_save(const struct xtn_tool *t, int argc, char **argv);
 int tool_restore(const struct xtn_tool *t, int argc, char **argv);
+int tool_xml(const struct xtn_tool *t, int argc, char **argv);
 
 /* render.c: diagnostics in the exact Debian wording; returns the exit status. */
 int render_diag(const struct xtn_diag *d, const char *prog, bool restore);

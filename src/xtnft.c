@@ -12,6 +12,7 @@ static int (*const mains[])(const struct xtn_tool *t, int argc, char **argv) = {
 	[XTN_TOOL_RUN] = tool_run,
 	[XTN_TOOL_SAVE] = tool_save,
 	[XTN_TOOL_RESTORE] = tool_restore,
+	[XTN_TOOL_XML] = tool_xml,
 };
 
 static int usage(const char *self)

@@ -206,8 +206,20 @@ static void gopts_gather(struct gopts *g, enum xtn_tool_kind kind)
 	char c;
 
 	g->n = 0;
-	lo = kind == XTN_TOOL_RUN ? xtn_ipt_options() :
-	     kind == XTN_TOOL_SAVE ? xtn_save_options() : xtn_restore_options();
+	switch (kind) {
+	case XTN_TOOL_RUN:
+		lo = xtn_ipt_options();
+		break;
+	case XTN_TOOL_SAVE:
+		lo = xtn_save_options();
+		break;
+	case XTN_TOOL_RESTORE:
+		lo = xtn_restore_options();
+		break;
+	default:
+		lo = xtn_xml_options();
+		break;
+	}
 	for (; lo->name; lo++) {
 		c = short_letter(lo->val);
 		gopts_push(g, lo->name, c, lo->has_arg,
@@ -499,6 +511,7 @@ static const struct placeholder placeholders[] = {
 	TOOLROWS("IPT", XTN_TOOL_RUN),
 	TOOLROWS("SAVE", XTN_TOOL_SAVE),
 	TOOLROWS("RESTORE", XTN_TOOL_RESTORE),
+	TOOLROWS("XML", XTN_TOOL_XML),
 	FAMROW("MATCHES_IPV4", emit_exts, xtn_family_ipv4, XTN_EXT_MATCH),
 	FAMROW("MATCHES_IPV6", emit_exts, xtn_family_ipv6, XTN_EXT_MATCH),
 	FAMROW("TARGETS_IPV4", emit_exts, xtn_family_ipv4, XTN_EXT_TARGET),

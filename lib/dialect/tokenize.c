@@ -1,7 +1,9 @@
 /*
  * Restore line tokenizer, the algorithm of iptables' add_param_to_argv():
  * blanks split words, "..." groups (its closing quote ends the word, so
- * "" is an empty word), backslash escapes only inside quotes.
+ * "" is an empty word), backslash escapes only inside quotes.  Shared by
+ * iptables-restore and iptables-xml (which also asks which words were
+ * quoted, 1.8.9's argvattr).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,9 +12,6 @@
 #include <xtnft/util.h>
 
 #define PARAM_MAX 1024
-/* iptables-restore's argv_store holds 255 pointers, program name, -t and
- * table included; the word that would fill the last one is refused. */
-#define RESTORE_MAX_ARGC 255
 
 void xtn_words_add(struct xtn_words *w, const char *s)
 {
@@ -32,12 +31,14 @@ void xtn_words_fini(struct xtn_words *w)
 	w->n = 0;
 }
 
-static int add_word(struct xtn_words *w, const char *word, struct xtn_diag *d,
-		    const struct xtn_loc *loc)
+static int add_word(struct xtn_words *w, const char *word, bool *quoted,
+		    bool was_quoted, struct xtn_diag *d, const struct xtn_loc *loc)
 {
-	if (w->n + 1 >= RESTORE_MAX_ARGC)
+	if (w->n + 1 >= XTN_WORDS_MAX)
 		return xtn_fail(d, XTN_PARAM, loc,
 				"Parser cannot handle more arguments");
+	if (quoted)
+		quoted[w->n] = was_quoted;
 	xtn_words_add(w, word);
 	return 0;
 }
@@ -45,14 +46,21 @@ static int add_word(struct xtn_words *w, const char *word, struct xtn_diag *d,
 int xtn_restore_split(const char *line, struct xtn_words *w,
 		      struct xtn_diag *d, uint32_t lineno)
 {
+	return xtn_split_words(line, w, NULL, d, lineno);
+}
+
+int xtn_split_words(const char *line, struct xtn_words *w, bool *quoted,
+		    struct xtn_diag *d, uint32_t lineno)
+{
 	struct xtn_loc loc = { .line = lineno };
-	bool quoted = false, escaped = false;
+	/* in_quotes: inside "..."; opened: a quote opened in this word */
+	bool in_quotes = false, opened = false, escaped = false;
 	char buf[PARAM_MAX];
 	size_t len = 0;
 	const char *c;
 
 	for (c = line; *c; c++) {
-		if (quoted) {
+		if (in_quotes) {
 			if (escaped) {
 				buf[len++] = *c;
 				escaped = false;
@@ -67,24 +75,26 @@ int xtn_restore_split(const char *line, struct xtn_words *w,
 				goto check;
 			}
 			/* a closing quote ends the word, even an empty one */
-			quoted = false;
+			in_quotes = false;
 			buf[len] = '\0';
-			if (add_word(w, buf, d, &loc) < 0)
+			if (add_word(w, buf, quoted, opened, d, &loc) < 0)
 				return -1;
 			len = 0;
+			opened = false;
 			continue;
 		}
 		if (*c == '"') {
-			quoted = true;
+			in_quotes = opened = true;
 			continue;
 		}
 		if (*c == ' ' || *c == '\t' || *c == '\n') {
 			if (!len)
 				continue;
 			buf[len] = '\0';
-			if (add_word(w, buf, d, &loc) < 0)
+			if (add_word(w, buf, quoted, opened, d, &loc) < 0)
 				return -1;
 			len = 0;
+			opened = false;
 			continue;
 		}
 		buf[len++] = *c;
@@ -92,9 +102,11 @@ check:
 		if (len >= sizeof(buf))
 			return xtn_fail(d, XTN_PARAM, &loc, "Parameter too long!");
 	}
+	/* the word the line ends in counts as unquoted, even when a quote
+	 * is still open (1.8.9 stores it so) */
 	if (len) {
 		buf[len] = '\0';
-		return add_word(w, buf, d, &loc);
+		return add_word(w, buf, quoted, false, d, &loc);
 	}
 	return 0;
 }

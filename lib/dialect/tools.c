@@ -1,4 +1,4 @@
-/* The tool table and the save/restore option tables (see tools.h). */
+/* The tool table and the save/restore/xml option tables (see tools.h). */
 #include <string.h>
 #include <xtnft/family.h>
 #include <xtnft/opt.h>
@@ -12,6 +12,8 @@ static const struct xtn_tool tools[] = {
 	{ "ip6tables-save", XTN_TOOL_SAVE, &xtn_family_ipv6, false },
 	{ "iptables-restore", XTN_TOOL_RESTORE, &xtn_family_ipv4, false },
 	{ "ip6tables-restore", XTN_TOOL_RESTORE, &xtn_family_ipv6, false },
+	/* family-blind; ipv4 as its name says (the completions ask) */
+	{ "iptables-xml", XTN_TOOL_XML, &xtn_family_ipv4, false },
 	{ "iptables-nft", XTN_TOOL_RUN, &xtn_family_ipv4, true },
 	{ "ip6tables-nft", XTN_TOOL_RUN, &xtn_family_ipv6, true },
 	{ "iptables-nft-save", XTN_TOOL_SAVE, &xtn_family_ipv4, true },
@@ -32,6 +34,11 @@ static const struct xtn_longopt restore_opts[] = {
 	{ "test", 0, 't' }, { "help", 0, 'h' }, { "noflush", 0, 'n' },
 	{ "modprobe", 1, 'M' }, { "table", 1, 'T' }, { "ipv4", 0, '4' },
 	{ "ipv6", 0, '6' }, { "wait", 2, 'w' }, { "wait-interval", 2, 'W' },
+	{ NULL, 0, 0 },
+};
+
+static const struct xtn_longopt xml_opts[] = {
+	{ "verbose", 0, 'v' }, { "combine", 0, 'c' }, { "help", 0, 'h' },
 	{ NULL, 0, 0 },
 };
 
@@ -59,4 +66,9 @@ const struct xtn_longopt *xtn_save_options(void)
 const struct xtn_longopt *xtn_restore_options(void)
 {
 	return restore_opts;
+}
+
+const struct xtn_longopt *xtn_xml_options(void)
+{
+	return xml_opts;
 }

@@ -70,8 +70,17 @@ static void take(struct xtn_lines *lr, struct xtn_line *l, size_t len,
 	lr->start += consumed;
 }
 
+/* Put back the byte a long line's start was cut with. */
+static void unhold(struct xtn_lines *lr)
+{
+	if (lr->holding)
+		lr->buf[lr->start] = lr->held;
+	lr->holding = false;
+}
+
 enum xtn_line_status xtn_lines_next(struct xtn_lines *lr, struct xtn_line *l)
 {
+	unhold(lr);
 	for (;;) {
 		size_t avail = lr->end - lr->start;
 		char *nl = memchr(lr->buf + lr->start, '\n', avail);
@@ -105,13 +114,17 @@ enum xtn_line_status xtn_lines_next(struct xtn_lines *lr, struct xtn_line *l)
 	l->newline = false;
 	l->whole = false;
 	lr->start += XTN_LINE_MAX;
-	/* not a newline (the line goes on past it): safe to overwrite */
+	/* not a newline (the line goes on past it): kept for
+	 * xtn_lines_rest() */
+	lr->held = lr->buf[lr->start];
+	lr->holding = true;
 	lr->buf[lr->start] = '\0';
 	return XTN_LINE_LONG;
 }
 
 enum xtn_line_status xtn_lines_skip_rest(struct xtn_lines *lr)
 {
+	unhold(lr);
 	for (;;) {
 		char *nl = memchr(lr->buf + lr->start, '\n', lr->end - lr->start);
 
@@ -127,6 +140,39 @@ enum xtn_line_status xtn_lines_skip_rest(struct xtn_lines *lr)
 			return XTN_LINE_ERROR;
 		}
 		return XTN_LINE_EOF;
+	}
+}
+
+enum xtn_line_status xtn_lines_rest(struct xtn_lines *lr, const char **text,
+				    size_t *len, bool *last)
+{
+	unhold(lr);
+	for (;;) {
+		char *p = lr->buf + lr->start;
+		size_t avail = lr->end - lr->start;
+		char *nl = memchr(p, '\n', avail);
+
+		*text = p;
+		*last = nl != NULL;
+		if (nl) {
+			*len = (size_t)(nl - p);
+			lr->start += *len + 1;
+			return XTN_LINE_OK;
+		}
+		if (avail) {
+			*len = avail;
+			lr->start = lr->end;
+			return XTN_LINE_OK;
+		}
+		switch (fill(lr)) {
+		case 1:
+			continue;
+		case -1:
+			return XTN_LINE_ERROR;
+		}
+		*len = 0;	/* the input ends the line */
+		*last = true;
+		return XTN_LINE_OK;
 	}
 }
 

@@ -33,6 +33,7 @@
 #include <xtnft/print.h>
 #include <xtnft/restore.h>
 #include <xtnft/util.h>
+#include <xtnft/xml.h>
 #include "fuzz.h"
 
 /* Rules of one command looked at; a -s/-d list may stand for 65536. */
@@ -227,11 +228,42 @@ static void run_restore(const struct fuzz_target *t, const uint8_t *d,
 	xtn_ctx_fini(&ctx);
 }
 
+/* iptables-xml: any input converts or fails with a status, and a
+ * conversion that succeeds is a whole document. */
+static void run_xml(const struct fuzz_target *t, const uint8_t *d, size_t n)
+{
+	static const char end[] = "</iptables-rules>\n";
+	/* both options: the paths without them are taken anyway */
+	struct xtn_xml_opts o = { .combine = true, .verbose = true };
+	int fd = memfd_create("fuzz", MFD_CLOEXEC);
+	struct xtn_strbuf out;
+	struct xtn_lines lr;
+	struct xtn_diag diag;
+	int ret;
+
+	(void)t;
+	if (fd < 0 || write(fd, d, n) != (ssize_t)n || lseek(fd, 0, SEEK_SET))
+		abort();
+	xtn_strbuf_init(&out);
+	xtn_diag_init(&diag);
+	xtn_lines_init(&lr, fd);
+	ret = xtn_xml_convert(&lr, &o, &out, &diag);
+	if ((ret == 0) != (diag.status == 0) ||
+	    (ret == 0 && (out.len < sizeof(end) - 1 ||
+			  strcmp(out.buf + out.len - (sizeof(end) - 1), end))))
+		finding("iptables-xml: status and document disagree", out.buf);
+	xtn_lines_fini(&lr);
+	close(fd);
+	xtn_diag_fini(&diag);
+	xtn_strbuf_fini(&out);
+}
+
 const struct fuzz_target fuzz_targets[] = {
 	{ "iptables", &xtn_family_ipv4, run_argv },
 	{ "ip6tables", &xtn_family_ipv6, run_argv },
 	{ "iptables-restore", &xtn_family_ipv4, run_restore },
 	{ "ip6tables-restore", &xtn_family_ipv6, run_restore },
+	{ "iptables-xml", NULL, run_xml },
 };
 const size_t fuzz_n_targets = sizeof(fuzz_targets) / sizeof(fuzz_targets[0]);
 

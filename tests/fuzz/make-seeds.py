@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Write the fuzzer's seed corpus (tests/fuzz/corpus) from the golden rule
 lines (tests/rules/*/*.t) and the restore inputs of the differential
-corpora: one file per input, its first byte naming the fuzz target
-(0 iptables, 1 ip6tables, 2 iptables-restore, 3 ip6tables-restore).
+corpora and the iptables-xml samples: one file per input, its first byte
+naming the fuzz target (0 iptables, 1 ip6tables, 2 iptables-restore,
+3 ip6tables-restore, 4 iptables-xml).
 
 usage: make-seeds.py   (from the source tree; rewrites the corpus)
 """
@@ -35,6 +36,9 @@ for corpus, sel in (("corpus-restore.txt", 2), ("corpus-ip6.txt", 3)):
         for m in re.finditer(r"printf '([^']*)' \| run \$IP6?TRESTORE", line):
             text = m.group(1).encode().decode("unicode_escape").encode("latin-1")
             seeds.add(bytes([sel]) + text)
+
+for f in glob.glob(os.path.join(top, "tests/diff/xml", "*.save")):
+    seeds.add(bytes([4]) + open(f, "rb").read())
 
 os.makedirs(out, exist_ok=True)
 for f in glob.glob(os.path.join(out, "*")):

@@ -6,6 +6,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -239,6 +240,35 @@ static void test_words_add_fini(void **state)
 	xtn_words_fini(&w);
 }
 
+/* Which words had a quote (iptables-xml's argvattr): the word a quote
+ * opened in, ended by its closing quote; the line's last word never. */
+static void test_quoted_flags(void **state)
+{
+	static const char *const want[] = { "-A", "X", "q w", "", "ab", "c",
+					    "d", "open\n" };
+	static const bool quoted[] = { false, false, true, true, true, false,
+				       false, false };
+	struct xtn_words w = { NULL, 0 };
+	bool q[XTN_WORDS_MAX];
+	struct xtn_diag d;
+	size_t i;
+
+	(void)state;
+	xtn_diag_init(&d);
+	assert_int_equal(xtn_split_words("-A X \"q w\" \"\" a\"b\"c d \"open\n",
+					 &w, q, &d, 1), 0);
+	assert_int_equal(w.n, 8);
+	for (i = 0; i < 8; i++) {
+		assert_string_equal(w.v[i], want[i]);
+		assert_int_equal(q[i], quoted[i]);
+	}
+	xtn_words_fini(&w);
+	assert_int_equal(xtn_split_words("\"x\"", &w, q, &d, 1), 0);
+	assert_true(q[0]);
+	xtn_words_fini(&w);
+	xtn_diag_fini(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -253,6 +283,7 @@ int main(void)
 		cmocka_unit_test(test_parameter_too_long),
 		cmocka_unit_test(test_argument_count_limit),
 		cmocka_unit_test(test_words_add_fini),
+		cmocka_unit_test(test_quoted_flags),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

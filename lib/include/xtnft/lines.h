@@ -23,6 +23,8 @@ struct xtn_lines {
 	bool eof;
 	int err;		/* errno of a failed read, 0 if none */
 	bool regular;		/* a regular file: all of it is there */
+	bool holding;		/* after XTN_LINE_LONG: held is the byte */
+	char held;		/* the NUL ending the line's start replaced */
 };
 
 enum xtn_line_status {
@@ -46,6 +48,11 @@ void xtn_lines_fini(struct xtn_lines *lr);
 enum xtn_line_status xtn_lines_next(struct xtn_lines *lr, struct xtn_line *l);
 /* After XTN_LINE_LONG: drop the rest of that line (a comment). */
 enum xtn_line_status xtn_lines_skip_rest(struct xtn_lines *lr);
+/* After XTN_LINE_LONG: the rest of that line, a piece a call (not
+ * NUL-terminated, valid until the next call), *last on the piece that ends
+ * it (at its newline, left out, or at the end of the input). */
+enum xtn_line_status xtn_lines_rest(struct xtn_lines *lr, const char **text,
+				    size_t *len, bool *last);
 /* Can more input be read without waiting for it? */
 bool xtn_lines_pending(struct xtn_lines *lr);
 

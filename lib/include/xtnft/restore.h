@@ -21,9 +21,18 @@ struct xtn_words {
 	int n;
 };
 
+/* iptables' argv_store holds 255 pointers (a restore line's program name,
+ * -t and table included); the word that would fill the last is refused. */
+#define XTN_WORDS_MAX 255
+
 /* iptables-restore's quote-aware word splitter (add_param_to_argv). */
 int xtn_restore_split(const char *line, struct xtn_words *w,
 		      struct xtn_diag *d, uint32_t lineno);
+/* The same, and quoted[i] (XTN_WORDS_MAX entries, NULL: not wanted) tells
+ * whether word i had a quote in it: iptables-xml reads a quoted word as
+ * data, never as an option. */
+int xtn_split_words(const char *line, struct xtn_words *w, bool *quoted,
+		    struct xtn_diag *d, uint32_t lineno);
 void xtn_words_add(struct xtn_words *w, const char *s);
 void xtn_words_fini(struct xtn_words *w);
 

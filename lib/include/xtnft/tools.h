@@ -1,6 +1,6 @@
 /*
- * The tools of the multi-call binary and the options of the save/restore
- * front-ends, as data: src/ dispatches from it, tools/xtnft-gen builds the
+ * The tools of the multi-call binary and the options of the save, restore
+ * and xml front-ends, as data: src/ dispatches from it, tools/xtnft-gen builds the
  * completions from it, so the two cannot drift.
  */
 #ifndef XTNFT_TOOLS_H
@@ -16,6 +16,7 @@ enum xtn_tool_kind {
 	XTN_TOOL_RUN,		/* iptables / ip6tables */
 	XTN_TOOL_SAVE,
 	XTN_TOOL_RESTORE,
+	XTN_TOOL_XML,		/* iptables-xml: text only, no family */
 };
 
 struct xtn_tool {
@@ -31,8 +32,10 @@ const struct xtn_tool *xtn_tool_find(const char *name);
 /* iptables-save / -restore options, with their getopt short strings. */
 const struct xtn_longopt *xtn_save_options(void);
 const struct xtn_longopt *xtn_restore_options(void);
+const struct xtn_longopt *xtn_xml_options(void);
 /* Debian's 1.8.9 save has no -h; restore has no short -4/-6 */
 #define XTN_SAVE_SHORTOPTS "bcdt:M:f:V46"
 #define XTN_RESTORE_SHORTOPTS "bcvVthnM:T:wW"
+#define XTN_XML_SHORTOPTS "cvh"
 
 #endif
