@@ -280,17 +280,16 @@ static int parse_hostmask(struct xtn_parse *p)
 	char *host;
 	int ret;
 
+	/* a plain host with a slash is a name no one can resolve, whatever
+	 * precedes it (1.8.9 asks getaddrinfo for the whole word) */
+	if (p->opt->type == XTN_AT_HOST && slash)
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "getaddrinfo: Name or service not known\n");
 	host = xtn_xstrndup(p->arg, slash ? (size_t)(slash - p->arg) : strlen(p->arg));
 	ret = parse_host_word(p, host, addr);
 	free(host);
-	if (ret < 0)
-		return -1;
-	if (p->opt->type == XTN_AT_HOST) {
-		if (slash)
-			return xtn_parse_fail(p, XTN_PARAM,
-					      "getaddrinfo: Name or service not known\n");
-		return 0;
-	}
+	if (ret < 0 || p->opt->type == XTN_AT_HOST)
+		return ret;
 	/* as 1.8.9's XTTYPE_HOSTMASK: the address unmasked, and a bare
 	 * host all 128 mask bits set whatever the family */
 	if (slash)

@@ -25,11 +25,11 @@ check_ruleset() {
 		$O-save | grep -v "^#" | diff -u /tmp/want.$$ - >&2 ||
 			{ echo "iptables-nft reads it differently" >&2; exit 1; }
 		rm -f /tmp/want.$$
-		$NFT --debug=netlink list ruleset')
+		$NFT --debug=netlink list ruleset 2>/dev/null')
 	theirs=$(unshare -n env O=$otool F="$file" NFT="$NFT" bash -c '
 		set -e
 		$O-restore <"$F"
-		$NFT --debug=netlink list ruleset')
+		$NFT --debug=netlink list ruleset 2>/dev/null')
 	[ -n "$ours" ] || { echo "no ruleset"; return 1; }
 	if [ "$ours" != "$theirs" ]; then
 		diff -u <(echo "$theirs") <(echo "$ours") | head -40
