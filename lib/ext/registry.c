@@ -99,8 +99,6 @@ static const char *const unsupported[] = {
 
 	/* ipsec_ip6 */
 	"policy",
-	"ah",
-	"esp",
 	"sctp",
 	"udplite",
 	"frag",
