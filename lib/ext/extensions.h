@@ -31,6 +31,7 @@ XTN_EXT(tg_standard)
 /* match2 */
 
 /* ipsec_ip6 */
+XTN_EXT(mt_sctp)
 XTN_EXT(mt_esp)
 XTN_EXT(mt_ah)
 XTN_EXT_ALSO(mt_ah, mt_ah6)

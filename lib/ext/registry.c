@@ -99,7 +99,6 @@ static const char *const unsupported[] = {
 
 	/* ipsec_ip6 */
 	"policy",
-	"sctp",
 	"udplite",
 	"frag",
 	"hbh",
