@@ -99,7 +99,6 @@ static const char *const unsupported[] = {
 
 	/* ipsec_ip6 */
 	"policy",
-	"udplite",
 	"frag",
 	"hbh",
 	"dst",
