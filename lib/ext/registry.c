@@ -99,11 +99,6 @@ static const char *const unsupported[] = {
 
 	/* ipsec_ip6 */
 	"policy",
-	"frag",
-	"hbh",
-	"dst",
-	"rt",
-	"ipv6header",
 };
 
 const struct xtn_ext *const *xtn_ext_registry(size_t *n)
