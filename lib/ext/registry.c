@@ -98,7 +98,6 @@ static const char *const unsupported[] = {
 	"time",
 
 	/* ipsec_ip6 */
-	"policy",
 };
 
 const struct xtn_ext *const *xtn_ext_registry(size_t *n)
