@@ -16,7 +16,7 @@ BUILD_DEPS="gcc make autoconf automake pkg-config libmnl-dev libnftnl-dev
 # iptables/nftables/conntrack are test oracles only, run by full path
 TEST_DEPS="bats bats-assert bats-support iptables nftables conntrack iproute2
 	iputils-ping netcat-openbsd groff-base man-db zsh bash-completion
-	util-linux valgrind python3 time clang libclang-rt-14-dev"
+	util-linux valgrind python3 time clang libclang-rt-14-dev ipset"
 
 deps() {
 	missing=""

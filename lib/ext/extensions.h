@@ -19,16 +19,70 @@ XTN_EXT(mt_comment)
 XTN_EXT(tg_standard)
 
 /* stateful */
+XTN_EXT(mt_conntrack)
+XTN_EXT(mt_state)
+XTN_EXT(mt_helper)
+XTN_EXT(mt_connmark)
+XTN_EXT(mt_connlimit)
+XTN_EXT(tg_CONNMARK)
+XTN_EXT(tg_CT)
+XTN_EXT(tg_NOTRACK)
 
 /* nat */
+XTN_EXT(tg_SNAT)
+XTN_EXT_ALSO(tg_SNAT, tg_SNAT6)
+XTN_EXT(tg_DNAT)
+XTN_EXT(tg_MASQUERADE)
+XTN_EXT_ALSO(tg_MASQUERADE, tg_MASQUERADE6)
+XTN_EXT(tg_REDIRECT)
+XTN_EXT_ALSO(tg_REDIRECT, tg_REDIRECT6)
+XTN_EXT(tg_NETMAP)
+XTN_EXT_ALSO(tg_NETMAP, tg_NETMAP6)
+XTN_EXT(tg_TPROXY)
+XTN_EXT(mt_socket)
 
 /* log */
+XTN_EXT(tg_REJECT)
+XTN_EXT_ALSO(tg_REJECT, tg_REJECT6)
+XTN_EXT(tg_LOG)
+XTN_EXT(tg_NFLOG)
+XTN_EXT(tg_TRACE)
+XTN_EXT(tg_NFQUEUE)
+XTN_EXT(tg_CLASSIFY)
 
 /* mangle */
+XTN_EXT(tg_MARK)
+XTN_EXT(tg_TCPMSS)
+XTN_EXT_ALSO(tg_TCPMSS, tg_TCPMSS6)
+XTN_EXT(tg_TOS)
+XTN_EXT(tg_DSCP)
+XTN_EXT(tg_TTL)
+XTN_EXT(tg_HL)
+XTN_EXT(tg_CHECKSUM)
+XTN_EXT(mt_set)
+XTN_EXT(tg_SET)
 
 /* match1 */
+XTN_EXT(mt_multiport)
+XTN_EXT(mt_limit)
+XTN_EXT(mt_iprange)
+XTN_EXT(mt_mac)
+XTN_EXT(mt_addrtype)
+XTN_EXT(mt_pkttype)
+XTN_EXT(mt_recent)
+XTN_EXT(mt_hashlimit)
 
 /* match2 */
+XTN_EXT(mt_length)
+XTN_EXT(mt_ttl)
+XTN_EXT(mt_hl)
+XTN_EXT(mt_dscp)
+XTN_EXT(mt_tos)
+XTN_EXT(mt_ecn)
+XTN_EXT(mt_statistic)
+XTN_EXT(mt_physdev)
+XTN_EXT(mt_string)
+XTN_EXT(mt_owner)
 
 /* ipsec_ip6 */
 XTN_EXT(mt_sctp)

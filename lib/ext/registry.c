@@ -37,64 +37,16 @@ static const char *const unsupported[] = {
 	"TEE", "ULOG", "QUEUE",
 
 	/* stateful */
-	"conntrack",
-	"state",
-	"helper",
-	"connmark",
-	"connlimit",
-	"CONNMARK",
-	"CT",
-	"NOTRACK",
 
 	/* nat */
-	"socket",
-	"SNAT",
-	"DNAT",
-	"MASQUERADE",
-	"REDIRECT",
-	"NETMAP",
-	"TPROXY",
 
 	/* log */
-	"REJECT",
-	"LOG",
-	"NFLOG",
-	"TRACE",
-	"NFQUEUE",
-	"CLASSIFY",
 
 	/* mangle */
-	"set",
-	"MARK",
-	"TCPMSS",
-	"TOS",
-	"DSCP",
-	"TTL",
-	"HL",
-	"CHECKSUM",
-	"SET",
 
 	/* match1 */
-	"multiport",
-	"limit",
-	"hashlimit",
-	"recent",
-	"iprange",
-	"mac",
-	"addrtype",
-	"pkttype",
 
 	/* match2 */
-	"length",
-	"ttl",
-	"hl",
-	"tos",
-	"dscp",
-	"ecn",
-	"owner",
-	"physdev",
-	"string",
-	"statistic",
 	"time",
 
 	/* ipsec_ip6 */

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <ctype.h>
 #include <arpa/inet.h>
 #include <xtnft/family.h>
 #include <xtnft/netaddr.h>
@@ -151,6 +153,56 @@ static int parse_symbol(struct xtn_parse *p)
 			      p->ext_name, p->opt->name, p->arg);
 }
 
+/* One word of a list: the first name of syms it spells (any case), or
+ * abbreviates with XTN_OF_ABBREV, as 1.8.9's strncasecmp loops do. */
+static const struct xtn_sym *symlist_word(const struct xtn_optdef *o,
+					  const char *w, size_t len)
+{
+	const struct xtn_sym *sym;
+
+	if (len == 0)
+		return NULL;
+	for (sym = o->syms; sym && sym->name; sym++) {
+		if (strncasecmp(sym->name, w, len) != 0)
+			continue;
+		if (sym->name[len] == '\0' || (o->flags & XTN_OF_ABBREV))
+			return sym;
+	}
+	return NULL;
+}
+
+const char *xtn_symlist_scan(const struct xtn_optdef *o, const char *s,
+			     uint32_t *mask)
+{
+	const struct xtn_sym *sym;
+	const char *comma;
+
+	*mask = 0;
+	for (;;) {
+		comma = strchr(s, ',');
+		sym = symlist_word(o, s, comma ? (size_t)(comma - s) : strlen(s));
+		if (!sym)
+			return s;
+		*mask |= sym->value;
+		if (!comma)
+			return NULL;
+		s = comma + 1;
+	}
+}
+
+static int parse_symlist(struct xtn_parse *p)
+{
+	const char *bad = xtn_symlist_scan(p->opt, p->arg, &p->val.u32[0]);
+
+	if (!bad)
+		return 0;
+	if (p->opt->bad_sym)
+		return xtn_parse_fail(p, XTN_PARAM, p->opt->bad_sym, bad);
+	return xtn_parse_fail(p, XTN_PARAM,
+			      "%s: bad value for option \"--%s\": \"%s\"\n",
+			      p->ext_name, p->opt->name, bad);
+}
+
 static size_t fam_alen(const struct xtn_parse *p)
 {
 	return p->fam && p->fam->af == AF_INET6 ? 16 : 4;
@@ -170,8 +222,17 @@ static int parse_host_word(struct xtn_parse *p, const char *s,
 	unsigned int n = 0;
 
 	memset(out, 0, sizeof(*out));
-	if (inet_pton(fam_af(p), s, out) == 1)
+	/* getaddrinfo's numeric forms: inet_aton's for IPv4 ("10" is
+	 * 0.0.0.10, "10.1" 10.0.0.1) */
+	if (fam_af(p) == AF_INET ? inet_aton(s, &out->v4) != 0 :
+	    inet_pton(AF_INET6, s, out) == 1)
 		return 0;
+	/* what getaddrinfo says of a numeric address of the other family */
+	if (inet_pton(fam_af(p) == AF_INET ? AF_INET6 : AF_INET, s, out) == 1) {
+		memset(out, 0, sizeof(*out));
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "getaddrinfo: Address family for hostname not supported\n");
+	}
 	if (res && res->host_to_addrs)
 		n = res->host_to_addrs(res, s, fam_af(p), &list);
 	if (n == 0) {
@@ -192,8 +253,8 @@ static int bad_mask(struct xtn_parse *p)
 			      (unsigned int)fam_alen(p) * 8);
 }
 
-/* "/N" or a dotted mask; 1.8.9 takes an out-of-range N silently as a
- * host mask: refused, in 1.8.9's words for a bad mask. */
+/* "/N" or a dotted mask; 1.8.9 takes a mask that is no prefix silently
+ * as a host mask: refused, in 1.8.9's words for a bad mask. */
 static int parse_mask_word(struct xtn_parse *p, const char *s,
 			   union xtn_inaddr *mask)
 {
@@ -205,7 +266,8 @@ static int parse_mask_word(struct xtn_parse *p, const char *s,
 		xtn_mask_from_cidr(mask, (unsigned int)bits, fam_alen(p));
 		return 0;
 	}
-	if (inet_pton(fam_af(p), s, mask) == 1)
+	if (inet_pton(fam_af(p), s, mask) == 1 &&
+	    xtn_mask_to_cidr(mask, fam_alen(p)) >= 0)
 		return 0;
 	return bad_mask(p);
 }
@@ -216,7 +278,6 @@ static int parse_hostmask(struct xtn_parse *p)
 	union xtn_inaddr *mask = (union xtn_inaddr *)p->val.inet[1].b;
 	const char *slash = strchr(p->arg, '/');
 	char *host;
-	size_t i;
 	int ret;
 
 	host = xtn_xstrndup(p->arg, slash ? (size_t)(slash - p->arg) : strlen(p->arg));
@@ -230,32 +291,51 @@ static int parse_hostmask(struct xtn_parse *p)
 					      "getaddrinfo: Name or service not known\n");
 		return 0;
 	}
-	if (slash) {
-		if (parse_mask_word(p, slash + 1, mask) < 0)
-			return -1;
-	} else {
-		memset(mask->b, 0xff, fam_alen(p));
-	}
-	for (i = 0; i < sizeof(addr->b); i++)
-		addr->b[i] &= mask->b[i];
+	/* as 1.8.9's XTTYPE_HOSTMASK: the address unmasked, and a bare
+	 * host all 128 mask bits set whatever the family */
+	if (slash)
+		return parse_mask_word(p, slash + 1, mask);
+	memset(mask->b, 0xff, sizeof(mask->b));
 	return 0;
 }
 
+/* 1.8.9's XTTYPE_PLENMASK: "N" or a dotted mask that is a prefix. */
+static int parse_plenmask(struct xtn_parse *p)
+{
+	union xtn_inaddr *mask = (union xtn_inaddr *)p->val.inet[1].b;
+
+	if (parse_mask_word(p, p->arg, mask) < 0)
+		return -1;
+	p->val.u8 = (uint8_t)xtn_mask_to_cidr(mask, fam_alen(p));
+	return 0;
+}
+
+/* A prefix length, or a contiguous mask of the family's address form
+ * (1.8.9's xtopt_parse_plen).  On IPv4 1.8.9 takes up to 128 and leaves
+ * the kernel to refuse it (or not): refused here, in its words. */
 static int parse_plen(struct xtn_parse *p)
 {
+	union xtn_inaddr mask;
 	uint64_t bits;
-	char *end;
+	int cidr = -1;
 
-	if (!xtn_strtoui(p->arg, &end, &bits, 0, fam_alen(p) * 8) || *end)
-		return bad_uint(p, 0, fam_alen(p) * 8);
-	p->val.u8 = (uint8_t)bits;
+	memset(&mask, 0, sizeof(mask));
+	if (xtn_strtoui(p->arg, NULL, &bits, 0, fam_alen(p) * 8))
+		cidr = (int)bits;
+	else if (fam_af(p) == AF_INET6 ?
+		 inet_pton(AF_INET6, p->arg, &mask) == 1 :
+		 xtn_ipv4_parse_numeric(p->arg, true, &mask.v4))
+		cidr = xtn_mask_to_cidr(&mask, fam_alen(p));
+	if (cidr < 0)
+		return bad_mask(p);
+	p->val.u8 = (uint8_t)cidr;
 	xtn_mask_from_cidr((union xtn_inaddr *)p->val.inet[1].b,
-			   (unsigned int)bits, fam_alen(p));
+			   (unsigned int)cidr, fam_alen(p));
 	return 0;
 }
 
-/* A port number or a service name (any protocol, as 1.8.9's
- * xtables_getportbyname asks); 1.8.9 wraps numbers above 65535 into a
+/* A port number or a service name (of any protocol, as 1.8.9's
+ * xtables_getportbyname asks getaddrinfo); 1.8.9 wraps numbers above 65535 into a
  * 16-bit port silently: refused, in its words for a bad port. */
 static int parse_port_word(struct xtn_parse *p, const char *s, uint16_t *out)
 {
@@ -268,11 +348,11 @@ static int parse_port_word(struct xtn_parse *p, const char *s, uint16_t *out)
 		*out = (uint16_t)v;
 		return 0;
 	}
-	if (*s && res && res->service_to_port) {
-		port = res->service_to_port(res, s, "tcp");
-		if (port < 0)
-			port = res->service_to_port(res, s, "udp");
-	}
+	/* a number is never a service name (getaddrinfo would take
+	 * "70000" as the port 4464) */
+	if (*s && strspn(s, "0123456789") != strlen(s) && res &&
+	    res->service_to_port)
+		port = res->service_to_port(res, s, NULL);
 	if (port < 0 || port > UINT16_MAX)
 		return xtn_parse_fail(p, XTN_PARAM,
 				      "Port \"%s\" does not resolve to anything.\n", s);
@@ -280,38 +360,93 @@ static int parse_port_word(struct xtn_parse *p, const char *s, uint16_t *out)
 	return 0;
 }
 
+/* 1.8.9's XTTYPE_PORTRC: up to two ':'-separated words, an empty one
+ * keeping its default (0, 65535); a single word is both ends. */
 static int parse_portrc(struct xtn_parse *p)
 {
-	const char *colon = strchr(p->arg, ':');
-	char *lo;
+	const char *s = p->arg, *colon;
+	unsigned int n = 0;
+	char *word;
 	int ret;
 
-	if (p->opt->type == XTN_AT_PORT || !colon) {
+	if (p->opt->type == XTN_AT_PORT) {
 		if (parse_port_word(p, p->arg, &p->val.u16[0]) < 0)
 			return -1;
 		p->val.u16[1] = p->val.u16[0];
 		return 0;
 	}
-	lo = xtn_xstrndup(p->arg, (size_t)(colon - p->arg));
-	ret = parse_port_word(p, lo, &p->val.u16[0]);
-	free(lo);
-	if (ret < 0 || parse_port_word(p, colon + 1, &p->val.u16[1]) < 0)
-		return -1;
+	p->val.u16[0] = 0;
+	p->val.u16[1] = UINT16_MAX;
+	for (;;) {
+		if (n == 2)
+			return xtn_parse_fail(p, XTN_PARAM,
+					      "%s: Too many components for option \"--%s\" (max: 2)\n",
+					      p->ext_name, p->opt->name);
+		colon = strchr(s, ':');
+		word = xtn_xstrndup(s, colon ? (size_t)(colon - s) : strlen(s));
+		ret = *word ? parse_port_word(p, word, &p->val.u16[n]) : 0;
+		free(word);
+		if (ret < 0)
+			return -1;
+		n++;
+		if (!colon)
+			break;
+		s = colon + 1;
+	}
+	if (n == 1)
+		p->val.u16[1] = p->val.u16[0];
 	return 0;
 }
 
+/* 1.8.9's xtopt_parse_ethermac: six groups of one or two hex digits.  It
+ * reads each with strtoul, so an empty group is 00 and "-1" is ff: those
+ * are refused (a digit must be there, and nothing else). */
 static int parse_mac(struct xtn_parse *p)
 {
-	unsigned int b[6];
-	char tail;
-	size_t i;
+	const char *s = p->arg;
+	size_t i, n;
 
-	if (strlen(p->arg) != 17 ||
-	    sscanf(p->arg, "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2],
-		   &b[3], &b[4], &b[5], &tail) != 6)
-		return xtn_parse_fail(p, XTN_PARAM, "Invalid MAC address specified.");
-	for (i = 0; i < 6; i++)
-		p->val.mac[i] = (uint8_t)b[i];
+	for (i = 0; i < 6; i++) {
+		for (n = 0; n < 2 && isxdigit((unsigned char)s[n]); n++)
+			;
+		if (n == 0 || s[n] != (i < 5 ? ':' : '\0'))
+			return xtn_parse_fail(p, XTN_PARAM,
+					      "Invalid MAC address specified.");
+		p->val.mac[i] = (uint8_t)strtoul(s, NULL, 16);
+		s += n + 1;
+	}
+	return 0;
+}
+
+/* An interface name as xtables_parse_interface reads it: "+" at the end
+ * compares only the prefix, otherwise the name and its NUL.  1.8.9 takes
+ * an empty name (matching any) and saves it as a line restore cannot read:
+ * refused with its words for an empty -i. */
+static int parse_iface(struct xtn_parse *p)
+{
+	size_t len = strlen(p->arg), i;
+
+	if (len == 0)
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "Empty interface is likely to be undesired");
+	if (len + 1 > sizeof(p->val.iface))
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "interface name `%s' must be shorter than IFNAMSIZ (%i)",
+				      p->arg, (int)sizeof(p->val.iface) - 1);
+	memcpy(p->val.iface, p->arg, len);
+	if (p->arg[len - 1] == '+') {
+		memset(p->val.iface_mask, 0xff, len - 1);
+		return 0;
+	}
+	memset(p->val.iface_mask, 0xff, len + 1);
+	for (i = 0; i < len; i++) {
+		if (p->arg[i] == '/' || p->arg[i] == ' ') {
+			xtn_warn(&p->ctx->diag,
+				 "Warning: weird character in interface `%s' ('/' and ' ' are not allowed by the kernel).",
+				 p->arg);
+			break;
+		}
+	}
 	return 0;
 }
 
@@ -414,6 +549,7 @@ static void store(const struct xtn_parse *p, void *data)
 		put_int(dst + sz, p->val.u32[1], sz, nbo);
 		break;
 	case XTN_AT_SYMBOL:
+	case XTN_AT_SYMLIST:
 		put_int(dst, p->val.u32[0], o->size ? o->size : 1, nbo);
 		break;
 	case XTN_AT_HOST:
@@ -426,10 +562,16 @@ static void store(const struct xtn_parse *p, void *data)
 		       o->size ? o->size : 16);
 		break;
 	case XTN_AT_PLEN:
+	case XTN_AT_PLENMASK:
 		*dst = p->val.u8;
 		break;
 	case XTN_AT_ETHERMAC:
 		memcpy(dst, p->val.mac, 6);
+		break;
+	case XTN_AT_IFACE:
+		memcpy(dst, p->val.iface, sizeof(p->val.iface));
+		memcpy(dst + sizeof(p->val.iface), p->val.iface_mask,
+		       sizeof(p->val.iface_mask));
 		break;
 	default:
 		break;
@@ -461,6 +603,9 @@ int xtn_parse_typed(struct xtn_parse *p, void *data)
 	case XTN_AT_SYMBOL:
 		ret = parse_symbol(p);
 		break;
+	case XTN_AT_SYMLIST:
+		ret = parse_symlist(p);
+		break;
 	case XTN_AT_HOST:
 	case XTN_AT_HOSTMASK:
 		ret = parse_hostmask(p);
@@ -468,12 +613,18 @@ int xtn_parse_typed(struct xtn_parse *p, void *data)
 	case XTN_AT_PLEN:
 		ret = parse_plen(p);
 		break;
+	case XTN_AT_PLENMASK:
+		ret = parse_plenmask(p);
+		break;
 	case XTN_AT_PORT:
 	case XTN_AT_PORTRC:
 		ret = parse_portrc(p);
 		break;
 	case XTN_AT_ETHERMAC:
 		ret = parse_mac(p);
+		break;
+	case XTN_AT_IFACE:
+		ret = parse_iface(p);
 		break;
 	default:
 		return 0;
@@ -483,40 +634,69 @@ int xtn_parse_typed(struct xtn_parse *p, void *data)
 	return ret;
 }
 
-/* 1.8.9's xtables rate words: a number, then /second, /minute, /hour or
- * /day or any prefix of them (default per second). */
-int xtn_parse_rate(struct xtn_parse *p, const char *s, uint32_t *avg)
+/* The unit of a rate ("/s", "/Min", "/hour"...): any prefix of the
+ * word, in any case, as 1.8.9's limit does; 0 if none fits. */
+static uint32_t rate_unit(const char *u)
 {
 	static const struct {
 		const char *name;
 		uint32_t mult;
 	} units[] = {
-		{ "day", 24 * 60 * 60 }, { "hour", 60 * 60 },
-		{ "minute", 60 }, { "second", 1 },
+		{ "second", 1 }, { "minute", 60 },
+		{ "hour", 60 * 60 }, { "day", 24 * 60 * 60 },
 	};
-	const char *slash = strchr(s, '/');
-	uint32_t mult = 1;
-	uint64_t r;
-	char *end;
-	size_t i, len;
+	size_t i, len = strlen(u);
 
-	if (!xtn_strtoui(s, &end, &r, 0, UINT32_MAX) || r == 0 ||
-	    (*end != '\0' && end != slash))
-		goto bad;
-	if (slash) {
-		len = strlen(slash + 1);
-		for (i = 0; i < XTN_ARRAY_SIZE(units); i++)
-			if (len && strncmp(units[i].name, slash + 1, len) == 0)
-				break;
-		if (i == XTN_ARRAY_SIZE(units))
-			goto bad;
-		mult = units[i].mult;
-	}
+	for (i = 0; len && i < XTN_ARRAY_SIZE(units); i++)
+		if (strncasecmp(units[i].name, u, len) == 0)
+			return units[i].mult;
+	return 0;
+}
+
+/*
+ * The words of a rate as 1.8.9's limit and hashlimit read them: a number,
+ * then an optional unit (per second by default).  1.8.9 reads the number
+ * with atoi()/atoll(), which give it a sign and ignore what follows the
+ * digits ("5abc/s" is 5/s): such trailing text is refused here (as not a
+ * rate), and a negative number is XTN_RATE_FAST, as its wrapped value is
+ * in 1.8.9.
+ */
+int xtn_rate_words(const char *s, uint64_t *n, uint32_t *unit_secs)
+{
+	const char *slash = strchr(s, '/'), *c = s, *end;
+	uint32_t mult = 1;
+	bool neg = false;
+
+	if (slash && (mult = rate_unit(slash + 1)) == 0)
+		return XTN_RATE_BAD;
+	while (isspace((unsigned char)*c))
+		c++;
+	if (*c == '+' || *c == '-')
+		neg = *c++ == '-';
+	if (*c < '0' || *c > '9')
+		return XTN_RATE_BAD;
+	if (!xtn_strtou64_dec(c, &end, n))
+		return XTN_RATE_FAST;	/* more digits than 64 bits hold */
+	if ((*end != '\0' && end != slash) || *n == 0)
+		return XTN_RATE_BAD;
+	*unit_secs = mult;
+	return neg ? XTN_RATE_FAST : 0;
+}
+
+/* 1.8.9's -m limit rate, in its words; a number past 32 bits (which
+ * atoi() would wrap) is too fast. */
+int xtn_parse_rate(struct xtn_parse *p, const char *s, uint32_t *avg)
+{
+	uint32_t mult;
+	uint64_t r;
+	int ret = xtn_rate_words(s, &r, &mult);
+
+	if (ret == XTN_RATE_BAD)
+		return xtn_parse_fail(p, XTN_PARAM, "bad rate \"%s\"'", s);
 	/* xt_limit's scale: 10000 per second */
-	if ((uint64_t)mult * 10000u / r == 0)
+	if (ret == XTN_RATE_FAST || r > UINT32_MAX ||
+	    (uint64_t)mult * 10000u / r == 0)
 		return xtn_parse_fail(p, XTN_PARAM, "Rate too fast \"%s\"", s);
 	*avg = (uint32_t)((uint64_t)mult * 10000u / r);
 	return 0;
-bad:
-	return xtn_parse_fail(p, XTN_PARAM, "bad rate \"%s\"'", s);
 }

@@ -54,11 +54,14 @@ int xtn_opt_check_final(struct xtn_parse *p)
 					      "%s: option \"--%s\" also requires \"--%s\".\n",
 					      p->ext_name, o->name,
 					      opt_name(inst->ext, o->also & ~inst->seen));
-		if (o->excl & inst->seen)
+		/* an option in its own excl set (one of a group of which
+		 * only one may be given) is no conflict with itself */
+		if (o->excl & inst->seen & ~(1u << o->id))
 			return xtn_parse_fail(p, XTN_PARAM,
 					      "%s: option \"--%s\" cannot be used together with \"--%s\".\n",
 					      p->ext_name, o->name,
-					      opt_name(inst->ext, o->excl & inst->seen));
+					      opt_name(inst->ext, o->excl & inst->seen &
+						       ~(1u << o->id)));
 	}
 	return 0;
 }

@@ -36,6 +36,10 @@ const char *xtn_rule_target_name(const struct xtn_rule *r)
 	case XTN_V_GOTO:
 		return r->chain;
 	case XTN_V_TARGET:
+		/* a target sharing another's blob (NOTRACK is CT) goes by
+		 * the kernel's name in the listing, as in 1.8.9 */
+		if (r->target->ext->claim_xt && r->target->ext->xt.name)
+			return r->target->ext->xt.name;
 		return r->target->ext->name;
 	}
 	return "";

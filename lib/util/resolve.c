@@ -7,11 +7,17 @@
  * resolver keeps a per-run memo (struct xtn_namecache, owned by the ctx).
  */
 #include <arpa/inet.h>
+#include <errno.h>
+#include <grp.h>
 #include <netdb.h>
+#include <pwd.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <linux/netfilter.h>
+#include <linux/netfilter/ipset/ip_set.h>
 #include <xtnft/hmap.h>
 #include <xtnft/netaddr.h>
 #include <xtnft/util.h>
@@ -249,6 +255,169 @@ static bool libc_proto_by_number(const struct xtn_resolver *self,
 	return true;
 }
 
+static bool libc_user_to_uid(const struct xtn_resolver *self,
+			     const char *name, uint32_t *uid)
+{
+	struct passwd *pw = getpwnam(name);
+
+	(void)self;
+	if (pw)
+		*uid = pw->pw_uid;
+	return pw != NULL;
+}
+
+static bool libc_group_to_gid(const struct xtn_resolver *self,
+			      const char *name, uint32_t *gid)
+{
+	struct group *gr = getgrnam(name);
+
+	(void)self;
+	if (gr)
+		*gid = gr->gr_gid;
+	return gr != NULL;
+}
+
+static bool libc_uid_to_user(const struct xtn_resolver *self, uint32_t uid,
+			     char *buf, size_t len)
+{
+	struct passwd *pw = getpwuid(uid);
+
+	(void)self;
+	if (pw && pw->pw_name)
+		snprintf(buf, len, "%s", pw->pw_name);
+	return pw && pw->pw_name;
+}
+
+static bool libc_gid_to_group(const struct xtn_resolver *self, uint32_t gid,
+			      char *buf, size_t len)
+{
+	struct group *gr = getgrgid(gid);
+
+	(void)self;
+	if (gr && gr->gr_name)
+		snprintf(buf, len, "%s", gr->gr_name);
+	return gr && gr->gr_name;
+}
+
+/*
+ * ipset names live in the kernel: a raw socket's SO_IP_SET getsockopt
+ * answers name -> index (and family) and index -> name, the interface
+ * 1.8.9 uses.  The protocol version comes first, as every request
+ * carries it.
+ */
+static int ipset_open(unsigned int *version)
+{
+	struct ip_set_req_version req = { .op = IP_SET_OP_VERSION };
+	socklen_t size = sizeof(req);
+	int fd = socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_RAW);
+
+	if (fd < 0)
+		return -XTN_IPSET_NO_SOCKET;
+	if (getsockopt(fd, SOL_IP, SO_IP_SET, &req, &size) != 0) {
+		close(fd);
+		return -XTN_IPSET_NO_MODULE;
+	}
+	*version = req.version;
+	return fd;
+}
+
+/* Kernels before the family query (ipset protocol < 7) say EBADMSG:
+ * then by name only, and any family. */
+static int ipset_by_name_only(int fd, unsigned int version, const char *name,
+			      uint16_t *index, int *err)
+{
+	struct ip_set_req_get_set req = {
+		.op = IP_SET_OP_GET_BYNAME, .version = version,
+	};
+	socklen_t size = sizeof(req);
+
+	strncpy(req.set.name, name, IPSET_MAXNAMELEN - 1);
+	if (getsockopt(fd, SOL_IP, SO_IP_SET, &req, &size) != 0 ||
+	    size != sizeof(req)) {
+		*err = errno;
+		return XTN_IPSET_FAILED;
+	}
+	*index = req.set.index;
+	return req.set.index == IPSET_INVALID_ID ? XTN_IPSET_MISSING :
+						   XTN_IPSET_OK;
+}
+
+/* Not memoised, unlike the other answers: a long-lived restore may
+ * outlive a set whose name then comes back with another index, and a
+ * stale index is another set. */
+static int kernel_set_by_name(const struct xtn_resolver *self, const char *name,
+			      uint16_t *index, uint8_t *family, int *err)
+{
+	struct ip_set_req_get_set_family req = { .op = IP_SET_OP_GET_FNAME };
+	socklen_t size = sizeof(req);
+	int fd, ret;
+
+	(void)self;
+	*err = 0;
+	*family = NFPROTO_UNSPEC;
+	fd = ipset_open(&req.version);
+	if (fd < 0)
+		return -fd;
+	strncpy(req.set.name, name, IPSET_MAXNAMELEN - 1);
+	if (getsockopt(fd, SOL_IP, SO_IP_SET, &req, &size) != 0) {
+		ret = errno == EBADMSG ?
+		      ipset_by_name_only(fd, req.version, name, index, err) :
+		      (*err = errno, XTN_IPSET_FAILED);
+		close(fd);
+		return ret;
+	}
+	close(fd);
+	if (size != sizeof(req)) {
+		*err = EINVAL;
+		return XTN_IPSET_FAILED;
+	}
+	*index = req.set.index;
+	*family = (uint8_t)req.family;
+	return req.set.index == IPSET_INVALID_ID ? XTN_IPSET_MISSING :
+						   XTN_IPSET_OK;
+}
+
+static bool ask_set_by_index(unsigned int index, char *buf, size_t len)
+{
+	struct ip_set_req_get_set req = { .op = IP_SET_OP_GET_BYINDEX };
+	socklen_t size = sizeof(req);
+	int fd, ret;
+
+	fd = ipset_open(&req.version);
+	if (fd < 0)
+		return false;
+	req.set.index = (ip_set_id_t)index;
+	ret = getsockopt(fd, SOL_IP, SO_IP_SET, &req, &size);
+	close(fd);
+	if (ret != 0 || size != sizeof(req) || req.set.name[0] == '\0')
+		return false;
+	snprintf(buf, len, "%.*s", IPSET_MAXNAMELEN - 1, req.set.name);
+	return true;
+}
+
+/* A save of many rules naming one set asks the kernel once per index
+ * (the memo's keys start with a byte no service name has); listings are
+ * one-shot commands, so the answer cannot go stale. */
+static bool kernel_set_by_index(const struct xtn_resolver *self,
+				unsigned int index, char *buf, size_t len)
+{
+	char key[24], name[IPSET_MAXNAMELEN];
+	const char *memo;
+
+	snprintf(key, sizeof(key), "\001set #%u", index);
+	memo = self->cache ? xtn_hmap_get(&self->cache->services, key) : NULL;
+	if (memo && *memo) {
+		snprintf(buf, len, "%s", memo);
+		return true;
+	}
+	if (!ask_set_by_index(index, name, sizeof(name)))
+		return false;
+	if (self->cache)
+		remember(self->cache, key, name);
+	snprintf(buf, len, "%s", name);
+	return true;
+}
+
 const struct xtn_resolver xtn_resolver_libc = {
 	.host_to_addrs = libc_host_to_addrs,
 	.net_to_addr = libc_net_to_addr,
@@ -258,6 +427,12 @@ const struct xtn_resolver xtn_resolver_libc = {
 	.port_to_service = libc_port_to_service,
 	.proto_by_name = libc_proto_by_name,
 	.proto_by_number = libc_proto_by_number,
+	.user_to_uid = libc_user_to_uid,
+	.group_to_gid = libc_group_to_gid,
+	.uid_to_user = libc_uid_to_user,
+	.gid_to_group = libc_gid_to_group,
+	.set_by_name = kernel_set_by_name,
+	.set_by_index = kernel_set_by_index,
 };
 
 const struct xtn_resolver xtn_resolver_none = { 0 };

@@ -35,6 +35,7 @@ static const struct xtn_optdef opts[] = {
 	  .bad_sym = "Bad packet type '%s'", .has_arg = 1 },
 	{ .name = "ctorigsrc", .type = XTN_AT_HOSTMASK, .has_arg = 1 },
 	{ .name = "mac-source", .type = XTN_AT_ETHERMAC, .has_arg = 1 },
+	{ .name = "physdev-in", .type = XTN_AT_IFACE, .has_arg = 1 },
 	{ .name = "dport", .type = XTN_AT_PORTRC, .has_arg = 1,
 	  .flags = XTN_OF_PUT | XTN_OF_NBO, .offset = 0 },
 	{ 0 },
@@ -168,14 +169,14 @@ static void test_hostmask(void **state)
 	const char *msg;
 	char buf[INET_ADDRSTRLEN];
 
+	/* 1.8.9's hostmask keeps the address as given, with its mask */
 	assert_int_equal(parse(f, "ctorigsrc", "10.1.2.3/24", &msg), 0);
-	assert_string_equal(inet_ntop(AF_INET, f->p.val.inet[0].b, buf, sizeof(buf)), "10.1.2.0");
+	assert_string_equal(inet_ntop(AF_INET, f->p.val.inet[0].b, buf, sizeof(buf)), "10.1.2.3");
 	assert_string_equal(inet_ntop(AF_INET, f->p.val.inet[1].b, buf, sizeof(buf)), "255.255.255.0");
-	assert_int_equal(parse(f, "ctorigsrc", "1.2.3.4/255.0.255.0", &msg), 0);
-	assert_string_equal(inet_ntop(AF_INET, f->p.val.inet[0].b, buf, sizeof(buf)), "1.0.3.0");
-	/* 1.8.9 takes /33 as a host mask silently: refused */
+	/* 1.8.9 takes /33 and masks with holes as a host mask silently */
 	assert_int_equal(parse(f, "ctorigsrc", "1.2.3.4/33", &msg), -1);
 	assert_string_equal(msg, "t: bad value for option \"--ctorigsrc\", neither a valid network mask nor valid CIDR (0-32).\n");
+	assert_int_equal(parse(f, "ctorigsrc", "1.2.3.4/255.0.255.0", &msg), -1);
 	assert_int_equal(parse(f, "ctorigsrc", "1.2.3.4/x", &msg), -1);
 }
 
@@ -201,6 +202,26 @@ static void test_mac_and_ports(void **state)
 	assert_string_equal(msg, "Port \"x\" does not resolve to anything.\n");
 }
 
+static void test_iface(void **state)
+{
+	struct fix *f = *state;
+	const char *msg;
+
+	assert_int_equal(parse(f, "physdev-in", "eth0", &msg), 0);
+	assert_string_equal(f->p.val.iface, "eth0");
+	/* the name and its NUL are compared */
+	assert_int_equal(f->p.val.iface_mask[4], 0xff);
+	assert_int_equal(f->p.val.iface_mask[5], 0);
+	assert_int_equal(parse(f, "physdev-in", "br+", &msg), 0);
+	assert_int_equal(f->p.val.iface_mask[1], 0xff);
+	assert_int_equal(f->p.val.iface_mask[2], 0);
+	assert_int_equal(parse(f, "physdev-in", "verylongname12345", &msg), -1);
+	assert_string_equal(msg, "interface name `verylongname12345' must be shorter than IFNAMSIZ (15)");
+	/* 1.8.9 stores "" as any port and saves an unrestorable line */
+	assert_int_equal(parse(f, "physdev-in", "", &msg), -1);
+	assert_string_equal(msg, "Empty interface is likely to be undesired");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +231,7 @@ int main(void)
 		cmocka_unit_test(test_symbol),
 		cmocka_unit_test(test_hostmask),
 		cmocka_unit_test(test_mac_and_ports),
+		cmocka_unit_test(test_iface),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -15,8 +15,18 @@
 #include <arpa/inet.h>
 #include <linux/netfilter.h>
 #include <linux/netfilter/nf_tables.h>
+#include <linux/netfilter/xt_hashlimit.h>
+#include <linux/netfilter/xt_iprange.h>
+#include <linux/netfilter/xt_limit.h>
+#include <linux/netfilter/xt_multiport.h>
+#include <linux/netfilter/xt_recent.h>
+#include <linux/if_packet.h>
+#include <linux/netfilter/xt_set.h>
 #include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
+#include <linux/netfilter/nf_nat.h>
+#include <linux/netfilter/xt_TPROXY.h>
+#include <linux/netfilter/xt_socket.h>
 #include <xtnft/codec.h>
 #include <xtnft/ext.h>
 #include <xtnft/family.h>
@@ -179,6 +189,102 @@ static void test_repeated_port_is_a_second_match(void **state)
 	       "-A INPUT -p udp -m udp --dport 22 -m udp --dport 23\n");
 }
 
+/* An xt match or target blob as an older iptables-nft wrote it. */
+static void add_xt(struct nftnl_rule *r, bool target, const char *name,
+		   uint32_t rev, const void *info, uint32_t len)
+{
+	struct nftnl_expr *e = nftnl_expr_alloc(target ? "target" : "match");
+	void *copy = malloc(len);	/* the expression takes it over */
+
+	memcpy(copy, info, len);
+
+	nftnl_expr_set_str(e, target ? NFTNL_EXPR_TG_NAME : NFTNL_EXPR_MT_NAME,
+			   name);
+	nftnl_expr_set_u32(e, target ? NFTNL_EXPR_TG_REV : NFTNL_EXPR_MT_REV,
+			   rev);
+	nftnl_expr_set(e, target ? NFTNL_EXPR_TG_INFO : NFTNL_EXPR_MT_INFO,
+		       copy, len);
+	nftnl_rule_add_expr(r, e);
+}
+
+/* NAT, TPROXY and socket revisions 1.8.9 does not write on this kernel
+ * but older iptables-nft (or older kernels) did. */
+static void test_older_nat_revisions(void **state)
+{
+	struct nf_nat_range2 r2 = { .flags = 3 };	/* MAP_IPS|PROTO_SPECIFIED */
+	struct nf_nat_ipv4_multi_range_compat m = { .rangesize = 1 };
+	struct xt_tproxy_target_info t0 = { .mark_mask = 3, .mark_value = 1,
+					    .lport = htons(80) };
+	struct xt_socket_mtinfo2 s2 = { .flags = 3 };
+	struct nftnl_rule *r;
+
+	(void)state;
+	r2.min_addr.ip = r2.max_addr.ip = htonl(0x01020304);
+	r2.min_proto.tcp.port = r2.max_proto.tcp.port = htons(80);
+	r = new_rule();
+	add_xt(r, true, "SNAT", 1, &r2, sizeof(struct nf_nat_range));
+	expect(r, XTN_DEC_OK, "-A INPUT -j SNAT --to-source 1.2.3.4:80\n");
+	r = new_rule();
+	add_xt(r, true, "SNAT", 2, &r2, sizeof(r2));
+	expect(r, XTN_DEC_OK, "-A INPUT -j SNAT --to-source 1.2.3.4:80\n");
+	r = new_rule();
+	add_xt(r, true, "DNAT", 1, &r2, sizeof(struct nf_nat_range));
+	expect(r, XTN_DEC_OK, "-A INPUT -j DNAT --to-destination 1.2.3.4:80\n");
+	/* a base port that revision 0 of SNAT cannot hold: not guessed */
+	r2.flags |= NF_NAT_RANGE_PROTO_OFFSET;
+	r2.base_proto.tcp.port = htons(1000);
+	r = new_rule();
+	add_xt(r, true, "SNAT", 2, &r2, sizeof(r2));
+	expect(r, XTN_DEC_LOSSY, "!SNAT data");
+	m.range[0].flags = NF_NAT_RANGE_MAP_IPS;
+	m.range[0].min_ip = htonl(0x0a000001);
+	m.range[0].max_ip = htonl(0x0a000002);
+	r = new_rule();
+	add_xt(r, true, "DNAT", 0, &m, sizeof(m));
+	expect(r, XTN_DEC_OK,
+	       "-A INPUT -j DNAT --to-destination 10.0.0.1-10.0.0.2\n");
+	t0.laddr = htonl(0x7f000001);
+	r = new_rule();
+	add_l4proto(r, 6);
+	add_xt(r, true, "TPROXY", 0, &t0, sizeof(t0));
+	expect(r, XTN_DEC_OK,
+	       "-A INPUT -p tcp -j TPROXY --on-port 80 --on-ip 127.0.0.1 --tproxy-mark 0x1/0x3\n");
+	r = new_rule();
+	add_xt(r, false, "socket", 2, &s2, sizeof(s2));
+	expect(r, XTN_DEC_OK, "-A INPUT -m socket --transparent --nowildcard\n");
+	/* revision 1 has no --nowildcard */
+	r = new_rule();
+	add_xt(r, false, "socket", 1, &s2, sizeof(s2));
+	expect(r, XTN_DEC_LOSSY, "!socket data");
+}
+
+/* -m set as iptables-nft writes it on kernels without rev 4 (rev 3: each
+ * counter is op before value); the set's name is the resolver's, which
+ * knows none here, so its index stands in. */
+static void test_set_match_rev3_is_read(void **state)
+{
+	struct xt_set_info_match_v3 v3;
+	struct nftnl_rule *r = new_rule();
+	struct nftnl_expr *e = nftnl_expr_alloc("match");
+
+	(void)state;
+	memset(&v3, 0, sizeof(v3));
+	v3.match_set.index = 3;
+	v3.match_set.dim = 2;
+	v3.match_set.flags = 1u << 1;	/* src,dst */
+	v3.packets.op = IPSET_COUNTER_GT;
+	v3.packets.value = 5;
+	v3.flags = IPSET_FLAG_RETURN_NOMATCH;
+	nftnl_expr_set_str(e, NFTNL_EXPR_MT_NAME, "set");
+	nftnl_expr_set_u32(e, NFTNL_EXPR_MT_REV, 3);
+	/* libnftnl keeps (and frees) the buffer it is given */
+	nftnl_expr_set(e, NFTNL_EXPR_MT_INFO, memcpy(malloc(sizeof(v3)), &v3,
+						     sizeof(v3)), sizeof(v3));
+	nftnl_rule_add_expr(r, e);
+	expect(r, XTN_DEC_OK,
+	       "-A INPUT -m set --match-set #3 src,dst --return-nomatch --packets-gt 5\n");
+}
+
 /* Option ids index 32-bit sets (seen, excl, also): a descriptor with a
  * bigger id would corrupt them. */
 static void test_descriptor_option_ids_fit(void **state)
@@ -196,6 +302,133 @@ static void test_descriptor_option_ids_fit(void **state)
 	}
 }
 
+/* An xt match blob of a revision 1.8.9 does not write (older iptables or
+ * kernels did); info is zero-padded to the 8-byte size. */
+static void add_match(struct nftnl_rule *r, const char *name, uint32_t rev,
+		      const void *info, size_t len)
+{
+	struct nftnl_expr *e = nftnl_expr_alloc("match");
+	size_t size = (len + 7) & ~(size_t)7;
+	void *buf = calloc(1, size);
+
+	memcpy(buf, info, len);
+	nftnl_expr_set_str(e, NFTNL_EXPR_MT_NAME, name);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_MT_REV, rev);
+	/* libnftnl keeps buf (it does not copy match data) */
+	nftnl_expr_set(e, NFTNL_EXPR_MT_INFO, buf, (uint32_t)size);
+	nftnl_rule_add_expr(r, e);
+}
+
+static void test_match1_old_revisions(void **state)
+{
+	struct xt_multiport mp = { .flags = XT_MULTIPORT_DESTINATION,
+				   .count = 2, .ports = { 80, 443 } };
+	struct { uint32_t smin, smax, dmin, dmax; uint8_t flags; } ipr = {
+		htonl(0x01020304), htonl(0x01020309), 0, 0, IPRANGE_SRC };
+	struct xt_recent_mtinfo rc = { .seconds = 60,
+				       .check_set = XT_RECENT_CHECK,
+				       .name = "SSH",
+				       .side = XT_RECENT_SOURCE };
+	struct xt_hashlimit_mtinfo2 h2 = { .name = "a", .cfg = {
+		.avg = 200000, .burst = 5, .mode = XT_HASHLIMIT_HASH_SIP,
+		.gc_interval = 1000, .expire = 1000, .srcmask = 32,
+		.dstmask = 32 } };
+	struct xt_hashlimit_mtinfo1 h1 = { .name = "a", .cfg = {
+		.avg = 2000, .burst = 5, .mode = XT_HASHLIMIT_HASH_SIP,
+		.gc_interval = 1000, .expire = 1000, .srcmask = 32,
+		.dstmask = 32 } };
+	struct xt_rateinfo lim = { .avg = 60000, .burst = 7 };
+	struct nftnl_rule *r;
+
+	(void)state;
+	r = new_rule();
+	add_l4proto(r, 6);
+	add_match(r, "multiport", 0, &mp, sizeof(mp));
+	expect(r, XTN_DEC_OK, "-A INPUT -p tcp -m multiport --dports 80,443\n");
+	r = new_rule();
+	add_match(r, "iprange", 0, &ipr, 17);
+	expect(r, XTN_DEC_OK,
+	       "-A INPUT -m iprange --src-range 1.2.3.4-1.2.3.9\n");
+	r = new_rule();
+	add_match(r, "recent", 0, &rc, sizeof(rc));
+	expect(r, XTN_DEC_OK,
+	       "-A INPUT -m recent --rcheck --seconds 60 --name SSH --mask 255.255.255.255 --rsource\n");
+	r = new_rule();
+	add_match(r, "hashlimit", 2, &h2, sizeof(h2));
+	expect(r, XTN_DEC_OK,
+	       "-A INPUT -m hashlimit --hashlimit-upto 5/sec --hashlimit-burst 5 --hashlimit-mode srcip --hashlimit-name a\n");
+	r = new_rule();
+	add_match(r, "hashlimit", 1, &h1, sizeof(h1));
+	expect(r, XTN_DEC_OK,
+	       "-A INPUT -m hashlimit --hashlimit-upto 5/sec --hashlimit-burst 5 --hashlimit-mode srcip --hashlimit-name a\n");
+	r = new_rule();
+	add_match(r, "limit", 0, &lim, sizeof(lim));
+	expect(r, XTN_DEC_OK, "-A INPUT -m limit --limit 10/min --limit-burst 7\n");
+}
+
+static void add_limit(struct nftnl_rule *r, uint64_t rate, uint64_t unit,
+		      uint32_t type, uint32_t flags)
+{
+	struct nftnl_expr *e = nftnl_expr_alloc("limit");
+
+	nftnl_expr_set_u64(e, NFTNL_EXPR_LIMIT_RATE, rate);
+	nftnl_expr_set_u64(e, NFTNL_EXPR_LIMIT_UNIT, unit);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_LIMIT_BURST, 7);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_LIMIT_TYPE, type);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_LIMIT_FLAGS, flags);
+	nftnl_rule_add_expr(r, e);
+}
+
+static void add_pkttype(struct nftnl_rule *r, uint32_t op, uint8_t type)
+{
+	struct nftnl_expr *e = nftnl_expr_alloc("meta");
+
+	nftnl_expr_set_u32(e, NFTNL_EXPR_META_KEY, NFT_META_PKTTYPE);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_META_DREG, NFT_REG_1);
+	nftnl_rule_add_expr(r, e);
+	e = nftnl_expr_alloc("cmp");
+	nftnl_expr_set_u32(e, NFTNL_EXPR_CMP_SREG, NFT_REG_1);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_CMP_OP, op);
+	nftnl_expr_set(e, NFTNL_EXPR_CMP_DATA, &type, 1);
+	nftnl_rule_add_expr(r, e);
+}
+
+/* nft's own limit and meta pkttype: what -m limit and -m pkttype say,
+ * and nothing else. */
+static void test_match1_native_forms(void **state)
+{
+	struct nftnl_rule *r;
+	enum xtn_dec_status st;
+	char *got;
+
+	(void)state;
+	r = new_rule();
+	add_limit(r, 10, 60, NFT_LIMIT_PKTS, 0);
+	expect(r, XTN_DEC_OK, "-A INPUT -m limit --limit 10/min --limit-burst 7\n");
+	/* "limit rate over", and a byte limit: no -m limit says them */
+	r = new_rule();
+	add_limit(r, 10, 60, NFT_LIMIT_PKTS, NFT_LIMIT_F_INV);
+	got = decode(r, &st);
+	assert_true(got[0] == '!');
+	free(got);
+	r = new_rule();
+	add_limit(r, 1024, 1, NFT_LIMIT_PKT_BYTES, 0);
+	got = decode(r, &st);
+	assert_true(got[0] == '!');
+	free(got);
+	r = new_rule();
+	add_pkttype(r, NFT_CMP_EQ, PACKET_BROADCAST);
+	expect(r, XTN_DEC_OK, "-A INPUT -m pkttype --pkt-type broadcast\n");
+	r = new_rule();
+	add_pkttype(r, NFT_CMP_NEQ, 7);
+	expect(r, XTN_DEC_OK, "-A INPUT -m pkttype ! --pkt-type 7\n");
+	r = new_rule();
+	add_pkttype(r, NFT_CMP_LT, PACKET_BROADCAST);
+	got = decode(r, &st);
+	assert_true(got[0] == '!');
+	free(got);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -204,6 +437,10 @@ int main(void)
 		cmocka_unit_test(test_tcp_flags_beyond_iptables_names),
 		cmocka_unit_test(test_repeated_port_is_a_second_match),
 		cmocka_unit_test(test_descriptor_option_ids_fit),
+		cmocka_unit_test(test_older_nat_revisions),
+		cmocka_unit_test(test_match1_old_revisions),
+		cmocka_unit_test(test_match1_native_forms),
+		cmocka_unit_test(test_set_match_rev3_is_read),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -41,6 +41,7 @@ enum xtn_opt_flags {
 	XTN_OF_MAND = 1 << 2,	/* must be given */
 	XTN_OF_PUT = 1 << 3,	/* store the typed value at offset */
 	XTN_OF_NBO = 1 << 4,	/* store integers in network byte order */
+	XTN_OF_ABBREV = 1 << 5,	/* XTN_AT_SYMLIST: a word may abbreviate a name */
 };
 
 /*
@@ -63,11 +64,15 @@ enum xtn_argtype {
 	XTN_AT_MARKMASK32,	/* "v[/m]" -> val.u32[0] v, [1] m (default ~0) */
 	XTN_AT_SYMBOL,		/* a name of `syms` -> val.u32[0], stored in `size` bytes */
 	XTN_AT_HOST,		/* an address of the rule's family -> val.inet[0] */
-	XTN_AT_HOSTMASK,	/* "addr[/plen|/mask]" -> val.inet[0] addr&mask, [1] mask */
+	XTN_AT_HOSTMASK,	/* "addr[/plen|/mask]" -> val.inet[0] addr, [1] mask */
 	XTN_AT_PLEN,		/* a prefix length of the family -> val.u8, val.inet[1] mask */
 	XTN_AT_PORT,		/* a port or service name -> val.u16[0] */
-	XTN_AT_PORTRC,		/* "p", "p:q" of ports or services -> val.u16[0..1] */
+	XTN_AT_PORTRC,		/* "p", "p:q", "p:", ":q" of ports or services -> val.u16[0..1] */
 	XTN_AT_ETHERMAC,	/* "aa:bb:cc:dd:ee:ff" -> val.mac */
+	XTN_AT_SYMLIST,		/* "A,B,..." of `syms` (any case) ORed -> val.u32[0] */
+	XTN_AT_PLENMASK,	/* a prefix length or a mask that is one -> as PLEN */
+	XTN_AT_IFACE,		/* "name" or "prefix+" -> val.iface, val.iface_mask
+				 * (stored as name then mask, IFNAMSIZ each) */
 };
 
 /* A name of a symbol table (XTN_AT_SYMBOL), NULL-name terminated. */
@@ -86,9 +91,11 @@ struct xtn_optdef {
 	uint16_t offset, size;	/* where a typed value lands in data */
 	uint32_t excl, also;	/* masks of other option ids */
 	uint64_t min, max;	/* XTN_AT_UINT*: bounds (max 0: the type's) */
-	const struct xtn_sym *syms;	/* XTN_AT_SYMBOL */
+	const struct xtn_sym *syms;	/* XTN_AT_SYMBOL, XTN_AT_SYMLIST */
 	/* XTN_AT_SYMBOL: the message for a name not in syms, printf with
-	 * the word ("Bad packet type '%s'"); NULL: a generic one. */
+	 * the word ("Bad packet type '%s'"); NULL: a generic one.
+	 * XTN_AT_SYMLIST: printf with the rest of the list from the bad
+	 * word on ("Bad ctstate \"%s\""). */
 	const char *bad_sym;
 };
 
@@ -102,6 +109,10 @@ union xtn_optval {
 	struct {
 		uint8_t b[16];
 	} inet[2];		/* in6_addr / in_addr bytes, network order */
+	struct {
+		char iface[16];
+		uint8_t iface_mask[16];	/* the bytes compared */
+	};
 };
 
 /* State handed to a descriptor while one of its options is parsed. */
@@ -380,9 +391,20 @@ int xtn_parse_typed(struct xtn_parse *p, void *data);
  * requires, cannot be used together), with 1.8.9's wording. */
 int xtn_opt_check_one(struct xtn_parse *p);
 int xtn_opt_check_final(struct xtn_parse *p);
+/* The comma list s of an XTN_AT_SYMLIST-like option o: NULL with the
+ * names ORed into *mask, or the list from its first bad word on (an
+ * empty last word: the terminating NUL). */
+const char *xtn_symlist_scan(const struct xtn_optdef *o, const char *s,
+			     uint32_t *mask);
 /* "1/sec" etc. as xt_rateinfo's avg (XT_LIMIT_SCALE per second);
  * -1 with 1.8.9's message for a bad or too fast rate. */
 int xtn_parse_rate(struct xtn_parse *p, const char *s, uint32_t *avg);
+/* The number and unit (in seconds) of a rate such as "5/min", as 1.8.9's
+ * limit and hashlimit read them, for extensions with their own scale and
+ * wording: 0, or XTN_RATE_BAD (not a rate) or XTN_RATE_FAST (a negative
+ * or huge number: too fast for any scale). */
+enum { XTN_RATE_BAD = -1, XTN_RATE_FAST = -2 };
+int xtn_rate_words(const char *s, uint64_t *n, uint32_t *unit_secs);
 /* "--opt ! value" in old-style extensions: warn, flip, take next word. */
 int xtn_parse_check_inverse(struct xtn_parse *p, const char **arg);
 

@@ -59,7 +59,32 @@ struct xtn_resolver {
 	int (*proto_by_name)(const struct xtn_resolver *self, const char *name);
 	bool (*proto_by_number)(const struct xtn_resolver *self,
 				unsigned int proto, char *buf, size_t len);
+	/* Users and groups (-m owner): false when unknown. */
+	bool (*user_to_uid)(const struct xtn_resolver *self, const char *name,
+			    uint32_t *uid);
+	bool (*group_to_gid)(const struct xtn_resolver *self, const char *name,
+			     uint32_t *gid);
+	bool (*uid_to_user)(const struct xtn_resolver *self, uint32_t uid,
+			    char *buf, size_t len);
+	bool (*gid_to_group)(const struct xtn_resolver *self, uint32_t gid,
+			     char *buf, size_t len);
+	/* ipset names (the kernel's SO_IP_SET getsockopt, as 1.8.9 asks
+	 * it): the index and NFPROTO_* family of set `name`, or why not
+	 * (enum xtn_ipset_status; errno is kept for XTN_IPSET_FAILED). */
+	int (*set_by_name)(const struct xtn_resolver *self, const char *name,
+			   uint16_t *index, uint8_t *family, int *err);
+	/* The name of the set with `index`; false if there is none. */
+	bool (*set_by_index)(const struct xtn_resolver *self,
+			     unsigned int index, char *buf, size_t len);
 	struct xtn_namecache *cache;	/* NULL: no caching */
+};
+
+enum xtn_ipset_status {
+	XTN_IPSET_OK = 0,
+	XTN_IPSET_MISSING,	/* no set of that name */
+	XTN_IPSET_NO_SOCKET,	/* the raw socket could not be opened */
+	XTN_IPSET_NO_MODULE,	/* the kernel did not answer the version */
+	XTN_IPSET_FAILED,	/* the lookup failed: see err */
 };
 
 extern const struct xtn_resolver xtn_resolver_libc;

@@ -1,0 +1,18 @@
+# -j CONNMARK: xt_connmark_tginfo2 (rev 2)
+-j CONNMARK --set-xmark 5;-j CONNMARK --set-xmark 0x5/0xffffffff;OK
+-j CONNMARK --set-xmark 0x5/0xff;=;OK
+-j CONNMARK --set-mark 5/0xff;-j CONNMARK --set-xmark 0x5/0xff;OK
+-j CONNMARK --and-mark 0xf;-j CONNMARK --set-xmark 0x0/0xfffffff0;OK
+-j CONNMARK --or-mark 3;-j CONNMARK --set-xmark 0x3/0x3;OK
+-j CONNMARK --xor-mark 3;-j CONNMARK --set-xmark 0x3/0x0;OK
+-j CONNMARK --save-mark;-j CONNMARK --save-mark --nfmask 0xffffffff --ctmask 0xffffffff;OK
+-j CONNMARK --save-mark --nfmask 0xff --ctmask 0xf;=;OK
+-j CONNMARK --restore-mark --mask 0xf0;-j CONNMARK --restore-mark --nfmask 0xf0 --ctmask 0xf0;OK
+-j CONNMARK --restore-mark --left-shift-mark 3;-j CONNMARK --restore-mark --nfmask 0xffffffff --ctmask 0xffffffff --left-shift-mark 3;OK
+-p tcp --dport 22 -j CONNMARK --set-mark 1;-p tcp -m tcp --dport 22 -j CONNMARK --set-xmark 0x1/0xffffffff;OK
+-j CONNMARK;;FAIL;CONNMARK target: No operation specified
+-j CONNMARK --set-mark 1 --save-mark;;FAIL;CONNMARK: option "--set-mark" cannot be used together with "--save-mark".\n
+-j CONNMARK --save-mark --mask 1 --ctmask 2;;FAIL;CONNMARK: option "--ctmask" cannot be used together with "--mask".\n
+-j CONNMARK --set-mark x;;FAIL;CONNMARK: bad integer value for option "--set-mark", or out of range.\n
+-j CONNMARK --save-mark --right-shift-mark 33;;FAIL;CONNMARK: bad value for option "--right-shift-mark", or out of range (0-32).\n
+-j CONNMARK ! --set-mark 1;;FAIL;CONNMARK: option "--set-mark" cannot be inverted.\n

@@ -1,0 +1,33 @@
+# -j LOG: xt_log_info compat blob, rev 0
+-j LOG;=;OK
+-j LOG --log-level 4;-j LOG;OK
+-j LOG --log-level warning;-j LOG;OK
+-j LOG --log-level 0;=;OK
+-j LOG --log-level emerg;-j LOG --log-level 0;OK
+-j LOG --log-level panic;-j LOG --log-level 0;OK
+-j LOG --log-level alert;-j LOG --log-level 1;OK
+-j LOG --log-level crit;-j LOG --log-level 2;OK
+-j LOG --log-level error;-j LOG --log-level 3;OK
+-j LOG --log-level notice;-j LOG --log-level 5;OK
+-j LOG --log-level info;-j LOG --log-level 6;OK
+-j LOG --log-level debug;-j LOG --log-level 7;OK
+-j LOG --log-level 0x7;-j LOG --log-level 7;OK
+-j LOG --log-prefix x;=;OK
+-j LOG --log-prefix "hello world: " --log-level 7;=;OK
+-j LOG --log-prefix 12345678901234567890123456789;=;OK
+-j LOG --log-tcp-sequence;=;OK
+-j LOG --log-tcp-options;=;OK
+-j LOG --log-ip-options;=;OK
+-j LOG --log-uid;=;OK
+-j LOG --log-macdecode;=;OK
+-j LOG --log-macdecode --log-uid --log-ip-options --log-tcp-options --log-tcp-sequence --log-level 1;-j LOG --log-level 1 --log-tcp-sequence --log-tcp-options --log-ip-options --log-uid --log-macdecode;OK
+-p tcp --syn -j LOG --log-prefix "a\"b";-p tcp -m tcp --tcp-flags FIN,SYN,RST,ACK SYN -j LOG --log-prefix "a\"b";OK
+-j LOG --log-level err;;FAIL;log level "err" unknown\n
+-j LOG --log-level warn;;FAIL;log level "warn" unknown\n
+-j LOG --log-level 8;;FAIL;log level "8" unknown\n
+-j LOG --log-level DEBUG;;FAIL;log level "DEBUG" unknown\n
+-j LOG --log-prefix "";;FAIL;Argument must have a minimum length of 1 characters\n
+-j LOG --log-prefix 123456789012345678901234567890;;FAIL;Argument must have a maximum length of 29 characters\n
+-j LOG --log-uid --log-uid;;FAIL;LOG: option "--log-uid" can only be used once.\n
+-j LOG ! --log-uid;;FAIL;LOG: option "--log-uid" cannot be inverted.\n
+-j LOG --log-level 1 --log-level 2;;FAIL;LOG: option "--log-level" can only be used once.\n

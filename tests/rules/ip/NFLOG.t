@@ -1,0 +1,18 @@
+# -j NFLOG: native log expression (group always, prefix, snaplen, qthreshold when set)
+-j NFLOG;=;OK
+-j NFLOG --nflog-group 5;=;OK
+-j NFLOG --nflog-group 0;-j NFLOG;OK
+-j NFLOG --nflog-group 65535 --nflog-prefix "a b" --nflog-threshold 3;-j NFLOG --nflog-prefix "a b" --nflog-group 65535 --nflog-threshold 3;OK
+-j NFLOG --nflog-size 100;=;OK
+-j NFLOG --nflog-size 0;=;OK
+-j NFLOG --nflog-size 4294967295;=;OK
+-j NFLOG --nflog-threshold 0;-j NFLOG;OK
+-j NFLOG --nflog-prefix 0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456;=;OK
+-p udp --dport 53 -j NFLOG --nflog-group 2 --nflog-prefix dns --nflog-size 128;-p udp -m udp --dport 53 -j NFLOG --nflog-prefix dns --nflog-group 2 --nflog-size 128;OK
+-j NFLOG --nflog-group 65536;;FAIL;NFLOG: bad value for option "--nflog-group", or out of range (0-65535).\n
+-j NFLOG --nflog-threshold 65536;;FAIL;NFLOG: bad value for option "--nflog-threshold", or out of range (0-65535).\n
+-j NFLOG --nflog-size -1;;FAIL;NFLOG: bad value for option "--nflog-size", or out of range (0-4294967295).\n
+-j NFLOG --nflog-range 200 --nflog-size 100;;FAIL;NFLOG: option "--nflog-range" cannot be used together with "--nflog-size".\n
+-j NFLOG --nflog-prefix "";;FAIL;Argument must have a minimum length of 1 characters\n
+-j NFLOG --nflog-prefix 01234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567;;FAIL;Argument must have a maximum length of 127 characters\n
+-j NFLOG --nflog-group 1 --nflog-group 2;;FAIL;NFLOG: option "--nflog-group" can only be used once.\n

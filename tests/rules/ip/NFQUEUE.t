@@ -1,0 +1,24 @@
+# -j NFQUEUE: xt_NFQ_info_v3 compat blob, rev 3 for every option combination
+-j NFQUEUE;-j NFQUEUE --queue-num 0;OK
+-j NFQUEUE --queue-num 5;=;OK
+-j NFQUEUE --queue-num 65535;=;OK
+-j NFQUEUE --queue-num 0x10;-j NFQUEUE --queue-num 16;OK
+-j NFQUEUE --queue-balance 2:5;=;OK
+-j NFQUEUE --queue-balance 2:;-j NFQUEUE --queue-balance 2:65535;OK
+-j NFQUEUE --queue-balance :5;-j NFQUEUE --queue-balance 0:5;OK
+-j NFQUEUE --queue-balance 1:65535;=;OK
+-j NFQUEUE --queue-bypass;-j NFQUEUE --queue-num 0 --queue-bypass;OK
+-j NFQUEUE --queue-num 3 --queue-bypass;=;OK
+-j NFQUEUE --queue-balance 2:5 --queue-cpu-fanout;=;OK
+-j NFQUEUE --queue-cpu-fanout --queue-bypass --queue-balance 0:1;-j NFQUEUE --queue-balance 0:1 --queue-bypass --queue-cpu-fanout;OK
+-j NFQUEUE --fail-open;;FAIL;unknown option "--fail-open"
+-j NFQUEUE --queue-cpu-fanout;;FAIL;NFQUEUE: option "--queue-cpu-fanout" also requires "--queue-balance".\n
+-j NFQUEUE --queue-num 1 --queue-balance 2:3;;FAIL;NFQUEUE: option "--queue-num" cannot be used together with "--queue-balance".\n
+-j NFQUEUE --queue-balance 5:2;;FAIL;5 should be less than 2
+-j NFQUEUE --queue-balance 5:5;;FAIL;5 should be less than 5
+-j NFQUEUE --queue-balance 2;;FAIL;Bad range "2"
+-j NFQUEUE --queue-balance 1:2:3;;FAIL;NFQUEUE: Too many components for option "--queue-balance" (max: 2)\n
+-j NFQUEUE --queue-balance a:b;;FAIL;NFQUEUE: bad value for option "--queue-balance" near "a:b", or out of range (0-65535).\n
+-j NFQUEUE --queue-balance 2:65536;;FAIL;NFQUEUE: bad value for option "--queue-balance" near "65536", or out of range (0-65535).\n
+-j NFQUEUE --queue-num 65536;;FAIL;NFQUEUE: bad value for option "--queue-num", or out of range (0-65535).\n
+-j NFQUEUE --queue-bypass --queue-bypass;;FAIL;NFQUEUE: option "--queue-bypass" can only be used once.\n

@@ -1,0 +1,21 @@
+# -m addrtype: the xt_addrtype_info_v1 blob (rev 1)
+-m addrtype --src-type LOCAL;=;OK
+-m addrtype ! --src-type local,unicast;-m addrtype ! --src-type UNICAST,LOCAL;OK
+-m addrtype --dst-type LOCAL --limit-iface-in;=;OK
+-m addrtype --src-type LOCAL ! --dst-type LOCAL;=;OK
+-m addrtype ! --dst-type BROADCAST,MULTICAST --limit-iface-out;=;OK
+-m addrtype --src-type UNSPEC,UNICAST,LOCAL,BROADCAST,ANYCAST,MULTICAST,BLACKHOLE,UNREACHABLE,PROHIBIT,THROW,NAT,XRESOLVE;=;OK
+-m addrtype --src-type x;-m addrtype --src-type XRESOLVE;OK
+-m addrtype --src-type loc,multi;-m addrtype --src-type LOCAL,MULTICAST;OK
+-m addrtype --src-type un;;FAIL;addrtype: bad type "un"
+-m addrtype --src-type b,LOCAL;;FAIL;addrtype: bad type `b,LOCAL'
+-m addrtype --src-type LOCAL,;;FAIL;addrtype: bad type ""
+-m addrtype --src-type ,LOCAL;;FAIL;addrtype: bad type `,LOCAL'
+-m addrtype --src-type foo,LOCAL;;FAIL;addrtype: bad type `foo,LOCAL'
+-m addrtype --src-type LOCAL,foo;;FAIL;addrtype: bad type "foo"
+-m addrtype --src-type LOCALX;;FAIL;addrtype: bad type "LOCALX"
+-m addrtype;;FAIL;addrtype: you must specify --src-type or --dst-type
+-m addrtype --limit-iface-in --limit-iface-out;;FAIL;addrtype: you must specify --src-type or --dst-type
+-m addrtype --src-type LOCAL --limit-iface-in --limit-iface-out;;FAIL;addrtype: option "--limit-iface-in" cannot be used together with "--limit-iface-out".\n
+-m addrtype --src-type LOCAL --src-type LOCAL;;FAIL;addrtype: option "--src-type" can only be used once.\n
+-m addrtype ! --limit-iface-in --src-type LOCAL;;FAIL;addrtype: option "--limit-iface-in" cannot be inverted.\n

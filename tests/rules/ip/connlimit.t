@@ -1,0 +1,12 @@
+# -m connlimit: xt_connlimit_info (rev 1); the mask of a bare rule is 128 ones
+-m connlimit --connlimit-above 3;-m connlimit --connlimit-above 3 --connlimit-mask 32 --connlimit-saddr;OK
+-m connlimit --connlimit-upto 3;-m connlimit --connlimit-upto 3 --connlimit-mask 32 --connlimit-saddr;OK
+-m connlimit --connlimit-above 3 --connlimit-mask 24 --connlimit-daddr;=;OK
+-m connlimit ! --connlimit-above 3 --connlimit-saddr;-m connlimit --connlimit-upto 3 --connlimit-mask 32 --connlimit-saddr;OK
+-m connlimit ! --connlimit-upto 3;-m connlimit --connlimit-above 3 --connlimit-mask 32 --connlimit-saddr;OK
+-m connlimit --connlimit-upto 0 --connlimit-mask 0;-m connlimit --connlimit-upto 0 --connlimit-mask 0 --connlimit-saddr;OK
+-m connlimit --connlimit-upto 1 --connlimit-mask 255.255.255.0;-m connlimit --connlimit-upto 1 --connlimit-mask 24 --connlimit-saddr;OK
+-m connlimit --connlimit-upto 1 --connlimit-mask 32;-m connlimit --connlimit-upto 1 --connlimit-mask 32 --connlimit-saddr;OK
+-m connlimit --connlimit-mask 8;;FAIL;You must specify "--connlimit-above" or "--connlimit-upto".
+-m connlimit --connlimit-upto 1 --connlimit-mask x;;FAIL;connlimit: bad value for option "--connlimit-mask", neither a valid network mask nor valid CIDR (0-32).\n
+-m connlimit --connlimit-above x;;FAIL;connlimit: bad value for option "--connlimit-above", or out of range (0-4294967295).\n

@@ -1,0 +1,36 @@
+# -m conntrack: the xt_conntrack_mtinfo3 blob (rev 3)
+-m conntrack --ctstate NEW;=;OK
+-m conntrack --ctstate ESTABLISHED,RELATED;-m conntrack --ctstate RELATED,ESTABLISHED;OK
+-m conntrack ! --ctstate INVALID,UNTRACKED,SNAT,DNAT;=;OK
+-m conntrack --ctstate n,e;-m conntrack --ctstate NEW,ESTABLISHED;OK
+-m conntrack --ctproto tcp;-m conntrack --ctproto 6;OK
+-m conntrack ! --ctproto 17;=;OK
+-m conntrack --ctproto all;-m conntrack --ctproto 0;OK
+-m conntrack --ctorigsrc 10.0.0.1/24;=;OK
+-m conntrack ! --ctorigdst 192.168.1.1;=;OK
+-m conntrack --ctreplsrc 0/0;-m conntrack --ctreplsrc 0.0.0.0/0;OK
+-m conntrack --ctrepldst 1.2.3.4/255.255.0.0;-m conntrack --ctrepldst 1.2.3.4/16;OK
+-m conntrack --ctorigsrcport 22;=;OK
+-m conntrack ! --ctorigdstport 1024:65535;=;OK
+-m conntrack --ctreplsrcport :80;-m conntrack --ctreplsrcport 0:80;OK
+-m conntrack --ctrepldstport ssh;-m conntrack --ctrepldstport 22;OK
+-m conntrack --ctstatus NONE;=;OK
+-m conntrack ! --ctstatus ASSURED,CONFIRMED,EXPECTED,SEEN_REPLY;-m conntrack ! --ctstatus EXPECTED,SEEN_REPLY,ASSURED,CONFIRMED;OK
+-m conntrack --ctexpire 10;=;OK
+-m conntrack ! --ctexpire 5:60;=;OK
+-m conntrack --ctdir ORIGINAL;=;OK
+-m conntrack --ctdir reply;-m conntrack --ctdir REPLY;OK
+-m conntrack --ctstate NEW --ctproto tcp --ctorigdstport 22 --ctdir ORIGINAL -j ACCEPT;-m conntrack --ctstate NEW --ctproto 6 --ctorigdstport 22 --ctdir ORIGINAL -j ACCEPT;OK
+-m conntrack;;FAIL;conntrack: At least one option is required
+-m conntrack --ctstate FOO;;FAIL;Bad ctstate "FOO"
+-m conntrack --ctstate NEW,FOO,BAR;;FAIL;Bad ctstate "FOO,BAR"
+-m conntrack --ctstate NEW,;;FAIL;Bad ctstate ""
+-m conntrack --ctstatus FOO;;FAIL;Bad ctstatus "FOO"
+-m conntrack --ctproto foo;;FAIL;unknown protocol "foo" specified
+-m conntrack --ctorigsrcport 1:2:3;;FAIL;conntrack: Too many components for option "--ctorigsrcport" (max: 2)\n
+-m conntrack --ctorigsrcport foo;;FAIL;Port "foo" does not resolve to anything.\n
+-m conntrack --ctexpire x;;FAIL;conntrack: bad value for option "--ctexpire" near "x", or out of range (0-4294967295).\n
+-m conntrack --ctorigsrc 1.2.3.4/x;;FAIL;conntrack: bad value for option "--ctorigsrc", neither a valid network mask nor valid CIDR (0-32).\n
+-m conntrack --ctdir foo;;FAIL;conntrack: Bad value for "--ctdir" option: "foo"
+-m conntrack ! --ctdir REPLY;;FAIL;conntrack: option "--ctdir" cannot be inverted.\n
+-m conntrack --ctstate NEW --ctstate NEW;;FAIL;conntrack: option "--ctstate" can only be used once.\n

@@ -1,0 +1,37 @@
+# -m hashlimit: the xt_hashlimit_mtinfo3 blob (rev 3)
+-m hashlimit --hashlimit-upto 5/sec --hashlimit-name a;-m hashlimit --hashlimit-upto 5/sec --hashlimit-burst 5 --hashlimit-name a;OK
+-p tcp -m hashlimit --hashlimit-above 5/min --hashlimit-burst 10 --hashlimit-mode srcip,dstport --hashlimit-name b;=;OK
+-m hashlimit --hashlimit 100 --hashlimit-name c --hashlimit-srcmask 24 --hashlimit-dstmask 16 --hashlimit-htable-size 100 --hashlimit-htable-max 200 --hashlimit-htable-expire 3000 --hashlimit-htable-gcinterval 500;-m hashlimit --hashlimit-upto 100/sec --hashlimit-burst 5 --hashlimit-name c --hashlimit-htable-size 100 --hashlimit-htable-max 200 --hashlimit-htable-gcinterval 500 --hashlimit-htable-expire 3000 --hashlimit-srcmask 24 --hashlimit-dstmask 16;OK
+-m hashlimit ! --hashlimit-upto 1/h --hashlimit-name d;-m hashlimit --hashlimit-above 1/hour --hashlimit-burst 5 --hashlimit-name d;OK
+-m hashlimit --hashlimit-upto 1kb/s --hashlimit-name f;=;OK
+-m hashlimit --hashlimit-upto 1mb/s --hashlimit-burst 2mb --hashlimit-name g;=;OK
+-m hashlimit --hashlimit-upto 512b/s --hashlimit-burst 100kb --hashlimit-name h;=;OK
+-m hashlimit --hashlimit-upto 5/sec --hashlimit-name i --hashlimit-rate-match;-m hashlimit --hashlimit-upto 5/sec --hashlimit-burst 5 --hashlimit-name i --hashlimit-rate-match;OK
+-m hashlimit --hashlimit-upto 5/min --hashlimit-name j --hashlimit-rate-match --hashlimit-rate-interval 10;-m hashlimit --hashlimit-upto 5/sec --hashlimit-burst 5 --hashlimit-name j --hashlimit-htable-expire 60000 --hashlimit-rate-match --hashlimit-rate-interval 10;OK
+-m hashlimit --hashlimit-upto 1kb/s --hashlimit-name l --hashlimit-rate-match;=;OK
+-m hashlimit --hashlimit-upto 3/s --hashlimit-name n --hashlimit-mode "srcip|dstip|srcport|dstport";-m hashlimit --hashlimit-upto 3/sec --hashlimit-burst 5 --hashlimit-mode srcip,srcport,dstip,dstport --hashlimit-name n;OK
+-m hashlimit --hashlimit-upto 5/s --hashlimit-burst 2k --hashlimit-name a;-m hashlimit --hashlimit-upto 5/sec --hashlimit-burst 2048 --hashlimit-name a;OK
+-m hashlimit --hashlimit-upto 5/s --hashlimit-mode ,srcip --hashlimit-name a --hashlimit-srcmask 255.255.0.0;-m hashlimit --hashlimit-upto 5/sec --hashlimit-burst 5 --hashlimit-mode srcip --hashlimit-name a --hashlimit-srcmask 16;OK
+-m hashlimit --hashlimit-upto 1000000 --hashlimit-name a;-m hashlimit --hashlimit-upto 1000000/sec --hashlimit-burst 5 --hashlimit-name a;OK
+-m hashlimit --hashlimit-name a;;FAIL;You have to specify --hashlimit
+-m hashlimit --hashlimit-upto 5/s;;FAIL;hashlimit: option "--hashlimit-name" must be specified\n
+-m hashlimit --hashlimit-upto 5/s --hashlimit-name "";;FAIL;Argument must have a minimum length of 1 characters\n
+-m hashlimit --hashlimit-upto 5/s --hashlimit-above 5/s --hashlimit-name a;;FAIL;hashlimit: option "--hashlimit-upto" cannot be used together with "--hashlimit-above".\n
+-m hashlimit --hashlimit-upto x --hashlimit-name a;;FAIL;hashlimit: Bad value for "--hashlimit-upto" option: "x"
+-m hashlimit --hashlimit-above 5abc --hashlimit-name a;;FAIL;hashlimit: Bad value for "--hashlimit-above" option: "5abc"
+-m hashlimit --hashlimit-upto 1xb/s --hashlimit-name a;;FAIL;hashlimit: Bad value for "--hashlimit-upto" option: "1xb/s"
+-m hashlimit --hashlimit-upto 0b/s --hashlimit-name a;;FAIL;hashlimit: Bad value for "--hashlimit-upto" option: "0b/s"
+-m hashlimit --hashlimit-upto 1000001 --hashlimit-name a;;FAIL;Rate too fast "1000001"
+-m hashlimit --hashlimit-upto 99999999mb/s --hashlimit-name a;;FAIL;Rate too high "99999999mb/s"
+-m hashlimit --hashlimit-upto 5/s --hashlimit-burst 0 --hashlimit-name a;;FAIL;bad value for option "--hashlimit-burst", or out of range (1-1000000).
+-m hashlimit --hashlimit-upto 5/s --hashlimit-burst 2000k --hashlimit-name a;;FAIL;bad value for option "--hashlimit-burst", or out of range (1-1000000).
+-m hashlimit --hashlimit-upto 5/s --hashlimit-burst 5x --hashlimit-name a;;FAIL;bad value for option "--hashlimit-burst", or out of range (1-1000000).
+-m hashlimit --hashlimit-upto 5/s --hashlimit-mode foo --hashlimit-name a;;FAIL;hashlimit: Bad value for "--hashlimit-mode" option: "foo"
+# 1.8.9 leaves these two to the kernel, which refuses them (RULE_APPEND failed, status 4)
+-m hashlimit --hashlimit-upto 5/s --hashlimit-srcmask 33 --hashlimit-name a;;FAIL;hashlimit: bad value for option "--hashlimit-srcmask", neither a valid network mask nor valid CIDR (0-32).\n
+-m hashlimit --hashlimit-upto 5/s --hashlimit-dstmask 255.0.255.0 --hashlimit-name a;;FAIL;hashlimit: bad value for option "--hashlimit-dstmask", neither a valid network mask nor valid CIDR (0-32).\n
+-m hashlimit --hashlimit-upto 5/s --hashlimit-rate-match --hashlimit-rate-interval 0 --hashlimit-name a;;FAIL;hashlimit: Bad value for "--hashlimit-rate-interval" option: "0"
+-m hashlimit --hashlimit-upto 5/s --hashlimit-rate-interval 10 --hashlimit-name a;;FAIL;hashlimit: option "--hashlimit-rate-interval" also requires "--hashlimit-rate-match".\n
+-m hashlimit --hashlimit-upto 1kb/s --hashlimit-burst 10 --hashlimit-name a;;FAIL;burst cannot be smaller than 1024b
+-m hashlimit --hashlimit-upto 1/s --hashlimit-name "a b";;FAIL;hashlimit: option "--hashlimit-name" cannot hold blanks or quotes\n
+-m hashlimit --hashlimit-upto 1/s --hashlimit-name a ! --hashlimit-burst 4;;FAIL;hashlimit: option "--hashlimit-burst" cannot be inverted.\n

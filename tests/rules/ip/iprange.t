@@ -1,0 +1,13 @@
+# -m iprange: the xt_iprange_mtinfo blob (rev 1)
+-m iprange --src-range 1.2.3.4-1.2.3.9;=;OK
+-m iprange ! --dst-range 10.0.0.1;-m iprange ! --dst-range 10.0.0.1-10.0.0.1;OK
+-m iprange --src-range 10-11 ! --dst-range 1.1.1.1-2.2.2.2;-m iprange --src-range 10.0.0.0-11.0.0.0 ! --dst-range 1.1.1.1-2.2.2.2;OK
+-m iprange --src-range 5.5.5.5-1.1.1.1;=;OK
+-m iprange --src-range 1.2.3.04;-m iprange --src-range 1.2.3.4-1.2.3.4;OK
+-m iprange;;FAIL;iprange match: You must specify `--src-range' or `--dst-range'
+-m iprange --src-range x;;FAIL;iprange: Bad value for "--src-range" option: "x"
+-m iprange --src-range 1.2.3.4-;;FAIL;iprange: Bad value for "--src-range" option: ""
+-m iprange --dst-range 1.2.3.4/24;;FAIL;iprange: Bad value for "--dst-range" option: "1.2.3.4/24"
+-m iprange --src-range 1.2.3.4-5-6;;FAIL;iprange: Bad value for "--src-range" option: "5-6"
+-m iprange --src-range ::1;;FAIL;iprange: Bad value for "--src-range" option: "::1"
+-m iprange --src-range 1.2.3.4 --src-range 1.1.1.1;;FAIL;iprange: option "--src-range" can only be used once.\n

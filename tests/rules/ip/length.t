@@ -1,0 +1,11 @@
+# -m length: xt_length_info
+-m length --length 10;=;OK
+-m length ! --length 10:20;=;OK
+-m length --length 5:3;=;OK
+-m length --length :5;-m length --length 0:5;OK
+-m length --length 7:;-m length --length 7:65535;OK
+-m length --length 0x10:0x20;-m length --length 16:32;OK
+-m length;;FAIL;length: option "--length" must be specified\n
+-m length --length 5 --length 6;;FAIL;length: option "--length" can only be used once.\n
+-m length --length x;;FAIL;length: bad value for option "--length" near "x", or out of range (0-65535).\n
+-m length --length 70000;;FAIL;length: bad value for option "--length" near "70000", or out of range (0-65535).\n

@@ -1,0 +1,24 @@
+# -m multiport: the xt_multiport_v1 blob (rev 1)
+-p tcp -m multiport --dports 80,443;=;OK
+-p tcp -m multiport --destination-ports 80;-p tcp -m multiport --dports 80;OK
+-p tcp -m multiport ! --sports 80:90,443;=;OK
+-p udp -m multiport --ports 53,1:5;=;OK
+-p sctp -m multiport --dports 80;=;OK
+-p udplite -m multiport --sports 80;=;OK
+-p dccp -m multiport --ports 80;=;OK
+-p 6 -m multiport --dports 0x50;-p tcp -m multiport --dports 80;OK
+-p tcp -m multiport --dports 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15;=;OK
+-p tcp -m multiport --dports 1,2,3,4,5,6,7,8,9,10,11,12,13,14:20;=;OK
+-p tcp -m multiport --dports 80 -m multiport --sports 1:2 -j ACCEPT;=;OK
+-m multiport --dports 80;;FAIL;multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'
+! -p tcp -m multiport --dports 80;;FAIL;multiport only works with TCP, UDP, UDPLITE, SCTP and DCCP
+-p icmp -m multiport --dports 80;;FAIL;multiport only works with TCP, UDP, UDPLITE, SCTP and DCCP
+-p tcp -m multiport;;FAIL;multiport expection an option
+-p tcp -m multiport --dports 80 --sports 90;;FAIL;multiport: option "--source-ports" cannot be used together with "--destination-ports".\n
+-p tcp -m multiport --dports 80 --dports 90;;FAIL;multiport: option "--destination-ports" can only be used once.\n
+-p tcp -m multiport --dports 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16;;FAIL;too many ports specified
+-p tcp -m multiport --dports 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15:16;;FAIL;too many ports specified
+-p tcp -m multiport --dports 5:5;;FAIL;invalid portrange specified
+-p tcp -m multiport --dports 70000;;FAIL;invalid port/service `70000' specified
+-p tcp -m multiport --dports 80,;;FAIL;invalid port/service `' specified
+-p tcp -m multiport --dports 1:2:3;;FAIL;invalid port/service `2:3' specified

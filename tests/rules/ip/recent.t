@@ -1,0 +1,18 @@
+# -m recent: the xt_recent_mtinfo_v1 blob (rev 1)
+-m recent --set;-m recent --set --name DEFAULT --mask 255.255.255.255 --rsource;OK
+-m recent ! --rcheck --seconds 60 --hitcount 3 --rttl --name SSH;-m recent ! --rcheck --seconds 60 --hitcount 3 --rttl --name SSH --mask 255.255.255.255 --rsource;OK
+-m recent --update --seconds 10 --reap --rdest;-m recent --update --seconds 10 --reap --name DEFAULT --mask 255.255.255.255 --rdest;OK
+-m recent --remove --name x --mask 255.255.255.0 --rsource;=;OK
+-m recent --rcheck --rsource --rdest;-m recent --rcheck --name DEFAULT --mask 255.255.255.255 --rdest;OK
+-m recent --rcheck --hitcount 0;-m recent --rcheck --name DEFAULT --mask 255.255.255.255 --rsource;OK
+-m recent;;FAIL;recent: you must specify one of `--set', `--rcheck' `--update' or `--remove'
+-m recent --reap;;FAIL;recent: you must specify one of `--set', `--rcheck' `--update' or `--remove'
+-m recent --set --rcheck;;FAIL;recent: option "--set" cannot be used together with "--rcheck".\n
+-m recent --remove --update;;FAIL;recent: option "--update" cannot be used together with "--remove".\n
+-m recent --set --rttl;;FAIL;recent: option "--rttl" cannot be used together with "--set".\n
+-m recent --rcheck --reap;;FAIL;recent: option "--reap" also requires "--seconds".\n
+-m recent --rcheck --seconds 0;;FAIL;recent: bad value for option "--seconds", or out of range (1-4294967295).\n
+-m recent --rcheck ! --seconds 4;;FAIL;recent: option "--seconds" cannot be inverted.\n
+-m recent --set --set;;FAIL;recent: option "--set" can only be used once.\n
+-m recent --set --name "a b";;FAIL;recent: option "--name" cannot hold blanks or quotes\n
+-m recent --set --mask 1.2.3.4/8;;FAIL;getaddrinfo: Name or service not known\n

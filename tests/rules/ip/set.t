@@ -1,0 +1,23 @@
+# -m set: xt_set_info_match_v4 (match rev 4); sets by kernel index
+#! ipset create foo hash:ip; ipset create bar hash:ip,port; ipset create six hash:ip family inet6; ipset create l list:set
+-m set --match-set foo src;=;OK
+-m set ! --match-set foo src,dst;=;OK
+-m set --match-set bar src,dst --return-nomatch ! --update-counters ! --update-subcounters --packets-gt 5 --bytes-lt 100;=;OK
+-m set --match-set bar dst,src --packets-eq 3 ! --bytes-eq 5;=;OK
+-m set --match-set foo src ! --packets-eq 18446744073709551615 --bytes-gt 0 -j DROP;=;OK
+-m set --match-set foo src --update-counters --update-subcounters;-m set --match-set foo src;OK
+-m set --match-set l src,dst,src,dst,src,dst;=;OK
+-m set --match-set foo src -m set --match-set bar dst -j ACCEPT;=;OK
+-m set --match-set nope src;;FAIL;Set nope doesn't exist.\n
+-m set --match-set six src;;FAIL;The protocol family of set six is IPv6, which is not applicable.\n
+-m set --match-set foo;;FAIL;--match-set requires two args.
+-m set --match-set foo src,dst,src,dst,src,dst,src;;FAIL;Can't be more src/dst options than 6.
+-m set --match-set foo bogus;;FAIL;You must spefify (the comma separated list of) 'src' or 'dst'.
+-m set --match-set foo srcx;;FAIL;You must spefify (the comma separated list of) 'src' or 'dst'.
+-m set;;FAIL;You must specify `--match-set' with proper arguments
+-m set --match-set foo src --match-set bar dst;;FAIL;--match-set can be specified only once
+-m set --match-set aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa src;;FAIL;setname `aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' too long, max 31 characters.
+-m set --match-set foo src ! --return-nomatch;;FAIL;--return-nomatch flag cannot be inverted
+-m set --match-set foo src ! --packets-gt 1;;FAIL;--packets-gt option cannot be inverted
+-m set --match-set foo src --packets-gt 1 --packets-lt 5;;FAIL;only one of the --packets-[eq|lt|gt] is allowed
+-m set --match-set foo src --bytes-eq x;;FAIL;Cannot parse x as a counter value

@@ -1,0 +1,11 @@
+# -m state: conntrack rev 3 with XT_CONNTRACK_STATE_ALIAS
+-m state --state NEW;=;OK
+-m state --state ESTABLISHED,RELATED;-m state --state RELATED,ESTABLISHED;OK
+-m state ! --state INVALID,UNTRACKED;=;OK
+-m state --state n,e -j ACCEPT;-m state --state NEW,ESTABLISHED -j ACCEPT;OK
+-m state --state NEW -m conntrack --ctstate NEW;=;OK
+-m state;;FAIL;state: option "--state" must be specified\n
+-m state --state SNAT;;FAIL;Bad state "SNAT"
+-m state --state NEW,;;FAIL;"--state" requires a list of states with no spaces, e.g. ESTABLISHED,RELATED
+-m state --state NEW,,EST;;FAIL;Bad state ",EST"
+-m state --state NEW --state NEW;;FAIL;state: option "--state" can only be used once.\n

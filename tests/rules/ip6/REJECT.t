@@ -1,0 +1,21 @@
+# -j REJECT: ip6t_reject_info compat blob, rev 0
+-j REJECT;-j REJECT --reject-with icmp6-port-unreachable;OK
+-j REJECT --reject-with icmp6-no-route;=;OK
+-j REJECT --reject-with no-route;-j REJECT --reject-with icmp6-no-route;OK
+-j REJECT --reject-with icmp6-adm-prohibited;=;OK
+-j REJECT --reject-with adm-prohibited;-j REJECT --reject-with icmp6-adm-prohibited;OK
+-j REJECT --reject-with icmp6-addr-unreachable;=;OK
+-j REJECT --reject-with addr-unreach;-j REJECT --reject-with icmp6-addr-unreachable;OK
+-j REJECT --reject-with icmp6-port-unreachable;=;OK
+-j REJECT --reject-with port-unreach;-j REJECT --reject-with icmp6-port-unreachable;OK
+-j REJECT --reject-with icmp6-policy-fail;=;OK
+-j REJECT --reject-with policy-fail;-j REJECT --reject-with icmp6-policy-fail;OK
+-j REJECT --reject-with icmp6-reject-route;=;OK
+-j REJECT --reject-with reject-route;-j REJECT --reject-with icmp6-reject-route;OK
+-j REJECT --reject-with ICMP6-ADM;-j REJECT --reject-with icmp6-adm-prohibited;OK
+-p tcp -j REJECT --reject-with tcp-reset;=;OK
+@filter:INPUT -p tcp -j REJECT --reject-with tcp;-p tcp -j REJECT --reject-with tcp-reset;OK
+-j REJECT --reject-with icmp-port-unreachable;;FAIL;unknown reject type "icmp-port-unreachable"
+-j REJECT --reject-with icmp6;;FAIL;unknown reject type "icmp6"
+-j REJECT --reject-with echo-reply;;FAIL;unknown reject type "echo-reply"
+-j REJECT --reject-with x --reject-with y;;FAIL;unknown reject type "x"

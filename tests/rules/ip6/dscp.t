@@ -1,0 +1,11 @@
+# -m dscp: xt_dscp_info
+-m dscp --dscp 10;-m dscp --dscp 0x0a;OK
+-m dscp ! --dscp 0x22;=;OK
+-m dscp --dscp-class af41;-m dscp --dscp 0x22;OK
+-m dscp ! --dscp-class EF;-m dscp ! --dscp 0x2e;OK
+-m dscp --dscp-class CS7;-m dscp --dscp 0x38;OK
+-m dscp;;FAIL;DSCP match: Parameter --dscp is required
+-m dscp --dscp 64;;FAIL;dscp: bad value for option "--dscp", or out of range (0-63).\n
+-m dscp --dscp-class XX;;FAIL;Invalid DSCP value `XX'
+-m dscp --dscp-class AF41 --dscp 3;;FAIL;dscp: option "--dscp" cannot be used together with "--dscp-class".\n
+-m dscp --dscp-class EF --dscp-class EF;;FAIL;dscp: option "--dscp-class" can only be used once.\n

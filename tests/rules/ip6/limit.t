@@ -1,0 +1,26 @@
+# -m limit (ip6; native: the nft limit expression, packets per unit)
+-m limit;-m limit --limit 3/hour;OK
+-m limit --limit 5/s;-m limit --limit 5/sec;OK
+-m limit --limit 5/Sec;-m limit --limit 5/sec;OK
+-m limit --limit 10/min --limit-burst 7;=;OK
+-m limit --limit 1/d;-m limit --limit 1/day;OK
+-m limit --limit 7/hour --limit-burst 5;-m limit --limit 7/hour;OK
+-m limit --limit 10000;-m limit --limit 10000/sec;OK
+-m limit --limit 4000/s;-m limit --limit 5000/sec;OK
+-m limit --limit 333/minute;-m limit --limit 333/min;OK
+-m limit --limit 3/sec --limit-burst 10000;=;OK
+-m limit --limit 1/sec -j ACCEPT -m limit --limit 2/sec;-m limit --limit 1/sec -m limit --limit 2/sec -j ACCEPT;OK
+-m limit --limit 10001;;FAIL;Rate too fast "10001"
+-m limit --limit -1;;FAIL;Rate too fast "-1"
+-m limit --limit 0;;FAIL;bad rate "0"'
+-m limit --limit x;;FAIL;bad rate "x"'
+-m limit --limit 5/;;FAIL;bad rate "5/"'
+-m limit --limit 5/x;;FAIL;bad rate "5/x"'
+-m limit --limit 5/seconds;;FAIL;bad rate "5/seconds"'
+-m limit --limit 0x10;;FAIL;bad rate "0x10"'
+-m limit --limit 5abc/s;;FAIL;bad rate "5abc/s"'
+-m limit --limit 4294967301;;FAIL;Rate too fast "4294967301"
+-m limit --limit-burst 0;;FAIL;limit: bad value for option "--limit-burst", or out of range (1-10000).\n
+-m limit --limit-burst 10001;;FAIL;limit: bad value for option "--limit-burst", or out of range (0-10000).\n
+-m limit ! --limit 1;;FAIL;limit: option "--limit" cannot be inverted.\n
+-m limit --limit 1 --limit 2;;FAIL;limit: option "--limit" can only be used once.\n

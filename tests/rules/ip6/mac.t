@@ -1,0 +1,12 @@
+# -m mac (ip6): the xt_mac_info blob (rev 0)
+-m mac --mac-source 00:11:22:33:44:55;=;OK
+-m mac ! --mac-source aa:BB:cc:dd:ee:ff;-m mac ! --mac-source aa:bb:cc:dd:ee:ff;OK
+-m mac --mac-source 0:1:2:3:4:5;-m mac --mac-source 00:01:02:03:04:05;OK
+-m mac;;FAIL;mac: option "--mac-source" must be specified\n
+-m mac --mac-source 00:11:22:33:44;;FAIL;Invalid MAC address specified.
+-m mac --mac-source 00-11-22-33-44-55;;FAIL;Invalid MAC address specified.
+-m mac --mac-source 000:11:22:33:44:55;;FAIL;Invalid MAC address specified.
+-m mac --mac-source 00:11:22:33:44:5g;;FAIL;Invalid MAC address specified.
+-m mac --mac-source ::::0:1;;FAIL;Invalid MAC address specified.
+-m mac --mac-source 00:11:22:33:44:-1;;FAIL;Invalid MAC address specified.
+-m mac --mac-source 00:11:22:33:44:55 --mac-source 00:11:22:33:44:55;;FAIL;mac: option "--mac-source" can only be used once.\n

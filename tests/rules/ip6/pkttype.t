@@ -1,0 +1,13 @@
+# -m pkttype (ip6): the xt_pkttype_info blob (rev 0)
+-m pkttype --pkt-type unicast;=;OK
+-m pkttype ! --pkt-type broadcast;=;OK
+-m pkttype --pkt-type multicast;=;OK
+-m pkttype --pkt-type otherhost;=;OK
+-m pkttype --pkt-type host;-m pkttype --pkt-type unicast;OK
+-m pkttype --pkt-type bcast;-m pkttype --pkt-type broadcast;OK
+-m pkttype --pkt-type MCAST;-m pkttype --pkt-type multicast;OK
+-m pkttype --pkt-type uni;;FAIL;Bad packet type 'uni'
+-m pkttype --pkt-type outgoing;;FAIL;Bad packet type 'outgoing'
+-m pkttype --pkt-type 1;;FAIL;Bad packet type '1'
+-m pkttype;;FAIL;pkttype: option "--pkt-type" must be specified\n
+-m pkttype --pkt-type host --pkt-type host;;FAIL;pkttype: option "--pkt-type" can only be used once.\n

@@ -1,0 +1,16 @@
+# -m statistic: xt_statistic_info
+-m statistic --mode random --probability 0.5;-m statistic --mode random --probability 0.50000000000;OK
+-m statistic --mode random ! --probability 0.25;-m statistic --mode random ! --probability 0.25000000000;OK
+-m statistic --mode random --probability 0.3333333333333;-m statistic --mode random --probability 0.33333333349;OK
+-m statistic --mode random --probability 1;-m statistic --mode random --probability 1.00000000000;OK
+-m statistic --mode nth --every 3 --packet 1;=;OK
+-m statistic --mode nth ! --every 3 --packet 2;=;OK
+-m statistic --mode nth --every 1 --packet 0;=;OK
+-m statistic;;FAIL;--probability must be specified when using random mode
+-m statistic --mode x;;FAIL;Bad mode "x"
+-m statistic --mode nth;;FAIL;--every and --packet must be specified when using nth mode
+-m statistic --mode nth --every 3;;FAIL;statistic: option "--every" also requires "--packet".\n
+-m statistic --mode nth --every 2 --packet 2;;FAIL;the --packet p must be 0 <= p <= n-1
+-m statistic --mode random --probability 2;;FAIL;statistic: bad value for option "--probability", or out of range (0-1).\n
+-m statistic ! --mode nth --every 3;;FAIL;statistic: option "--mode" cannot be inverted.\n
+-m statistic --mode random --probability 0.5 --every 2 --packet 0;;FAIL;statistic: option "--probability" cannot be used together with "--every".\n

@@ -1,0 +1,14 @@
+# -m string: xt_string_info rev 1
+-m string --string foo --algo bm;-m string --string "foo" --algo bm;OK
+-m string ! --string foo --algo kmp --from 10 --to 20 --icase;-m string ! --string "foo" --algo kmp --from 10 --to 20 --icase;OK
+-m string --hex-string "|00ff|ab" --algo kmp;-m string --hex-string "|00ff6162|" --algo kmp;OK
+-m string ! --hex-string "|41424344|" --algo bm;-m string ! --string "ABCD" --algo bm;OK
+-m string --string foo;;FAIL;string: option "--algo" must be specified\n
+-m string --algo bm;;FAIL;STRING match: You must specify `--string' or `--hex-string'
+-m string --hex-string "|0g|" --algo bm;;FAIL;Invalid hex char 'g'
+-m string --hex-string "|00" --algo bm;;FAIL;Invalid hex block
+-m string --hex-string "|0|" --algo bm;;FAIL;Invalid hex block
+-m string --hex-string "|41 42|" --algo bm;;FAIL;Invalid hex block
+-m string --hex-string "|0 0|" --algo bm;;FAIL;Odd number of hex digits
+-m string --string foo --hex-string "|00|" --algo bm;;FAIL;string: option "--string" cannot be used together with "--hex-string".\n
+-m string --string foo --algo bm --from 70000;;FAIL;string: bad value for option "--from", or out of range (0-65535).\n
