@@ -85,3 +85,13 @@ XTN_EXT(mt_string)
 XTN_EXT(mt_owner)
 
 /* ipsec_ip6 */
+XTN_EXT(mt_sctp)
+XTN_EXT(mt_esp)
+XTN_EXT(mt_ah)
+XTN_EXT_ALSO(mt_ah, mt_ah6)
+XTN_EXT(mt_frag)
+XTN_EXT(mt_hbh)
+XTN_EXT(mt_dst)
+XTN_EXT(mt_rt)
+XTN_EXT(mt_ipv6header)
+XTN_EXT(mt_policy)

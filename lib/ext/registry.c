@@ -50,16 +50,6 @@ static const char *const unsupported[] = {
 	"time",
 
 	/* ipsec_ip6 */
-	"policy",
-	"ah",
-	"esp",
-	"sctp",
-	"udplite",
-	"frag",
-	"hbh",
-	"dst",
-	"rt",
-	"ipv6header",
 };
 
 const struct xtn_ext *const *xtn_ext_registry(size_t *n)

@@ -1,0 +1,14 @@
+# -m esp: xt_esp (rev 0); the kernel wants -p esp
+-p esp -m esp --espspi 5;=;OK
+-p esp -m esp ! --espspi 5:7;=;OK
+-p esp -m esp --espspi :7;-p esp -m esp --espspi 0:7;OK
+-p esp -m esp --espspi 9:;-p esp -m esp --espspi 9:4294967295;OK
+-p esp -m esp --espspi 7:5;=;OK
+-p esp -m esp --espspi 3:3;-p esp -m esp --espspi 3;OK
+-p esp -m esp --espspi 0x10;-p esp -m esp --espspi 16;OK
+-p esp -m esp;=;OK
+-p esp -m esp --espspi 0:4294967295;-p esp -m esp;OK
+-p esp -m esp ! --espspi 0:4294967295;=;OK
+-p esp -m esp --espspi 4294967296;;FAIL;esp: bad value for option "--espspi" near "4294967296", or out of range (0-4294967295).\n
+-p esp -m esp --espspi x;;FAIL;esp: bad value for option "--espspi" near "x", or out of range (0-4294967295).\n
+-p esp -m esp --espspi 1 --espspi 2;;FAIL;esp: option "--espspi" can only be used once.\n

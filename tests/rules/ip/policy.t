@@ -1,0 +1,22 @@
+# -m policy: xt_policy_info (rev 0); tunnel addresses kept unmasked
+-m policy --dir in --pol ipsec --strict --reqid 1 --spi 5 --proto esp --mode tunnel --tunnel-src 10.1.2.3/8 --tunnel-dst 1.2.3.4 --next --reqid 2;-m policy --dir in --pol ipsec --strict --reqid 1 --spi 0x5 --proto esp --mode tunnel --tunnel-dst 1.2.3.4 --tunnel-src 10.1.2.3/8 --next --reqid 2;OK
+-m policy --dir in --pol ipsec ! --reqid 7 ! --spi 0x10 ! --proto ah ! --mode transport;=;OK
+-m policy --dir in --pol ipsec --proto 108;-m policy --dir in --pol ipsec --proto ipcomp;OK
+-m policy --dir in --pol none;=;OK
+-m policy --dir in;-m policy --dir in --pol ipsec;OK
+-m policy --dir in --strict --reqid 1 --next --reqid 2 --next --reqid 3 --next --reqid 4;-m policy --dir in --pol ipsec --strict --reqid 1 --next --reqid 2 --next --reqid 3 --next --reqid 4;OK
+-m policy --dir in --mode tunnel --tunnel-src 10.0.0.0/255.0.0.0 ! --tunnel-dst 0.0.0.0/0;-m policy --dir in --pol ipsec --mode tunnel ! --tunnel-dst 0.0.0.0/0 --tunnel-src 10.0.0.0/8;OK
+-m policy --pol ipsec;;FAIL;policy match: neither --dir in nor --dir out specified
+-m policy ! --dir in;;FAIL;policy: option "--dir" cannot be inverted.\n
+-m policy --dir up;;FAIL;policy_match: invalid dir "up"
+-m policy --dir in --proto tcp;;FAIL;policy match: protocol must be ah/esp/ipcomp
+-m policy --dir in --reqid 1 --reqid 2;;FAIL;policy match: double --reqid option
+-m policy --dir in --pol ipsec --reqid 1 --next --reqid 2;;FAIL;policy: option "--next" also requires "--strict".\n
+-m policy --dir in --strict;;FAIL;policy match: empty policy element 0. --strict is in effect, but at least one of reqid, spi, tunnel-src, tunnel-dst, proto or mode is required.
+-m policy --dir in --strict --reqid 1 --next --reqid 2 --next --reqid 3 --next --reqid 4 --next;;FAIL;policy match: maximum policy depth reached
+-m policy --dir in --tunnel-src 1.2.3.4;;FAIL;policy match: --tunnel-src/--tunnel-dst is only valid in tunnel mode
+-m policy --dir in --pol none --strict;;FAIL;policy match: policy none but --strict given
+# 1.8.9 drops the element (saves "--pol none") and takes 1.2.3.4/33 and a mask that is no prefix as /32: refused
+-m policy --dir in --pol none --reqid 5;;FAIL;policy match: policy none but policy given
+-m policy --dir in --mode tunnel --tunnel-src 1.2.3.4/255.0.255.0;;FAIL;policy: bad value for option "--tunnel-src", neither a valid network mask nor valid CIDR (0-32).\n
+-m policy --dir in --mode tunnel --tunnel-src 1.2.3.4/33;;FAIL;policy: bad value for option "--tunnel-src", neither a valid network mask nor valid CIDR (0-32).\n

@@ -1,0 +1,25 @@
+# -m sctp: xt_sctp_info (rev 0), ports included; -p sctp loads it
+-p sctp --dport 80;-p sctp -m sctp --dport 80;OK
+-p sctp -m sctp --sport 80;=;OK
+-p sctp -m sctp ! --sport 1:2;=;OK
+-p sctp -m sctp --dport :5;-p sctp -m sctp --dport 0:5;OK
+-p sctp -m sctp --dport 5:;-p sctp -m sctp --dport 5:65535;OK
+-p sctp -m sctp --source-port 1 --destination-port 2;-p sctp -m sctp --sport 1 --dport 2;OK
+-p sctp -m sctp --sport 0:65535;=;OK
+-p sctp -m sctp --chunk-types all DATA:IuBe,INIT,ABORT:T;=;OK
+-p sctp -m sctp ! --chunk-types only SHUTDOWN_COMPLETE:t,I_DATA;=;OK
+-p sctp -m sctp --chunk-types any ALL;=;OK
+-p sctp -m sctp --chunk-types any NONE;=;OK
+-p sctp -m sctp --chunk-types any data,asconf,i_forward_tsn;-p sctp -m sctp --chunk-types any DATA,ASCONF,I_FORWARD_TSN;OK
+-p sctp -m sctp --chunk-types ANY DATA:I,DATA:i;-p sctp -m sctp --chunk-types any DATA:I;OK
+-p sctp -m sctp --sport 1 ! --dport 2 --chunk-types only INIT:-;=;OK
+-p sctp -m sctp;=;OK
+-p sctp -m sctp --dport 7:5;;FAIL;invalid portrange (min > max)
+-p sctp -m sctp --dport ssh;;FAIL;invalid port/service `ssh' specified
+-p sctp -m sctp --dport 70000;;FAIL;invalid port/service `70000' specified
+-p sctp -m sctp --chunk-types none DATA;;FAIL;Match type has to be one of "ALL", "ANY" or "ONLY"
+-p sctp -m sctp --chunk-types any FOO;;FAIL;Unknown sctp chunk `FOO'
+-p sctp -m sctp --chunk-types any DATA:X;;FAIL;Invalid flags for chunk type 0
+-p sctp -m sctp --chunk-types any;;FAIL;--chunk-types requires two args
+-p sctp -m sctp --sport 1 --sport 2;;FAIL;Only one `--source-port' allowed
+-p sctp -m sctp --chunk-types any I_DATA:I;;FAIL;Flags of chunk type I_DATA are not supported (iptables 1.8.9 stores them for chunk type 15)

@@ -1,0 +1,22 @@
+# -m dst: ip6t_opts (rev 0)
+-m dst --dst-len 5;=;OK
+-m dst ! --dst-len 0 --dst-opts 1:2,3;=;OK
+-m dst --dst-opts 0;=;OK
+-m dst --dst-opts 0x10:0x20;-m dst --dst-opts 16:32;OK
+-m dst --dst-opts 255:254;=;OK
+-m dst --dst-opts 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15:3,16;=;OK
+-m dst;=;OK
+-m dst --dst-opts 0:1;;FAIL;PAD0 hasn't got length
+-m dst --dst-opts x;;FAIL;dst: no valid digits in opt `x'
+-m dst --dst-opts 1x;;FAIL;dst: error parsing opt `1x'
+-m dst --dst-opts 1:x;;FAIL;dst: no valid digits in length `x'
+-m dst --dst-opts 99999999999999999999;;FAIL;opt `99999999999999999999' specified too big: would overflow
+-m dst --dst-opts 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17;;FAIL;too many addresses specified
+-m dst --dst-opts 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16:3;;FAIL;too many ports specified
+-m dst ! --dst-opts 1;;FAIL;dst: option "--dst-opts" cannot be inverted.\n
+# 1.8.9 keeps the low 8 bits (256 is 0) and reads length 255 or -1 as any length: refused
+-m dst --dst-opts 256;;FAIL;dst: opt `256' out of range (0-255)
+-m dst --dst-opts 1:300;;FAIL;dst: length `300' out of range (0-254)
+-m dst --dst-opts 1:255;;FAIL;dst: length `255' out of range (0-254)
+-m dst --dst-opts -1;;FAIL;dst: opt `-1' out of range (0-255)
+-m dst --dst-opts 1:-1;;FAIL;dst: length `-1' out of range (0-254)

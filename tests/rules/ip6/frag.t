@@ -1,0 +1,12 @@
+# -m frag: ip6t_frag (rev 0)
+-m frag --fragid 5;=;OK
+-m frag ! --fragid 1:2 --fraglen 8 --fragres --fragfirst --fragmore;=;OK
+-m frag ! --fraglen 0 --fraglast;=;OK
+-m frag;=;OK
+-m frag --fragid :5;-m frag --fragid 0:5;OK
+-m frag --fragid 0:4294967295;-m frag;OK
+-m frag ! --fragid 0:4294967295;=;OK
+-m frag --fragmore --fraglast;;FAIL;frag: option "--fragmore" cannot be used together with "--fraglast".\n
+-m frag --fragid x;;FAIL;frag: bad value for option "--fragid" near "x", or out of range (0-4294967295).\n
+-m frag ! --fragres;;FAIL;frag: option "--fragres" cannot be inverted.\n
+-m frag --fragfirst --fragfirst;;FAIL;frag: option "--fragfirst" can only be used once.\n

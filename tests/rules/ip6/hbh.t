@@ -1,0 +1,22 @@
+# -m hbh: ip6t_opts (rev 0)
+-m hbh --hbh-len 5;=;OK
+-m hbh ! --hbh-len 0 --hbh-opts 1:2,3;=;OK
+-m hbh --hbh-opts 0;=;OK
+-m hbh --hbh-opts 0x10:0x20;-m hbh --hbh-opts 16:32;OK
+-m hbh --hbh-opts 255:254;=;OK
+-m hbh --hbh-opts 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15:3,16;=;OK
+-m hbh;=;OK
+-m hbh --hbh-opts 0:1;;FAIL;PAD0 has not got length
+-m hbh --hbh-opts x;;FAIL;hbh: no valid digits in opt `x'
+-m hbh --hbh-opts 1x;;FAIL;hbh: error parsing opt `1x'
+-m hbh --hbh-opts 1:x;;FAIL;hbh: no valid digits in length `x'
+-m hbh --hbh-opts 99999999999999999999;;FAIL;opt `99999999999999999999' specified too big: would overflow
+-m hbh --hbh-opts 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17;;FAIL;too many addresses specified
+-m hbh --hbh-opts 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16:3;;FAIL;too many ports specified
+-m hbh ! --hbh-opts 1;;FAIL;hbh: option "--hbh-opts" cannot be inverted.\n
+# 1.8.9 keeps the low 8 bits (256 is 0) and reads length 255 or -1 as any length: refused
+-m hbh --hbh-opts 256;;FAIL;hbh: opt `256' out of range (0-255)
+-m hbh --hbh-opts 1:300;;FAIL;hbh: length `300' out of range (0-254)
+-m hbh --hbh-opts 1:255;;FAIL;hbh: length `255' out of range (0-254)
+-m hbh --hbh-opts -1;;FAIL;hbh: opt `-1' out of range (0-255)
+-m hbh --hbh-opts 1:-1;;FAIL;hbh: length `-1' out of range (0-254)

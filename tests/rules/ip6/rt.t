@@ -1,0 +1,14 @@
+# -m rt: ip6t_rt (rev 0)
+-m rt --rt-type 0 --rt-segsleft 1:2 --rt-len 8 --rt-0-res --rt-0-addrs ::1,2001:db8::1 --rt-0-not-strict;=;OK
+-m rt ! --rt-type 2 ! --rt-segsleft 3 ! --rt-len 0;=;OK
+-m rt --rt-segsleft :5;-m rt --rt-segsleft 0:5;OK
+-m rt --rt-segsleft 5:3;=;OK
+-m rt --rt-type 0 --rt-0-addrs ::ffff:1.2.3.4;=;OK
+-m rt;=;OK
+-m rt ! --rt-segsleft 0:4294967295;=;OK
+-m rt --rt-0-res;;FAIL;`--rt-type 0' required before `--rt-0-res'
+-m rt ! --rt-type 0 --rt-0-addrs ::1;;FAIL;`--rt-type 0' required before `--rt-0-addrs'
+-m rt --rt-type 0 --rt-0-not-strict;;FAIL;`--rt-0-addr ...' required before `--rt-0-not-strict'
+-m rt --rt-type 0 --rt-0-addrs foo;;FAIL;bad address: foo
+-m rt --rt-type 0 --rt-0-addrs ::1,::2,::3,::4,::5,::6,::7,::8,::9,::a,::b,::c,::d,::e,::f,::10,::11;;FAIL;too many addresses specified
+-m rt --rt-type x;;FAIL;rt: bad value for option "--rt-type", or out of range (0-4294967295).\n
