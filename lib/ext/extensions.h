@@ -75,7 +75,7 @@ XTN_EXT(mt_hashlimit)
 /* match2 */
 XTN_EXT(mt_length)
 XTN_EXT(mt_ttl)
-XTN_EXT(mt_hl)
+XTN_EXT_ALSO(mt_ttl, mt_hl)
 XTN_EXT(mt_dscp)
 XTN_EXT(mt_tos)
 XTN_EXT(mt_ecn)

@@ -12,6 +12,7 @@
 #include <xtnft/ext.h>
 #include <xtnft/family.h>
 #include <xtnft/model.h>
+#include "tcpudp.h"
 #include <xtnft/netaddr.h>
 #include <xtnft/util.h>
 
@@ -73,18 +74,6 @@ static const char *check_proto(struct xtn_parse *p)
 	return NULL;
 }
 
-static int parse_port(struct xtn_parse *p, const char *s, const char *proto,
-		      uint16_t *out)
-{
-	int port = xtn_port_parse(s, proto, p->ctx->resolver);
-
-	if (port < 0)
-		return xtn_parse_fail(p, XTN_PARAM,
-				      "invalid port/service `%s' specified", s);
-	*out = (uint16_t)port;
-	return 0;
-}
-
 /* One comma-separated item at slot *i: a port, or a range in two slots. */
 static int parse_item(struct xtn_parse *p, struct xt_multiport_v1 *m,
 		      char *item, const char *proto, unsigned int *i)
@@ -97,13 +86,13 @@ static int parse_item(struct xtn_parse *p, struct xt_multiport_v1 *m,
 					      "too many ports specified");
 		*hi++ = '\0';
 	}
-	if (parse_port(p, item, proto, &m->ports[*i]) < 0)
+	if (xtn_tcpudp_parse_port(p, item, proto, &m->ports[*i]) < 0)
 		return -1;
 	if (!hi)
 		return 0;
 	m->pflags[*i] = 1;
 	(*i)++;
-	if (parse_port(p, hi, proto, &m->ports[*i]) < 0)
+	if (xtn_tcpudp_parse_port(p, hi, proto, &m->ports[*i]) < 0)
 		return -1;
 	if (m->ports[*i - 1] >= m->ports[*i])
 		return xtn_parse_fail(p, XTN_PARAM,

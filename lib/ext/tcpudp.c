@@ -9,8 +9,8 @@
 #include <xtnft/model.h>
 #include "tcpudp.h"
 
-static int parse_port(struct xtn_parse *p, const char *s, const char *proto,
-		      uint16_t *out)
+int xtn_tcpudp_parse_port(struct xtn_parse *p, const char *s, const char *proto,
+			  uint16_t *out)
 {
 	int port = xtn_port_parse(s, proto, p->ctx->resolver);
 
@@ -28,16 +28,16 @@ int xtn_tcpudp_parse_ports(struct xtn_parse *p, const char *arg,
 	int ret = 0;
 
 	if (!cp) {
-		ret = parse_port(p, buf, proto, &ports[0]);
+		ret = xtn_tcpudp_parse_port(p, buf, proto, &ports[0]);
 		ports[1] = ports[0];
 	} else {
 		*cp++ = '\0';
 		ports[0] = 0;
 		ports[1] = 0xffff;
 		if (buf[0])
-			ret = parse_port(p, buf, proto, &ports[0]);
+			ret = xtn_tcpudp_parse_port(p, buf, proto, &ports[0]);
 		if (!ret && cp[0])
-			ret = parse_port(p, cp, proto, &ports[1]);
+			ret = xtn_tcpudp_parse_port(p, cp, proto, &ports[1]);
 		if (!ret && ports[0] > ports[1])
 			ret = xtn_parse_fail(p, XTN_PARAM,
 					     "invalid portrange (min > max)");

@@ -11,6 +11,10 @@ struct xtn_rel;
 struct xtn_out;
 
 /* "port", "lo:hi", ":hi", "lo:" with service names for proto. */
+/* One port or service name of proto, or 1.8.9's "invalid port/service"
+ * failure. */
+int xtn_tcpudp_parse_port(struct xtn_parse *p, const char *s, const char *proto,
+			  uint16_t *out);
 int xtn_tcpudp_parse_ports(struct xtn_parse *p, const char *arg,
 			   const char *proto, uint16_t ports[2]);
 /* -m udp's ports, read by libxtables' option engine in 1.8.9 (not by

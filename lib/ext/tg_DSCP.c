@@ -10,6 +10,7 @@
 #include <xtnft/ext.h>
 #include <xtnft/family.h>
 #include <xtnft/model.h>
+#include "dscp_classes.h"
 
 enum { O_DSCP, O_CLASS };
 
@@ -23,34 +24,20 @@ static const struct xtn_optdef dscp_opts[] = {
 	{ 0 },
 };
 
-static const struct xtn_sym dscp_classes[] = {
-	{ "CS0", 0x00 }, { "CS1", 0x08 }, { "CS2", 0x10 }, { "CS3", 0x18 },
-	{ "CS4", 0x20 }, { "CS5", 0x28 }, { "CS6", 0x30 }, { "CS7", 0x38 },
-	{ "BE", 0x00 },
-	{ "AF11", 0x0a }, { "AF12", 0x0c }, { "AF13", 0x0e },
-	{ "AF21", 0x12 }, { "AF22", 0x14 }, { "AF23", 0x16 },
-	{ "AF31", 0x1a }, { "AF32", 0x1c }, { "AF33", 0x1e },
-	{ "AF41", 0x22 }, { "AF42", 0x24 }, { "AF43", 0x26 },
-	{ "EF", 0x2e },
-	{ NULL, 0 },
-};
-
 /* A class name, case-insensitive.  1.8.9 compares only the class's
  * length, so "EFX" is EF and "CS77" CS7: a whole name is required. */
 static int dscp_parse(struct xtn_parse *p, void *data)
 {
 	struct xt_DSCP_info *d = data;
-	const struct xtn_sym *s;
+	int v;
 
 	if (p->opt->id != O_CLASS)
 		return 0;
-	for (s = dscp_classes; s->name; s++) {
-		if (strcasecmp(s->name, p->arg) == 0) {
-			d->dscp = (uint8_t)s->value;
-			return 0;
-		}
-	}
-	return xtn_parse_fail(p, XTN_PARAM, "Invalid DSCP value `%s'", p->arg);
+	v = xtn_dscp_class(p->arg);
+	if (v < 0)
+		return xtn_parse_fail(p, XTN_PARAM, "Invalid DSCP value `%s'", p->arg);
+	d->dscp = (uint8_t)v;
+	return 0;
 }
 
 static int dscp_final(struct xtn_parse *p, void *data)

@@ -17,23 +17,8 @@ setup_file() {
 }
 
 setup() {
-	require_root
-	command -v ip >/dev/null || skip "iproute2 is not installed"
-	command -v ping >/dev/null || skip "ping (iputils-ping) is not installed"
-	ns_a=xtnft-la-$$-$BATS_TEST_NUMBER
-	ns_b=xtnft-lb-$$-$BATS_TEST_NUMBER
 	bg_pids=()
-	ip netns add "$ns_a"
-	ip netns add "$ns_b"
-	ip link add va netns "$ns_a" type veth peer name vb netns "$ns_b"
-	ip -n "$ns_a" addr add 192.0.2.1/24 dev va
-	ip -n "$ns_b" addr add 192.0.2.2/24 dev vb
-	ip -n "$ns_a" addr add 2001:db8::1/64 dev va nodad
-	ip -n "$ns_b" addr add 2001:db8::2/64 dev vb nodad
-	ip -n "$ns_a" link set va up
-	ip -n "$ns_b" link set vb up
-	ip -n "$ns_a" link set lo up
-	ip -n "$ns_b" link set lo up
+	two_ns_setup l
 	# B answers every rejected packet: no ICMP rate limit (B's own sysctls)
 	in_b sysctl -qw net.ipv4.icmp_ratelimit=0 net.ipv6.icmp.ratelimit=0
 }
@@ -45,8 +30,7 @@ teardown() {
 		kill "$pid" 2>/dev/null || true
 		wait "$pid" 2>/dev/null || true
 	done
-	ip netns del "$ns_a" 2>/dev/null || true
-	ip netns del "$ns_b" 2>/dev/null || true
+	two_ns_teardown
 }
 
 in_a() { ip netns exec "$ns_a" "$@"; }

@@ -6,25 +6,11 @@
 load lib/common
 
 setup() {
-	require_root
-	command -v ip >/dev/null || skip "iproute2 is not installed"
-	command -v ping >/dev/null || skip "ping (iputils-ping) is not installed"
-	ns_a=xtnft-sa-$$-$BATS_TEST_NUMBER
-	ns_b=xtnft-sb-$$-$BATS_TEST_NUMBER
-	ip netns add "$ns_a"
-	ip netns add "$ns_b"
-	ip link add va netns "$ns_a" type veth peer name vb netns "$ns_b"
-	ip -n "$ns_a" addr add 192.0.2.1/24 dev va
-	ip -n "$ns_b" addr add 192.0.2.2/24 dev vb
-	ip -n "$ns_a" link set va up
-	ip -n "$ns_b" link set vb up
-	ip -n "$ns_a" link set lo up
-	ip -n "$ns_b" link set lo up
+	two_ns_setup s
 }
 
 teardown() {
-	ip netns del "$ns_a" 2>/dev/null || true
-	ip netns del "$ns_b" 2>/dev/null || true
+	two_ns_teardown
 }
 
 # xtnft in the host namespace b

@@ -42,3 +42,31 @@ in_netns() {
 		unchanged() { [ "$before" = "$($NFT list ruleset)" ] && echo unchanged; }
 		'"$1"
 }
+
+# Two namespaces $ns_a and $ns_b (names from TAG, unique per test) joined
+# by the veth pair va-vb: 192.0.2.1/24 and 192.0.2.2/24, 2001:db8::1/64
+# and ::2/64, links up.  For the traffic tests; two_ns_teardown removes
+# them.
+two_ns_setup() {
+	require_root
+	command -v ip >/dev/null || skip "iproute2 is not installed"
+	command -v ping >/dev/null || skip "ping (iputils-ping) is not installed"
+	ns_a=xtnft-$1a-$$-$BATS_TEST_NUMBER
+	ns_b=xtnft-$1b-$$-$BATS_TEST_NUMBER
+	ip netns add "$ns_a"
+	ip netns add "$ns_b"
+	ip link add va netns "$ns_a" type veth peer name vb netns "$ns_b"
+	ip -n "$ns_a" addr add 192.0.2.1/24 dev va
+	ip -n "$ns_b" addr add 192.0.2.2/24 dev vb
+	ip -n "$ns_a" addr add 2001:db8::1/64 dev va nodad
+	ip -n "$ns_b" addr add 2001:db8::2/64 dev vb nodad
+	ip -n "$ns_a" link set va up
+	ip -n "$ns_b" link set vb up
+	ip -n "$ns_a" link set lo up
+	ip -n "$ns_b" link set lo up
+}
+
+two_ns_teardown() {
+	ip netns del "$ns_a" 2>/dev/null || true
+	ip netns del "$ns_b" 2>/dev/null || true
+}
