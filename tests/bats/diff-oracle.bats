@@ -30,11 +30,6 @@ setup() {
 	assert_success
 }
 
-@test "every extension's cases (tests/diff/ext) match 1.8.9" {
-	run "$TESTS_DIR/diff/difftest.sh" "$TESTS_DIR"/diff/ext/*.txt
-	assert_success
-}
-
 @test "every entry of the quirks table behaves like 1.8.9" {
 	[ -x "${XTNFT_GEN:-}" ] || skip "XTNFT_GEN (tools/xtnft-gen) not given"
 	corpus=$(mktemp)
