@@ -43,38 +43,64 @@ run_case() {
 	sed -i -e "s|$bin/|BIN/|g" "$dir.out" "$dir.err"
 }
 
-pass=0 fail=0 nonft=0
+# One case: both runs, then its verdict in $work/N.ok (1 or 0) and what
+# to print in $work/N.report.
+check_case() {
+	local n=$1 line=$2 nonft=$3 ok=1 k
+	local o="$work/$n.o" x="$work/$n.x"
+
+	run_case "$work/oracle" "$o" "$line"
+	run_case "$work/xtnft" "$x" "$line"
+	for k in out err; do
+		cmp -s "$o.$k" "$x.$k" || ok=0
+	done
+	# 1.8.9 merges inverted port pairs (a known bug we do not copy)
+	[ "$nonft" = 1 ] || cmp -s "$o.nft" "$x.nft" || ok=0
+	{
+		if [ $ok = 1 ]; then
+			[ $verbose = 1 ] && echo "ok    $line"
+		else
+			echo "FAIL  $line"
+			for k in out err nft; do
+				[ $k = nft ] && [ "$nonft" = 1 ] && continue
+				cmp -s "$o.$k" "$x.$k" ||
+					diff -u --label "oracle.$k" --label "xtnft.$k" \
+						"$o.$k" "$x.$k" | sed 's/^/      /'
+			done
+		fi
+	} >"$work/$n.report"
+	echo $ok >"$work/$n.ok"
+	rm -f "$o".* "$x".*
+}
+
+# Cases run DIFFTEST_JOBS at a time (each in its own namespaces: most of
+# a case's time is the kernel making and tearing them down); the reports
+# come out in corpus order.
+jobs_max=${DIFFTEST_JOBS:-4}
+n=0 nonft=0
 for corpus in "$@"; do
 	while IFS= read -r line || [ -n "$line" ]; do
 		case "$line" in
 		'%nonft') nonft=1; continue ;;
 		''|'#'*) continue ;;
 		esac
-		run_case "$work/oracle" "$work/o" "$line"
-		run_case "$work/xtnft" "$work/x" "$line"
-		ok=1
-		for k in out err; do
-			cmp -s "$work/o.$k" "$work/x.$k" || ok=0
+		n=$((n + 1))
+		check_case "$n" "$line" "$nonft" &
+		while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do
+			wait -n
 		done
-		if [ $nonft = 0 ]; then
-			# 1.8.9 merges inverted port pairs (a known bug we do not copy)
-			cmp -s "$work/o.nft" "$work/x.nft" || ok=0
-		fi
-		if [ $ok = 1 ]; then
-			pass=$((pass + 1))
-			[ $verbose = 1 ] && echo "ok    $line"
-		else
-			fail=$((fail + 1))
-			echo "FAIL  $line"
-			for k in out err nft; do
-				[ $k = nft ] && [ $nonft = 1 ] && continue
-				cmp -s "$work/o.$k" "$work/x.$k" ||
-					diff -u --label "oracle.$k" --label "xtnft.$k" \
-						"$work/o.$k" "$work/x.$k" | sed 's/^/      /'
-			done
-		fi
 		nonft=0
 	done <"$corpus"
+done
+wait
+pass=0 fail=0
+for ((i = 1; i <= n; i++)); do
+	cat "$work/$i.report"
+	if [ "$(cat "$work/$i.ok" 2>/dev/null)" = 1 ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+	fi
 done
 echo "difftest: $pass passed, $fail failed"
 [ $fail = 0 ]
