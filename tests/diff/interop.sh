@@ -48,27 +48,56 @@ nft_dump() {
 		"$NFT" --debug=netlink list ruleset 2>/dev/null'
 }
 
-skip_enc=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# One spec, both ways and the encoding: its verdict in $work/N.ok, what
+# to print in $work/N.report.
+check_spec() {
+	local n=$1 line=$2 skip_enc=$3 fam chain spec ok=1 out writer o x
+	read -r fam chain spec <<<"$line"
+	{
+		for writer in xtnft oracle; do
+			out=$(check_one "$fam" "$chain" "$spec" "$writer") || {
+				ok=0; echo "FAIL  [$writer writes] $line"
+				echo "$out" | sed 's/^/      /'; }
+		done
+		if [ "$fam" = ipv6 ]; then o=/usr/sbin/ip6tables-nft; x="$XTNFT ip6tables";
+		else o=/usr/sbin/iptables-nft; x="$XTNFT iptables"; fi
+		if [ "$skip_enc" = 0 ] &&
+		   ! diff -u <(nft_dump "$fam" "$chain" "$spec" "$o") \
+			     <(nft_dump "$fam" "$chain" "$spec" "$x") >"$work/$n.diff"; then
+			ok=0; echo "FAIL  [kernel encoding] $line"
+			sed 's/^/      /' "$work/$n.diff"
+		fi
+	} >"$work/$n.report"
+	echo $ok >"$work/$n.ok"
+}
+
+# Specs run INTEROP_JOBS at a time (namespaces are most of the time);
+# reports come out in file order.
+jobs_max=${INTEROP_JOBS:-4}
+n=0 skip_enc=0
 while IFS= read -r line || [ -n "$line" ]; do
 	case "$line" in
 	'%encoding-differs') skip_enc=1; continue ;;
 	''|'#'*) continue ;;
 	esac
-	read -r fam chain spec <<<"$line"
-	ok=1
-	for writer in xtnft oracle; do
-		out=$(check_one "$fam" "$chain" "$spec" "$writer") || {
-			ok=0; echo "FAIL  [$writer writes] $line"; echo "$out" | sed 's/^/      /'; }
+	n=$((n + 1))
+	check_spec "$n" "$line" "$skip_enc" &
+	while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do
+		wait -n
 	done
-	if [ "$fam" = ipv6 ]; then o=/usr/sbin/ip6tables-nft; x="$XTNFT ip6tables";
-	else o=/usr/sbin/iptables-nft; x="$XTNFT iptables"; fi
-	if [ $skip_enc = 0 ] && ! diff -u <(nft_dump "$fam" "$chain" "$spec" "$o") \
-		    <(nft_dump "$fam" "$chain" "$spec" "$x") >/tmp/interop.$$ ; then
-		ok=0; echo "FAIL  [kernel encoding] $line"; sed 's/^/      /' /tmp/interop.$$
-	fi
-	rm -f /tmp/interop.$$
 	skip_enc=0
-	if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done < <(cat "$@")
+wait
+for ((i = 1; i <= n; i++)); do
+	cat "$work/$i.report"
+	if [ "$(cat "$work/$i.ok" 2>/dev/null)" = 1 ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+	fi
+done
 echo "interop: $pass passed, $fail failed"
 [ $fail = 0 ]
