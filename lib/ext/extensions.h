@@ -83,6 +83,7 @@ XTN_EXT(mt_statistic)
 XTN_EXT(mt_physdev)
 XTN_EXT(mt_string)
 XTN_EXT(mt_owner)
+XTN_EXT(mt_time)
 
 /* ipsec_ip6 */
 XTN_EXT(mt_sctp)

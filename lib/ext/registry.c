@@ -47,7 +47,6 @@ static const char *const unsupported[] = {
 	/* match1 */
 
 	/* match2 */
-	"time",
 
 	/* ipsec_ip6 */
 };

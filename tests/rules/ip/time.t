@@ -1,0 +1,32 @@
+# -m time: xt_time_info rev 0 (dates in UTC whatever TZ is; 1.8.9 always
+# saves a --datestop, 2038-01-19T03:14:07 when none was given)
+-m time;-m time --datestop 2038-01-19T03:14:07;OK
+-m time --timestart 10:00 --timestop 12:00;-m time --timestart 10:00:00 --timestop 12:00:00 --datestop 2038-01-19T03:14:07;OK
+-m time --timestart 22:00:01 --timestop 06:00:59 --contiguous;-m time --timestart 22:00:01 --timestop 06:00:59 --datestop 2038-01-19T03:14:07 --contiguous;OK
+-m time --weekdays Mon,Tue,Sun;-m time --weekdays Mon,Tue,Sun --datestop 2038-01-19T03:14:07;OK
+-m time --weekdays 7,1,Saturday;-m time --weekdays Mon,Sat,Sun --datestop 2038-01-19T03:14:07;OK
+-m time ! --weekdays Sat,Sun;-m time --weekdays Mon,Tue,Wed,Thu,Fri --datestop 2038-01-19T03:14:07;OK
+-m time --monthdays 1,15,31;-m time --monthdays 1,15,31 --datestop 2038-01-19T03:14:07;OK
+-m time ! --monthdays 2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31;-m time --monthdays 1 --datestop 2038-01-19T03:14:07;OK
+-m time --datestart 2024-01-01 --datestop 2024-12-31T23:59:59;-m time --datestart 2024-01-01T00:00:00 --datestop 2024-12-31T23:59:59;OK
+-m time --datestart 2024-02-29T12:30 --kerneltz;-m time --datestart 2024-02-29T12:30:00 --datestop 2038-01-19T03:14:07 --kerneltz;OK
+-m time --datestop 2038-12-31T23:59:59 --utc;-m time --datestop 2038-12-31T23:59:59;OK
+-m time --localtz;-m time --datestop 2038-01-19T03:14:07 --kerneltz;OK
+-m time --timestart 08:00 --timestop 18:00 --weekdays Mon,Fri --monthdays 5 --datestart 2020-06-01 --datestop 2030-06-01 --kerneltz;-m time --timestart 08:00:00 --timestop 18:00:00 --monthdays 5 --weekdays Mon,Fri --datestart 2020-06-01T00:00:00 --datestop 2030-06-01T00:00:00 --kerneltz;OK
+-m time --timestart 24:00;;FAIL;invalid time "24:00" specified, should be hh:mm[:ss] format and within the boundaries
+-m time --timestop 10:60;;FAIL;invalid time "60" specified, should be hh:mm[:ss] format and within the boundaries
+-m time --timestart 4294967306:00;;FAIL;invalid time "4294967306:00" specified, should be hh:mm[:ss] format and within the boundaries
+-m time --datestart 2024-13;;FAIL;Invalid date "2024-13" specified. Should be YYYY[-MM[-DD[Thh[:mm[:ss]]]]]
+-m time --datestart 2024-02-30;;FAIL;Invalid date "2024-02-30" specified. Should be YYYY[-MM[-DD[Thh[:mm[:ss]]]]]
+-m time --datestop 2024-00-10;;FAIL;Invalid date "2024-00-10" specified. Should be YYYY[-MM[-DD[Thh[:mm[:ss]]]]]
+-m time --datestart 2039;;FAIL;Invalid date "2039" specified. Should be YYYY[-MM[-DD[Thh[:mm[:ss]]]]]
+-m time --monthdays 32;;FAIL;32 is not a valid day for --monthdays
+-m time --monthdays 0;;FAIL;0 is not a valid day for --monthdays
+-m time --monthdays 123;;FAIL;123 is not a valid day for --monthdays
+-m time --monthdays 1,,2;;FAIL;"" is not a valid day for --monthdays
+-m time --weekdays 0;;FAIL;No, the week does NOT begin with Sunday.
+-m time --weekdays 8;;FAIL;8 is not a valid day specifier
+-m time --weekdays Xyzzy;;FAIL;Xyz is not a valid day specifier
+-m time --contiguous;;FAIL;time: --contiguous only makes sense when stoptime is smaller than starttime
+-m time --utc --kerneltz;;FAIL;time: option "--utc" cannot be used together with "--kerneltz".\n
+-m time ! --timestart 10:00;;FAIL;time: option "--timestart" cannot be inverted.\n
