@@ -120,3 +120,18 @@ xtnft kept
 -P FORWARD ACCEPT
 -A FORWARD -m helper --helper ftp"
 }
+
+@test "-m time: a date, time or day 1.8.9 would store as another is refused" {
+	run differs ipv4 filter -A INPUT -m time --datestart 2024-02-31 -- \
+		"--datestart 2024-03-02T00:00:00" -- 'Invalid date "2024-02-31" specified'
+	assert_output refused
+	run differs ipv4 filter -A INPUT -m time --timestart 4294967306:00 -- \
+		"--timestart 10:00:00" -- 'invalid time "4294967306:00" specified'
+	assert_output refused
+	run differs ipv4 filter -A INPUT -m time --monthdays 123 -- \
+		"--monthdays 12 " -- "123 is not a valid day for --monthdays"
+	assert_output refused
+	run differs ipv6 filter -A INPUT -m time --weekdays 100x -- \
+		"--weekdays Thu " -- "100x is not a valid day specifier"
+	assert_output refused
+}
