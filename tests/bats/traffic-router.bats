@@ -332,7 +332,7 @@ ftp_router() {	# cmd
 }
 
 # Active FTP: the client says PORT, the server connects back to it.
-# ns_addr of the server, data port, seconds
+# the server's address, the data port, seconds
 ftp() {
 	serve "$sv" ftp-server "$1" 21 "$3" || return 1
 	local rc=0
