@@ -334,25 +334,13 @@ static void save_addr(const struct xtn_out *o, char letter,
 
 /* A name restore would split or unquote (1.8.9 prints it bare, and then
  * cannot restore its own save). */
-static bool needs_quotes(const char *name)
-{
-	for (; *name; name++)
-		if (*name == '"' || isspace((unsigned char)*name))
-			return true;
-	return false;
-}
-
 static void save_iface(const struct xtn_out *o, char letter, const char *name,
 		       bool inv)
 {
 	if (!name[0] || (strcmp(name, "+") == 0 && !inv))
 		return;
-	if (!needs_quotes(name)) {
-		xtn_out_printf(o, "%s -%c %s", inv ? " !" : "", letter, name);
-		return;
-	}
 	xtn_out_printf(o, "%s -%c", inv ? " !" : "", letter);
-	xtn_out_quoted(o, name);
+	xtn_out_name(o, name);
 }
 
 static void ipbase_save(const struct xtn_out *o, const void *data)

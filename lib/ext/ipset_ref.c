@@ -99,16 +99,6 @@ int xtn_ipset_parse_ref(struct xtn_parse *p, struct xt_set_info *info,
 	return 0;
 }
 
-/* A name restore would split or unquote (ipset takes blanks and quotes
- * in names; 1.8.9 prints them bare and cannot restore its own save). */
-static bool needs_quotes(const char *name)
-{
-	for (; *name; name++)
-		if (*name == '"' || isspace((unsigned char)*name))
-			return true;
-	return false;
-}
-
 void xtn_ipset_put_ref(const struct xtn_out *o, const struct xt_set_info *info,
 		       bool save)
 {
@@ -120,8 +110,8 @@ void xtn_ipset_put_ref(const struct xtn_out *o, const struct xt_set_info *info,
 	if (!o->res || !o->res->set_by_index ||
 	    !o->res->set_by_index(o->res, info->index, name, sizeof(name)))
 		snprintf(name, sizeof(name), "#%u", info->index);
-	if (save && needs_quotes(name))
-		xtn_out_quoted(o, name);
+	if (save)
+		xtn_out_name(o, name);
 	else
 		xtn_out_printf(o, " %s", name);
 	for (i = 1; i <= info->dim && i <= IPSET_DIM_MAX; i++)

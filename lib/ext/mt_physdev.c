@@ -46,8 +46,9 @@ static int physdev_final(struct xtn_parse *p, void *data)
 	return 0;
 }
 
-/* 1.8.9's order: is-in, in, is-out, out, is-bridged */
-static void physdev_save(const struct xtn_out *o, const void *data)
+/* 1.8.9's order: is-in, in, is-out, out, is-bridged; names with a blank
+ * quoted in save form only */
+static void physdev_print(const struct xtn_out *o, const void *data, bool save)
 {
 	const struct xt_physdev_info *info = data;
 	static const struct {
@@ -70,16 +71,28 @@ static void physdev_save(const struct xtn_out *o, const void *data)
 			continue;
 		xtn_out_printf(o, "%s --%s", info->invert & order[i].op ? " !" : "",
 			       order[i].name);
-		if (order[i].dev >= 0)
-			xtn_out_printf(o, " %.*s", IFNAMSIZ,
-				       (const char *)data + order[i].dev);
+		if (order[i].dev >= 0) {
+			char name[IFNAMSIZ + 1];
+
+			snprintf(name, sizeof(name), "%.*s", IFNAMSIZ,
+				 (const char *)data + order[i].dev);
+			if (save)
+				xtn_out_name(o, name);
+			else
+				xtn_out_printf(o, " %s", name);
+		}
 	}
+}
+
+static void physdev_save(const struct xtn_out *o, const void *data)
+{
+	physdev_print(o, data, true);
 }
 
 static void physdev_list(const struct xtn_out *o, const void *data)
 {
 	xtn_out_puts(o, " PHYSDEV match");
-	physdev_save(o, data);
+	physdev_print(o, data, false);
 }
 
 const struct xtn_ext xtn_mt_physdev = {

@@ -1,4 +1,5 @@
 /* Small output helpers the descriptors' printers use. */
+#include <ctype.h>
 #include <stdarg.h>
 #include <string.h>
 #include <xtnft/ext.h>
@@ -48,4 +49,20 @@ void xtn_out_quoted(const struct xtn_out *o, const char *value)
 		}
 	}
 	xtn_strbuf_putc(o->sb, '"');
+}
+
+/* A name in save form: bare as 1.8.9 prints it, unless it holds a blank or
+ * a double quote, which a restore would split or unquote (1.8.9 prints it
+ * bare and cannot restore its own save): then quoted. */
+void xtn_out_name(const struct xtn_out *o, const char *name)
+{
+	const char *c;
+
+	for (c = name; *c; c++) {
+		if (*c == '"' || isspace((unsigned char)*c)) {
+			xtn_out_quoted(o, name);
+			return;
+		}
+	}
+	xtn_out_printf(o, " %s", name);
 }

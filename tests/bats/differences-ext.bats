@@ -135,3 +135,21 @@ xtnft kept
 		"--weekdays Thu " -- "100x is not a valid day specifier"
 	assert_output refused
 }
+
+@test "a bridge port name with a blank is quoted in save form (1.8.9 prints it bare and cannot restore it)" {
+	run unshare -n sh -c '
+		/usr/sbin/iptables-nft -A FORWARD -m physdev --physdev-in "a b" 2>/dev/null
+		/usr/sbin/iptables-nft -S FORWARD | sed -n "s/^-A //p"
+		"$0" iptables -A FORWARD -m physdev --physdev-in "a b" 2>/dev/null
+		"$0" iptables -S FORWARD | sed -n "s/^-A //p" | tail -1 >/tmp/xtnft-physdev.$$
+		cat /tmp/xtnft-physdev.$$
+		"$0" iptables -F FORWARD
+		printf "*filter\n-A %s\nCOMMIT\n" "$(cat /tmp/xtnft-physdev.$$)" |
+			"$0" iptables-restore --noflush 2>/dev/null &&
+			"$0" iptables -C FORWARD -m physdev --physdev-in "a b" 2>/dev/null &&
+			echo restored
+		rm -f /tmp/xtnft-physdev.$$' "$XTNFT"
+	assert_output "FORWARD -m physdev --physdev-in a b
+FORWARD -m physdev --physdev-in \"a b\"
+restored"
+}

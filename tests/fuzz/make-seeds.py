@@ -5,7 +5,8 @@ corpora and the iptables-xml samples: one file per input, its first byte
 naming the fuzz target (0 iptables, 1 ip6tables, 2 iptables-restore,
 3 ip6tables-restore, 4 iptables-xml).
 
-usage: make-seeds.py   (from the source tree; rewrites the corpus)
+usage: make-seeds.py   (adds to the corpus: seeds made by hand and the
+inputs a run kept stay)
 """
 import glob
 import hashlib
@@ -25,8 +26,13 @@ for fam, sel in (("ip", 0), ("ip6", 1)):
             if not line or line.startswith("#") or line.startswith(":"):
                 continue
             args = line.split(";")[0]
+            where = ["-A", "INPUT"]
+            m = re.match(r"@(\w+):(\S+) (.*)", args)
+            if m:	# "@TABLE:CHAIN args": the rule goes there
+                where = ["-t", m.group(1), "-A", m.group(2)]
+                args = m.group(3)
             try:
-                words = ["-A", "INPUT"] + shlex.split(args)
+                words = where + shlex.split(args)
             except ValueError:
                 continue
             seeds.add(bytes([sel]) + b"\0".join(w.encode() for w in words))
@@ -41,8 +47,6 @@ for f in glob.glob(os.path.join(top, "tests/diff/xml", "*.save")):
     seeds.add(bytes([4]) + open(f, "rb").read())
 
 os.makedirs(out, exist_ok=True)
-for f in glob.glob(os.path.join(out, "*")):
-    os.remove(f)
 for s in seeds:
     name = hashlib.sha1(s).hexdigest()[:16]
     with open(os.path.join(out, name), "wb") as f:

@@ -415,5 +415,7 @@ void xtn_out_printf(const struct xtn_out *o, const char *fmt, ...)
 /* Quote a string the way iptables-save does (only when needed). */
 void xtn_out_quoted(const struct xtn_out *o, const char *s);
 bool xtn_out_numeric(const struct xtn_out *o);
+/* " name", quoted only if it holds a blank or a double quote (save). */
+void xtn_out_name(const struct xtn_out *o, const char *name);
 
 #endif
