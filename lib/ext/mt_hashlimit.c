@@ -132,6 +132,12 @@ static int parse_bytes(struct xtn_parse *p, struct hashlimit_data *d)
 	    (n * factor) >> XT_HASHLIMIT_BYTE_SHIFT >= UINT32_MAX)
 		return xtn_parse_fail(p, XTN_PARAM, "Rate too high \"%s\"",
 				      p->arg);
+	/* the kernel counts in 16-byte steps: 1.8.9 stores a slower rate as
+	 * one it prints "0b/s", which it then refuses to restore */
+	if ((n * factor) >> XT_HASHLIMIT_BYTE_SHIFT == 0)
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "Rate too low \"%s\" (at least %ub/s)",
+				      p->arg, 1u << XT_HASHLIMIT_BYTE_SHIFT);
 	d->info.cfg.avg = bytes_to_cost(n * factor);
 	d->info.cfg.mode |= XT_HASHLIMIT_BYTES;
 	d->mult = BYTE_EXPIRE;

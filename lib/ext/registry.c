@@ -35,20 +35,6 @@ static const char *const unsupported[] = {
 	"CLUSTERIP", "CONNSECMARK", "DNPT", "ECN", "HMARK", "IDLETIMER",
 	"LED", "RATEEST", "SECMARK", "SNPT", "SYNPROXY", "TCPOPTSTRIP",
 	"TEE", "ULOG", "QUEUE",
-
-	/* stateful */
-
-	/* nat */
-
-	/* log */
-
-	/* mangle */
-
-	/* match1 */
-
-	/* match2 */
-
-	/* ipsec_ip6 */
 };
 
 const struct xtn_ext *const *xtn_ext_registry(size_t *n)

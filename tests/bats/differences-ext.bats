@@ -153,3 +153,9 @@ xtnft kept
 FORWARD -m physdev --physdev-in \"a b\"
 restored"
 }
+
+@test "a byte rate under 16b/s is refused (1.8.9 stores one it saves as 0b/s and cannot restore)" {
+	run differs ipv4 filter -A INPUT -m hashlimit --hashlimit-upto 1b/s --hashlimit-name a -- \
+		"--hashlimit-upto 0b/s" -- 'Rate too low "1b/s" (at least 16b/s)'
+	assert_output refused
+}

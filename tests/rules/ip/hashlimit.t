@@ -23,6 +23,7 @@
 -m hashlimit --hashlimit-upto 0b/s --hashlimit-name a;;FAIL;hashlimit: Bad value for "--hashlimit-upto" option: "0b/s"
 -m hashlimit --hashlimit-upto 1000001 --hashlimit-name a;;FAIL;Rate too fast "1000001"
 -m hashlimit --hashlimit-upto 99999999mb/s --hashlimit-name a;;FAIL;Rate too high "99999999mb/s"
+-m hashlimit --hashlimit-upto 15b/s --hashlimit-name a;;FAIL;Rate too low "15b/s" (at least 16b/s)
 -m hashlimit --hashlimit-upto 5/s --hashlimit-burst 0 --hashlimit-name a;;FAIL;bad value for option "--hashlimit-burst", or out of range (1-1000000).
 -m hashlimit --hashlimit-upto 5/s --hashlimit-burst 2000k --hashlimit-name a;;FAIL;bad value for option "--hashlimit-burst", or out of range (1-1000000).
 -m hashlimit --hashlimit-upto 5/s --hashlimit-burst 5x --hashlimit-name a;;FAIL;bad value for option "--hashlimit-burst", or out of range (1-1000000).
