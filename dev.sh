@@ -48,6 +48,7 @@ demo() {
 		$x ip6tables-restore < examples/demo6.rules &&
 		echo '== iptables -L -v -n' && $x iptables -L -v -n &&
 		echo && echo '== iptables -S' && $x iptables -S &&
+		echo && echo '== iptables -t nat -S' && $x iptables -t nat -S &&
 		echo && echo '== ip6tables-save' && $x ip6tables-save"
 }
 
