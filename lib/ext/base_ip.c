@@ -41,30 +41,12 @@ static size_t dst_offset(const struct xtn_family *fam)
 	return fam->af == AF_INET ? 16 : 24;
 }
 
+/* -i/-o: the name as every interface option reads it (lib/opt). */
 static int parse_iface(struct xtn_parse *p, char *name)
 {
-	size_t len = strlen(p->arg);
-	const char *c;
-
-	if (len == 0)
-		return xtn_parse_fail(p, XTN_PARAM,
-				      "Empty interface is likely to be undesired");
-	if (len + 1 > IFNAMSIZ)
-		return xtn_parse_fail(p, XTN_PARAM,
-				      "interface name `%s' must be shorter than IFNAMSIZ (%i)",
-				      p->arg, IFNAMSIZ - 1);
-	memset(name, 0, IFNAMSIZ);
-	strcpy(name, p->arg);
-	if (name[len - 1] == '+')
-		return 0;
-	for (c = name; *c; c++) {
-		if (*c == '/' || *c == ' ') {
-			xtn_warn(&p->ctx->diag,
-				 "Warning: weird character in interface `%s' ('/' and ' ' are not allowed by the kernel).",
-				 name);
-			break;
-		}
-	}
+	if (xtn_parse_iface(p) < 0)
+		return -1;
+	memcpy(name, p->val.iface, IFNAMSIZ);
 	return 0;
 }
 

@@ -421,10 +421,12 @@ static int parse_mac(struct xtn_parse *p)
  * compares only the prefix, otherwise the name and its NUL.  1.8.9 takes
  * an empty name (matching any) and saves it as a line restore cannot read:
  * refused with its words for an empty -i. */
-static int parse_iface(struct xtn_parse *p)
+int xtn_parse_iface(struct xtn_parse *p)
 {
 	size_t len = strlen(p->arg), i;
 
+	memset(p->val.iface, 0, sizeof(p->val.iface));
+	memset(p->val.iface_mask, 0, sizeof(p->val.iface_mask));
 	if (len == 0)
 		return xtn_parse_fail(p, XTN_PARAM,
 				      "Empty interface is likely to be undesired");
@@ -623,7 +625,7 @@ int xtn_parse_typed(struct xtn_parse *p, void *data)
 		ret = parse_mac(p);
 		break;
 	case XTN_AT_IFACE:
-		ret = parse_iface(p);
+		ret = xtn_parse_iface(p);
 		break;
 	default:
 		return 0;

@@ -386,6 +386,9 @@ int xtn_parse_fail(struct xtn_parse *p, int status, const char *fmt, ...)
 /* Parse a typed option (XTN_AT_...) into p->val, and with XTN_OF_PUT
  * store it at its offset in data. */
 int xtn_parse_typed(struct xtn_parse *p, void *data);
+/* p->arg as an interface name (XTN_AT_IFACE, and -i/-o): into
+ * p->val.iface and iface_mask, with 1.8.9's refusals and warning. */
+int xtn_parse_iface(struct xtn_parse *p);
 /* Option checks of x6-style descriptors (lib/opt/check.c): before an
  * option (repeat, inversion) and after all of them (mandatory, also
  * requires, cannot be used together), with 1.8.9's wording. */
