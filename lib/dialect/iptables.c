@@ -17,6 +17,7 @@
 #include <xtnft/netaddr.h>
 #include <xtnft/opt.h>
 #include <xtnft/util.h>
+#include "engine.h"
 #include "iptables_int.h"
 
 #define CHAIN_MAXNAMELEN 29	/* XT_EXTENSION_MAXNAMELEN */
@@ -88,28 +89,15 @@ static const char shortopts[] =
 	"A:C:D:R:I:L::S::M:F::Z::N:X::E:P:Vh::o:p:s:d:j:i:fbvw::W::nt:m:xc:g:46";
 
 struct ipt {
-	struct xtn_ctx *ctx;
-	const struct xtn_parse_opts *po;
-	const struct xtn_family *fam;
-	struct xtn_cmd *cmd;
-	struct xtn_rule *rule;
-	struct xtn_optset set;
-	struct xtn_getopt g;
-	struct xtn_ext_inst **groups;	/* loaded extensions, by option group */
-	unsigned int n_groups;
+	struct xtn_ps ps;
 	unsigned int command;
 	unsigned int options;
-	bool invert;
-	int invert_at;		/* argv index of that `!` */
 	bool proto_used;
 	char *protocol;
 	const char *jumpto;
 	const struct xtn_ext *target_ext;	/* loaded by -j, for -h */
 	bool table_set;
 	bool wait, wait_interval;
-	const char *table;
-	const char *chain;
-	struct xtn_strbuf *stdout_text;
 };
 
 const struct xtn_longopt *xtn_ipt_options(void)
@@ -120,33 +108,6 @@ const struct xtn_longopt *xtn_ipt_options(void)
 const char *xtn_ipt_progname(const struct xtn_ctx *ctx)
 {
 	return ctx->fam->af == AF_INET6 ? "ip6tables" : "iptables";
-}
-
-static struct xtn_loc cur_loc(const struct ipt *p)
-{
-	struct xtn_loc loc = { .line = p->po->line };
-	/* a `!` given before the option belongs to it */
-	int first = (p->invert && p->invert_at < p->g.opt_start ?
-		     p->invert_at : p->g.opt_start) - p->po->arg_offset;
-	int last = p->g.optind - 1 - p->po->arg_offset;
-
-	loc.arg_first = (uint16_t)(first > 0 ? first : 0);
-	loc.arg_last = (uint16_t)(last > first ? last : loc.arg_first);
-	return loc;
-}
-
-static int param(struct ipt *p, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static int param(struct ipt *p, const char *fmt, ...)
-{
-	struct xtn_loc loc = cur_loc(p);
-	va_list ap;
-
-	va_start(ap, fmt);
-	xtn_vfail(&p->ctx->diag, XTN_PARAM, &loc, fmt, ap);
-	va_end(ap);
-	return -1;
 }
 
 static char opt2char(unsigned int option)
@@ -170,10 +131,10 @@ static char cmd2char(unsigned int cmd)
 static int add_command(struct ipt *p, unsigned int newcmd,
 		       unsigned int othercmds)
 {
-	if (p->invert)
-		return param(p, "unexpected '!' flag");
+	if (p->ps.invert)
+		return xtn_ps_param(&p->ps, "unexpected '!' flag");
 	if (p->command & ~othercmds)
-		return param(p, "Cannot use -%c with -%c", cmd2char(newcmd),
+		return xtn_ps_param(&p->ps, "Cannot use -%c with -%c", cmd2char(newcmd),
 			     cmd2char(p->command & ~othercmds));
 	p->command |= newcmd;
 	return 0;
@@ -184,13 +145,13 @@ static int set_option(struct ipt *p, unsigned int option)
 	unsigned int i;
 
 	if (p->options & option)
-		return param(p, "multiple -%c flags not allowed", opt2char(option));
+		return xtn_ps_param(&p->ps, "multiple -%c flags not allowed", opt2char(option));
 	p->options |= option;
-	if (p->invert) {
+	if (p->ps.invert) {
 		for (i = 0; 1u << i != option; i++)
 			;
 		if (!invertible[i])
-			return param(p, "cannot have ! before -%c", opt2char(option));
+			return xtn_ps_param(&p->ps, "cannot have ! before -%c", opt2char(option));
 	}
 	return 0;
 }
@@ -200,16 +161,9 @@ static int parse_rulenum(struct ipt *p, const char *s, unsigned int *out)
 	uint64_t v;
 
 	if (!xtn_strtoui(s, NULL, &v, 1, INT32_MAX))
-		return param(p, "Invalid rule number `%s'", s);
+		return xtn_ps_param(&p->ps, "Invalid rule number `%s'", s);
 	*out = (unsigned int)v;
 	return 0;
-}
-
-static const char *next_arg(struct ipt *p)
-{
-	if (!xtn_getopt_has_arg(&p->g))
-		return NULL;
-	return p->g.argv[p->g.optind++];
 }
 
 /* iptables' standard target names ("" is the standard target itself). */
@@ -259,25 +213,9 @@ int xtn_ipt_check_chain_name(struct xtn_diag *d, const struct xtn_loc *loc,
 
 static int check_chain_name(struct ipt *p, const char *name)
 {
-	struct xtn_loc loc = cur_loc(p);
+	struct xtn_loc loc = xtn_ps_loc(&p->ps);
 
-	return xtn_ipt_check_chain_name(&p->ctx->diag, &loc, name, false);
-}
-
-/* Load an extension and merge its options into the active set. */
-static struct xtn_ext_inst *load_ext(struct ipt *p, const struct xtn_ext *ext)
-{
-	struct xtn_ext_inst *inst;
-
-	p->groups = xtn_xrealloc(p->groups, (p->n_groups + 1) * sizeof(*p->groups));
-	inst = xtn_inst_new(ext, p->fam);
-	inst->has_loc = true;
-	inst->loc = cur_loc(p);
-	p->groups[p->n_groups] = inst;
-	xtn_optset_merge(&p->set, ext->opts, p->n_groups);
-	p->g.set = &p->set;
-	p->n_groups++;
-	return inst;
+	return xtn_ipt_check_chain_name(&p->ps.ctx->diag, &loc, name, false);
 }
 
 /* iptables maps these names to the icmp6 match. */
@@ -294,21 +232,21 @@ static int command_match(struct ipt *p, const char *name)
 	const struct xtn_ext *ext;
 	struct xtn_ext_inst *inst;
 
-	if (p->invert)
-		return param(p, "unexpected ! flag before --match");
+	if (p->ps.invert)
+		return xtn_ps_param(&p->ps, "unexpected ! flag before --match");
 	if (strlen(name) >= CHAIN_MAXNAMELEN)
-		return param(p, "Invalid match name \"%s\" (%u chars max)", name,
+		return xtn_ps_param(&p->ps, "Invalid match name \"%s\" (%u chars max)", name,
 			     CHAIN_MAXNAMELEN - 1);
-	ext = xtn_ext_find(match_alias(name), XTN_EXT_MATCH, p->fam);
+	ext = xtn_ext_find(match_alias(name), XTN_EXT_MATCH, p->ps.fam);
 	if (!ext && xtn_ext_is_known_unsupported(name))
-		return param(p, "match `%s' is not supported by xtnft yet", name);
+		return xtn_ps_param(&p->ps, "match `%s' is not supported by xtnft yet", name);
 	if (!ext)
-		return param(p, "Couldn't load match `%s':No such file or directory\n",
+		return xtn_ps_param(&p->ps, "Couldn't load match `%s':No such file or directory\n",
 			     name);
-	inst = load_ext(p, ext);
+	inst = xtn_ps_load(&p->ps, ext);
 	if (!inst)
 		return -1;
-	xtn_rule_add_match(p->rule, inst);
+	xtn_rule_add_match(p->ps.rule, inst);
 	return 0;
 }
 
@@ -317,13 +255,13 @@ static int parse_target_name(struct ipt *p, const char *name)
 	const char *c;
 
 	if (strlen(name) < 1)
-		return param(p, "Invalid target name (too short)");
+		return xtn_ps_param(&p->ps, "Invalid target name (too short)");
 	if (strlen(name) >= CHAIN_MAXNAMELEN)
-		return param(p, "Invalid target name `%s' (%u chars max)", name,
+		return xtn_ps_param(&p->ps, "Invalid target name `%s' (%u chars max)", name,
 			     CHAIN_MAXNAMELEN - 1);
 	for (c = name; *c; c++)
 		if (isspace((unsigned char)*c) || *c == '"')
-			return param(p, "Invalid target name `%s'", name);
+			return xtn_ps_param(&p->ps, "Invalid target name `%s'", name);
 	return 0;
 }
 
@@ -343,57 +281,57 @@ static int command_jump(struct ipt *p, const char *name)
 	if (parse_target_name(p, name) < 0)
 		return -1;
 	p->jumpto = name;
-	p->cmd->jump_loc = cur_loc(p);
+	p->ps.cmd->jump_loc = xtn_ps_loc(&p->ps);
 	for (i = 0; i < XTN_ARRAY_SIZE(std); i++) {
 		if (strcmp(name, std[i].name) == 0) {
-			xtn_rule_set_jump(p->rule, std[i].v, NULL);
+			xtn_rule_set_jump(p->ps.rule, std[i].v, NULL);
 			p->target_ext = xtn_ext_find("standard", XTN_EXT_TARGET, NULL);
 			return 0;
 		}
 	}
-	ext = xtn_ext_find(name, XTN_EXT_TARGET, p->fam);
+	ext = xtn_ext_find(name, XTN_EXT_TARGET, p->ps.fam);
 	if (!ext && xtn_ext_is_known_unsupported(name))
-		return param(p, "target `%s' is not supported by xtnft yet", name);
+		return xtn_ps_param(&p->ps, "target `%s' is not supported by xtnft yet", name);
 	if (!ext) {
 		/* not a target: a jump to a user chain, checked at commit */
-		xtn_rule_set_jump(p->rule, XTN_V_JUMP, name);
+		xtn_rule_set_jump(p->ps.rule, XTN_V_JUMP, name);
 		return 0;
 	}
-	inst = load_ext(p, ext);
+	inst = xtn_ps_load(&p->ps, ext);
 	if (!inst)
 		return -1;
 	p->target_ext = ext;
-	p->rule->target = inst;
-	xtn_rule_set_jump(p->rule, XTN_V_TARGET, NULL);
+	p->ps.rule->target = inst;
+	xtn_rule_set_jump(p->ps.rule, XTN_V_TARGET, NULL);
 	return 0;
 }
 
 /* Who help and version speak for: iptables-restore names itself. */
 static const char *tool_name(const struct ipt *p)
 {
-	return p->po->restore ? p->po->prog : xtn_ipt_progname(p->ctx);
+	return p->ps.po->restore ? p->ps.po->prog : xtn_ipt_progname(p->ps.ctx);
 }
 
 static void print_help(struct ipt *p)
 {
 	struct xtn_ext_inst *m;
 
-	xtn_ipt_usage(p->stdout_text, tool_name(p), p->fam->af == AF_INET6);
+	xtn_ipt_usage(p->ps.stdout_text, tool_name(p), p->ps.fam->af == AF_INET6);
 	if (p->target_ext) {
-		xtn_strbuf_putc(p->stdout_text, '\n');
-		xtn_strbuf_puts(p->stdout_text, p->target_ext->help ?
+		xtn_strbuf_putc(p->ps.stdout_text, '\n');
+		xtn_strbuf_puts(p->ps.stdout_text, p->target_ext->help ?
 				p->target_ext->help : "");
 	}
-	xtn_list_for_each(m, &p->rule->matches, node) {
-		xtn_strbuf_putc(p->stdout_text, '\n');
+	xtn_list_for_each(m, &p->ps.rule->matches, node) {
+		xtn_strbuf_putc(p->ps.stdout_text, '\n');
 		if (m->ext->help)
-			xtn_strbuf_puts(p->stdout_text, m->ext->help);
+			xtn_strbuf_puts(p->ps.stdout_text, m->ext->help);
 		else
-			xtn_strbuf_printf(p->stdout_text,
+			xtn_strbuf_printf(p->ps.stdout_text,
 					  "%s does not take any options\n",
 					  m->ext->name);
 		if (m->ext->help_more)
-			m->ext->help_more(p->stdout_text);
+			m->ext->help_more(p->ps.stdout_text);
 	}
 }
 
@@ -408,98 +346,47 @@ static const struct xtn_ext *proto_match(struct ipt *p)
 		return NULL;
 	if (xtn_strtoui(name, NULL, &num, 0, UINT8_MAX)) {
 		name = xtn_proto_name((unsigned int)num, p->options & OPT_NUMERIC,
-				      p->ctx->resolver, buf, sizeof(buf));
+				      p->ps.ctx->resolver, buf, sizeof(buf));
 		if (!name)
 			return NULL;
 	}
-	return xtn_ext_find(match_alias(name), XTN_EXT_MATCH, p->fam);
+	return xtn_ext_find(match_alias(name), XTN_EXT_MATCH, p->ps.fam);
 }
-
-static int ext_option(struct ipt *p, int c);
 
 /* An option no one claimed: maybe the -p protocol's match knows it. */
 static int command_default(struct ipt *p, int c)
 {
 	const struct xtn_ext *m;
 	struct xtn_ext_inst *inst;
-	const char *word = p->g.optind > 0 ? p->g.argv[p->g.optind - 1] : "";
+	const char *word = p->ps.g.optind > 0 ? p->ps.g.argv[p->ps.g.optind - 1] : "";
 
 	if (c >= XTN_OPTVAL_BASE)
-		return ext_option(p, c);
+		return xtn_ps_ext_option(&p->ps, c);
 	m = proto_match(p);
 	if (m) {
 		p->proto_used = true;
-		inst = load_ext(p, m);
+		inst = xtn_ps_load(&p->ps, m);
 		if (!inst)
 			return -1;
-		xtn_rule_add_match(p->rule, inst);
+		xtn_rule_add_match(p->ps.rule, inst);
 		/* rerun getopt on the same word with the grown option set */
-		p->g.optind--;
-		p->g.nextchar = NULL;
+		p->ps.g.optind--;
+		p->ps.g.nextchar = NULL;
 		return 1;
 	}
 	if (c == ':')
-		return param(p, "option \"%s\" requires an argument", word);
+		return xtn_ps_param(&p->ps, "option \"%s\" requires an argument", word);
 	if (c == '?')
-		return param(p, "unknown option \"%s\"", word);
-	return param(p, "Unknown arg \"%s\"", p->g.optarg ? p->g.optarg : "(null)");
-}
-
-static void parse_init(struct ipt *p, struct xtn_parse *xp,
-		       struct xtn_ext_inst *inst, const struct xtn_optdef *o,
-		       const char *arg)
-{
-	memset(xp, 0, sizeof(*xp));
-	xp->ctx = p->ctx;
-	xp->cmd = p->cmd;
-	xp->rule = p->rule;
-	xp->fam = p->fam;
-	xp->inst = inst;
-	xp->opt = o;
-	xp->arg = arg;
-	xp->invert = p->invert;
-	xp->loc = cur_loc(p);
-	xp->argv = p->g.argv;
-	xp->argc = p->g.argc;
-	xp->optind = &p->g.optind;
-	xp->ext_name = inst->ext->name;
-}
-
-static int ext_option(struct ipt *p, int c)
-{
-	unsigned int group = XTN_OPTVAL_GROUP(c), id = XTN_OPTVAL_ID(c);
-	struct xtn_ext_inst *inst = group < p->n_groups ? p->groups[group] : NULL;
-	const struct xtn_optdef *o = inst ? xtn_ext_opt_by_id(inst->ext, id) : NULL;
-	struct xtn_parse xp;
-	int ret;
-
-	if (!o)
-		return param(p, "Unknown arg \"%s\"", p->g.optarg);
-	parse_init(p, &xp, inst, o, p->g.optarg);
-	if (xtn_opt_check_one(&xp) < 0)
-		return -1;
-	ret = o->type != XTN_AT_CUSTOM ? xtn_parse_typed(&xp, inst->data) : 0;
-	if (ret == 0 && inst->ext->parse)
-		ret = inst->ext->parse(&xp, inst->data);
-	if (ret < 0)
-		return -1;
-	xtn_inst_note_opt(inst, id, p->po->restore ? NULL : &xp.loc);
-	return 0;
+		return xtn_ps_param(&p->ps, "unknown option \"%s\"", word);
+	return xtn_ps_param(&p->ps, "Unknown arg \"%s\"", p->ps.g.optarg ? p->ps.g.optarg : "(null)");
 }
 
 /* -s -d -i -o -p -f: the family base match, after iptables' set_option(). */
 static int base_option(struct ipt *p, unsigned int option, char letter,
 		       const char *arg)
 {
-	const struct xtn_ext *base = p->fam->base;
-	const struct xtn_optdef *o;
-	struct xtn_parse xp;
-
-	for (o = base->opts; o->name && o->short_name != letter; o++)
-		;
-	parse_init(p, &xp, p->rule->base, o, arg);
-	if (letter == 'f' && p->fam->af == AF_INET6)
-		return param(p, "`-f' is not supported in IPv6, use -m frag instead");
+	if (letter == 'f' && p->ps.fam->af == AF_INET6)
+		return xtn_ps_param(&p->ps, "`-f' is not supported in IPv6, use -m frag instead");
 	if (set_option(p, option) < 0)
 		return -1;
 	if (letter == 'p') {
@@ -510,12 +397,9 @@ static int base_option(struct ipt *p, unsigned int option, char letter,
 		p->protocol = xtn_xstrdup(arg);
 		for (c = p->protocol; *c; c++)
 			*c = (char)tolower((unsigned char)*c);
-		xp.arg = p->protocol;
+		arg = p->protocol;
 	}
-	/* where each base option was given, for kernel errors (ext-ack) */
-	xtn_inst_note_opt(p->rule->base, o->id,
-			  p->po->restore ? NULL : &xp.loc);
-	return base->parse(&xp, p->rule->base->data);
+	return xtn_ps_base_option(&p->ps, letter, NULL, arg);
 }
 
 /* One -c value, ending at `stop` or the end of the word.  What 1.8.9 would
@@ -527,11 +411,11 @@ static int counter_value(struct ipt *p, const char *s, char stop,
 	const char *end;
 
 	if (*s < '0' || *s > '9')	/* 1.8.9's words for these */
-		return param(p, "-%c %s counter not numeric",
+		return xtn_ps_param(&p->ps, "-%c %s counter not numeric",
 			     opt2char(OPT_COUNTERS), what);
 	if (xtn_strtou64_dec(s, &end, out) && (*end == '\0' || *end == stop))
 		return 0;
-	return param(p, "-%c %s counter `%s' is not a number from 0 to %" PRIu64,
+	return xtn_ps_param(&p->ps, "-%c %s counter `%s' is not a number from 0 to %" PRIu64,
 		     opt2char(OPT_COUNTERS), what, s, UINT64_MAX);
 }
 
@@ -546,102 +430,96 @@ static int parse_counters(struct ipt *p, const char *pcnt)
 	if (bcnt)
 		bcnt++;
 	if (!bcnt)
-		bcnt = next_arg(p);
+		bcnt = xtn_ps_next_arg(&p->ps);
 	if (!bcnt)
-		return param(p, "-%c requires packet and byte counter",
+		return xtn_ps_param(&p->ps, "-%c requires packet and byte counter",
 			     opt2char(OPT_COUNTERS));
-	if (counter_value(p, pcnt, stop, "packet", &p->cmd->pkts) < 0 ||
-	    counter_value(p, bcnt, '\0', "byte", &p->cmd->bytes) < 0)
+	if (counter_value(p, pcnt, stop, "packet", &p->ps.cmd->pkts) < 0 ||
+	    counter_value(p, bcnt, '\0', "byte", &p->ps.cmd->bytes) < 0)
 		return -1;
-	p->cmd->counters_set = true;
+	p->ps.cmd->counters_set = true;
 	return 0;
 }
 
 static int parse_wait(struct ipt *p, bool interval)
 {
-	const char *arg = p->g.optarg;
+	const char *arg = p->ps.g.optarg;
 	unsigned int usec;
 
-	if (p->po->restore)
-		return param(p, "You cannot use `-%c' from iptables-restore",
+	if (p->ps.po->restore)
+		return xtn_ps_param(&p->ps, "You cannot use `-%c' from iptables-restore",
 			     interval ? 'W' : 'w');
 	if (!arg)
-		arg = next_arg(p);
+		arg = xtn_ps_next_arg(&p->ps);
 	if (!interval) {
 		/* no xtables lock in nf_tables: -w bounds how long clashing
 		 * writers are waited out (a bare -w: for as long as it takes) */
-		if (xtn_wait_ms(arg, &p->cmd->wait_ms) < 0)
-			return param(p, "wait seconds not numeric");
+		if (xtn_wait_ms(arg, &p->ps.cmd->wait_ms) < 0)
+			return xtn_ps_param(&p->ps, "wait seconds not numeric");
 		p->wait = true;
 		return 0;
 	}
 	if (!arg)
-		return param(p, "wait interval value required");
+		return xtn_ps_param(&p->ps, "wait interval value required");
 	if (sscanf(arg, "%u", &usec) != 1)
-		return param(p, "wait interval not numeric");
+		return xtn_ps_param(&p->ps, "wait interval not numeric");
 	if (usec > 999999)
-		return param(p, "too long usec wait %u > 999999 usec", usec);
-	xtn_warn(&p->ctx->diag, "Ignoring deprecated --wait-interval option.");
+		return xtn_ps_param(&p->ps, "too long usec wait %u > 999999 usec", usec);
+	xtn_warn(&p->ps.ctx->diag, "Ignoring deprecated --wait-interval option.");
 	p->wait_interval = true;
 	return 0;
-}
-
-static void set_chain(struct ipt *p, const char *chain)
-{
-	p->chain = chain;
-	p->cmd->chain_loc = cur_loc(p);
 }
 
 /* -L/-S/-F/-Z/-X: an optional chain (attached or next word). */
 static void opt_chain(struct ipt *p)
 {
-	if (p->g.optarg)
-		set_chain(p, p->g.optarg);
-	else if (xtn_getopt_has_arg(&p->g))
-		set_chain(p, next_arg(p));
+	if (p->ps.g.optarg)
+		xtn_ps_set_chain(&p->ps, p->ps.g.optarg);
+	else if (xtn_getopt_has_arg(&p->ps.g))
+		xtn_ps_set_chain(&p->ps, xtn_ps_next_arg(&p->ps));
 }
 
 static int optional_rulenum(struct ipt *p)
 {
-	const char *num = next_arg(p);
+	const char *num = xtn_ps_next_arg(&p->ps);
 
-	return num ? parse_rulenum(p, num, &p->cmd->rulenum) : 0;
+	return num ? parse_rulenum(p, num, &p->ps.cmd->rulenum) : 0;
 }
 
 /* One option of the main switch; 1 means "invert stays pending". */
 static int handle_command(struct ipt *p, int c)
 {
-	const char *arg = p->g.optarg;
+	const char *arg = p->ps.g.optarg;
 
 	switch (c) {
 	case 'A':
-		set_chain(p, arg);
+		xtn_ps_set_chain(&p->ps, arg);
 		return add_command(p, XTN_CMD_APPEND, XTN_CMD_NONE);
 	case 'C':
-		set_chain(p, arg);
+		xtn_ps_set_chain(&p->ps, arg);
 		return add_command(p, XTN_CMD_CHECK, XTN_CMD_NONE);
 	case 'D':
 		if (add_command(p, XTN_CMD_DELETE, XTN_CMD_NONE) < 0)
 			return -1;
-		set_chain(p, arg);
-		if (xtn_getopt_has_arg(&p->g)) {
+		xtn_ps_set_chain(&p->ps, arg);
+		if (xtn_getopt_has_arg(&p->ps.g)) {
 			p->command = XTN_CMD_DELETE_NUM;
-			return parse_rulenum(p, next_arg(p), &p->cmd->rulenum);
+			return parse_rulenum(p, xtn_ps_next_arg(&p->ps), &p->ps.cmd->rulenum);
 		}
 		return 0;
 	case 'R':
 		if (add_command(p, XTN_CMD_REPLACE, XTN_CMD_NONE) < 0)
 			return -1;
-		set_chain(p, arg);
-		if (!xtn_getopt_has_arg(&p->g))
-			return param(p, "-%c requires a rule number",
+		xtn_ps_set_chain(&p->ps, arg);
+		if (!xtn_getopt_has_arg(&p->ps.g))
+			return xtn_ps_param(&p->ps, "-%c requires a rule number",
 				     cmd2char(XTN_CMD_REPLACE));
-		return parse_rulenum(p, next_arg(p), &p->cmd->rulenum);
+		return parse_rulenum(p, xtn_ps_next_arg(&p->ps), &p->ps.cmd->rulenum);
 	case 'I':
 		if (add_command(p, XTN_CMD_INSERT, XTN_CMD_NONE) < 0)
 			return -1;
-		set_chain(p, arg);
-		p->cmd->rulenum = 1;
+		xtn_ps_set_chain(&p->ps, arg);
+		p->ps.cmd->rulenum = 1;
 		return optional_rulenum(p);
 	case 'L':
 	case 'S':
@@ -659,15 +537,15 @@ static int handle_command(struct ipt *p, int c)
 		if (add_command(p, XTN_CMD_ZERO, XTN_CMD_LIST | XTN_CMD_LIST_RULES) < 0)
 			return -1;
 		opt_chain(p);
-		if (xtn_getopt_has_arg(&p->g)) {
+		if (xtn_getopt_has_arg(&p->ps.g)) {
 			p->command = XTN_CMD_ZERO_NUM;
-			return parse_rulenum(p, next_arg(p), &p->cmd->rulenum);
+			return parse_rulenum(p, xtn_ps_next_arg(&p->ps), &p->ps.cmd->rulenum);
 		}
 		return 0;
 	case 'N':
 		if (check_chain_name(p, arg) < 0)
 			return -1;
-		set_chain(p, arg);
+		xtn_ps_set_chain(&p->ps, arg);
 		return add_command(p, XTN_CMD_NEW_CHAIN, XTN_CMD_NONE);
 	case 'X':
 		if (add_command(p, XTN_CMD_DELETE_CHAIN, XTN_CMD_NONE) < 0)
@@ -677,22 +555,22 @@ static int handle_command(struct ipt *p, int c)
 	case 'E':
 		if (add_command(p, XTN_CMD_RENAME_CHAIN, XTN_CMD_NONE) < 0)
 			return -1;
-		set_chain(p, arg);
-		if (!xtn_getopt_has_arg(&p->g))
-			return param(p, "-%c requires old-chain-name and new-chain-name",
+		xtn_ps_set_chain(&p->ps, arg);
+		if (!xtn_getopt_has_arg(&p->ps.g))
+			return xtn_ps_param(&p->ps, "-%c requires old-chain-name and new-chain-name",
 				     cmd2char(XTN_CMD_RENAME_CHAIN));
-		p->cmd->newname = xtn_xstrdup(next_arg(p));
+		p->ps.cmd->newname = xtn_xstrdup(xtn_ps_next_arg(&p->ps));
 		/* stricter than 1.8.9, which renames to any name, even one
 		 * no later command (or restore of its save) can handle */
-		return check_chain_name(p, p->cmd->newname);
+		return check_chain_name(p, p->ps.cmd->newname);
 	case 'P':
 		if (add_command(p, XTN_CMD_SET_POLICY, XTN_CMD_NONE) < 0)
 			return -1;
-		set_chain(p, arg);
-		if (!xtn_getopt_has_arg(&p->g))
-			return param(p, "-%c requires a chain and a policy",
+		xtn_ps_set_chain(&p->ps, arg);
+		if (!xtn_getopt_has_arg(&p->ps.g))
+			return xtn_ps_param(&p->ps, "-%c requires a chain and a policy",
 				     cmd2char(XTN_CMD_SET_POLICY));
-		p->cmd->policy = xtn_xstrdup(next_arg(p));
+		p->ps.cmd->policy = xtn_xstrdup(xtn_ps_next_arg(&p->ps));
 		return 0;
 	}
 	return 2;	/* not a command */
@@ -705,12 +583,12 @@ static int handle_command(struct ipt *p, int c)
  */
 static const char *last_word(const struct ipt *p)
 {
-	return p->g.argv[p->g.optind - 1];
+	return p->ps.g.argv[p->ps.g.optind - 1];
 }
 
 static int handle_option(struct ipt *p, int c)
 {
-	const char *arg = p->g.optarg;
+	const char *arg = p->ps.g.optarg;
 
 	switch (c) {
 	case 'p':
@@ -721,11 +599,11 @@ static int handle_option(struct ipt *p, int c)
 		return base_option(p, OPT_DESTINATION, 'd', last_word(p));
 	case 'i':
 		if (*arg == '\0')
-			return param(p, "Empty interface is likely to be undesired");
+			return xtn_ps_param(&p->ps, "Empty interface is likely to be undesired");
 		return base_option(p, OPT_VIANAMEIN, 'i', last_word(p));
 	case 'o':
 		if (*arg == '\0')
-			return param(p, "Empty interface is likely to be undesired");
+			return xtn_ps_param(&p->ps, "Empty interface is likely to be undesired");
 		return base_option(p, OPT_VIANAMEOUT, 'o', last_word(p));
 	case 'f':
 		return base_option(p, OPT_FRAGMENT, 'f', arg);
@@ -733,17 +611,17 @@ static int handle_option(struct ipt *p, int c)
 		if (set_option(p, OPT_JUMP) < 0 || parse_target_name(p, arg) < 0)
 			return -1;
 		p->jumpto = arg;
-		p->cmd->jump_loc = cur_loc(p);
-		xtn_rule_set_jump(p->rule, XTN_V_GOTO, arg);
+		p->ps.cmd->jump_loc = xtn_ps_loc(&p->ps);
+		xtn_rule_set_jump(p->ps.rule, XTN_V_GOTO, arg);
 		return 0;
 	case 'j':
 		if (set_option(p, OPT_JUMP) < 0)
 			return -1;
 		return command_jump(p, last_word(p));
 	case 'v':
-		if (!p->cmd->verbose && set_option(p, OPT_VERBOSE) < 0)
+		if (!p->ps.cmd->verbose && set_option(p, OPT_VERBOSE) < 0)
 			return -1;
-		p->cmd->verbose++;
+		p->ps.cmd->verbose++;
 		return 0;
 	case 'm':
 		return command_match(p, arg);
@@ -754,12 +632,12 @@ static int handle_option(struct ipt *p, int c)
 	case '0':
 		return set_option(p, OPT_LINENUMBERS);
 	case 't':
-		if (p->invert)
-			return param(p, "unexpected ! flag before --table");
-		if (p->po->restore && p->table_set)
-			return param(p, "The -t option cannot be used in %s.\n",
-				     p->po->prog);
-		p->table = arg;
+		if (p->ps.invert)
+			return xtn_ps_param(&p->ps, "unexpected ! flag before --table");
+		if (p->ps.po->restore && p->table_set)
+			return xtn_ps_param(&p->ps, "The -t option cannot be used in %s.\n",
+				     p->ps.po->prog);
+		p->ps.table = arg;
 		p->table_set = true;
 		return 0;
 	case 'w':
@@ -783,14 +661,14 @@ enum loop_result {
 
 static int family_switch(struct ipt *p, int c)
 {
-	bool mine = (c == '4') == (p->fam->af == AF_INET);
+	bool mine = (c == '4') == (p->ps.fam->af == AF_INET);
 
 	if (mine)
 		return 0;
-	if (p->po->restore)
+	if (p->ps.po->restore)
 		return LOOP_IGNORE;
-	xtn_fail_style(&p->ctx->diag, XTN_PARAM, XTN_DS_BARE_TRYHELP,
-		       &p->cmd->loc, "%s", "");
+	xtn_fail_style(&p->ps.ctx->diag, XTN_PARAM, XTN_DS_BARE_TRYHELP,
+		       &p->ps.cmd->loc, "%s", "");
 	return -1;
 }
 
@@ -798,29 +676,29 @@ static enum loop_result parse_loop(struct ipt *p)
 {
 	int c, ret;
 
-	while ((c = xtn_getopt_next(&p->g)) != -1) {
+	while ((c = xtn_getopt_next(&p->ps.g)) != -1) {
 		ret = handle_command(p, c);
 		if (ret == 2)
 			ret = handle_option(p, c);
 		if (ret == 2) {
 			switch (c) {
 			case 'h':
-				if (!p->rule->matches.next || xtn_list_empty(&p->rule->matches)) {
+				if (!p->ps.rule->matches.next || xtn_list_empty(&p->ps.rule->matches)) {
 					const struct xtn_ext *m = proto_match(p);
 
 					if (m)
-						xtn_rule_add_match(p->rule, xtn_inst_new(m, p->fam));
+						xtn_rule_add_match(p->ps.rule, xtn_inst_new(m, p->ps.fam));
 				}
 				print_help(p);
 				return LOOP_EXIT;
 			case 'V':
-				if (p->invert)
-					xtn_strbuf_printf(p->stdout_text, "Not %s (nf_tables) ;-)\n",
+				if (p->ps.invert)
+					xtn_strbuf_printf(p->ps.stdout_text, "Not %s (nf_tables) ;-)\n",
 							  XTN_COMPAT_VERSION);
 				else
 					/* 1.8.9's bytes: scripts parse them
 					 * (xtnft --version tells xtnft's) */
-					xtn_strbuf_printf(p->stdout_text,
+					xtn_strbuf_printf(p->ps.stdout_text,
 							  "%s v%s (nf_tables)\n",
 							  tool_name(p),
 							  XTN_COMPAT_VERSION);
@@ -832,18 +710,18 @@ static enum loop_result parse_loop(struct ipt *p)
 					return LOOP_IGNORE;
 				break;
 			case 1:
-				if (strcmp(p->g.optarg, "!") == 0) {
-					if (p->invert) {
-						param(p, "multiple consecutive ! not allowed");
+				if (strcmp(p->ps.g.optarg, "!") == 0) {
+					if (p->ps.invert) {
+						xtn_ps_param(&p->ps, "multiple consecutive ! not allowed");
 						return LOOP_ERROR;
 					}
-					p->invert = true;
-					p->invert_at = p->g.optind - 1;
+					p->ps.invert = true;
+					p->ps.invert_at = p->ps.g.optind - 1;
 					continue;
 				}
-				xtn_fail_style(&p->ctx->diag, XTN_PARAM,
-					       XTN_DS_BARE_TRYHELP, &p->cmd->loc,
-					       "Bad argument `%s'\n", p->g.optarg);
+				xtn_fail_style(&p->ps.ctx->diag, XTN_PARAM,
+					       XTN_DS_BARE_TRYHELP, &p->ps.cmd->loc,
+					       "Bad argument `%s'\n", p->ps.g.optarg);
 				return LOOP_ERROR;
 			default:
 				ret = command_default(p, c);
@@ -853,21 +731,9 @@ static enum loop_result parse_loop(struct ipt *p)
 		}
 		if (ret < 0)
 			return LOOP_ERROR;
-		p->invert = false;
+		p->ps.invert = false;
 	}
 	return LOOP_DONE;
-}
-
-static int final_checks_ext(struct ipt *p, struct xtn_ext_inst *inst)
-{
-	struct xtn_parse xp;
-
-	parse_init(p, &xp, inst, NULL, NULL);
-	if (inst->has_loc)
-		xp.loc = inst->loc;
-	if (inst->ext->final && inst->ext->final(&xp, inst->data) < 0)
-		return -1;
-	return xtn_opt_check_final(&xp);
 }
 
 static int generic_opt_check(struct ipt *p)
@@ -886,7 +752,7 @@ static int generic_opt_check(struct ipt *p)
 				legal = -1;
 		}
 		if (legal == -1)
-			return param(p, "Illegal option `-%c' with this command",
+			return xtn_ps_param(&p->ps, "Illegal option `-%c' with this command",
 				     optflags[i]);
 	}
 	return 0;
@@ -901,57 +767,47 @@ static bool is_rule_cmd(unsigned int cmd)
 
 static int post_checks(struct ipt *p)
 {
-	struct xtn_ext_inst *m;
-	struct xtn_parse xp;
-
 	if (p->wait_interval && !p->wait)
-		return param(p, "--wait-interval only makes sense with --wait\n");
-	if (strcmp(p->table, "nat") == 0 &&
-	    ((p->cmd->policy && strcmp(p->cmd->policy, "DROP") == 0) ||
+		return xtn_ps_param(&p->ps, "--wait-interval only makes sense with --wait\n");
+	if (strcmp(p->ps.table, "nat") == 0 &&
+	    ((p->ps.cmd->policy && strcmp(p->ps.cmd->policy, "DROP") == 0) ||
 	     (p->jumpto && strcmp(p->jumpto, "DROP") == 0)))
-		return param(p, "\nThe \"nat\" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n");
-	xtn_list_for_each(m, &p->rule->matches, node)
-		if (final_checks_ext(p, m) < 0)
-			return -1;
-	if (p->rule->target && final_checks_ext(p, p->rule->target) < 0)
+		return xtn_ps_param(&p->ps, "\nThe \"nat\" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n");
+	if (xtn_ps_final_exts(&p->ps) < 0)
 		return -1;
-	if (p->g.optind < p->g.argc)
-		return param(p, "unknown arguments found on commandline");
+	if (p->ps.g.optind < p->ps.g.argc)
+		return xtn_ps_param(&p->ps, "unknown arguments found on commandline");
 	if (!p->command)
-		return param(p, "no command specified");
-	if (p->invert)
-		return param(p, "nothing appropriate following !");
-	p->cmd->op = p->command;
-	parse_init(p, &xp, p->rule->base, NULL, NULL);
-	if (p->fam->base->final && p->fam->base->final(&xp, p->rule->base->data) < 0)
+		return xtn_ps_param(&p->ps, "no command specified");
+	if (p->ps.invert)
+		return xtn_ps_param(&p->ps, "nothing appropriate following !");
+	p->ps.cmd->op = p->command;
+	if (xtn_ps_final_base(&p->ps) < 0)
 		return -1;
-	if (p->command == XTN_CMD_REPLACE &&
-	    (p->cmd->src.n != 1 || p->cmd->dst.n != 1))
-		return param(p, "Replacement rule does not specify a unique address");
 	if (generic_opt_check(p) < 0)
 		return -1;
-	if (p->chain && strlen(p->chain) >= CHAIN_MAXNAMELEN)
-		return param(p, "chain name `%s' too long (must be under %u chars)",
-			     p->chain, CHAIN_MAXNAMELEN);
+	if (p->ps.chain && strlen(p->ps.chain) >= CHAIN_MAXNAMELEN)
+		return xtn_ps_param(&p->ps, "chain name `%s' too long (must be under %u chars)",
+			     p->ps.chain, CHAIN_MAXNAMELEN);
 	if (is_rule_cmd(p->command)) {
-		if ((!strcmp(p->chain, "PREROUTING") || !strcmp(p->chain, "INPUT")) &&
+		if ((!strcmp(p->ps.chain, "PREROUTING") || !strcmp(p->ps.chain, "INPUT")) &&
 		    (p->options & OPT_VIANAMEOUT))
-			return param(p, "Can't use -%c with %s\n",
-				     opt2char(OPT_VIANAMEOUT), p->chain);
-		if ((!strcmp(p->chain, "POSTROUTING") || !strcmp(p->chain, "OUTPUT")) &&
+			return xtn_ps_param(&p->ps, "Can't use -%c with %s\n",
+				     opt2char(OPT_VIANAMEOUT), p->ps.chain);
+		if ((!strcmp(p->ps.chain, "POSTROUTING") || !strcmp(p->ps.chain, "OUTPUT")) &&
 		    (p->options & OPT_VIANAMEIN))
-			return param(p, "Can't use -%c with %s\n",
-				     opt2char(OPT_VIANAMEIN), p->chain);
+			return xtn_ps_param(&p->ps, "Can't use -%c with %s\n",
+				     opt2char(OPT_VIANAMEIN), p->ps.chain);
 	}
 	return 0;
 }
 
 static void fill_cmd(struct ipt *p)
 {
-	struct xtn_cmd *c = p->cmd;
+	struct xtn_cmd *c = p->ps.cmd;
 
-	c->table = xtn_xstrdup(p->table);
-	c->chain = p->chain ? xtn_xstrdup(p->chain) : NULL;
+	c->table = xtn_xstrdup(p->ps.table);
+	c->chain = p->ps.chain ? xtn_xstrdup(p->ps.chain) : NULL;
 	if (p->options & OPT_NUMERIC)
 		c->fmt |= XTN_FMT_NUMERIC;
 	if (p->options & OPT_EXPANDED)
@@ -959,14 +815,14 @@ static void fill_cmd(struct ipt *p)
 	if (p->options & OPT_LINENUMBERS)
 		c->fmt |= XTN_FMT_LINENUMBERS;
 	if (c->counters_set) {
-		p->rule->pkts = c->pkts;
-		p->rule->bytes = c->bytes;
-		p->rule->has_counters = true;
+		p->ps.rule->pkts = c->pkts;
+		p->ps.rule->bytes = c->bytes;
+		p->ps.rule->has_counters = true;
 	}
-	p->rule->loc = c->loc;
+	p->ps.rule->loc = c->loc;
 	if (is_rule_cmd(p->command)) {
-		c->rule = p->rule;
-		p->rule = NULL;
+		c->rule = p->ps.rule;
+		p->ps.rule = NULL;
 	}
 }
 
@@ -980,17 +836,8 @@ enum xtn_parse_result xtn_ipt_parse(struct xtn_ctx *ctx, int argc, char **argv,
 	enum loop_result lr;
 
 	memset(&p, 0, sizeof(p));
-	p.ctx = ctx;
-	p.po = po;
-	p.fam = ctx->fam;
-	p.table = "filter";
-	p.stdout_text = stdout_text;
-	p.cmd = xtn_cmd_new(ctx->fam);
-	p.cmd->loc.line = po->line;
-	p.cmd->wait_ms = XTN_WAIT_DEFAULT_MS;
-	p.rule = xtn_rule_new(ctx->fam);
-	xtn_optset_init(&p.set, original_opts);
-	xtn_getopt_init(&p.g, argc, argv, shortopts, &p.set);
+	xtn_ps_init(&p.ps, ctx, po, argc, argv, original_opts, shortopts,
+		    stdout_text);
 	*out = NULL;
 
 	lr = parse_loop(&p);
@@ -1002,13 +849,10 @@ enum xtn_parse_result xtn_ipt_parse(struct xtn_ctx *ctx, int argc, char **argv,
 		res = XTN_PARSED_CMD;
 	if (res == XTN_PARSED_CMD) {
 		fill_cmd(&p);
-		*out = p.cmd;
-		p.cmd = NULL;
+		*out = p.ps.cmd;
+		p.ps.cmd = NULL;
 	}
-	xtn_cmd_free(p.cmd);
-	xtn_rule_free(p.rule);
-	xtn_optset_fini(&p.set);
-	free(p.groups);
+	xtn_ps_fini(&p.ps);
 	free(p.protocol);
 	return res;
 }

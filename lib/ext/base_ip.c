@@ -4,6 +4,7 @@
  * Encoded natively in iptables-nft 1.8.9's order: -i, -o, -p, -s, -d, -f.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <net/if.h>
@@ -74,6 +75,19 @@ static int parse_proto(struct xtn_parse *p, struct xtn_ipbase *b)
 	return 0;
 }
 
+/* What -s/-d stand for: each source with each destination, source-major. */
+struct ipbase_expand {
+	const char *src_spec, *dst_spec;	/* the words, while parsing */
+	struct xtn_addr_list src, dst;
+};
+
+static struct ipbase_expand *expansion(struct xtn_parse *p)
+{
+	if (!p->inst->expand)
+		p->inst->expand = xtn_xzalloc(sizeof(struct ipbase_expand));
+	return p->inst->expand;
+}
+
 static int ipbase_parse(struct xtn_parse *p, void *data)
 {
 	struct xtn_ipbase *b = data;
@@ -82,11 +96,11 @@ static int ipbase_parse(struct xtn_parse *p, void *data)
 
 	switch (p->opt->id) {
 	case XTN_IPB_O_SRC:
-		p->cmd->src_spec = p->arg;
+		expansion(p)->src_spec = p->arg;
 		inv = XTN_IPB_INV_SRC;
 		break;
 	case XTN_IPB_O_DST:
-		p->cmd->dst_spec = p->arg;
+		expansion(p)->dst_spec = p->arg;
 		inv = XTN_IPB_INV_DST;
 		break;
 	case XTN_IPB_O_IN:
@@ -111,18 +125,35 @@ static int ipbase_parse(struct xtn_parse *p, void *data)
 	return ret;
 }
 
-static void ipbase_set_addrs(void *data, const struct xtn_addrmask *src,
-			     const struct xtn_addrmask *dst)
+static void ipbase_expand_free(void *expand)
 {
+	struct ipbase_expand *x = expand;
+
+	xtn_addr_list_fini(&x->src);
+	xtn_addr_list_fini(&x->dst);
+	free(x);
+}
+
+static unsigned int ipbase_expand_count(const void *expand)
+{
+	const struct ipbase_expand *x = expand;
+
+	return (x->src.n ? x->src.n : 1) * (x->dst.n ? x->dst.n : 1);
+}
+
+static void ipbase_expand_at(const void *expand, void *data, unsigned int i)
+{
+	const struct ipbase_expand *x = expand;
+	unsigned int nd = x->dst.n ? x->dst.n : 1;
 	struct xtn_ipbase *b = data;
 
-	if (src) {
-		b->src = src->addr;
-		b->smsk = src->mask;
+	if (x->src.n) {
+		b->src = x->src.v[i / nd].addr;
+		b->smsk = x->src.v[i / nd].mask;
 	}
-	if (dst) {
-		b->dst = dst->addr;
-		b->dmsk = dst->mask;
+	if (x->dst.n) {
+		b->dst = x->dst.v[i % nd].addr;
+		b->dmsk = x->dst.v[i % nd].mask;
 	}
 }
 
@@ -130,36 +161,38 @@ static void ipbase_set_addrs(void *data, const struct xtn_addrmask *src,
 static int ipbase_final(struct xtn_parse *p, void *data)
 {
 	const char *any = p->fam->af == AF_INET ? "0.0.0.0/0" : "::0/0";
-	struct xtn_cmd *c = p->cmd;
+	struct ipbase_expand *x = expansion(p);
 	struct xtn_ipbase *b = data;
-	const char *s = c->src_spec, *d = c->dst_spec;
+	const char *s = x->src_spec, *d = x->dst_spec;
 
-	if (c->op & (XTN_CMD_REPLACE | XTN_CMD_INSERT | XTN_CMD_DELETE |
-		     XTN_CMD_APPEND | XTN_CMD_CHECK)) {
+	if (p->cmd->op & (XTN_CMD_REPLACE | XTN_CMD_INSERT | XTN_CMD_DELETE |
+			  XTN_CMD_APPEND | XTN_CMD_CHECK)) {
 		if (!s)
 			s = any;
 		if (!d)
 			d = any;
 	}
 	if (s && xtn_addr_parse_multiple(s, p->fam->af, p->ctx->resolver,
-					 &c->src, &p->ctx->diag, &p->loc) < 0)
+					 &x->src, &p->ctx->diag, &p->loc) < 0)
 		return -1;
 	if (d && xtn_addr_parse_multiple(d, p->fam->af, p->ctx->resolver,
-					 &c->dst, &p->ctx->diag, &p->loc) < 0)
+					 &x->dst, &p->ctx->diag, &p->loc) < 0)
 		return -1;
-	if ((c->src.n > 1 || c->dst.n > 1) &&
+	if ((x->src.n > 1 || x->dst.n > 1) &&
 	    (b->invflags & (XTN_IPB_INV_SRC | XTN_IPB_INV_DST)))
 		return xtn_parse_fail(p, XTN_PARAM,
 				      "! not allowed with multiple source or destination IP addresses");
 	/* each pair is a rule: one line of input must not stand for a
 	 * batch of millions (1.8.9 builds it, or runs out of memory) */
-	if ((uint64_t)(c->src.n ? c->src.n : 1) * (c->dst.n ? c->dst.n : 1) >
+	if ((uint64_t)(x->src.n ? x->src.n : 1) * (x->dst.n ? x->dst.n : 1) >
 	    XTN_MAX_RULES_PER_CMD)
 		return xtn_parse_fail(p, XTN_PARAM,
 				      "%u source and %u destination addresses make more than %u rules",
-				      c->src.n, c->dst.n, XTN_MAX_RULES_PER_CMD);
-	ipbase_set_addrs(data, c->src.n ? &c->src.v[0] : NULL,
-			 c->dst.n ? &c->dst.v[0] : NULL);
+				      x->src.n, x->dst.n, XTN_MAX_RULES_PER_CMD);
+	if (p->cmd->op == XTN_CMD_REPLACE && ipbase_expand_count(x) != 1)
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "Replacement rule does not specify a unique address");
+	ipbase_expand_at(x, data, 0);
 	return 0;
 }
 
@@ -448,6 +481,8 @@ const struct xtn_ext xtn_base_ip = {
 	.decode_rel = ipbase_decode_rel,
 	.save = ipbase_save,
 	.list = ipbase_list,
-	.set_addrs = ipbase_set_addrs,
+	.expand_count = ipbase_expand_count,
+	.expand_at = ipbase_expand_at,
+	.expand_free = ipbase_expand_free,
 	.compat_proto = ipbase_compat_proto,
 };

@@ -1,4 +1,4 @@
-/* Commands, and the expansion of -s/-d lists into one rule per pair. */
+/* Commands, and the rules each stands for. */
 #include <stdlib.h>
 #include <string.h>
 #include <xtnft/ext.h>
@@ -24,27 +24,26 @@ void xtn_cmd_free(struct xtn_cmd *c)
 	free(c->newname);
 	free(c->policy);
 	xtn_rule_free(c->rule);
-	xtn_addr_list_fini(&c->src);
-	xtn_addr_list_fini(&c->dst);
 	free(c);
 }
 
 unsigned int xtn_cmd_rule_count(const struct xtn_cmd *c)
 {
-	unsigned int ns = c->src.n ? c->src.n : 1;
-	unsigned int nd = c->dst.n ? c->dst.n : 1;
+	const struct xtn_ext_inst *base = c->rule ? c->rule->base : NULL;
 
-	return c->rule ? ns * nd : 0;
+	if (!c->rule)
+		return 0;
+	if (!base || !base->expand || !base->ext->expand_count)
+		return 1;
+	return base->ext->expand_count(base->expand);
 }
 
 struct xtn_rule *xtn_cmd_rule_at(const struct xtn_cmd *c, unsigned int i)
 {
-	unsigned int nd = c->dst.n ? c->dst.n : 1;
+	const struct xtn_ext_inst *base = c->rule->base;
 	struct xtn_rule *r = xtn_rule_clone(c->rule);
 
-	if (r->base && r->base->ext->set_addrs)
-		r->base->ext->set_addrs(r->base->data,
-					c->src.n ? &c->src.v[i / nd] : NULL,
-					c->dst.n ? &c->dst.v[i % nd] : NULL);
+	if (base && base->expand && base->ext->expand_at)
+		base->ext->expand_at(base->expand, r->base->data, i);
 	return r;
 }

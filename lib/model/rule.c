@@ -32,6 +32,7 @@ struct xtn_ext_inst *xtn_inst_clone(const struct xtn_ext_inst *src)
 	}
 	inst->data = xtn_xmalloc(XTN_ALIGN8(src->ext->data_size));
 	memcpy(inst->data, src->data, XTN_ALIGN8(src->ext->data_size));
+	inst->expand = NULL;	/* the parsed original keeps its expansion */
 	return inst;
 }
 
@@ -39,6 +40,8 @@ void xtn_inst_free(struct xtn_ext_inst *inst)
 {
 	if (!inst)
 		return;
+	if (inst->expand && inst->ext->expand_free)
+		inst->ext->expand_free(inst->expand);
 	free(inst->opt_loc);
 	free(inst->data);
 	free(inst);
@@ -75,6 +78,7 @@ struct xtn_rule *xtn_rule_new(const struct xtn_family *fam)
 
 	r->fam = fam;
 	xtn_list_init(&r->matches);
+	xtn_list_init(&r->watchers);
 	if (fam->base)
 		r->base = xtn_inst_new(fam->base, fam);
 	return r;
@@ -99,12 +103,15 @@ struct xtn_rule *xtn_rule_clone(const struct xtn_rule *src)
 
 	*r = *src;
 	xtn_list_init(&r->matches);
+	xtn_list_init(&r->watchers);
 	r->base = src->base ? xtn_inst_clone(src->base) : NULL;
 	r->target = src->target ? xtn_inst_clone(src->target) : NULL;
 	r->chain = src->chain ? xtn_xstrdup(src->chain) : NULL;
 	r->undecodable = src->undecodable ? xtn_xstrdup(src->undecodable) : NULL;
 	xtn_list_for_each(m, &src->matches, node)
 		xtn_list_add_tail(&xtn_inst_clone(m)->node, &r->matches);
+	xtn_list_for_each(m, &src->watchers, node)
+		xtn_list_add_tail(&xtn_inst_clone(m)->node, &r->watchers);
 	return r;
 }
 
@@ -116,6 +123,8 @@ void xtn_rule_free(struct xtn_rule *r)
 		return;
 	xtn_list_for_each_safe(m, tmp, &r->matches, node)
 		xtn_inst_free(m);
+	xtn_list_for_each_safe(m, tmp, &r->watchers, node)
+		xtn_inst_free(m);
 	xtn_inst_free(r->base);
 	xtn_inst_free(r->target);
 	free(r->chain);
@@ -125,7 +134,8 @@ void xtn_rule_free(struct xtn_rule *r)
 
 void xtn_rule_add_match(struct xtn_rule *r, struct xtn_ext_inst *m)
 {
-	xtn_list_add_tail(&m->node, &r->matches);
+	xtn_list_add_tail(&m->node, m->ext->kind == XTN_EXT_WATCHER ?
+			  &r->watchers : &r->matches);
 }
 
 struct xtn_ext_inst *xtn_rule_last_match(const struct xtn_rule *r,
@@ -157,18 +167,18 @@ unsigned int xtn_rule_count_matches(const struct xtn_rule *r)
 	return n;
 }
 
-static bool matches_equal(const struct xtn_rule *a, const struct xtn_rule *b)
+static bool insts_equal(const struct xtn_list *la, const struct xtn_list *lb)
 {
-	const struct xtn_list *pa = a->matches.next, *pb = b->matches.next;
+	const struct xtn_list *pa = la->next, *pb = lb->next;
 
-	while (pa != &a->matches && pb != &b->matches) {
+	while (pa != la && pb != lb) {
 		if (!xtn_inst_equal(xtn_list_entry(pa, struct xtn_ext_inst, node),
 				    xtn_list_entry(pb, struct xtn_ext_inst, node)))
 			return false;
 		pa = pa->next;
 		pb = pb->next;
 	}
-	return pa == &a->matches && pb == &b->matches;
+	return pa == la && pb == lb;
 }
 
 bool xtn_rule_equal(const struct xtn_rule *a, const struct xtn_rule *b)
@@ -178,7 +188,8 @@ bool xtn_rule_equal(const struct xtn_rule *a, const struct xtn_rule *b)
 		return false;
 	if (!!a->base != !!b->base || (a->base && !xtn_inst_equal(a->base, b->base)))
 		return false;
-	if (!matches_equal(a, b) || a->verdict != b->verdict)
+	if (!insts_equal(&a->matches, &b->matches) ||
+	    !insts_equal(&a->watchers, &b->watchers) || a->verdict != b->verdict)
 		return false;
 	if (a->verdict == XTN_V_JUMP || a->verdict == XTN_V_GOTO)
 		return strcmp(a->chain, b->chain) == 0;

@@ -27,6 +27,7 @@ enum xtn_ext_kind {
 	XTN_EXT_BASE,
 	XTN_EXT_MATCH,
 	XTN_EXT_TARGET,
+	XTN_EXT_WATCHER,	/* ebtables --log/--nflog: beside the target */
 };
 
 enum xtn_has_arg {
@@ -282,9 +283,12 @@ struct xtn_ext {
 	/* Base matches: what NFTA_RULE_COMPAT carries (the -p value the
 	 * kernel's xt layer checks) and whether it is inverted. */
 	void (*compat_proto)(const void *data, uint32_t *proto, bool *inv);
-	/* Base matches: place one -s/-d pair of an expanded address list. */
-	void (*set_addrs)(void *data, const struct xtn_addrmask *src,
-			  const struct xtn_addrmask *dst);
+	/* Base matches whose parse leaves inst->expand (iptables' -s/-d
+	 * lists): how many rules the command stands for, and the data of
+	 * the i-th (from the parsed data, copied). */
+	unsigned int (*expand_count)(const void *expand);
+	void (*expand_at)(const void *expand, void *data, unsigned int i);
+	void (*expand_free)(void *expand);
 	struct xtn_xt xt;	/* name NULL: never a compat expression */
 	/* Other revisions it reads (size 0 terminated), NULL if none. */
 	const struct xtn_xt_rev *xt_read;

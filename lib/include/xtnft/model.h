@@ -25,6 +25,9 @@ struct xtn_ext_inst {
 	 * thousands in a -D or -C, carry none) */
 	struct xtn_loc *opt_loc;	/* XTN_MAX_OPT_IDS entries, or NULL */
 	void *data;		/* ext->data_size bytes */
+	/* a parsed base match that stands for several rules (iptables'
+	 * -s/-d lists): its ext->expand_* state; clones carry none */
+	void *expand;
 };
 
 /* Option ids index the 32-bit `seen` set. */
@@ -49,6 +52,8 @@ struct xtn_rule {
 	const struct xtn_family *fam;
 	struct xtn_ext_inst *base;	/* -s -d -i -o -p -f */
 	struct xtn_list matches;	/* of xtn_ext_inst, in rule order */
+	struct xtn_list watchers;	/* ebtables' --log/--nflog: act, then
+					 * the target decides */
 	struct xtn_ext_inst *target;	/* when verdict == XTN_V_TARGET */
 	enum xtn_verdict verdict;
 	char *chain;			/* jump/goto destination */
@@ -131,9 +136,8 @@ struct xtn_cmd {
 	unsigned int rulenum;	/* 1-based; 0 = none */
 	unsigned int verbose;
 	unsigned int fmt;	/* enum xtn_list_fmt */
-	struct xtn_rule *rule;	/* the rule as given (first address pair) */
-	struct xtn_addr_list src, dst;	/* -s/-d lists: the rule expands */
-	const char *src_spec, *dst_spec;	/* -s/-d text while parsing */
+	struct xtn_rule *rule;	/* the rule as given (its base match may
+				 * stand for several: xtn_cmd_rule_count) */
 	bool counters_set;	/* -c / [p:b] */
 	uint32_t wait_ms;	/* -w: how long to wait out other writers */
 	uint64_t pkts, bytes;
@@ -147,7 +151,8 @@ struct xtn_cmd {
 
 struct xtn_cmd *xtn_cmd_new(const struct xtn_family *fam);
 void xtn_cmd_free(struct xtn_cmd *c);
-/* The rules a command stands for: the -s x -d cartesian product, source-major. */
+/* The rules a command stands for, as its base match expands (iptables:
+ * the -s x -d cartesian product, source-major). */
 unsigned int xtn_cmd_rule_count(const struct xtn_cmd *c);
 struct xtn_rule *xtn_cmd_rule_at(const struct xtn_cmd *c, unsigned int i);
 
