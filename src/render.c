@@ -107,7 +107,7 @@ void render_flush(struct xtn_strbuf *out)
 
 void render_legacy_warning(const struct xtn_family *fam, bool save)
 {
-	FILE *f = fopen(fam->legacy_names, "re");
+	FILE *f = fam->legacy_names ? fopen(fam->legacy_names, "re") : NULL;
 	int c;
 
 	if (!f)

@@ -208,7 +208,7 @@ static void gopts_gather(struct gopts *g, enum xtn_tool_kind kind)
 	g->n = 0;
 	switch (kind) {
 	case XTN_TOOL_RUN:
-		lo = xtn_ipt_options();
+		lo = xtn_dialect_iptables.opts;
 		break;
 	case XTN_TOOL_SAVE:
 		lo = xtn_save_options();

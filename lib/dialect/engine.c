@@ -11,6 +11,11 @@
 #include <xtnft/util.h>
 #include "engine.h"
 
+const struct xtn_dialect *xtn_dialect_of(const struct xtn_ctx *ctx)
+{
+	return ctx->fam->dialect;
+}
+
 void xtn_ps_init(struct xtn_ps *ps, struct xtn_ctx *ctx,
 		 const struct xtn_parse_opts *po, int argc, char **argv,
 		 const struct xtn_longopt *opts, const char *shortopts,

@@ -16,6 +16,7 @@
 #include <xtnft/model.h>
 #include <xtnft/netaddr.h>
 #include <xtnft/opt.h>
+#include <xtnft/print.h>
 #include <xtnft/util.h>
 #include "engine.h"
 #include "iptables_int.h"
@@ -100,14 +101,9 @@ struct ipt {
 	bool wait, wait_interval;
 };
 
-const struct xtn_longopt *xtn_ipt_options(void)
+static const char *ipt_progname(const struct xtn_family *fam)
 {
-	return original_opts;
-}
-
-const char *xtn_ipt_progname(const struct xtn_ctx *ctx)
-{
-	return ctx->fam->af == AF_INET6 ? "ip6tables" : "iptables";
+	return fam->af == AF_INET6 ? "ip6tables" : "iptables";
 }
 
 static char opt2char(unsigned int option)
@@ -309,7 +305,7 @@ static int command_jump(struct ipt *p, const char *name)
 /* Who help and version speak for: iptables-restore names itself. */
 static const char *tool_name(const struct ipt *p)
 {
-	return p->ps.po->restore ? p->ps.po->prog : xtn_ipt_progname(p->ps.ctx);
+	return p->ps.po->restore ? p->ps.po->prog : ipt_progname(p->ps.fam);
 }
 
 static void print_help(struct ipt *p)
@@ -856,3 +852,14 @@ enum xtn_parse_result xtn_ipt_parse(struct xtn_ctx *ctx, int argc, char **argv,
 	free(p.protocol);
 	return res;
 }
+
+const struct xtn_dialect xtn_dialect_iptables = {
+	.name = "iptables",
+	.parse = xtn_ipt_parse,
+	.check_chain_name = xtn_ipt_check_chain_name,
+	.opts = original_opts,
+	.progname = ipt_progname,
+	.printer = &xtn_printer_iptables,
+	.restore_chain_counters = true,
+	.restore_needs_commit = true,
+};

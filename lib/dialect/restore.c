@@ -91,7 +91,8 @@ static int parse_rule(struct xtn_rparser *p, const struct xtn_line *l,
 	text[l->len] = '\n';
 	text[l->len + l->newline] = '\0';
 	if (rule_words(p, text, l->no, &w) == 0)
-		res = xtn_ipt_parse(p->ctx, w.n, w.v, &po, &rl->cmd, out);
+		res = xtn_dialect_of(p->ctx)->parse(p->ctx, w.n, w.v, &po,
+						    &rl->cmd, out);
 	xtn_words_fini(&w);
 	switch (res) {
 	case XTN_PARSED_CMD:
@@ -158,7 +159,8 @@ static int parse_chain(struct xtn_rparser *p, char *text, uint32_t line,
 	if (!chain)
 		return fail(p, line, "%s: line %u chain name invalid",
 			    p->o->prog, line);
-	if (xtn_ipt_check_chain_name(&p->ctx->diag, &loc, chain, true) < 0)
+	if (xtn_dialect_of(p->ctx)->check_chain_name(&p->ctx->diag, &loc,
+						     chain, true) < 0)
 		return -1;
 	policy = strtok_r(NULL, " \t\n", &save);
 	if (!policy)

@@ -14,6 +14,7 @@
 #include <libnftnl/rule.h>
 #include <xtnft/codec.h>
 #include <xtnft/ctx.h>
+#include <xtnft/dialect.h>
 #include <xtnft/family.h>
 #include <xtnft/model.h>
 #include <xtnft/print.h>
@@ -38,6 +39,7 @@ struct lchain {
 
 struct listing {
 	struct xtn_exec *ex;
+	const struct xtn_printer *pr;	/* the dialect's */
 	struct xtable *t;
 	enum list_mode mode;
 	unsigned int fmt;	/* -L format bits */
@@ -144,10 +146,10 @@ static void format_rule(struct listing *l, struct lchain *lc,
 		return;
 	}
 	if (l->mode == MODE_LIST)
-		xtn_print_rule_list(&lc->text, r, lc->n_rules, l->fmt, res);
+		l->pr->rule_list(&lc->text, r, lc->n_rules, l->fmt, res);
 	else
-		xtn_print_rule_save(&lc->text, r, "-A", lc->name, l->save_flags,
-				    res);
+		l->pr->rule_save(&lc->text, r, "-A", lc->name, l->save_flags,
+				 res);
 }
 
 static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
@@ -220,22 +222,33 @@ static void listing_fini(struct listing *l)
 	free(l->v);
 }
 
+static struct xtn_chain_view chain_view(const struct listing *l,
+				       const struct lchain *c)
+{
+	struct xtn_chain_view v = {
+		.name = c->name, .builtin = c->builtin,
+		.pkts = c->pkts, .bytes = c->bytes, .n_rules = c->n_rules,
+		.refs = c->builtin ? 0 : c->use - c->n_rules,
+	};
+
+	if (c->builtin)
+		v.policy = xt_policy_name(c->policy);
+	(void)l;
+	return v;
+}
+
 static void emit_list(struct listing *l, struct xtn_strbuf *out)
 {
 	unsigned int i;
 
+	if (!l->rulenum && l->pr->list_table)
+		l->pr->list_table(out, l->t->name);
 	for (i = 0; i < l->n; i++) {
 		struct lchain *c = &l->v[i];
+		struct xtn_chain_view v = chain_view(l, c);
 
-		if (!l->rulenum) {
-			if (i)
-				xtn_strbuf_putc(out, '\n');
-			xtn_print_list_header(out, c->name,
-					      c->builtin ? xt_policy_name(c->policy) : NULL,
-					      c->pkts, c->bytes,
-					      c->builtin ? 0 : c->use - c->n_rules,
-					      l->fmt, NULL);
-		}
+		if (!l->rulenum)
+			l->pr->list_chain(out, &v, l->fmt, i == 0);
 		xtn_strbuf_put(out, c->text.buf ? c->text.buf : "", c->text.len);
 	}
 }
@@ -268,19 +281,15 @@ static void emit_save(struct listing *l, struct xtn_strbuf *out)
 
 	xtn_strbuf_printf(out, "*%s\n", l->t->name);
 	for (i = 0; i < l->n; i++) {
-		struct lchain *c = &l->v[i];
+		struct xtn_chain_view v = chain_view(l, &l->v[i]);
 
-		if (c->builtin)
-			xtn_strbuf_printf(out, ":%s %s [%" PRIu64 ":%" PRIu64 "]\n",
-					  c->name, xt_policy_name(c->policy),
-					  c->pkts, c->bytes);
-		else
-			xtn_strbuf_printf(out, ":%s - [0:0]\n", c->name);
+		l->pr->save_chain(out, &v,
+				  l->save_flags & XTN_SAVE_COUNTERS_PREFIX);
 	}
 	for (i = 0; i < l->n; i++)
 		xtn_strbuf_put(out, l->v[i].text.buf ? l->v[i].text.buf : "",
 			       l->v[i].text.len);
-	xtn_strbuf_puts(out, "COMMIT\n");
+	xtn_strbuf_puts(out, l->pr->save_end);
 }
 
 static int run_listing(struct listing *l, const char *chain)
@@ -332,6 +341,7 @@ int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd)
 
 	memset(&l, 0, sizeof(l));
 	l.ex = ex;
+	l.pr = ex->ctx->fam->dialect->printer;
 	l.t = xt_table(ex, cmd->table);
 	l.mode = (cmd->op & XTN_CMD_LIST) ? MODE_LIST : MODE_RULES;
 	l.fmt = list_fmt(cmd);
@@ -365,6 +375,7 @@ int xtn_exec_save_table(struct xtn_exec *ex, const char *table, bool counters,
 
 	memset(&l, 0, sizeof(l));
 	l.ex = ex;
+	l.pr = ex->ctx->fam->dialect->printer;
 	l.t = xt_table(ex, table);
 	l.mode = MODE_SAVE;
 	l.save_flags = counters ? XTN_SAVE_COUNTERS_PREFIX : 0;

@@ -10,6 +10,8 @@
  * match first, then to the claiming descriptors in this order.
  */
 XTN_EXT(base_ip)
+XTN_EXT(base_eb)
+XTN_EXT(base_arp)
 XTN_EXT(mt_tcp)
 XTN_EXT(mt_udp)
 XTN_EXT(mt_icmp)
