@@ -320,7 +320,8 @@ static int run_listing(struct listing *l, const char *chain)
 
 static unsigned int list_fmt(const struct xtn_cmd *cmd)
 {
-	unsigned int fmt = XTN_FMT_OPTIONS | (cmd->fmt & XTN_FMT_LINENUMBERS);
+	unsigned int fmt = XTN_FMT_OPTIONS |
+			   (cmd->fmt & (XTN_FMT_LINENUMBERS | XTN_FMT_COUNTERS));
 
 	if (!cmd->verbose)
 		fmt |= XTN_FMT_NOCOUNTS;

@@ -76,6 +76,8 @@ enum xtn_parse_result xtn_ipt_parse(struct xtn_ctx *ctx, int argc, char **argv,
 				    struct xtn_cmd **out,
 				    struct xtn_strbuf *stdout_text);
 
+int xtn_ebt_check_chain_name(struct xtn_diag *d, const struct xtn_loc *loc,
+			     const char *name, bool declaration);
 int xtn_ipt_check_chain_name(struct xtn_diag *d, const struct xtn_loc *loc,
 			     const char *name, bool declaration);
 

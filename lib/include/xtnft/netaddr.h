@@ -76,6 +76,12 @@ struct xtn_resolver {
 	/* The name of the set with `index`; false if there is none. */
 	bool (*set_by_index)(const struct xtn_resolver *self,
 			     unsigned int index, char *buf, size_t len);
+	/* Ethernet frame types (/etc/ethertypes, names any case, aliases
+	 * too): -1 when unknown; by number, the file's own name. */
+	int (*ethertype_by_name)(const struct xtn_resolver *self,
+				 const char *name);
+	bool (*ethertype_by_number)(const struct xtn_resolver *self,
+				    unsigned int type, char *buf, size_t len);
 	struct xtn_namecache *cache;	/* NULL: no caching */
 };
 

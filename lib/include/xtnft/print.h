@@ -63,6 +63,7 @@ struct xtn_printer {
 };
 
 extern const struct xtn_printer xtn_printer_iptables;
+extern const struct xtn_printer xtn_printer_ebtables;
 /* The name -L shows in the target column. */
 const char *xtn_rule_target_name(const struct xtn_rule *r);
 
