@@ -46,6 +46,7 @@ struct xtn_dec {
 	} native[MAX_NATIVE];
 	unsigned int n_native;
 	enum xtn_dec_status status;
+	bool counted;		/* the rule's counter was read */
 };
 
 struct xtn_rule *xtn_dec_rule(struct xtn_dec *d)
@@ -453,8 +454,19 @@ static int on_immediate(struct xtn_dec *d, const struct nftnl_expr *x)
 	return xtn_dec_fail(d, "verdict %d", verdict);
 }
 
+/* What an xt expression stands for: ebtables puts its watchers (compat
+ * targets) before the counter, the target after it. */
+static enum xtn_ext_kind xt_kind(const struct xtn_dec *d, bool target)
+{
+	if (!target)
+		return XTN_EXT_MATCH;
+	return d->fam->bit == XTN_FAM_BRIDGE && !d->counted ? XTN_EXT_WATCHER :
+							      XTN_EXT_TARGET;
+}
+
 static int on_xt(struct xtn_dec *d, const struct nftnl_expr *x, bool target)
 {
+	enum xtn_ext_kind kind = xt_kind(d, target);
 	const char *name = nftnl_expr_get_str(x, target ? NFTNL_EXPR_TG_NAME :
 						      NFTNL_EXPR_MT_NAME);
 	uint32_t rev = nftnl_expr_get_u32(x, target ? NFTNL_EXPR_TG_REV :
@@ -469,8 +481,7 @@ static int on_xt(struct xtn_dec *d, const struct nftnl_expr *x, bool target)
 
 	if (!name)
 		return xtn_dec_fail(d, "xt expression without a name");
-	ext = xtn_ext_find_xt(name, rev, target ? XTN_EXT_TARGET : XTN_EXT_MATCH,
-			      d->fam, info, len, &how);
+	ext = xtn_ext_find_xt(name, rev, kind, d->fam, info, len, &how);
 	if (!ext)
 		return xtn_dec_fail(d, "%s %s revision %u", target ? "target" :
 				    "match", name, rev);
@@ -488,7 +499,7 @@ static int on_xt(struct xtn_dec *d, const struct nftnl_expr *x, bool target)
 	} else {
 		memcpy(inst->data, info, ext->xt.size);
 	}
-	if (!target) {
+	if (kind != XTN_EXT_TARGET) {
 		xtn_rule_add_match(d->rule, inst);
 		return 0;
 	}
@@ -503,6 +514,7 @@ static int on_xt(struct xtn_dec *d, const struct nftnl_expr *x, bool target)
 
 static int on_counter(struct xtn_dec *d, const struct nftnl_expr *x)
 {
+	d->counted = true;
 	d->rule->pkts = nftnl_expr_get_u64(x, NFTNL_EXPR_CTR_PACKETS);
 	d->rule->bytes = nftnl_expr_get_u64(x, NFTNL_EXPR_CTR_BYTES);
 	return 0;

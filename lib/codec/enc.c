@@ -223,7 +223,8 @@ void xtn_enc_iface(struct xtn_enc *e, uint32_t key, const char *name, bool inv)
 static void add_xt(struct xtn_enc *e, const struct xtn_ext *ext,
 		   const void *data)
 {
-	bool target = ext->kind == XTN_EXT_TARGET;
+	/* ebtables' watchers are compat targets too */
+	bool target = ext->kind == XTN_EXT_TARGET || ext->kind == XTN_EXT_WATCHER;
 	struct nftnl_expr *x = expr_new(target ? "target" : "match");
 	size_t size = XTN_ALIGN8(ext->xt.size);
 	void *info = xtn_xzalloc(size);
@@ -345,6 +346,9 @@ static void set_compat(struct xtn_enc *e)
 	bool inv;
 	unsigned int proto = xtn_rule_l4proto(e->rule, &inv);
 
+	/* arptables-nft sends none: its base match has no compat value */
+	if (!e->rule->base || !e->rule->base->ext->compat_proto)
+		return;
 	nftnl_rule_set_u32(e->nr, NFTNL_RULE_COMPAT_PROTO, proto);
 	nftnl_rule_set_u32(e->nr, NFTNL_RULE_COMPAT_FLAGS,
 			   inv ? NFT_RULE_COMPAT_F_INV : 0);
@@ -377,6 +381,9 @@ struct nftnl_rule *xtn_codec_encode_located(const struct xtn_rule *r,
 	if (r->base && encode_inst(&e, r->base) < 0)
 		goto fail;
 	xtn_list_for_each(m, &r->matches, node)
+		if (encode_inst(&e, m) < 0)
+			goto fail;
+	xtn_list_for_each(m, &r->watchers, node)
 		if (encode_inst(&e, m) < 0)
 			goto fail;
 	e.cur = r->loc;
