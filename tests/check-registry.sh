@@ -37,13 +37,21 @@ for f in $files; do
 	[ -n "$name" ] || { bad "$f: no .name"; continue; }
 	case $f in tg_*) opt=-j ;; *) opt=-m ;; esac
 	[ -f "$src/man/ext/$f.man" ] || bad "$f: man/ext/$f.man is missing"
-	grep -q "man/ext/$f\.man" "$src/Makefile.am" || bad "$f: man/ext/$f.man is not in MAN_EXT (Makefile.am)"
+	grep -q "man/ext/$f\.man" "$src/Makefile.am" || bad "$f: man/ext/$f.man is not in a MAN_ list (Makefile.am)"
+	case $f in
+	eb_*|arp_*)
+		# ebtables and arptables name no -m: the descriptor's own file
+		dir=bridge; case $f in arp_*) dir=arp ;; esac
+		grep -v '^#' "$src/tests/rules/$dir/$f.t" 2>/dev/null | grep -q ';OK' ||
+			bad "$f: no OK golden line in tests/rules/$dir/$f.t" ;;
+	*)
 	# a golden line: "-m NAME" / "-j NAME", or the implicit "-p NAME"
 	if ! cat "$src"/tests/rules/ip/*.t "$src"/tests/rules/ip6/*.t |
 		grep -v '^#' | grep ';OK' |
 		grep -Eq -- "(^|[ ;])($opt|-p) $name( |;|$)"; then
 		bad "$f: no golden line with '$opt $name' in tests/rules/*/*.t"
-	fi
+	fi ;;
+	esac
 	case $f in mt_tcp|mt_udp|mt_icmp|mt_icmp6|mt_comment) ;;
 	*) [ -s "$src/tests/diff/ext/$f.txt" ] || bad "$f: no differential cases in tests/diff/ext/$f.txt"
 	   [ -s "$src/tests/diff/ext/$f.interop" ] || bad "$f: no interop specs in tests/diff/ext/$f.interop" ;;
