@@ -98,3 +98,9 @@ XTN_EXT(mt_dst)
 XTN_EXT(mt_rt)
 XTN_EXT(mt_ipv6header)
 XTN_EXT(mt_policy)
+
+/* ebtables: protocol matches */
+
+/* ebtables: marks, limit, watchers, targets */
+
+/* ebtables: among */
