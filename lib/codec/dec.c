@@ -47,6 +47,7 @@ struct xtn_dec {
 	unsigned int n_native;
 	enum xtn_dec_status status;
 	bool counted;		/* the rule's counter was read */
+	bool broute;		/* ebtables broute's "route this frame" mark */
 };
 
 struct xtn_rule *xtn_dec_rule(struct xtn_dec *d)
@@ -216,6 +217,11 @@ static int on_meta_set(struct xtn_dec *d, const struct nftnl_expr *x)
 	memset(&nx, 0, sizeof(nx));
 	nx.kind = XTN_NEXPR_META_SET;
 	nx.u.meta_set.key = nftnl_expr_get_u32(x, NFTNL_EXPR_META_KEY);
+	if (d->fam->bit == XTN_FAM_BRIDGE && nx.u.meta_set.key == XTN_META_BRI_BROUTE &&
+	    r->imm_len == 1 && r->imm_data[0] == 1) {
+		d->broute = true;	/* read back with the verdict: DROP */
+		return 0;
+	}
 	nx.u.meta_set.len = r->imm_len;
 	memcpy(nx.u.meta_set.data, r->imm_data, r->imm_len);
 	return dispatch_nexpr(d, &nx, XTN_CLAIM_META_SET, "meta set");
@@ -623,6 +629,11 @@ struct xtn_rule *xtn_codec_decode(const struct nftnl_rule *nr,
 	ud = nftnl_rule_get_data(nr, NFTNL_RULE_USERDATA, &ulen);
 	if (ud)
 		decode_udata(&d, ud, ulen);
+	/* broute's DROP is "mark for routing, then accept" */
+	if (d.broute && d.rule->verdict == XTN_V_ACCEPT)
+		d.rule->verdict = XTN_V_DROP;
+	else if (d.broute)
+		xtn_dec_fail(&d, "broute mark without accept");
 	if (status)
 		*status = d.status;
 	return d.rule;

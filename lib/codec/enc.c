@@ -17,6 +17,7 @@
 
 struct xtn_enc {
 	struct nftnl_rule *nr;
+	const char *table;
 	const struct xtn_rule *rule;
 	struct xtn_diag *diag;
 	/* which argv words each expression came from (for ext-ack), kept
@@ -312,6 +313,11 @@ static void encode_verdict(struct xtn_enc *e, int verdict, const char *chain)
 	add(e, x);
 }
 
+static bool broute_table(const struct xtn_enc *e)
+{
+	return e->rule->fam->bit == XTN_FAM_BRIDGE && strcmp(e->table, "broute") == 0;
+}
+
 static int encode_action(struct xtn_enc *e)
 {
 	const struct xtn_rule *r = e->rule;
@@ -323,6 +329,14 @@ static int encode_action(struct xtn_enc *e)
 		encode_verdict(e, NF_ACCEPT, NULL);
 		return 0;
 	case XTN_V_DROP:
+		if (broute_table(e)) {
+			/* DROP there means "route it": bridge meta support */
+			static const uint8_t one = 1;
+
+			xtn_enc_meta_set(e, XTN_META_BRI_BROUTE, &one, 1);
+			encode_verdict(e, NF_ACCEPT, NULL);
+			return 0;
+		}
 		encode_verdict(e, NF_DROP, NULL);
 		return 0;
 	case XTN_V_RETURN:
@@ -368,7 +382,7 @@ struct nftnl_rule *xtn_codec_encode_located(const struct xtn_rule *r,
 					    struct xtn_loc **locs,
 					    unsigned int *n_locs)
 {
-	struct xtn_enc e = { .rule = r, .diag = d, .cur = r->loc,
+	struct xtn_enc e = { .rule = r, .table = table, .diag = d, .cur = r->loc,
 			     .want_locs = locs != NULL };
 	struct xtn_ext_inst *m;
 

@@ -88,6 +88,7 @@ struct ebt {
 	const char *jumpto;
 	const struct xtn_ext *help_target;
 	bool new_chain;		/* "-N CHAIN -P POLICY" */
+	bool table_set;		/* restore lines come with a -t already */
 };
 
 static const char *ebt_progname(const struct xtn_family *fam)
@@ -496,9 +497,10 @@ static int parse_table(struct ebt *e)
 
 	if (check_option(e, OPT_TABLE) < 0)
 		return -1;
-	if (e->ps.po->restore)
+	if (e->ps.po->restore && e->table_set)
 		return xtn_ps_param(&e->ps, "The -t option (seen in line %u) cannot be used in %s.\n",
 				    e->ps.po->line, e->ps.po->prog);
+	e->table_set = true;
 	if (strlen(t) > EBT_TABLE_MAXNAMELEN - 1)
 		return xtn_ps_param(&e->ps, "Table name length cannot exceed %d characters",
 				    EBT_TABLE_MAXNAMELEN - 1);

@@ -167,7 +167,7 @@ static int parse_chain(struct xtn_rparser *p, char *text, uint32_t line,
 		return fail(p, line, "%s: line %u policy invalid", p->o->prog,
 			    line);
 	if (xtn_table_builtin(xtn_family_table(p->ctx->fam, p->table), chain) &&
-	    p->o->counters) {
+	    p->o->counters && xtn_dialect_of(p->ctx)->restore_chain_counters) {
 		if (!parse_counters(strtok_r(NULL, " \t\n", &save), &rl->pkts,
 				    &rl->bytes))
 			return fail(p, line,
@@ -207,6 +207,14 @@ static int classify(struct xtn_rparser *p, struct xtn_line *l,
 	 * silently is refused */
 	if (text[0] != '\0' && memchr(text, '\0', l->len))
 		return fail(p, l->no, "NUL byte inside the line");
+	if (p->in_table && text[0] == '*' &&
+	    !xtn_dialect_of(p->ctx)->restore_needs_commit) {
+		p->in_table = false;
+		rl->kind = XTN_RL_COMMIT;
+		rl->table = p->table;
+		rl->again = true;
+		return 0;
+	}
 	if (p->in_table && strcmp(text, "COMMIT") == 0) {
 		p->in_table = false;
 		rl->kind = XTN_RL_COMMIT;
@@ -233,6 +241,19 @@ int xtn_rparse_line(struct xtn_rparser *p, struct xtn_line *l,
 		return -1;
 	}
 	return 0;
+}
+
+bool xtn_rparse_implicit_commit(struct xtn_rparser *p, uint32_t last_line,
+				struct xtn_rline *rl)
+{
+	if (!p->in_table || xtn_dialect_of(p->ctx)->restore_needs_commit)
+		return false;
+	memset(rl, 0, sizeof(*rl));
+	rl->kind = XTN_RL_COMMIT;
+	rl->line = last_line;
+	rl->table = p->table;
+	p->in_table = false;
+	return true;
 }
 
 int xtn_rparse_end(struct xtn_rparser *p, uint32_t last_line)

@@ -58,6 +58,10 @@ struct xchain {
 	 * unknown view in post, until a command needs positions */
 	bool view_known;
 	struct xrules rules, pre, post;
+	/* ebtables user chains: the kernel's policy rule (0: none), and
+	 * whether this batch took it out to put it back at the end */
+	uint64_t eb_policy_handle;
+	bool eb_taken;
 };
 
 struct xtable {
@@ -106,6 +110,12 @@ struct xtn_exec {
 	bool always_strict;	/* a batch built without it was refused */
 	uint64_t rng;		/* backoff jitter */
 	unsigned int mark_warnings;	/* what a retry rewinds to */
+	/* ebtables user chains whose policy rule goes back at commit */
+	struct {
+		struct xtable *t;
+		struct xchain *c;
+	} *eb_taken;
+	unsigned int n_eb_taken;
 	size_t mark_out;
 };
 
@@ -179,5 +189,17 @@ struct xtn_rule *xt_canonical(struct xtn_exec *ex, const struct xtn_rule *r,
 			      const char *table, const char *chain);
 int xt_errno(struct xtn_exec *ex, int op, int err);
 const char *xt_policy_name(uint32_t policy);
+
+/* ebpolicy.c: ebtables user-chain policies (trailing policy rules) */
+struct xtn_family;
+bool xt_eb_policy_rule(const struct xtn_family *fam,
+		       const struct nftnl_rule *nr, uint32_t *verdict);
+const char *xt_eb_policy_name(const struct xchain *c);
+/* Before the batch changes c's rules (a no-op outside bridge user chains). */
+int xt_eb_take_policy(struct xtn_exec *ex, struct xtable *t, struct xchain *c);
+int xt_eb_set_policy(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
+		     const char *policy);
+/* At commit: the policy rules taken out go back at the chains' ends. */
+int xt_eb_policies_finish(struct xtn_exec *ex);
 
 #endif

@@ -34,6 +34,7 @@ struct lchain {
 	uint64_t pkts, bytes;
 	uint32_t use;
 	unsigned int n_rules;
+	const char *user_policy;	/* ebtables: its policy rule's */
 	struct xtn_strbuf text;
 };
 
@@ -158,6 +159,7 @@ static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
 	struct listing *l = data;
 	enum xtn_dec_status st;
 	struct xtn_rule *r;
+	uint32_t policy;
 
 	(void)nlh;
 	if (l->ex->batch.verbose > 1) {
@@ -169,6 +171,10 @@ static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
 	}
 	if (l->foreign)
 		return 0;	/* the table is refused as a whole */
+	if (xt_eb_policy_rule(l->ex->ctx->fam, nr, &policy)) {
+		l->cur->user_policy = xt_policy_name(policy);
+		return 0;
+	}
 	r = xtn_codec_decode(nr, l->ex->ctx->fam, &st);
 	if (st == XTN_DEC_FOREIGN)
 		l->foreign = true;
@@ -231,8 +237,7 @@ static struct xtn_chain_view chain_view(const struct listing *l,
 		.refs = c->builtin ? 0 : c->use - c->n_rules,
 	};
 
-	if (c->builtin)
-		v.policy = xt_policy_name(c->policy);
+	v.policy = c->builtin ? xt_policy_name(c->policy) : c->user_policy;
 	(void)l;
 	return v;
 }

@@ -175,7 +175,8 @@ static int do_add(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd,
 
 	if (check_jump(ex, t, cmd) < 0 || xt_ensure_builtin(ex, t, cmd->chain) < 0)
 		return -1;
-	if (lookup_chain(ex, t, cmd, append ? XTN_EOP_ANY : XTN_EOP_INSERT, &c) < 0)
+	if (lookup_chain(ex, t, cmd, append ? XTN_EOP_ANY : XTN_EOP_INSERT, &c) < 0 ||
+	    xt_eb_take_policy(ex, t, c) < 0)
 		return -1;
 	if (append || num <= 1) {
 		for (i = 0; i < n; i++)
@@ -236,6 +237,8 @@ static int find_rules(struct xtn_exec *ex, struct xtable *t,
 	if (check_jump(ex, t, cmd) < 0 || lookup_chain(ex, t, cmd, op, &c) < 0 ||
 	    xt_view_load(ex, t, c) < 0)
 		return -1;
+	if (delete && xt_eb_take_policy(ex, t, c) < 0)
+		return -1;
 	for (i = 0; i < n; i++) {
 		struct xtn_rule *r = xtn_cmd_rule_at(cmd, i);
 		struct xtn_rule *canon = xt_canonical(ex, r, t->name, c->name);
@@ -269,15 +272,22 @@ static int nth_rule(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd,
 	return (int)cmd->rulenum - 1;
 }
 
+/* -D CHAIN N, and ebtables' -D CHAIN N:M (rulenum_end; UINT32_MAX: to
+ * the last rule), which deletes nothing unless rule N is there. */
 static int do_delete_num(struct xtn_exec *ex, struct xtable *t,
 			 struct xtn_cmd *cmd)
 {
 	struct xchain *c;
 	int pos = nth_rule(ex, t, cmd, XTN_EOP_DELETE_NUM, E2BIG, &c);
+	unsigned int last, n;
 
-	if (pos < 0)
+	if (pos < 0 || xt_eb_take_policy(ex, t, c) < 0)
 		return -1;
-	return queue_delete(ex, t, c, (unsigned int)pos, cmd->loc.line);
+	last = cmd->rulenum_end > c->rules.n ? c->rules.n : cmd->rulenum_end;
+	for (n = last > (unsigned int)pos ? last - (unsigned int)pos : 1; n; n--)
+		if (queue_delete(ex, t, c, (unsigned int)pos, cmd->loc.line) < 0)
+			return -1;
+	return 0;
 }
 
 static int do_replace(struct xtn_exec *ex, struct xtable *t,

@@ -64,6 +64,7 @@ void xt_view_remove(struct xrules *rs, unsigned int pos)
 struct dump_ctx {
 	struct xrules *rs;
 	struct xtn_exec *ex;
+	struct xchain *c;
 };
 
 static int dump_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
@@ -82,6 +83,11 @@ static int dump_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
 
 	memset(&r, 0, sizeof(r));
 	r.handle = nftnl_rule_get_u64(nr, NFTNL_RULE_HANDLE);
+	if (xt_eb_policy_rule(dc->ex->ctx->fam, nr, &dc->c->policy)) {
+		dc->c->has_policy = true;
+		dc->c->eb_policy_handle = r.handle;
+		return 0;
+	}
 	r.raw_len = nlh->nlmsg_len;
 	r.raw = xtn_xmalloc(r.raw_len);
 	memcpy(r.raw, nlh, r.raw_len);
@@ -104,7 +110,7 @@ static void take_all(struct xrules *to, struct xrules *from, bool reverse)
 int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c)
 {
 	struct xrules kernel = { 0 }, merged = { 0 };
-	struct dump_ctx dc = { &kernel, ex };
+	struct dump_ctx dc = { &kernel, ex, c };
 
 	if (c->view_known && !c->pre.n && !c->post.n)
 		return 0;
@@ -116,6 +122,10 @@ int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c)
 		xt_strict(ex);
 	/* after a table-wide -F the kernel's rules are gone for this batch,
 	 * also in chains looked up only afterwards */
+	dc.c = c;
+	if (!c->view_known && c->in_kernel && !t->rules_flushed &&
+	    ex->ctx->fam->bit == XTN_FAM_BRIDGE && !c->builtin)
+		c->has_policy = false;	/* RETURN unless a policy rule says */
 	if (!c->view_known && c->in_kernel && !t->rules_flushed &&
 	    xtn_nl_dump_rules(&ex->nl, ex->ctx->fam->nfproto, t->name, c->name,
 			      dump_cb, &dc) < 0) {

@@ -148,7 +148,9 @@ const struct xtn_family xtn_family_bridge = {
 	.base = &xtn_base_eb,
 	.dialect = &xtn_dialect_ebtables,
 	.verdicts = bridge_verdicts,
-	.names_fallthrough = true,
+	.eopnotsupp_hint = "ebtables: this kernel lacks bridge meta support "
+			   "(CONFIG_NFT_BRIDGE_META), which --logical-in, "
+			   "--logical-out and DROP in the broute table need",
 	/* ebtables-nft 1.8.9 looks for no legacy tables */
 };
 

@@ -569,6 +569,9 @@ static void on_error(struct commit_ctx *cc, const struct nlmsghdr *nlh)
 	ext_ack(nlh, &off, &kmsg);
 	msg = sent_msg(cc, nlh->nlmsg_seq);
 	at = msg ? expr_at(msg, off) : -1;
+	if (e == EOPNOTSUPP && cc->b->eopnotsupp_hint &&
+	    strcmp(obj_kind(o->op), "rule in chain") == 0)
+		xtn_warn(cc->d, "%s", cc->b->eopnotsupp_hint);
 	xtn_diag_add_kerr(cc->d, o->line, "%s failed (%s): %s %s",
 			  op_name(o->op), strerror(e), obj_kind(o->op), o->name);
 	xtn_diag_kerr_locate(cc->d, at >= 0 && (unsigned int)at < o->n_locs ?

@@ -341,6 +341,8 @@ void xtn_enc_meta_set(struct xtn_enc *e, uint32_t key, const void *data,
 /* Address with mask, using iptables' "load only the masked bytes" rule. */
 void xtn_enc_addr(struct xtn_enc *e, uint32_t base, uint32_t offset,
 		  const void *addr, const void *mask, uint32_t len, bool inv);
+/* NFT_META_BRI_BROUTE, newer than this system's headers. */
+#define XTN_META_BRI_BROUTE 35
 /* Interface names as iptables keeps them (IFNAMSIZ). */
 #define XTN_IFNAMSIZ 16
 /* What iptables-nft compares "! -i +" with: no interface has this name. */

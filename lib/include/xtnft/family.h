@@ -60,8 +60,9 @@ struct xtn_family {
 	const struct xtn_ext *base;	/* the -s/-d/-i/-o/-p descriptor */
 	const struct xtn_dialect *dialect;	/* how its tools read and print */
 	const struct xtn_verdict_name *verdicts;	/* NULL-name terminated */
-	/* ebtables: a rule without -j is listed "-j CONTINUE" */
-	bool names_fallthrough;
+	/* what the kernel lacks when it refuses one of the family's rules
+	 * as unsupported (EOPNOTSUPP), said beside the error */
+	const char *eopnotsupp_hint;
 	/* the legacy (x_tables) back end: where its tables show, and the
 	 * tool that lists them, for "iptables-legacy tables present" */
 	const char *legacy_names;

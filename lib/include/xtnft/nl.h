@@ -133,6 +133,9 @@ struct xtn_batch {
 	unsigned int n_objs, cap;
 	unsigned int n_msgs;
 	uint32_t next_rule_id;
+	/* said (as a warning) when the kernel refuses a rule with
+	 * EOPNOTSUPP: what it lacks, for the family's rules */
+	const char *eopnotsupp_hint;
 };
 
 void xtn_batch_init(struct xtn_batch *b, struct xtn_nl *nl, uint32_t genid,
