@@ -10,6 +10,7 @@
 #include <xtnft/diag.h>
 #include <xtnft/family.h>
 #include <xtnft/util.h>
+#include <xtnft/dialect.h>
 #include "tools.h"
 
 const char *tool_basename(const char *path)
@@ -56,7 +57,8 @@ static void render_kernel(const struct xtn_diag *d, const char *prog,
 		buf);
 }
 
-int render_diag(const struct xtn_diag *d, const char *prog, bool restore)
+int render_diag(const struct xtn_diag *d, const struct xtn_dialect *dl,
+		const char *prog, bool restore)
 {
 	unsigned int i;
 
@@ -84,7 +86,8 @@ int render_diag(const struct xtn_diag *d, const char *prog, bool restore)
 			fprintf(stderr, "%s: line %u failed: %s.\n", prog,
 				d->loc.line, d->msg);
 		else
-			fprintf(stderr, "%s: %s.%s\n", prog, d->msg,
+			fprintf(stderr, "%s: %s%s%s\n", prog, d->msg,
+				dl->errno_period ? "." : "",
 				d->dmesg_hint ? " Run `dmesg' for more information." : "");
 		break;
 	case XTN_DS_KERNEL:

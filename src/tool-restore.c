@@ -12,6 +12,7 @@
 #include <xtnft/restore.h>
 #include <xtnft/util.h>
 #include <xtnft/tools.h>
+#include <xtnft/dialect.h>
 #include "tools.h"
 
 static void usage(const char *name)
@@ -142,7 +143,7 @@ int tool_restore(const struct xtn_tool *t, int argc, char **argv)
 	xtn_strbuf_init(&out);
 	xtn_restore(&ctx, &lines, &a.o, &out);
 	render_flush(&out);
-	status = render_diag(&ctx.diag, prog, true);
+	status = render_diag(&ctx.diag, t->fam->dialect, prog, true);
 	xtn_strbuf_fini(&out);
 	xtn_ctx_fini(&ctx);
 	xtn_lines_fini(&lines);

@@ -54,7 +54,7 @@ int tool_run(const struct xtn_tool *t, int argc, char **argv)
 	default:
 		break;
 	}
-	status = render_diag(&ctx.diag, prog, false);
+	status = render_diag(&ctx.diag, t->fam->dialect, prog, false);
 	if (cmd && cmd->verbose)
 		render_kernel_origin(&ctx.diag, argc, argv);
 	xtn_cmd_free(cmd);

@@ -12,6 +12,7 @@
 #include <xtnft/opt.h>
 #include <xtnft/util.h>
 #include <xtnft/tools.h>
+#include <xtnft/dialect.h>
 #include "tools.h"
 
 struct save_args {
@@ -156,7 +157,7 @@ int tool_save(const struct xtn_tool *t, int argc, char **argv)
 	xtn_exec_run(ex, save_tables, &a);
 	xtn_exec_free(ex);
 	render_flush(&out);
-	status = render_diag(&ctx.diag, prog, false);
+	status = render_diag(&ctx.diag, t->fam->dialect, prog, false);
 	if (!status)
 		render_legacy_warning(t->fam, true);
 	xtn_strbuf_fini(&out);

@@ -24,8 +24,9 @@
 #include "../ext/base_eb.h"
 #include "engine.h"
 
-#define EBT_CHAIN_MAXNAMELEN 29	/* NFT_CHAIN_MAXNAMELEN - 3, as 1.8.9 */
+#define EBT_CHAIN_MAXNAMELEN 256	/* NFT_CHAIN_MAXNAMELEN, as 1.8.9 */
 #define EBT_TABLE_MAXNAMELEN 32
+#define EBT_TARGET_MAXNAMELEN 29	/* XT_EXTENSION_MAXNAMELEN */
 
 /* 1.8.9's OPT_* bits: an option given twice is refused by these. */
 enum {
@@ -67,7 +68,8 @@ static const struct xtn_longopt ebt_opts[] = {
 	{ "flush", 2, 'F' }, { "policy", 1, 'P' }, { "in-interface", 1, 'i' },
 	{ "in-if", 1, 'i' }, { "logical-in", 1, V_LOGICAL_IN },
 	{ "logical-out", 1, V_LOGICAL_OUT }, { "out-interface", 1, 'o' },
-	{ "out-if", 1, 'o' }, { "version", 0, 'V' }, { "help", 0, 'h' },
+	{ "out-if", 1, 'o' }, { "version", 0, 'V' }, { "verbose", 0, 'v' },
+	{ "help", 0, 'h' },
 	{ "jump", 1, 'j' }, { "set-counters", 1, 'c' },
 	{ "change-counters", 1, 'C' }, { "proto", 1, 'p' },
 	{ "protocol", 1, 'p' }, { "db", 1, 'b' }, { "source", 1, 's' },
@@ -78,7 +80,7 @@ static const struct xtn_longopt ebt_opts[] = {
 	{ "check", 1, V_CHECK }, { NULL, 0, 0 },
 };
 
-static const char ebt_shortopts[] = "A:D:C:I:N:E:X::L::Z::F::P:Vhi:o:j:c:p:s:d:t:M:";
+static const char ebt_shortopts[] = "A:D:C:I:N:E:X::L::Z::F::P:Vhi:o:j:c:p:s:d:t:M:v";
 
 struct ebt {
 	struct xtn_ps ps;
@@ -95,6 +97,12 @@ static const char *ebt_progname(const struct xtn_family *fam)
 {
 	(void)fam;
 	return "ebtables";
+}
+
+/* Who -V and -h speak for: ebtables-restore names itself. */
+static const char *tool_name(const struct ebt *e)
+{
+	return e->ps.po->restore ? e->ps.po->prog : ebt_progname(e->ps.fam);
 }
 
 static bool has_command(const struct ebt *e)
@@ -188,7 +196,9 @@ static int parse_range(struct ebt *e, const char *s)
 	e->ps.cmd->rulenum_end = (unsigned int)b;
 	return 0;
 bad:
-	return xtn_ps_param(&e->ps, "Problem with the specified rule number(s) '%s'", s);
+	/* 1.8.9 cut the word at its colon before saying so */
+	return xtn_ps_param(&e->ps, "Problem with the specified rule number(s) '%.*s'",
+			    (int)(colon ? (size_t)(colon - s) : strlen(s)), s);
 }
 
 static bool looks_numeric(const char *w)
@@ -365,7 +375,7 @@ static int rule_option_allowed(struct ebt *e)
 {
 	if (!has_command(e))
 		return xtn_ps_param(&e->ps, "No command specified");
-	if (!strchr("ADIC", e->command))
+	if (!strchr("ADICcd", e->command))
 		return xtn_ps_param(&e->ps, "Command and option do not match");
 	return 0;
 }
@@ -411,9 +421,10 @@ static int command_jump(struct ebt *e, const char *name)
 	}
 	ext = xtn_ext_find(name, XTN_EXT_TARGET, e->ps.fam);
 	if (!ext) {
-		if (strlen(name) >= EBT_CHAIN_MAXNAMELEN)
+		/* an extension's name length bounds a jump's, as in 1.8.9 */
+		if (strlen(name) >= EBT_TARGET_MAXNAMELEN)
 			return xtn_ps_param(&e->ps, "Invalid target name `%s' (%u chars max)",
-					    name, EBT_CHAIN_MAXNAMELEN - 1);
+					    name, EBT_TARGET_MAXNAMELEN - 1);
 		xtn_rule_set_jump(e->ps.rule, XTN_V_JUMP, name);
 		return 0;
 	}
@@ -453,7 +464,7 @@ static int ext_option(struct ebt *e, int c)
 	}
 	if (xtn_ps_ext_option(&e->ps, c) < 0)
 		return -1;
-	if (!strchr("AIDC", e->command))
+	if (!strchr("AIDCcd", e->command))
 		return xtn_ps_param(&e->ps, "Extensions only for -A, -I, -D and -C");
 	return 0;
 }
@@ -466,7 +477,7 @@ static int parse_counters(struct ebt *e)
 
 	if (check_option(e, OPT_COUNT) < 0)
 		return -1;
-	if (p && strcmp(p, "!") == 0)
+	if (e->ps.invert || (p && strcmp(p, "!") == 0))
 		return xtn_ps_param(&e->ps, "Unexpected '!' after -c");
 	if (g->optind >= g->argc || !p || p[0] == '-' || g->argv[g->optind][0] == '-')
 		return xtn_ps_param(&e->ps, "Option -c needs 2 arguments");
@@ -624,19 +635,21 @@ static int command_help(struct ebt *e)
 	return 0;
 }
 
+/* -h list_extensions: the targets and watchers in the reverse of the
+ * order 1.8.9 loads them, "standard" last loaded. */
 static void list_extensions(struct ebt *e)
 {
+	static const char *const loaded[] = {
+		"standard", "redirect", "arpreply", "snat", "dnat", "mark",
+		"nflog", "log",
+	};
 	struct xtn_strbuf *sb = e->ps.stdout_text;
-	const struct xtn_ext *const *reg;
-	size_t i, n;
+	size_t i;
 
-	xtn_strbuf_printf(sb, "%s v%s\nLoaded userspace extensions:\n\nLoaded targets:\n",
-			  ebt_progname(e->ps.fam), XTN_COMPAT_VERSION);
-	reg = xtn_ext_registry(&n);
-	for (i = 0; i < n; i++)
-		if ((reg[i]->families & XTN_FAM_BRIDGE) &&
-		    reg[i]->kind != XTN_EXT_MATCH && reg[i]->kind != XTN_EXT_BASE)
-			xtn_strbuf_printf(sb, "%s\n", reg[i]->name);
+	xtn_strbuf_printf(sb, "%s v%s (nf_tables)\nLoaded userspace extensions:\n\nLoaded targets:\n",
+			  tool_name(e), XTN_COMPAT_VERSION);
+	for (i = 0; i < XTN_ARRAY_SIZE(loaded); i++)
+		xtn_strbuf_printf(sb, "%s\n", loaded[i]);
 	xtn_strbuf_puts(sb, "\nLoaded matches:\n");
 }
 
@@ -666,22 +679,22 @@ static int one_option(struct ebt *e, int c)
 	case V_LMAC2:
 		return list_flag(e, LIST_MAC2, "--Lmac2");
 	case V_INIT_TABLE:
-		if (has_command(e))
-			return xtn_ps_param(&e->ps, "Multiple commands are not allowed");
+		/* 1.8.9 flushes the table right here and reads no further */
 		e->command = 'i';
-		e->flags |= OPT_COMMAND;
+		e->flags = OPT_COMMAND;
+		return 1;
+	case 'v':
+		e->ps.cmd->verbose++;
 		return 0;
 	case V_CONCURRENT:
-	case 'M':
 	case 'b':
 		return 0;
 	}
+	/* -M is in 1.8.9's option table but not in its switch */
 	if (c >= XTN_OPTVAL_BASE)
 		return ext_option(e, c);
-	if (c == ':')
-		return xtn_ps_param(&e->ps, "option \"%s\" requires an argument",
-				    e->ps.g.argv[e->ps.g.optind - 1]);
-	/* 1.8.9 names the word after the one it could not place */
+	/* 1.8.9 names the word after the one it could not place (a missing
+	 * argument too: "(null)") */
 	return xtn_ps_param(&e->ps, "Unknown argument: '%s'",
 			    e->ps.g.optind < e->ps.g.argc ?
 			    e->ps.g.argv[e->ps.g.optind] : "(null)");
@@ -699,7 +712,7 @@ static enum loop_result parse_loop(struct ebt *e)
 				return LOOP_ERROR;
 			}
 			xtn_strbuf_printf(e->ps.stdout_text, "%s %s (nf_tables)\n",
-					  ebt_progname(e->ps.fam), XTN_COMPAT_VERSION);
+					  tool_name(e), XTN_COMPAT_VERSION);
 			return LOOP_EXIT;
 		}
 		if (c == 'h') {
@@ -725,8 +738,11 @@ static enum loop_result parse_loop(struct ebt *e)
 			e->ps.invert_at = g->optind - 1;
 			continue;
 		}
-		if (one_option(e, c) < 0)
+		ret = one_option(e, c);
+		if (ret < 0)
 			return LOOP_ERROR;
+		if (ret > 0)
+			break;
 		e->ps.invert = false;
 	}
 	return LOOP_DONE;
@@ -769,7 +785,7 @@ static int post_checks(struct ebt *e)
 	struct xtn_cmd *cmd = e->ps.cmd;
 
 
-	if (e->ps.invert)
+	if (e->ps.invert && e->command != 'i')
 		return xtn_ps_param(&e->ps, "nothing appropriate following !");
 	if (e->command == 'C')
 		return change_counters_fail(e);

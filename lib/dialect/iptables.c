@@ -862,4 +862,5 @@ const struct xtn_dialect xtn_dialect_iptables = {
 	.printer = &xtn_printer_iptables,
 	.restore_chain_counters = true,
 	.restore_needs_commit = true,
+	.errno_period = true,
 };

@@ -56,6 +56,13 @@ static int add_user_chain(struct xtn_exec *ex, struct xtable *t,
 	return 0;
 }
 
+static bool is_user_policy(const struct xtn_exec *ex, const struct xtable *t,
+			   const char *chain)
+{
+	return ex->ctx->fam->bit == XTN_FAM_BRIDGE &&
+	       !xtn_table_builtin(t->def, chain);
+}
+
 static int new_chain(struct xtn_exec *ex, struct xtable *t, const char *name)
 {
 	struct xchain *c;
@@ -68,7 +75,10 @@ static int new_chain(struct xtn_exec *ex, struct xtable *t, const char *name)
 		return -1;
 	if (c->exists || c->renamed_here)
 		return xt_errno(ex, XTN_EOP_NEW_CHAIN, EEXIST);
-	return add_user_chain(ex, t, c);
+	if (add_user_chain(ex, t, c) < 0)
+		return -1;
+	/* an ebtables user chain starts with policy ACCEPT (a policy rule) */
+	return is_user_policy(ex, t, name) ? xt_eb_set_policy(ex, t, c, "ACCEPT") : 0;
 }
 
 static int flush_rules(struct xtn_exec *ex, struct xtable *t,
@@ -352,15 +362,8 @@ static int user_policy(struct xtn_exec *ex, struct xtable *t, const char *chain,
 	if (xt_chain_lookup(ex, t, chain, &c) < 0)
 		return -1;
 	if (!c->exists)
-		return xt_errno(ex, XTN_EOP_POLICY, ENOENT);
+		return xt_errno(ex, XTN_EOP_ANY, ENOENT);
 	return xt_eb_set_policy(ex, t, c, policy);
-}
-
-static bool is_user_policy(const struct xtn_exec *ex, const struct xtable *t,
-			   const char *chain)
-{
-	return ex->ctx->fam->bit == XTN_FAM_BRIDGE &&
-	       !xtn_table_builtin(t->def, chain);
 }
 
 int xt_cmd_chain(struct xtn_exec *ex, struct xtn_cmd *cmd)

@@ -13,6 +13,9 @@
 #include <xtnft/model.h>
 #include <xtnft/print.h>
 #include <xtnft/util.h>
+#include <xtnft/dialect.h>
+#include <xtnft/family.h>
+#include <xtnft/print.h>
 #include "exec_int.h"
 
 struct xtn_rule *xt_canonical(struct xtn_exec *ex, const struct xtn_rule *r,
@@ -31,7 +34,7 @@ struct xtn_rule *xt_canonical(struct xtn_exec *ex, const struct xtn_rule *r,
 /* "-v" echo of a rule being added or removed (iptables' FMT_PRINT_RULE). */
 static void echo_rule(struct xtn_exec *ex, const struct xtn_rule *r)
 {
-	xtn_print_rule_list(ex->out, r, 0,
+	ex->ctx->fam->dialect->printer->rule_list(ex->out, r, 0,
 			    XTN_FMT_NOCOUNTS | XTN_FMT_OPTIONS | XTN_FMT_VIA |
 			    XTN_FMT_NUMERIC | XTN_FMT_NOTABLE,
 			    ex->ctx->resolver);
@@ -283,6 +286,9 @@ static int do_delete_num(struct xtn_exec *ex, struct xtable *t,
 
 	if (pos < 0 || xt_eb_take_policy(ex, t, c) < 0)
 		return -1;
+	/* all of N:M or nothing */
+	if (cmd->rulenum_end != UINT32_MAX && cmd->rulenum_end > c->rules.n)
+		return xt_errno(ex, XTN_EOP_DELETE_NUM, E2BIG);
 	last = cmd->rulenum_end > c->rules.n ? c->rules.n : cmd->rulenum_end;
 	for (n = last > (unsigned int)pos ? last - (unsigned int)pos : 1; n; n--)
 		if (queue_delete(ex, t, c, (unsigned int)pos, cmd->loc.line) < 0)

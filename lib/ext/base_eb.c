@@ -55,6 +55,16 @@ static const struct xtn_optdef ebbase_opts[] = {
 	{ 0 },
 };
 
+bool xtn_eb_mac_class(const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < XTN_ARRAY_SIZE(mac_classes); i++)
+		if (strcasecmp(word, mac_classes[i].name) == 0)
+			return true;
+	return false;
+}
+
 int xtn_eb_parse_mac(const char *from, uint8_t mac[6], uint8_t msk[6])
 {
 	char buf[64], *slash;
@@ -142,6 +152,8 @@ static int parse_iface(struct xtn_parse *p, char name[XTN_IFNAMSIZ])
 {
 	const char *plus;
 
+	if (p->arg[0] == '\0')	/* no compare, as in 1.8.9 */
+		return 0;
 	if (xtn_parse_iface(p) < 0)
 		return -1;
 	plus = strchr(p->val.iface, '+');
@@ -155,9 +167,14 @@ static int parse_iface(struct xtn_parse *p, char name[XTN_IFNAMSIZ])
 static int parse_mac(struct xtn_parse *p, uint8_t *mac, uint8_t *msk,
 		     const char *which)
 {
+	const char *slash = strrchr(p->arg, '/');
+
+	/* 1.8.9 cut the word at its slash before saying so */
 	if (xtn_eb_parse_mac(p->arg, mac, msk) < 0)
 		return xtn_parse_fail(p, XTN_PARAM,
-				      "Problem with specified %s mac '%s'", which,
+				      "Problem with specified %s mac '%.*s'", which,
+				      (int)(slash && !xtn_eb_mac_class(p->arg) ?
+					    (size_t)(slash - p->arg) : strlen(p->arg)),
 				      p->arg);
 	return 0;
 }

@@ -2,6 +2,7 @@
 #ifndef XTNFT_EXT_BASE_EB_H
 #define XTNFT_EXT_BASE_EB_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct xtn_out;
@@ -41,6 +42,8 @@ struct xtn_ebbase {
 	char in[16], out[16], lin[16], lout[16];
 };
 
+/* One of the MAC class names (Unicast, ...), any case. */
+bool xtn_eb_mac_class(const char *word);
 /* ebtables' MAC[/MASK] or Unicast, Multicast, Broadcast, BGA; -1 if bad. */
 int xtn_eb_parse_mac(const char *from, uint8_t mac[6], uint8_t msk[6]);
 /* The same back: a class name, or the MAC and a mask if not all ones. */

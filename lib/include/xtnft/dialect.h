@@ -61,6 +61,9 @@ struct xtn_dialect {
 	 * table ends with COMMIT (ebtables-save writes none) */
 	bool restore_chain_counters;
 	bool restore_needs_commit;
+	/* "iptables: Chain already exists." ends with a period, ebtables'
+	 * "ebtables: Chain already exists" does not */
+	bool errno_period;
 };
 
 extern const struct xtn_dialect xtn_dialect_iptables;
