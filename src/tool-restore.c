@@ -37,15 +37,17 @@ struct restore_args {
 };
 
 /* Returns -1 to continue, else an exit status. */
-static int parse_args(int argc, char **argv, const char *prog,
-		      struct restore_args *a)
+static int parse_args(const struct xtn_dialect *dl, int argc, char **argv,
+		      const char *prog, struct restore_args *a)
 {
 	struct xtn_optset set;
 	struct xtn_getopt g;
 	int c, ret = -1, operands = 0;
 
-	xtn_optset_init(&set, xtn_restore_options());
-	xtn_getopt_init(&g, argc, argv, XTN_RESTORE_SHORTOPTS, &set);
+	xtn_optset_init(&set, dl->restore_opts ? dl->restore_opts :
+			      xtn_restore_options());
+	xtn_getopt_init(&g, argc, argv, dl->restore_shortopts ?
+			dl->restore_shortopts : XTN_RESTORE_SHORTOPTS, &set);
 	g.opterr = true;
 	while (ret < 0 && (c = xtn_getopt_next(&g)) != -1) {
 		switch (c) {
@@ -96,7 +98,11 @@ static int parse_args(int argc, char **argv, const char *prog,
 			break;
 		default:
 			fputs(g.err, stderr);
-			fprintf(stderr, "Try `%s -h' for more information.\n", prog);
+			if (dl->restore_bad_option)
+				fputs(dl->restore_bad_option, stderr);
+			else
+				fprintf(stderr, "Try `%s -h' for more information.\n",
+					prog);
 			ret = 1;
 		}
 	}
@@ -127,7 +133,7 @@ int tool_restore(const struct xtn_tool *t, int argc, char **argv)
 	a.o.prog = prog;
 	a.o.flush = write_out;
 	a.wait_ms = XTN_WAIT_DEFAULT_MS;
-	ret = parse_args(argc, argv, prog, &a);
+	ret = parse_args(t->fam->dialect, argc, argv, prog, &a);
 	if (ret >= 0)
 		return ret;
 	if (a.file) {

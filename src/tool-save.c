@@ -10,12 +10,14 @@
 #include <xtnft/exec.h>
 #include <xtnft/family.h>
 #include <xtnft/opt.h>
+#include <xtnft/print.h>
 #include <xtnft/util.h>
 #include <xtnft/tools.h>
 #include <xtnft/dialect.h>
 #include "tools.h"
 
 struct save_args {
+	const struct xtn_family *fam;
 	const char *table;
 	bool counters;
 	const char *prog;
@@ -98,6 +100,17 @@ static const char *now_text(void)
 	return ctime(&now);	/* ends in '\n', as iptables-save prints it */
 }
 
+/* How rules show their counters: -c puts "[p:b] " before them; ebtables-
+ * save with EBTABLES_SAVE_COUNTER=yes puts " -c P B" after them instead. */
+static unsigned int save_flags(const struct save_args *a)
+{
+	const char *env = getenv("EBTABLES_SAVE_COUNTER");
+
+	if (a->fam->bit == XTN_FAM_BRIDGE && env && strcmp(env, "yes") == 0)
+		return XTN_SAVE_COUNTERS_INLINE;
+	return a->counters ? XTN_SAVE_COUNTERS_PREFIX : 0;
+}
+
 /* The transaction's body: every table asked for, into a->out. */
 static int save_tables(struct xtn_exec *ex, void *priv)
 {
@@ -117,7 +130,7 @@ static int save_tables(struct xtn_exec *ex, void *priv)
 	xtn_strbuf_init(&block);
 	for (i = 0; i < n; i++) {
 		xtn_strbuf_reset(&block);
-		if (xtn_exec_save_table(ex, names[i], a->counters, &block) < 0) {
+		if (xtn_exec_save_table(ex, names[i], save_flags(a), &block) < 0) {
 			xtn_strbuf_fini(&block);
 			return -1;
 		}
@@ -153,6 +166,7 @@ int tool_save(const struct xtn_tool *t, int argc, char **argv)
 	xtn_strbuf_init(&out);
 	ex = xtn_exec_new(&ctx, &out, 0);
 	a.prog = prog;
+	a.fam = t->fam;
 	a.out = &out;
 	xtn_exec_run(ex, save_tables, &a);
 	xtn_exec_free(ex);

@@ -679,6 +679,8 @@ static int one_option(struct ebt *e, int c)
 	case V_LMAC2:
 		return list_flag(e, LIST_MAC2, "--Lmac2");
 	case V_INIT_TABLE:
+		if (e->ps.po->restore)
+			return xtn_ps_param(&e->ps, "--init-table is not supported in daemon mode");
 		/* 1.8.9 flushes the table right here and reads no further */
 		e->command = 'i';
 		e->flags = OPT_COMMAND;
@@ -873,6 +875,10 @@ static enum xtn_parse_result ebt_parse(struct xtn_ctx *ctx, int argc,
 	return res;
 }
 
+static const struct xtn_longopt ebt_restore_opts[] = {
+	{ "verbose", 0, 'v' }, { "noflush", 0, 'n' }, { NULL, 0, 0 },
+};
+
 const struct xtn_dialect xtn_dialect_ebtables = {
 	.name = "ebtables",
 	.parse = ebt_parse,
@@ -882,4 +888,7 @@ const struct xtn_dialect xtn_dialect_ebtables = {
 	.printer = &xtn_printer_ebtables,
 	.restore_chain_counters = false,
 	.restore_needs_commit = false,
+	.restore_opts = ebt_restore_opts,
+	.restore_shortopts = "vn",
+	.restore_bad_option = "Usage: ebtables-restore [ --verbose ] [ --noflush ]\n",
 };

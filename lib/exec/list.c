@@ -373,8 +373,8 @@ int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd)
 	return ret;
 }
 
-int xtn_exec_save_table(struct xtn_exec *ex, const char *table, bool counters,
-			struct xtn_strbuf *block)
+int xtn_exec_save_table(struct xtn_exec *ex, const char *table,
+			unsigned int flags, struct xtn_strbuf *block)
 {
 	struct listing l;
 	int ret;
@@ -384,7 +384,7 @@ int xtn_exec_save_table(struct xtn_exec *ex, const char *table, bool counters,
 	l.pr = ex->ctx->fam->dialect->printer;
 	l.t = xt_table(ex, table);
 	l.mode = MODE_SAVE;
-	l.save_flags = counters ? XTN_SAVE_COUNTERS_PREFIX : 0;
+	l.save_flags = flags;
 	ret = run_listing(&l, NULL);
 	if (ret == 0 && l.foreign)
 		xtn_strbuf_printf(ex->out,

@@ -64,6 +64,12 @@ struct xtn_dialect {
 	/* "iptables: Chain already exists." ends with a period, ebtables'
 	 * "ebtables: Chain already exists" does not */
 	bool errno_period;
+	/* the -restore tool's options (NULL: iptables-restore's), and what
+	 * it prints after getopt's complaint (NULL: "Try `PROG -h' for more
+	 * information.") */
+	const struct xtn_longopt *restore_opts;
+	const char *restore_shortopts;
+	const char *restore_bad_option;
 };
 
 extern const struct xtn_dialect xtn_dialect_iptables;
