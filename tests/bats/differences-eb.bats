@@ -1,0 +1,113 @@
+#!/usr/bin/env bats
+# ebtables: where xtnft differs from ebtables-nft 1.8.9 on purpose (README,
+# "Deliberate differences"), each with the oracle beside xtnft in a fresh
+# namespace, and the guarantees 1.8.9 does not give (reading never writes,
+# a bad line changes nothing).
+
+load lib/common
+
+setup() {
+	require_root
+	require_oracle
+}
+
+# both TOOL-ARGS-SCRIPT: run the same shell snippet with $EBT (and $EBTSAVE,
+# $EBTRESTORE) the oracle's, then xtnft's, each in a fresh namespace;
+# $theirs and $ours hold stdout+stderr.
+both() {
+	theirs=$(unshare -n env EBT=/usr/sbin/ebtables-nft \
+		EBTSAVE=/usr/sbin/ebtables-nft-save \
+		EBTRESTORE=/usr/sbin/ebtables-nft-restore bash -c "$1" 2>&1) || true
+	ours=$(unshare -n env EBT="$XTNFT ebtables" EBTSAVE="$XTNFT ebtables-save" \
+		EBTRESTORE="$XTNFT ebtables-restore" bash -c "$1" 2>&1) || true
+	echo "oracle: $theirs"
+	echo "xtnft: $ours"
+}
+
+@test "-L, ebtables-save and --check never write (1.8.9's -L rewrites user-chain policy rules)" {
+	local script='
+		$EBT -N U -P DROP
+		$EBT -A U -j ACCEPT
+		nft --debug=netlink list chain bridge filter U | grep -c "^bridge"
+		before=$(nft -a list chain bridge filter U)
+		$EBT -L >/dev/null; $EBTSAVE >/dev/null
+		$EBT --check U -j ACCEPT
+		after=$(nft -a list chain bridge filter U)
+		[ "$before" = "$after" ] && echo unchanged || echo rewritten'
+	both "$script"
+	[[ $theirs == *rewritten* ]]
+	[[ $ours == *unchanged* ]]
+}
+
+@test "-L shows a user chain's policy as ebtables-save does (1.8.9's -L says RETURN)" {
+	both '$EBT -N U -P DROP; $EBT -L U | grep "Bridge chain"; $EBTSAVE | grep "^:U"'
+	[[ $theirs == *"policy: RETURN"*":U DROP"* ]]
+	[[ $ours == *"policy: DROP"*":U DROP"* ]]
+}
+
+@test "-D CHAIN N:M deletes rules N to M (1.8.9 skips every other one, and N: only N)" {
+	local script='
+		for p in ARP IPv4 IPv6 802_1Q; do $EBT -A INPUT -p $p; done
+		$EBT -D INPUT 2:3; $EBT -L INPUT | grep -e "-p"'
+	both "$script"
+	[ "$theirs" = "$(printf -- '-p ARP -j CONTINUE\n-p IPv6 -j CONTINUE')" ]
+	[ "$ours" = "$(printf -- '-p ARP -j CONTINUE\n-p 802_1Q -j CONTINUE')" ]
+	both 'for p in ARP IPv4 IPv6; do $EBT -A INPUT -p $p; done; $EBT -D INPUT 2:; $EBT -L INPUT | grep -e "-p"'
+	[ "$theirs" = "$(printf -- '-p ARP -j CONTINUE\n-p IPv6 -j CONTINUE')" ]
+	[ "$ours" = "-p ARP -j CONTINUE" ]
+}
+
+@test "broute exists, and says what this kernel lacks (1.8.9 has no broute table)" {
+	both '$EBT -t broute -L; echo rc=$?; $EBT -t broute -A BROUTING -p IPv4 -j DROP; echo rc=$?'
+	[[ $theirs == *"table 'broute' does not exist"*"rc=3"* ]]
+	[[ $ours == *"Bridge chain: BROUTING, entries: 0, policy: ACCEPT"*"rc=0"* ]]
+	[[ $ours == *"CONFIG_NFT_BRIDGE_META"*"rc=4" ]]
+}
+
+@test "--logical-in names the kernel support it lacks beside 1.8.9's error" {
+	both '$EBT -A FORWARD --logical-in br0; echo rc=$?'
+	[[ $theirs != *CONFIG_NFT_BRIDGE_META* ]]
+	[[ $ours == *"lacks bridge meta support (CONFIG_NFT_BRIDGE_META)"*"RULE_APPEND failed (Operation not supported)"*"rc=4" ]]
+}
+
+@test "a target option before its -j is refused (1.8.9 stores an accepting watcher)" {
+	both '$EBT -A FORWARD --mark-set 5; echo rc=$?; $EBTSAVE | grep -c "^-A"'
+	[[ $theirs == *"rc=0"*"1" ]]
+	[[ $ours == *'needs -j mark before it'*"rc=2"*"0" ]]
+}
+
+@test "-i + compares nothing (1.8.9 writes a lone iifname load nothing reads)" {
+	both '$EBT -A INPUT -i +; nft --debug=netlink list chain bridge filter INPUT | grep -c iifname; $EBT -L >/dev/null; echo rc=$?'
+	[ "$theirs" = "$(printf '1\nrc=0')" ]
+	[ "$ours" = "$(printf '0\nrc=0')" ]
+}
+
+@test "-p 0x0600 reads back as itself (1.8.9 reads it back as Length)" {
+	both '$EBT -A INPUT -p 0x0600; $EBTSAVE | grep "^-A"'
+	[[ $theirs == *"-A INPUT -p Length -j CONTINUE"* ]]
+	[[ $ours == *"-A INPUT -p 0x600 -j CONTINUE"* ]]
+}
+
+@test "chain names restore could not read back are refused (1.8.9 makes them)" {
+	for name in '!foo' '' '-y'; do
+		both "\$EBT -N FOO; \$EBT -E FOO '$name'; echo rc=\$?; \$EBTSAVE | grep -c '^:'"
+		[[ $theirs == *"rc=0"*"4" ]]
+		[[ $ours == *"rc=2"*"4" ]]
+	done
+}
+
+@test "a 64 KiB chain name and -h '' get an error, not a crash" {
+	local script='L=$(head -c 65536 /dev/zero | tr "\0" a)
+		$EBT -N "$L" 2>/dev/null; echo rc=$?
+		$EBT -h "" 2>/dev/null >/dev/null; echo rc=$?'
+	both "$script"
+	[[ $theirs == *"rc=139"*"rc=134"* ]]
+	[ "$ours" = "$(printf 'rc=2\nrc=2')" ]
+}
+
+@test "a restore that fails in its second table changes nothing (1.8.9 keeps the first)" {
+	local script='printf "*filter\n-A INPUT -j ACCEPT\n*nat\n-A PREROUTING -s zz\n" | $EBTRESTORE 2>/dev/null; echo rc=$?; $EBTSAVE | grep -c "^-A"'
+	both "$script"
+	[ "$theirs" = "$(printf 'rc=2\n1')" ]
+	[ "$ours" = "$(printf 'rc=2\n0')" ]
+}
