@@ -82,7 +82,10 @@ int render_diag(const struct xtn_diag *d, const struct xtn_dialect *dl,
 		try_help(d, prog, restore);
 		break;
 	case XTN_DS_ERRNO:
-		if (restore && d->loc.line)
+		if (restore && dl->restore_commit_failed)
+			fprintf(stderr, "%s v%s (nf_tables): %s: final implicit COMMIT failed\n",
+				prog, XTN_COMPAT_VERSION, prog);
+		else if (restore && d->loc.line)
 			fprintf(stderr, "%s: line %u failed: %s.\n", prog,
 				d->loc.line, d->msg);
 		else

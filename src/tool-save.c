@@ -106,9 +106,11 @@ static unsigned int save_flags(const struct save_args *a)
 {
 	const char *env = getenv("EBTABLES_SAVE_COUNTER");
 
+	if (a->counters)
+		return XTN_SAVE_COUNTERS_PREFIX;
 	if (a->fam->bit == XTN_FAM_BRIDGE && env && strcmp(env, "yes") == 0)
 		return XTN_SAVE_COUNTERS_INLINE;
-	return a->counters ? XTN_SAVE_COUNTERS_PREFIX : 0;
+	return 0;
 }
 
 /* The transaction's body: every table asked for, into a->out. */

@@ -506,11 +506,12 @@ static int parse_table(struct ebt *e)
 {
 	const char *t = e->ps.g.optarg;
 
+	/* a restore line comes with its table's -t already */
+	if (e->ps.po->restore && e->table_set)
+		return xtn_ps_param(&e->ps, "The -t option cannot be used in %s.",
+				    e->ps.po->prog);
 	if (check_option(e, OPT_TABLE) < 0)
 		return -1;
-	if (e->ps.po->restore && e->table_set)
-		return xtn_ps_param(&e->ps, "The -t option (seen in line %u) cannot be used in %s.\n",
-				    e->ps.po->line, e->ps.po->prog);
 	e->table_set = true;
 	if (strlen(t) > EBT_TABLE_MAXNAMELEN - 1)
 		return xtn_ps_param(&e->ps, "Table name length cannot exceed %d characters",
@@ -689,10 +690,9 @@ static int one_option(struct ebt *e, int c)
 		e->ps.cmd->verbose++;
 		return 0;
 	case V_CONCURRENT:
-	case 'b':
 		return 0;
 	}
-	/* -M is in 1.8.9's option table but not in its switch */
+	/* -M and --db are in 1.8.9's option table but not in its switch */
 	if (c >= XTN_OPTVAL_BASE)
 		return ext_option(e, c);
 	/* 1.8.9 names the word after the one it could not place (a missing
@@ -891,4 +891,6 @@ const struct xtn_dialect xtn_dialect_ebtables = {
 	.restore_opts = ebt_restore_opts,
 	.restore_shortopts = "vn",
 	.restore_bad_option = "Usage: ebtables-restore [ --verbose ] [ --noflush ]\n",
+	.restore_commit_failed = true,
+	.restore_no_table = ": No chain/target/match by that name.",
 };

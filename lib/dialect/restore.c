@@ -150,6 +150,21 @@ static bool parse_counters(const char *s, uint64_t *pkts, uint64_t *bytes)
 	       end[0] == ']' && end[1] == '\0';
 }
 
+/* ebtables-restore takes ACCEPT and DROP for built-in chains, RETURN too
+ * for user chains; 1.8.9 finds out only when it commits, and says so. */
+static bool bad_bridge_policy(const struct xtn_rparser *p, const char *chain,
+			      const char *policy)
+{
+	const struct xtn_verdict_name *v;
+	bool builtin;
+
+	if (p->ctx->fam->bit != XTN_FAM_BRIDGE)
+		return false;
+	builtin = xtn_table_builtin(xtn_family_table(p->ctx->fam, p->table), chain);
+	v = xtn_family_verdict(p->ctx->fam, policy);
+	return !v || !(v->policy & (builtin ? XTN_POLICY_BUILTIN : XTN_POLICY_USER));
+}
+
 static int parse_chain(struct xtn_rparser *p, char *text, uint32_t line,
 		       struct xtn_rline *rl)
 {
@@ -166,6 +181,9 @@ static int parse_chain(struct xtn_rparser *p, char *text, uint32_t line,
 	if (!policy)
 		return fail(p, line, "%s: line %u policy invalid", p->o->prog,
 			    line);
+	if (bad_bridge_policy(p, chain, policy))
+		return xtn_fail(&p->ctx->diag, XTN_OTHER, &loc,
+				"%s: final implicit COMMIT failed", p->o->prog);
 	if (xtn_table_builtin(xtn_family_table(p->ctx->fam, p->table), chain) &&
 	    p->o->counters && xtn_dialect_of(p->ctx)->restore_chain_counters) {
 		if (!parse_counters(strtok_r(NULL, " \t\n", &save), &rl->pkts,
@@ -199,7 +217,9 @@ static int classify(struct xtn_rparser *p, struct xtn_line *l,
 			return 0;
 		return xtn_fail_style(&p->ctx->diag, XTN_OTHER, XTN_DS_PROG,
 				      &(struct xtn_loc){ .line = l->no },
-				      "line %u failed", l->no);
+				      "line %u failed%s", l->no,
+				      xtn_dialect_of(p->ctx)->restore_no_table ?
+				      xtn_dialect_of(p->ctx)->restore_no_table : "");
 	}
 	if (!l->whole || l->len > XTN_LINE_MAX)
 		return fail(p, l->no, "line longer than %u bytes", XTN_LINE_MAX);

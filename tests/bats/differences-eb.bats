@@ -111,3 +111,27 @@ both() {
 	[ "$theirs" = "$(printf 'rc=2\n1')" ]
 	[ "$ours" = "$(printf 'rc=2\n0')" ]
 }
+
+@test "-F in a restore flushes what the input added before it (1.8.9 keeps it)" {
+	both 'printf "*filter\n-A INPUT -j ACCEPT\n-F\n-A OUTPUT -j DROP\n" | $EBTRESTORE; $EBTSAVE | grep "^-A"'
+	[ "$theirs" = "$(printf -- '-A INPUT -j ACCEPT\n-A OUTPUT -j DROP')" ]
+	[ "$ours" = "-A OUTPUT -j DROP" ]
+}
+
+@test "a counter past 64 bits is refused (1.8.9 stores 18446744073709551615)" {
+	both '$EBT -A INPUT -c 18446744073709551616 1; echo rc=$?; $EBTSAVE -c | grep "^\["'
+	[[ $theirs == "rc=0"*"[18446744073709551615:1] -A INPUT -j CONTINUE" ]]
+	[[ $ours == *"Packet counter '18446744073709551616' invalid"*"rc=2" ]]
+}
+
+@test "a dangling ! is refused (1.8.9 drops it and stores the rule)" {
+	both '$EBT -A INPUT -p IPv4 !; echo rc=$?; $EBTSAVE | grep -c "^-A"'
+	[ "$theirs" = "$(printf 'rc=0\n1')" ]
+	[[ $ours == *"nothing appropriate following !"*"rc=2"*"0" ]]
+}
+
+@test "a chain name over 255 characters is refused before sending (1.8.9 lets the kernel refuse it, status 4)" {
+	both 'N=$(printf %0256d 0 | tr 0 b); $EBT -N $N >/dev/null 2>&1; echo rc=$?; $EBT -A $N -j ACCEPT >/dev/null 2>&1; echo rc=$?'
+	[ "$theirs" = "$(printf 'rc=4\nrc=1')" ]
+	[ "$ours" = "$(printf 'rc=2\nrc=2')" ]
+}

@@ -70,6 +70,11 @@ struct xtn_dialect {
 	const struct xtn_longopt *restore_opts;
 	const char *restore_shortopts;
 	const char *restore_bad_option;
+	/* ebtables-restore reports a refusal the command met (errno) as
+	 * "PROG: final implicit COMMIT failed", and a line outside a table
+	 * as "line N failed" and this */
+	bool restore_commit_failed;
+	const char *restore_no_table;
 };
 
 extern const struct xtn_dialect xtn_dialect_iptables;
