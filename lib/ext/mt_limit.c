@@ -14,6 +14,7 @@
 #include <xtnft/family.h>
 #include <xtnft/model.h>
 #include <xtnft/util.h>
+#include "limit.h"
 
 enum { O_LIMIT, O_BURST };
 
@@ -75,35 +76,52 @@ static int limit_parse(struct xtn_parse *p, void *data)
 	return 0;
 }
 
+void xtn_limit_encode(struct xtn_enc *e, uint32_t avg, uint32_t burst)
+{
+	size_t u = rate_unit(avg);
+
+	xtn_enc_limit(e, rates[u].mult / avg, rates[u].mult / XT_LIMIT_SCALE,
+		      burst, NFT_LIMIT_PKTS, 0);
+}
+
+int xtn_limit_read(const struct xtn_nexpr *x, uint32_t *avg, uint32_t *burst)
+{
+	uint64_t a;
+
+	/* bytes, or nft's "limit rate over": no -m limit says that */
+	if (x->u.limit.type != NFT_LIMIT_PKTS || x->u.limit.flags ||
+	    x->u.limit.rate == 0 || x->u.limit.unit > UINT32_MAX)
+		return -1;
+	a = XT_LIMIT_SCALE * x->u.limit.unit / x->u.limit.rate;
+	if (a > UINT32_MAX)
+		return -1;
+	*avg = (uint32_t)a;
+	*burst = x->u.limit.burst;
+	return 0;
+}
+
 static int limit_encode(struct xtn_enc *e, const void *data)
 {
 	const struct xt_rateinfo *r = data;
-	size_t u = rate_unit(r->avg);
 
-	xtn_enc_limit(e, rates[u].mult / r->avg, rates[u].mult / XT_LIMIT_SCALE,
-		      r->burst, NFT_LIMIT_PKTS, 0);
+	xtn_limit_encode(e, r->avg, r->burst);
 	return 0;
 }
 
 static int limit_decode_nexpr(struct xtn_dec *d, const struct xtn_nexpr *x)
 {
-	uint64_t avg;
+	uint32_t avg, burst;
 	struct xt_rateinfo *r;
 
 	if (x->kind != XTN_NEXPR_LIMIT)
 		return 0;
-	/* bytes, or nft's "limit rate over": no -m limit says that */
-	if (x->u.limit.type != NFT_LIMIT_PKTS || x->u.limit.flags ||
-	    x->u.limit.rate == 0 || x->u.limit.unit > UINT32_MAX)
-		return -1;
-	avg = XT_LIMIT_SCALE * x->u.limit.unit / x->u.limit.rate;
-	if (avg > UINT32_MAX)
+	if (xtn_limit_read(x, &avg, &burst) < 0)
 		return -1;
 	r = xtn_dec_claim(d, &xtn_mt_limit, 1);
 	if (!r)
 		return -1;
-	r->avg = (uint32_t)avg;
-	r->burst = x->u.limit.burst;
+	r->avg = avg;
+	r->burst = burst;
 	return 1;
 }
 
@@ -121,7 +139,7 @@ static int limit_decode_xt(struct xtn_dec *d, void *data, const void *info,
 	return 0;
 }
 
-static void put_rate(const struct xtn_out *o, uint32_t avg)
+void xtn_limit_put_rate(const struct xtn_out *o, uint32_t avg)
 {
 	size_t u;
 
@@ -139,7 +157,7 @@ static void limit_list(const struct xtn_out *o, const void *data)
 	const struct xt_rateinfo *r = data;
 
 	xtn_out_puts(o, " limit: avg");
-	put_rate(o, r->avg);
+	xtn_limit_put_rate(o, r->avg);
 	xtn_out_printf(o, " burst %u", r->burst);
 }
 
@@ -148,7 +166,7 @@ static void limit_save(const struct xtn_out *o, const void *data)
 	const struct xt_rateinfo *r = data;
 
 	xtn_out_puts(o, " --limit");
-	put_rate(o, r->avg);
+	xtn_limit_put_rate(o, r->avg);
 	if (r->burst != LIMIT_BURST_DEFAULT)
 		xtn_out_printf(o, " --limit-burst %u", r->burst);
 }
