@@ -364,7 +364,7 @@ static int rule_option_allowed(struct ebt *e)
 {
 	if (!has_command(e))
 		return xtn_ps_param(&e->ps, "No command specified");
-	if (!strchr("ADIC", e->command))
+	if (!strchr("ADICc", e->command))
 		return xtn_ps_param(&e->ps, "Command and option do not match");
 	return 0;
 }
@@ -452,7 +452,7 @@ static int ext_option(struct ebt *e, int c)
 	}
 	if (xtn_ps_ext_option(&e->ps, c) < 0)
 		return -1;
-	if (!strchr("AIDC", e->command))
+	if (!strchr("AIDCc", e->command))
 		return xtn_ps_param(&e->ps, "Extensions only for -A, -I, -D and -C");
 	return 0;
 }
