@@ -102,5 +102,8 @@ XTN_EXT(mt_policy)
 /* ebtables: protocol matches */
 
 /* ebtables: marks, limit, watchers, targets */
+XTN_EXT(eb_mark_m)
+XTN_EXT(eb_pkttype)
+XTN_EXT(eb_limit)
 
 /* ebtables: among */

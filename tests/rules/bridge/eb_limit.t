@@ -1,0 +1,38 @@
+# ebtables --limit (native: the nft limit expression, as -m limit)
+# args;expected save form (= same as args);OK|FAIL[;message]
+--limit 5/s;--limit 5/sec --limit-burst 5 -j CONTINUE;OK
+--limit 3/hour;--limit 3/hour --limit-burst 5 -j CONTINUE;OK
+--limit 1/day --limit-burst 10;--limit 1/day --limit-burst 10 -j CONTINUE;OK
+--limit-burst 7;--limit 3/hour --limit-burst 7 -j CONTINUE;OK
+--limit 10000/s;--limit 10000/sec --limit-burst 5 -j CONTINUE;OK
+--limit 9999/s;--limit 10000/sec --limit-burst 5 -j CONTINUE;OK
+--limit 5;--limit 5/sec --limit-burst 5 -j CONTINUE;OK
+--limit 5/m;--limit 5/min --limit-burst 5 -j CONTINUE;OK
+--limit 5/SEC;--limit 5/sec --limit-burst 5 -j CONTINUE;OK
+--limit 86400/day;--limit 1/sec --limit-burst 5 -j CONTINUE;OK
+--limit-burst 010;--limit 3/hour --limit-burst 8 -j CONTINUE;OK
+--limit-burst 0x10;--limit 3/hour --limit-burst 16 -j CONTINUE;OK
+--limit-burst 10000;--limit 3/hour --limit-burst 10000 -j CONTINUE;OK
+-p IPv4 --limit 3/min -j DROP;-p IPv4 --limit 3/min --limit-burst 5 -j DROP;OK
+--limit 10001/s;;FAIL;Rate too fast "10001/s"
+--limit 600059/min;;FAIL;Rate too fast "600059/min"
+--limit -5/s;;FAIL;Rate too fast "-5/s"
+--limit 99999999999/day;;FAIL;Rate too fast "99999999999/day"
+--limit 4294967297/day;;FAIL;Rate too fast "4294967297/day"
+--limit 4294967296/s;;FAIL;bad rate `4294967296/s'
+--limit 0/s;;FAIL;bad rate `0/s'
+--limit x;;FAIL;bad rate `x'
+--limit 5/fortnight;;FAIL;bad rate `5/fortnight'
+--limit 5/;;FAIL;bad rate `5/'
+--limit 0.5/s;;FAIL;bad rate `0.5/s'
+--limit 5x/s;;FAIL;bad rate `5x/s'
+--limit-burst 10001;;FAIL;bad --limit-burst `10001'
+--limit-burst -1;;FAIL;bad --limit-burst `-1'
+--limit-burst x;;FAIL;bad --limit-burst `x'
+--limit-burst "";;FAIL;bad --limit-burst `'
+--limit-burst 0;;FAIL;bad --limit-burst `0'
+--limit 1/s --limit 2/s;;FAIL;Multiple use of same option not allowed
+--limit 1/s --limit-burst 3 --limit-burst 4;;FAIL;Multiple use of same option not allowed
+! --limit 1/s;;FAIL;Unexpected `!' after --limit
+--limit ! 1/s;;FAIL;Unexpected `!' after --limit
+--limit-burst ! 3;;FAIL;Unexpected `!' after --limit-burst
