@@ -105,5 +105,7 @@ XTN_EXT(mt_policy)
 XTN_EXT(eb_mark_m)
 XTN_EXT(eb_pkttype)
 XTN_EXT(eb_limit)
+XTN_EXT(eb_nflog)
+XTN_EXT(eb_log)
 
 /* ebtables: among */

@@ -1,0 +1,31 @@
+# ebtables' nflog watcher (the nflog compat target, ebt_nflog_info, before the counter)
+# args;expected save form (= same as args);OK|FAIL[;message]
+--nflog;--nflog-group 1 -j CONTINUE;OK
+--nflog-group 5;--nflog-group 5 -j CONTINUE;OK
+--nflog-group 65535;--nflog-group 65535 -j CONTINUE;OK
+--nflog-group 010;--nflog-group 8 -j CONTINUE;OK
+--nflog-prefix foo;--nflog-prefix "foo" --nflog-group 1 -j CONTINUE;OK
+--nflog-prefix "";--nflog-group 1 -j CONTINUE;OK
+--nflog-prefix "a b" -j DROP;--nflog-prefix "a b" --nflog-group 1 -j DROP;OK
+--nflog-prefix 012345678901234567890123456789012345678901234567890123456789012;--nflog-prefix "012345678901234567890123456789012345678901234567890123456789012" --nflog-group 1 -j CONTINUE;OK
+--nflog-range 100;--nflog-group 1 --nflog-range 100 -j CONTINUE;OK
+--nflog-range 4294967295;--nflog-group 1 --nflog-range 4294967295 -j CONTINUE;OK
+--nflog-threshold 10;--nflog-group 1 --nflog-threshold 10 -j CONTINUE;OK
+--nflog-threshold 1;--nflog-group 1 -j CONTINUE;OK
+--nflog --nflog-group 3 --nflog-threshold 5;--nflog-group 3 --nflog-threshold 5 -j CONTINUE;OK
+--nflog-prefix x --nflog-group 7 --nflog-range 64 --nflog-threshold 20;--nflog-prefix "x" --nflog-group 7 --nflog-range 64 --nflog-threshold 20 -j CONTINUE;OK
+--log --nflog;--log-level notice --nflog-group 1 -j CONTINUE;OK
+--nflog-group 0;;FAIL;--nflog-group must be a number!
+--nflog-group x;;FAIL;--nflog-group must be a number!
+--nflog-group 65536;;FAIL;--nflog-group must be a number!
+--nflog-range 0;;FAIL;--nflog-range must be a number!
+--nflog-range 4294967296;;FAIL;--nflog-range must be a number!
+--nflog-threshold 0;;FAIL;--nflog-threshold must be a number!
+--nflog-threshold 65536;;FAIL;--nflog-threshold must be a number!
+--nflog-prefix 0123456789012345678901234567890123456789012345678901234567890123;;FAIL;Prefix too long for nflog-prefix
+--nflog-group 2 --nflog-group 3;;FAIL;Multiple use of same option not allowed
+--nflog --nflog;;FAIL;Multiple use of same option not allowed
+--nflog --nflog-prefix x;;FAIL;Multiple use of same option not allowed
+--nflog-range 5 --nflog;;FAIL;Multiple use of same option not allowed
+! --nflog;;FAIL;The use of '!' makes no sense for the nflog watcher
+--nflog-group ! 3;;FAIL;The use of '!' makes no sense for the nflog watcher
