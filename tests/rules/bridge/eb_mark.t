@@ -1,0 +1,28 @@
+# ebtables -j mark (the mark compat target, ebt_mark_t_info: action and verdict in one int)
+# args;expected save form (= same as args);OK|FAIL[;message]
+-j mark --mark-set 5;-j mark --mark-set 0x5 --mark-target ACCEPT;OK
+-j mark --set-mark 5;-j mark --mark-set 0x5 --mark-target ACCEPT;OK
+-j mark --mark-or 0x10;-j mark --mark-or 0x10 --mark-target ACCEPT;OK
+-j mark --mark-and 0xff --mark-target DROP;=;OK
+-j mark --mark-xor 1 --mark-target CONTINUE;-j mark --mark-xor 0x1 --mark-target CONTINUE;OK
+-j mark --mark-set 1 --mark-target RETURN;-j mark --mark-set 0x1 --mark-target RETURN;OK
+-j mark --mark-target DROP --mark-set 0xffffffff;-j mark --mark-set 0xffffffff --mark-target DROP;OK
+-j mark --mark-set 0;-j mark --mark-set 0x0 --mark-target ACCEPT;OK
+-p IPv4 --mark 3 -j mark --mark-or 4;-p IPv4 --mark 0x3 -j mark --mark-or 0x4 --mark-target ACCEPT;OK
+-j mark;;FAIL;You must specify some option
+-j mark --mark-target DROP;;FAIL;No mark value supplied
+-j mark --mark-set 1 --mark-target accept;;FAIL;Illegal --mark-target target
+-j mark --mark-set 1 --mark-target foo;;FAIL;Illegal --mark-target target
+-j mark --mark-set x;;FAIL;Bad MARK value 'x'
+-j mark --mark-set "";;FAIL;Bad MARK value ''
+-j mark --mark-set 0x100000000;;FAIL;Bad MARK value '0x100000000'
+-j mark --mark-set -1;;FAIL;Bad MARK value '-1'
+-j mark --mark-set 1 --mark-or 2;;FAIL;--mark-or cannot be used together with specific --mark option
+-j mark --mark-xor 1 --set-mark 2;;FAIL;--mark-set cannot be used together with specific --mark option
+-j mark --mark-set 1 --mark-set 2;;FAIL;Multiple use of same option not allowed
+-j mark --mark-set 1 --set-mark 2;;FAIL;Multiple use of same option not allowed
+-j mark --mark-target DROP --mark-target ACCEPT --mark-set 1;;FAIL;Multiple use of same option not allowed
+-j mark --mark-set ! 1;;FAIL;Unexpected `!' after --mark-set
+-j mark ! --mark-or 1;;FAIL;Unexpected `!' after --mark-or
+-j mark --mark-set 1 ! --mark-target DROP;;FAIL;Unexpected `!' after --mark-target
+--mark-set 5;;FAIL;option "--mark-set" needs -j mark before it
