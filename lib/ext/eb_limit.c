@@ -91,33 +91,13 @@ static int limit_encode(struct xtn_enc *e, const void *data)
 
 static int limit_decode_nexpr(struct xtn_dec *d, const struct xtn_nexpr *x)
 {
-	struct ebt_limit_info *r;
-	uint32_t avg, burst;
-
-	if (x->kind != XTN_NEXPR_LIMIT)
-		return 0;
-	if (xtn_limit_read(x, &avg, &burst) < 0)
-		return -1;
-	r = xtn_dec_claim(d, &xtn_eb_limit, 1);
-	if (!r)
-		return -1;
-	r->avg = avg;
-	r->burst = burst;
-	return 1;
+	return xtn_limit_decode_nexpr(d, x, &xtn_eb_limit);
 }
 
-static int limit_decode_xt(struct xtn_dec *d, void *data, const void *info,
-			   size_t len)
-{
-	const struct ebt_limit_info *in = info;
-	struct ebt_limit_info *r = data;
-
-	(void)d;
-	(void)len;
-	r->avg = in->avg;
-	r->burst = in->burst;
-	return 0;
-}
+_Static_assert(offsetof(struct ebt_limit_info, avg) == 0 &&
+	       offsetof(struct ebt_limit_info, burst) ==
+	       offsetof(struct xtn_limit_head, burst),
+	       "ebt_limit_info begins with avg and burst");
 
 static void limit_save(const struct xtn_out *o, const void *data)
 {
@@ -148,7 +128,7 @@ const struct xtn_ext xtn_eb_limit = {
 	.encode = limit_encode,
 	.claims = XTN_CLAIM_LIMIT,
 	.decode_nexpr = limit_decode_nexpr,
-	.decode_xt = limit_decode_xt,
+	.decode_xt = xtn_limit_decode_xt,
 	.save = limit_save,
 	.list = limit_save,
 	.xt = { .name = "limit", .revision = 0,

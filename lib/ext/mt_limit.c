@@ -84,19 +84,39 @@ void xtn_limit_encode(struct xtn_enc *e, uint32_t avg, uint32_t burst)
 		      burst, NFT_LIMIT_PKTS, 0);
 }
 
-int xtn_limit_read(const struct xtn_nexpr *x, uint32_t *avg, uint32_t *burst)
+int xtn_limit_decode_nexpr(struct xtn_dec *d, const struct xtn_nexpr *x,
+			   const struct xtn_ext *ext)
 {
-	uint64_t a;
+	struct xtn_limit_head *r;
+	uint64_t avg;
 
+	if (x->kind != XTN_NEXPR_LIMIT)
+		return 0;
 	/* bytes, or nft's "limit rate over": no -m limit says that */
 	if (x->u.limit.type != NFT_LIMIT_PKTS || x->u.limit.flags ||
 	    x->u.limit.rate == 0 || x->u.limit.unit > UINT32_MAX)
 		return -1;
-	a = XT_LIMIT_SCALE * x->u.limit.unit / x->u.limit.rate;
-	if (a > UINT32_MAX)
+	avg = XT_LIMIT_SCALE * x->u.limit.unit / x->u.limit.rate;
+	if (avg > UINT32_MAX)
 		return -1;
-	*avg = (uint32_t)a;
-	*burst = x->u.limit.burst;
+	r = xtn_dec_claim(d, ext, 1);
+	if (!r)
+		return -1;
+	r->avg = (uint32_t)avg;
+	r->burst = x->u.limit.burst;
+	return 1;
+}
+
+int xtn_limit_decode_xt(struct xtn_dec *d, void *data, const void *info,
+			size_t len)
+{
+	const struct xtn_limit_head *in = info;
+	struct xtn_limit_head *r = data;
+
+	(void)d;
+	(void)len;
+	r->avg = in->avg;
+	r->burst = in->burst;
 	return 0;
 }
 
@@ -110,34 +130,13 @@ static int limit_encode(struct xtn_enc *e, const void *data)
 
 static int limit_decode_nexpr(struct xtn_dec *d, const struct xtn_nexpr *x)
 {
-	uint32_t avg, burst;
-	struct xt_rateinfo *r;
-
-	if (x->kind != XTN_NEXPR_LIMIT)
-		return 0;
-	if (xtn_limit_read(x, &avg, &burst) < 0)
-		return -1;
-	r = xtn_dec_claim(d, &xtn_mt_limit, 1);
-	if (!r)
-		return -1;
-	r->avg = avg;
-	r->burst = burst;
-	return 1;
+	return xtn_limit_decode_nexpr(d, x, &xtn_mt_limit);
 }
 
-static int limit_decode_xt(struct xtn_dec *d, void *data, const void *info,
-			   size_t len)
-{
-	const struct xt_rateinfo *in = info;
-	struct xt_rateinfo *r = data;
-
-	(void)d;
-	(void)len;
-	memset(r, 0, sizeof(*r));
-	r->avg = in->avg;
-	r->burst = in->burst;
-	return 0;
-}
+_Static_assert(offsetof(struct xt_rateinfo, avg) == 0 &&
+	       offsetof(struct xt_rateinfo, burst) ==
+	       offsetof(struct xtn_limit_head, burst),
+	       "xt_rateinfo begins with avg and burst");
 
 void xtn_limit_put_rate(const struct xtn_out *o, uint32_t avg)
 {
@@ -189,7 +188,7 @@ const struct xtn_ext xtn_mt_limit = {
 	.encode = limit_encode,
 	.claims = XTN_CLAIM_LIMIT,
 	.decode_nexpr = limit_decode_nexpr,
-	.decode_xt = limit_decode_xt,
+	.decode_xt = xtn_limit_decode_xt,
 	.save = limit_save,
 	.list = limit_list,
 	.xt = { .name = "limit", .revision = 0,
