@@ -18,8 +18,6 @@
 
 enum { O_LIMIT, O_BURST };
 
-#define LIMIT_BURST_DEFAULT 5
-
 extern const struct xtn_ext xtn_eb_limit;
 
 static const struct xtn_optdef limit_opts[] = {
@@ -27,15 +25,6 @@ static const struct xtn_optdef limit_opts[] = {
 	{ .name = "limit-burst", .id = O_BURST, .has_arg = 1 },
 	{ 0 },
 };
-
-static void limit_init(void *data, const struct xtn_family *fam)
-{
-	struct ebt_limit_info *r = data;
-
-	(void)fam;
-	r->avg = EBT_LIMIT_SCALE * 60 * 60 / 3;	/* 3/hour */
-	r->burst = LIMIT_BURST_DEFAULT;
-}
 
 /*
  * 1.8.9 reads the number with atoi(): a number past 32 bits wraps, so
@@ -81,23 +70,10 @@ static int limit_parse(struct xtn_parse *p, void *data)
 	return parse_burst(p, &r->burst);
 }
 
-static int limit_encode(struct xtn_enc *e, const void *data)
-{
-	const struct ebt_limit_info *r = data;
-
-	xtn_limit_encode(e, r->avg, r->burst);
-	return 0;
-}
-
 static int limit_decode_nexpr(struct xtn_dec *d, const struct xtn_nexpr *x)
 {
 	return xtn_limit_decode_nexpr(d, x, &xtn_eb_limit);
 }
-
-_Static_assert(offsetof(struct ebt_limit_info, avg) == 0 &&
-	       offsetof(struct ebt_limit_info, burst) ==
-	       offsetof(struct xtn_limit_head, burst),
-	       "ebt_limit_info begins with avg and burst");
 
 static void limit_save(const struct xtn_out *o, const void *data)
 {
@@ -123,9 +99,9 @@ const struct xtn_ext xtn_eb_limit = {
 "                                /sec /minute /hour /day postfixes]\n"
 "--limit-burst number          : number to match in a burst, -1 < number < 10001,\n"
 "                                default 5\n",
-	.init = limit_init,
+	.init = xtn_limit_init,
 	.parse = limit_parse,
-	.encode = limit_encode,
+	.encode = xtn_limit_encode,
 	.claims = XTN_CLAIM_LIMIT,
 	.decode_nexpr = limit_decode_nexpr,
 	.decode_xt = xtn_limit_decode_xt,

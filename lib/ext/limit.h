@@ -12,6 +12,7 @@
 struct xtn_dec;
 struct xtn_enc;
 struct xtn_ext;
+struct xtn_family;
 struct xtn_nexpr;
 struct xtn_out;
 
@@ -21,8 +22,11 @@ struct xtn_limit_head {
 	uint32_t burst;
 };
 
-/* The limit expression 1.8.9's add_nft_limit() writes for avg/burst. */
-void xtn_limit_encode(struct xtn_enc *e, uint32_t avg, uint32_t burst);
+/* init: 1.8.9's defaults, 3/hour with a burst of 5. */
+void xtn_limit_init(void *data, const struct xtn_family *fam);
+/* encode: the limit expression 1.8.9's add_nft_limit() writes for the
+ * avg and burst data begins with. */
+int xtn_limit_encode(struct xtn_enc *e, const void *data);
 /* A limit expression such as 1.8.9 writes, into ext's data (which
  * begins with xtn_limit_head): decode_nexpr's returns; -1 for any other
  * limit (bytes, "over", a rate no avg holds). */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/xt_limit.h>
+#include <linux/netfilter_bridge/ebt_limit.h>
 #include <xtnft/ext.h>
 #include <xtnft/family.h>
 #include <xtnft/model.h>
@@ -53,9 +54,9 @@ static size_t rate_unit(uint32_t avg)
 	return i - 1;
 }
 
-static void limit_init(void *data, const struct xtn_family *fam)
+void xtn_limit_init(void *data, const struct xtn_family *fam)
 {
-	struct xt_rateinfo *r = data;
+	struct xtn_limit_head *r = data;
 
 	(void)fam;
 	r->avg = XT_LIMIT_SCALE * 60 * 60 / 3;	/* 3/hour */
@@ -76,12 +77,25 @@ static int limit_parse(struct xtn_parse *p, void *data)
 	return 0;
 }
 
-void xtn_limit_encode(struct xtn_enc *e, uint32_t avg, uint32_t burst)
-{
-	size_t u = rate_unit(avg);
+/* The two structs the shared functions read and fill */
+_Static_assert(offsetof(struct xt_rateinfo, avg) == 0 &&
+	       offsetof(struct xt_rateinfo, burst) ==
+	       offsetof(struct xtn_limit_head, burst),
+	       "xt_rateinfo begins with avg and burst");
+_Static_assert(offsetof(struct ebt_limit_info, avg) == 0 &&
+	       offsetof(struct ebt_limit_info, burst) ==
+	       offsetof(struct xtn_limit_head, burst),
+	       "ebt_limit_info begins with avg and burst");
 
-	xtn_enc_limit(e, rates[u].mult / avg, rates[u].mult / XT_LIMIT_SCALE,
-		      burst, NFT_LIMIT_PKTS, 0);
+int xtn_limit_encode(struct xtn_enc *e, const void *data)
+{
+	const struct xtn_limit_head *r = data;
+	size_t u = rate_unit(r->avg);
+
+	xtn_enc_limit(e, rates[u].mult / r->avg,
+		      rates[u].mult / XT_LIMIT_SCALE, r->burst,
+		      NFT_LIMIT_PKTS, 0);
+	return 0;
 }
 
 int xtn_limit_decode_nexpr(struct xtn_dec *d, const struct xtn_nexpr *x,
@@ -120,23 +134,10 @@ int xtn_limit_decode_xt(struct xtn_dec *d, void *data, const void *info,
 	return 0;
 }
 
-static int limit_encode(struct xtn_enc *e, const void *data)
-{
-	const struct xt_rateinfo *r = data;
-
-	xtn_limit_encode(e, r->avg, r->burst);
-	return 0;
-}
-
 static int limit_decode_nexpr(struct xtn_dec *d, const struct xtn_nexpr *x)
 {
 	return xtn_limit_decode_nexpr(d, x, &xtn_mt_limit);
 }
-
-_Static_assert(offsetof(struct xt_rateinfo, avg) == 0 &&
-	       offsetof(struct xt_rateinfo, burst) ==
-	       offsetof(struct xtn_limit_head, burst),
-	       "xt_rateinfo begins with avg and burst");
 
 void xtn_limit_put_rate(const struct xtn_out *o, uint32_t avg)
 {
@@ -183,9 +184,9 @@ const struct xtn_ext xtn_mt_limit = {
 "                                [Packets per second unless followed by \n"
 "                                /sec /minute /hour /day postfixes]\n"
 "--limit-burst number\t\tnumber to match in a burst, default 5\n",
-	.init = limit_init,
+	.init = xtn_limit_init,
 	.parse = limit_parse,
-	.encode = limit_encode,
+	.encode = xtn_limit_encode,
 	.claims = XTN_CLAIM_LIMIT,
 	.decode_nexpr = limit_decode_nexpr,
 	.decode_xt = xtn_limit_decode_xt,
