@@ -102,5 +102,15 @@ XTN_EXT(mt_policy)
 /* ebtables: protocol matches */
 
 /* ebtables: marks, limit, watchers, targets */
+XTN_EXT(eb_mark_m)
+XTN_EXT(eb_pkttype)
+XTN_EXT(eb_limit)
+XTN_EXT(eb_redirect)
+XTN_EXT(eb_arpreply)
+XTN_EXT(eb_nat)
+XTN_EXT_ALSO(eb_nat, eb_dnat)
+XTN_EXT(eb_mark)
+XTN_EXT(eb_nflog)
+XTN_EXT(eb_log)
 
 /* ebtables: among */
