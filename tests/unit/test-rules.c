@@ -163,11 +163,12 @@ static void outcome_fini(struct outcome *o)
 	free(o->error);
 }
 
-/* Parse "iptables -A FORWARD ARGS", encode, decode, print. */
+/* Parse "TOOL -A FORWARD ARGS" with the family's tool, encode, decode,
+ * print. */
 static void run_line(const struct xtn_family *fam, const char *args,
 		     struct outcome *o)
 {
-	struct xtn_parse_opts po = { .prog = "iptables" };
+	struct xtn_parse_opts po = { .prog = fam->dialect->name };
 	struct xtn_resolver res = offline_resolver();
 	struct xtn_words w = { 0 };
 	struct xtn_strbuf out, text;
@@ -181,12 +182,12 @@ static void run_line(const struct xtn_family *fam, const char *args,
 	ctx.resolver = &res;
 	xtn_strbuf_init(&out);
 	xtn_strbuf_init(&text);
-	xtn_words_add(&w, "iptables");
+	xtn_words_add(&w, fam->dialect->name);
 	xtn_words_add(&w, "-A");
 	xtn_words_add(&w, CHAIN);
 	o->parsed = -1;
 	if (xtn_restore_split(args, &w, &ctx.diag, 1) == 0)
-		o->parsed = xtn_ipt_parse(&ctx, w.n, w.v, &po, &cmd, &out);
+		o->parsed = fam->dialect->parse(&ctx, w.n, w.v, &po, &cmd, &out);
 	if (o->parsed == XTN_PARSED_CMD) {
 		r = xtn_cmd_rule_at(cmd, 0);
 		nr = xtn_codec_encode(r, "filter", CHAIN, &ctx.diag);
@@ -196,7 +197,7 @@ static void run_line(const struct xtn_family *fam, const char *args,
 		xtn_codec_dump(nr, &text);
 		o->dump = xtn_strbuf_steal(&text);
 		back = xtn_codec_decode(nr, fam, NULL);
-		xtn_print_rule_save(&text, back, "-A", CHAIN, 0, &res);
+		fam->dialect->printer->rule_save(&text, back, "-A", CHAIN, 0, &res);
 		o->saved = xtn_strbuf_steal(&text);
 		xtn_rule_free(back);
 		nftnl_rule_free(nr);
@@ -376,6 +377,7 @@ int main(void)
 
 	n = add_dir(files, n, "ip", &xtn_family_ipv4);
 	n = add_dir(files, n, "ip6", &xtn_family_ipv6);
+	n = add_dir(files, n, "bridge", &xtn_family_bridge);
 	if (n == 0) {
 		fprintf(stderr, "no .t files under %s\n", RULES_DIR);
 		return 1;
