@@ -104,3 +104,4 @@ XTN_EXT(mt_policy)
 /* ebtables: marks, limit, watchers, targets */
 
 /* ebtables: among */
+XTN_EXT(eb_among)
