@@ -208,6 +208,9 @@ checks_drift()
 	fi
 	while read -r kind name fams opts; do
 		for fam in ${fams//,/ }; do
+			# ebtables/arptables extensions (no ipv4/ipv6 family
+			# listed) have no iptables completions to check
+			[[ $fam == ipv4 || $fam == ipv6 ]] || continue
 			tool=iptables
 			[[ $fam == ipv6 ]] && tool=ip6tables
 			case $kind in

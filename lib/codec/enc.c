@@ -8,6 +8,7 @@
 #include <linux/netfilter/nf_tables.h>
 #include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
+#include <libnftnl/set.h>
 #include <xtnft/codec.h>
 #include <xtnft/diag.h>
 #include <xtnft/ext.h>
@@ -20,6 +21,11 @@ struct xtn_enc {
 	const char *table;
 	const struct xtn_rule *rule;
 	struct xtn_diag *diag;
+	/* the anonymous sets the rule's lookups name (the caller's, or
+	 * own when the caller keeps none), numbered from 1 in the rule */
+	struct xtn_sets *sets;
+	struct xtn_sets own;
+	uint32_t set_id;
 	/* which argv words each expression came from (for ext-ack), kept
 	 * only when the caller asks (not for 100k restore lines) */
 	bool want_locs;
@@ -76,6 +82,72 @@ void xtn_enc_payload_load(struct xtn_enc *e, uint32_t base, uint32_t offset,
 	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_DREG, NFT_REG_1);
 	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_OFFSET, offset);
 	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_LEN, len);
+	add(e, x);
+}
+
+void xtn_enc_payload_load_reg(struct xtn_enc *e, uint32_t base,
+			      uint32_t offset, uint32_t len, uint32_t dreg)
+{
+	struct nftnl_expr *x = expr_new("payload");
+
+	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_BASE, base);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_DREG, dreg);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_OFFSET, offset);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_LEN, len);
+	add(e, x);
+}
+
+/* The set as iptables-nft 1.8.9 declares it: named by the kernel
+ * ("__set%d"), anonymous and constant, sized to its elements. */
+static struct nftnl_set *set_new(const struct xtn_enc *e,
+				 const struct xtn_set_def *def, uint32_t id)
+{
+	struct nftnl_set *s = nftnl_set_alloc();
+	unsigned int i;
+
+	if (!s)
+		abort();
+	nftnl_set_set_u32(s, NFTNL_SET_FAMILY, e->rule->fam->nfproto);
+	nftnl_set_set_str(s, NFTNL_SET_TABLE, e->table);
+	nftnl_set_set_str(s, NFTNL_SET_NAME, "__set%d");
+	nftnl_set_set_u32(s, NFTNL_SET_FLAGS,
+			  NFT_SET_ANONYMOUS | NFT_SET_CONSTANT | def->flags);
+	nftnl_set_set_u32(s, NFTNL_SET_KEY_TYPE, def->key_type);
+	nftnl_set_set_u32(s, NFTNL_SET_KEY_LEN, def->key_len);
+	nftnl_set_set_u32(s, NFTNL_SET_ID, id);
+	nftnl_set_set_u32(s, NFTNL_SET_DESC_SIZE, def->n_elems);
+	if (def->n_fields)
+		nftnl_set_set_data(s, NFTNL_SET_DESC_CONCAT, def->field_len,
+				   def->n_fields);
+	for (i = 0; i < def->n_elems; i++) {
+		struct nftnl_set_elem *el = nftnl_set_elem_alloc();
+
+		if (!el)
+			abort();
+		nftnl_set_elem_set(el, NFTNL_SET_ELEM_KEY,
+				   def->keys + (size_t)i * def->key_len,
+				   def->key_len);
+		if (def->key_ends)
+			nftnl_set_elem_set(el, NFTNL_SET_ELEM_KEY_END,
+					   def->key_ends + (size_t)i * def->key_len,
+					   def->key_len);
+		nftnl_set_elem_add(s, el);
+	}
+	return s;
+}
+
+void xtn_enc_lookup(struct xtn_enc *e, const struct xtn_set_def *def,
+		    bool invert)
+{
+	struct nftnl_expr *x = expr_new("lookup");
+	uint32_t id = ++e->set_id;
+
+	xtn_sets_add(e->sets, set_new(e, def, id));
+	nftnl_expr_set_u32(x, NFTNL_EXPR_LOOKUP_SREG, NFT_REG_1);
+	nftnl_expr_set_str(x, NFTNL_EXPR_LOOKUP_SET, "__set%d");
+	nftnl_expr_set_u32(x, NFTNL_EXPR_LOOKUP_SET_ID, id);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_LOOKUP_FLAGS,
+			   invert ? NFT_LOOKUP_F_INV : 0);
 	add(e, x);
 }
 
@@ -382,10 +454,30 @@ struct nftnl_rule *xtn_codec_encode_located(const struct xtn_rule *r,
 					    struct xtn_loc **locs,
 					    unsigned int *n_locs)
 {
+	return xtn_codec_encode_sets(r, table, chain, d, NULL, locs, n_locs);
+}
+
+/* A failed encoding leaves the caller's sets as they were. */
+static void drop_sets_from(struct xtn_sets *sets, unsigned int n)
+{
+	while (sets->n > n)
+		nftnl_set_free(sets->v[--sets->n]);
+}
+
+struct nftnl_rule *xtn_codec_encode_sets(const struct xtn_rule *r,
+					 const char *table, const char *chain,
+					 struct xtn_diag *d, struct xtn_sets *sets,
+					 struct xtn_loc **locs,
+					 unsigned int *n_locs)
+{
 	struct xtn_enc e = { .rule = r, .table = table, .diag = d, .cur = r->loc,
 			     .want_locs = locs != NULL };
 	struct xtn_ext_inst *m;
+	unsigned int n_sets;
 
+	xtn_sets_init(&e.own);
+	e.sets = sets ? sets : &e.own;
+	n_sets = e.sets->n;
 	e.nr = nftnl_rule_alloc();
 	if (!e.nr)
 		abort();
@@ -409,9 +501,12 @@ struct nftnl_rule *xtn_codec_encode_located(const struct xtn_rule *r,
 		*locs = e.locs;
 		*n_locs = e.n_locs;
 	}
+	xtn_sets_fini(&e.own);
 	return e.nr;
 fail:
 	free(e.locs);
+	drop_sets_from(e.sets, n_sets);
+	xtn_sets_fini(&e.own);
 	nftnl_rule_free(e.nr);
 	return NULL;
 }

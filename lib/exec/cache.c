@@ -51,6 +51,7 @@ void xt_table_free(struct xtable *t)
 	for (i = 0; i < t->n_order; i++)
 		chain_free(t->order[i]);
 	free(t->order);
+	xt_table_sets_free(t);
 	xtn_hmap_fini(&t->chains);
 	free(t->name);
 	free(t);

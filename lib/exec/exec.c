@@ -18,6 +18,7 @@ struct xtn_exec *xtn_exec_new(struct xtn_ctx *ctx, struct xtn_strbuf *out,
 	ex->ctx = ctx;
 	ex->out = out;
 	ex->flags = flags;
+	ex->reads_sets = -1;
 	xtn_hmap_init(&ex->tables);
 	/* jitter only has to differ between processes started together */
 	ex->rng = ((uint64_t)getpid() << 32) ^ (uint64_t)time(NULL) ^

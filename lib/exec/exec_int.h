@@ -64,6 +64,8 @@ struct xchain {
 	bool eb_taken;
 };
 
+struct xt_tsets;
+
 struct xtable {
 	char *name;
 	const struct xtn_table_def *def;
@@ -76,6 +78,7 @@ struct xtable {
 	unsigned int n_order;
 	bool sorted;		/* xt_chains_sorted has run for this block */
 	uint32_t n_made;
+	struct xt_tsets *sets;	/* read when a rule's lookup needs them */
 };
 
 struct jump_check {
@@ -117,6 +120,7 @@ struct xtn_exec {
 	} *eb_taken;
 	unsigned int n_eb_taken;
 	size_t mark_out;
+	int reads_sets;		/* xt_reads_sets(), -1 until asked */
 };
 
 /* What this session read decides what the batch holds: a concurrent
@@ -155,14 +159,39 @@ void xt_chains_order_reset(struct xtable *t);
 /* c was just made by this batch (see xt_chains_sorted). */
 void xt_chain_made(struct xtable *t, struct xchain *c);
 
+/* sets.c */
+/* Whether rules of this family can name sets (a descriptor reads
+ * lookups): only then is a kernel rule checked for them. */
+bool xt_reads_sets(struct xtn_exec *ex);
+/* The table's sets, read from the kernel as lookups first need them
+ * (never call while another dump is being read). */
+const struct xtn_set_source *xt_table_sets(struct xtn_exec *ex,
+					   struct xtable *t);
+/* A failure reading them (it made lookups "unknown"): -1 with the error
+ * recorded (an interrupted dump: the session starts over), else 0. */
+int xt_table_sets_check(struct xtn_exec *ex, struct xtable *t);
+void xt_table_sets_free(struct xtable *t);
+/* A kernel rule of t, with the sets its lookups name. */
+struct xtn_rule *xt_decode(struct xtn_exec *ex, struct xtable *t,
+			   const struct nftnl_rule *nr,
+			   enum xtn_dec_status *status);
+/* Queue the anonymous sets of an encoded rule (xtn_codec_encode_sets),
+ * then the rule (as xtn_batch_rule). */
+int xt_batch_rule_sets(struct xtn_exec *ex, struct xtn_sets *sets,
+		       struct nftnl_rule *nr,
+		       const struct xtn_batch_rule_opts *o, uint32_t *id);
+
 /* view.c */
 int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c);
-struct xtn_rule *xt_view_model(struct xtn_exec *ex, struct xrule *r);
+struct xtn_rule *xt_view_model(struct xtn_exec *ex, struct xtable *t,
+			       struct xrule *r);
 void xt_view_insert(struct xrules *rs, unsigned int pos, const struct xrule *r);
 void xt_view_remove(struct xrules *rs, unsigned int pos);
 void xt_rules_clear(struct xrules *rs);
 void xt_view_reset(struct xchain *c);
-int xt_view_find(struct xtn_exec *ex, struct xchain *c,
+/* The position of want in c (-1: none; -2: reading the table's sets
+ * failed, the error is recorded). */
+int xt_view_find(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 		 const struct xtn_rule *want);
 
 /* rules.c / chains.c / list.c */
@@ -177,8 +206,8 @@ int xt_zero_num(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 		unsigned int pos);
 /* Queue a kernel rule again with its counters zeroed (replaced by handle);
  * decoded, if known, gives its protocol. */
-int xt_queue_zeroed(struct xtn_exec *ex, struct nftnl_rule *nr,
-		    const struct xtn_rule *decoded);
+int xt_queue_zeroed(struct xtn_exec *ex, struct xtable *t,
+		    struct nftnl_rule *nr, const struct xtn_rule *decoded);
 int xt_queue_chain(struct xtn_exec *ex, struct nftnl_chain *nc, uint16_t msg,
 		   uint16_t flags, enum xtn_obj_op op);
 int xt_cmd_rule(struct xtn_exec *ex, struct xtn_cmd *cmd);

@@ -54,6 +54,11 @@ struct listing {
 	int zero_err;		/* the first failure to queue that */
 	bool foreign;
 	bool tainted;
+	bool sets;		/* the family's rules may name sets */
+	/* rules of the chain being dumped that wait for the table's sets
+	 * (asked for only after the dump): the first with a lookup and
+	 * every rule after it, kept as read */
+	struct xrules later;
 };
 
 static struct lchain *add_chain(struct listing *l, const char *name)
@@ -153,29 +158,19 @@ static void format_rule(struct listing *l, struct lchain *lc,
 				 res);
 }
 
-static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
-		   void *data)
+static void list_one(struct listing *l, struct nftnl_rule *nr)
 {
-	struct listing *l = data;
 	enum xtn_dec_status st;
 	struct xtn_rule *r;
 	uint32_t policy;
 
-	(void)nlh;
-	if (l->ex->batch.verbose > 1) {
-		char buf[8192];
-
-		/* -vv: iptables shows the rules as its cache reads them */
-		nftnl_rule_snprintf(buf, sizeof(buf), nr, NFTNL_OUTPUT_DEFAULT, 0);
-		xtn_strbuf_printf(l->ex->out, "%s\n", buf);
-	}
 	if (l->foreign)
-		return 0;	/* the table is refused as a whole */
+		return;		/* the table is refused as a whole */
 	if (xt_eb_policy_rule(l->ex->ctx->fam, nr, &policy)) {
 		l->cur->user_policy = xt_policy_name(policy);
-		return 0;
+		return;
 	}
-	r = xtn_codec_decode(nr, l->ex->ctx->fam, &st);
+	r = xt_decode(l->ex, l->t, nr, &st);
 	if (st == XTN_DEC_FOREIGN)
 		l->foreign = true;
 	else
@@ -184,10 +179,54 @@ static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
 	 * shows the counts again: nothing is zeroed before the commit) */
 	if (l->reset && !l->zero_err &&
 	    (!l->reset_one || l->cur->n_rules == l->rulenum) &&
-	    xt_queue_zeroed(l->ex, nr, r) < 0)
+	    xt_queue_zeroed(l->ex, l->t, nr, r) < 0)
 		l->zero_err = -1;
 	xtn_rule_free(r);
+}
+
+static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
+		   void *data)
+{
+	struct listing *l = data;
+	struct xrule w;
+
+	if (l->ex->batch.verbose > 1) {
+		char buf[8192];
+
+		/* -vv: iptables shows the rules as its cache reads them */
+		nftnl_rule_snprintf(buf, sizeof(buf), nr, NFTNL_OUTPUT_DEFAULT, 0);
+		xtn_strbuf_printf(l->ex->out, "%s\n", buf);
+	}
+	if (l->later.n || (l->sets && xtn_codec_rule_has_lookup(nr))) {
+		memset(&w, 0, sizeof(w));
+		w.raw_len = nlh->nlmsg_len;
+		w.raw = xtn_xmalloc(w.raw_len);
+		memcpy(w.raw, nlh, w.raw_len);
+		xt_view_insert(&l->later, l->later.n, &w);
+		return 0;
+	}
+	list_one(l, nr);
 	return 0;
+}
+
+/* After the chain's dump: the rules that waited, now that the table's
+ * sets may be asked for. */
+static int list_later(struct listing *l)
+{
+	unsigned int i;
+	int ret = 0;
+
+	for (i = 0; i < l->later.n && ret == 0; i++) {
+		struct nftnl_rule *nr = nftnl_rule_alloc();
+
+		if (!nr || nftnl_rule_nlmsg_parse(l->later.v[i].raw, nr) < 0)
+			abort();	/* it was parsed when it was dumped */
+		list_one(l, nr);
+		nftnl_rule_free(nr);
+		ret = xt_table_sets_check(l->ex, l->t);
+	}
+	xt_rules_clear(&l->later);
+	return ret;
 }
 
 /*
@@ -215,6 +254,9 @@ static int fetch_rules(struct listing *l)
 			ret = 0;
 		else if (ret < 0)
 			ret = xt_errno(l->ex, XTN_EOP_ANY, errno);
+		if (ret == 0)
+			ret = list_later(l);
+		xt_rules_clear(&l->later);
 	}
 	return ret < 0 ? ret : l->zero_err;
 }
@@ -226,6 +268,7 @@ static void listing_fini(struct listing *l)
 	for (i = 0; i < l->n; i++)
 		xtn_strbuf_fini(&l->v[i].text);
 	free(l->v);
+	xt_rules_clear(&l->later);
 }
 
 static struct xtn_chain_view chain_view(const struct listing *l,
@@ -349,6 +392,7 @@ int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd)
 	l.ex = ex;
 	l.pr = ex->ctx->fam->dialect->printer;
 	l.t = xt_table(ex, cmd->table);
+	l.sets = xt_reads_sets(ex);
 	l.mode = (cmd->op & XTN_CMD_LIST) ? MODE_LIST : MODE_RULES;
 	l.fmt = list_fmt(cmd);
 	l.save_flags = cmd->verbose ? XTN_SAVE_COUNTERS_INLINE : 0;
@@ -383,6 +427,7 @@ int xtn_exec_save_table(struct xtn_exec *ex, const char *table,
 	l.ex = ex;
 	l.pr = ex->ctx->fam->dialect->printer;
 	l.t = xt_table(ex, table);
+	l.sets = xt_reads_sets(ex);
 	l.mode = MODE_SAVE;
 	l.save_flags = flags;
 	ret = run_listing(&l, NULL);

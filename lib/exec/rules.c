@@ -21,13 +21,18 @@
 struct xtn_rule *xt_canonical(struct xtn_exec *ex, const struct xtn_rule *r,
 			      const char *table, const char *chain)
 {
-	struct nftnl_rule *nr = xtn_codec_encode(r, table, chain, &ex->ctx->diag);
-	struct xtn_rule *m;
+	struct xtn_rule *m = NULL;
+	struct nftnl_rule *nr;
+	struct xtn_sets sets;
 
-	if (!nr)
-		return NULL;
-	m = xtn_codec_decode(nr, r->fam, NULL);
-	nftnl_rule_free(nr);
+	xtn_sets_init(&sets);
+	nr = xtn_codec_encode_sets(r, table, chain, &ex->ctx->diag, &sets,
+				   NULL, NULL);
+	if (nr) {
+		m = xtn_codec_decode_sets(nr, r->fam, &sets.src, NULL);
+		nftnl_rule_free(nr);
+	}
+	xtn_sets_fini(&sets);
 	return m;
 }
 
@@ -118,31 +123,35 @@ static int add_one(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 		   const struct xrule *before, bool append)
 {
 	struct xtn_rule *r = xtn_cmd_rule_at(cmd, index);
-	struct xtn_loc *locs = NULL;
-	unsigned int n_locs = 0;
-	/* on the command line, keep which argv words made each expression */
-	struct nftnl_rule *nr = xtn_codec_encode_located(r, t->name, c->name,
-							 &ex->ctx->diag,
-							 cmd->loc.line ? NULL : &locs,
-							 &n_locs);
 	struct xtn_batch_rule_opts o = { .msg = NFT_MSG_NEWRULE };
 	struct xtn_rule *canon = NULL;
+	struct xtn_loc *locs = NULL;
+	unsigned int n_locs = 0;
+	struct nftnl_rule *nr;
+	struct xtn_sets sets;
 	struct xrule q;
 	uint32_t id;
 	int ret;
+
+	/* on the command line, keep which argv words made each expression */
+	xtn_sets_init(&sets);
+	nr = xtn_codec_encode_sets(r, t->name, c->name, &ex->ctx->diag, &sets,
+				   cmd->loc.line ? NULL : &locs, &n_locs);
 
 	/* the decoded form is needed only to echo the rule or to compare
 	 * against it later in this session: a restore rebuilds it from its
 	 * line on demand instead, so 100k appends decode nothing */
 	if (nr && (cmd->verbose ||
 		   (!(ex->flags & XTN_EXEC_RESTORE) && c->view_known))) {
-		canon = xtn_codec_decode(nr, r->fam, NULL);
+		canon = xtn_codec_decode_sets(nr, r->fam, &sets.src, NULL);
 		if (cmd->verbose)
 			echo_rule(ex, canon);
 	}
 	xtn_rule_free(r);
-	if (!nr)
+	if (!nr) {
+		xtn_sets_fini(&sets);
 		return -1;
+	}
 	if (before)
 		set_position(nr, before);
 	o.flags = NLM_F_CREATE | (append ? NLM_F_APPEND : 0);
@@ -153,8 +162,9 @@ static int add_one(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 	o.with_id = (ex->flags & XTN_EXEC_RESTORE) || cmd->rulenum > 1;
 	o.locs = locs;
 	o.n_locs = n_locs;
-	ret = xtn_batch_rule(&ex->batch, &ex->nl, nr, &o, &id);
+	ret = xt_batch_rule_sets(ex, &sets, nr, &o, &id);
 	nftnl_rule_free(nr);
+	xtn_sets_fini(&sets);
 	if (ret < 0) {
 		xtn_rule_free(canon);
 		return -1;
@@ -250,10 +260,12 @@ static int find_rules(struct xtn_exec *ex, struct xtable *t,
 		xtn_rule_free(r);
 		if (!canon)
 			return -1;
-		pos = xt_view_find(ex, c, canon);
+		pos = xt_view_find(ex, t, c, canon);
 		if (pos >= 0 && cmd->verbose)
 			echo_rule(ex, canon);
 		xtn_rule_free(canon);
+		if (pos == -2)
+			return -1;
 		if (pos < 0)
 			return xt_errno(ex, op, ENOENT);
 		if (delete &&
@@ -305,6 +317,7 @@ static int do_replace(struct xtn_exec *ex, struct xtable *t,
 	};
 	struct xtn_rule *r, *canon;
 	struct nftnl_rule *nr;
+	struct xtn_sets sets;
 	struct xchain *c;
 	struct xrule old;
 	int pos, ret;
@@ -324,18 +337,23 @@ static int do_replace(struct xtn_exec *ex, struct xtable *t,
 			       (unsigned int)pos == c->rules.n);
 	}
 	r = xtn_cmd_rule_at(cmd, 0);
-	nr = xtn_codec_encode(r, t->name, c->name, &ex->ctx->diag);
+	xtn_sets_init(&sets);
+	nr = xtn_codec_encode_sets(r, t->name, c->name, &ex->ctx->diag, &sets,
+				   NULL, NULL);
 	xtn_rule_free(r);
-	if (!nr)
+	if (!nr) {
+		xtn_sets_fini(&sets);
 		return -1;
+	}
 	/* what later lines compare against: the rule as the kernel gets it */
-	canon = xtn_codec_decode(nr, ex->ctx->fam, NULL);
+	canon = xtn_codec_decode_sets(nr, ex->ctx->fam, &sets.src, NULL);
 	if (cmd->verbose)
 		echo_rule(ex, canon);
 	nftnl_rule_set_u64(nr, NFTNL_RULE_HANDLE, old.handle);
 	o.line = cmd->loc.line;
-	ret = xtn_batch_rule(&ex->batch, &ex->nl, nr, &o, NULL);
+	ret = xt_batch_rule_sets(ex, &sets, nr, &o, NULL);
 	nftnl_rule_free(nr);
+	xtn_sets_fini(&sets);
 	if (ret < 0) {
 		xtn_rule_free(canon);
 		return -1;

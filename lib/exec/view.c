@@ -144,7 +144,8 @@ int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c)
 	return 0;
 }
 
-struct xtn_rule *xt_view_model(struct xtn_exec *ex, struct xrule *r)
+struct xtn_rule *xt_view_model(struct xtn_exec *ex, struct xtable *t,
+			       struct xrule *r)
 {
 	struct nftnl_rule *nr;
 
@@ -153,7 +154,7 @@ struct xtn_rule *xt_view_model(struct xtn_exec *ex, struct xrule *r)
 	if (r->raw) {
 		nr = nftnl_rule_alloc();
 		if (nftnl_rule_nlmsg_parse(r->raw, nr) == 0)
-			r->model = xtn_codec_decode(nr, ex->ctx->fam, NULL);
+			r->model = xt_decode(ex, t, nr, NULL);
 		nftnl_rule_free(nr);
 		free(r->raw);
 		r->raw = NULL;
@@ -163,14 +164,16 @@ struct xtn_rule *xt_view_model(struct xtn_exec *ex, struct xrule *r)
 	return r->model;
 }
 
-int xt_view_find(struct xtn_exec *ex, struct xchain *c,
+int xt_view_find(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 		 const struct xtn_rule *want)
 {
 	unsigned int i;
 
 	for (i = 0; i < c->rules.n; i++) {
-		struct xtn_rule *m = xt_view_model(ex, &c->rules.v[i]);
+		struct xtn_rule *m = xt_view_model(ex, t, &c->rules.v[i]);
 
+		if (xt_table_sets_check(ex, t) < 0)
+			return -2;
 		if (m && xtn_rule_equal(m, want))
 			return (int)i;
 	}

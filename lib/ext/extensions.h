@@ -114,3 +114,4 @@ XTN_EXT(eb_nflog)
 XTN_EXT(eb_log)
 
 /* ebtables: among */
+XTN_EXT(eb_among)

@@ -553,6 +553,40 @@ static bool libc_ethertype_by_number(const struct xtn_resolver *self,
 	return found;
 }
 
+/* The whole file, however it is read (a pipe or /proc file has no
+ * size to go by). */
+static int libc_read_file(const struct xtn_resolver *self, const char *path,
+			  char **text, size_t *len)
+{
+	struct xtn_strbuf sb;
+	char buf[8192];
+	FILE *f;
+	size_t n;
+	int st;
+
+	(void)self;
+	*text = NULL;
+	*len = 0;
+	f = fopen(path, "r");
+	if (!f)
+		return XTN_FILE_NO_OPEN;
+	xtn_strbuf_init(&sb);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		xtn_strbuf_put(&sb, buf, n);
+	st = ferror(f) ? XTN_FILE_NO_READ : XTN_FILE_OK;
+	fclose(f);
+	*len = sb.len;
+	*text = xtn_strbuf_steal(&sb);
+	if (!*text)
+		*text = xtn_xstrdup("");
+	if (st != XTN_FILE_OK) {
+		free(*text);
+		*text = NULL;
+		*len = 0;
+	}
+	return st;
+}
+
 const struct xtn_resolver xtn_resolver_libc = {
 	.host_to_addrs = libc_host_to_addrs,
 	.net_to_addr = libc_net_to_addr,
@@ -570,6 +604,7 @@ const struct xtn_resolver xtn_resolver_libc = {
 	.set_by_index = kernel_set_by_index,
 	.ethertype_by_name = libc_ethertype_by_name,
 	.ethertype_by_number = libc_ethertype_by_number,
+	.read_file = libc_read_file,
 };
 
 const struct xtn_resolver xtn_resolver_none = { 0 };

@@ -96,9 +96,11 @@ static void check_fixed_point(const struct xtn_family *fam,
 	struct xtn_cmd *cmd = NULL;
 	struct nftnl_rule *nr;
 	struct xtn_strbuf out;
+	struct xtn_sets sets;
 	struct xtn_ctx ctx;
 
 	xtn_ctx_init(&ctx, fam);
+	xtn_sets_init(&sets);
 	ctx.resolver = &xtn_resolver_none;
 	xtn_strbuf_init(&out);
 	xtn_words_add(&w, fam->dialect->name);
@@ -108,14 +110,16 @@ static void check_fixed_point(const struct xtn_family *fam,
 	    fam->dialect->parse(&ctx, w.n, w.v, &po, &cmd, &out) != XTN_PARSED_CMD)
 		finding("the save form does not parse", saved);
 	r2 = xtn_cmd_rule_at(cmd, 0);
-	nr = xtn_codec_encode(r2, table, chain, &ctx.diag);
+	nr = xtn_codec_encode_sets(r2, table, chain, &ctx.diag, &sets, NULL,
+				   NULL);
 	if (!nr)
 		finding("the save form does not encode", saved);
-	dec2 = xtn_codec_decode(nr, fam, NULL);
+	dec2 = xtn_codec_decode_sets(nr, fam, &sets.src, NULL);
 	if (!xtn_rule_equal(dec, dec2) && !differs_only_in_known(dec, dec2))
 		finding("the save form is another rule", saved);
 	xtn_rule_free(dec2);
 	nftnl_rule_free(nr);
+	xtn_sets_fini(&sets);
 	xtn_rule_free(r2);
 	xtn_cmd_free(cmd);
 	xtn_words_fini(&w);
@@ -153,13 +157,20 @@ static void one_rule(struct xtn_ctx *ctx, struct sink *k,
 	enum xtn_dec_status st;
 	struct nftnl_rule *nr;
 	struct xtn_strbuf sb;
+	struct xtn_sets sets;
 
-	nr = xtn_codec_encode(r, cmd->table, chain, &ctx->diag);
+	xtn_sets_init(&sets);
+	nr = xtn_codec_encode_sets(r, cmd->table, chain, &ctx->diag, &sets,
+				   NULL, NULL);
 	xtn_rule_free(r);
-	if (!nr)
+	if (!nr) {
+		xtn_sets_fini(&sets);
 		return;
-	xtn_batch_rule(&k->b, &k->nl, nr, &o, NULL);
-	dec = xtn_codec_decode(nr, ctx->fam, &st);
+	}
+	if (xtn_batch_anon_sets(&k->b, &k->nl, sets.v, sets.n, nr, 0) == 0)
+		xtn_batch_rule(&k->b, &k->nl, nr, &o, NULL);
+	dec = xtn_codec_decode_sets(nr, ctx->fam, &sets.src, &st);
+	xtn_sets_fini(&sets);
 	xtn_strbuf_init(&sb);
 	pr->rule_save(&sb, dec, "-A", chain, XTN_SAVE_COUNTERS_INLINE,
 		      ctx->resolver);

@@ -79,8 +79,42 @@ static bool stub_set_by_index(const struct xtn_resolver *self,
 	return true;
 }
 
-/* Services and protocols from /etc, but never DNS or the kernel's
- * ipsets: goldens stay offline. */
+/* The files golden lines name, as the "#!" lines of their .t files
+ * write them for the oracle. */
+static const struct {
+	const char *path, *text;
+} stub_files[] = {
+	{ "/tmp/xtnft-among-golden.txt",
+	  "00:11:22:33:44:55,00:00:00:00:00:01=10.0.0.1\n" },
+	{ "/tmp/xtnft-among-nonl.txt", "00:11:22:33:44:55" },
+	{ "/tmp/xtnft-among-2l.txt", "00:11:22:33:44:55\n00:11:22:33:44:56\n" },
+	{ "/tmp/xtnft-among-nl.txt", "\n" },
+};
+
+static int stub_read_file(const struct xtn_resolver *self, const char *path,
+			  char **text, size_t *len)
+{
+	size_t i;
+
+	(void)self;
+	for (i = 0; i < sizeof(stub_files) / sizeof(stub_files[0]); i++) {
+		if (strcmp(stub_files[i].path, path) == 0) {
+			*text = xtn_xstrdup(stub_files[i].text);
+			*len = strlen(*text);
+			return XTN_FILE_OK;
+		}
+	}
+	/* an empty file, as 1.8.9 sees it */
+	if (strcmp(path, "/dev/null") == 0) {
+		*text = xtn_xstrdup("");
+		*len = 0;
+		return XTN_FILE_OK;
+	}
+	return XTN_FILE_NO_OPEN;
+}
+
+/* Services and protocols from /etc, but never DNS, the kernel's ipsets
+ * or files: goldens stay offline. */
 static struct xtn_resolver offline_resolver(void)
 {
 	struct xtn_resolver r = xtn_resolver_libc;
@@ -91,6 +125,7 @@ static struct xtn_resolver offline_resolver(void)
 	r.addr_to_net = NULL;
 	r.set_by_name = stub_set_by_name;
 	r.set_by_index = stub_set_by_index;
+	r.read_file = stub_read_file;
 	return r;
 }
 
@@ -110,6 +145,15 @@ static char *slurp(const char *path)
 	return xtn_strbuf_steal(&sb);
 }
 
+/* A line of a payload block: an expression, a "#set" line of the rule's
+ * anonymous sets, or an "#xt" line (an xt blob's bytes as the kernel
+ * holds them, which the expression dump does not show). */
+static bool block_line(const char *p)
+{
+	return *p == ' ' || strncmp(p, "#set ", 5) == 0 ||
+	       strncmp(p, "#xt ", 4) == 0;
+}
+
 /* The payload block recorded under "# ARGS" (NULL if none). */
 static char *golden_for(const char *payload, const char *args)
 {
@@ -124,14 +168,10 @@ static char *golden_for(const char *payload, const char *args)
 		if (len == alen + 2 && !strncmp(p, "# ", 2) && !strncmp(p + 2, args, alen)) {
 			xtn_strbuf_init(&sb);
 			p = eol ? eol + 1 : p + len;
-			/* expressions, then (bridge, arp) "#xt" blob lines
-			 * and "#set" lines, of which only the blobs count */
-			while (*p == ' ' || !strncmp(p, "#xt ", 4) ||
-			       !strncmp(p, "#set ", 5)) {
+			while (block_line(p)) {
 				eol = strchr(p, '\n');
 				len = eol ? (size_t)(eol - p) + 1 : strlen(p);
-				if (*p != '#' || p[1] == 'x')
-					xtn_strbuf_put(&sb, p, len);
+				xtn_strbuf_put(&sb, p, len);
 				p += len;
 			}
 			return xtn_strbuf_steal(&sb);
@@ -206,9 +246,11 @@ static void run_line(const struct xtn_family *fam, const char *table,
 	struct xtn_cmd *cmd = NULL;
 	struct nftnl_rule *nr = NULL;
 	struct xtn_rule *r, *back;
+	struct xtn_sets sets;
 	struct xtn_ctx ctx;
 
 	memset(o, 0, sizeof(*o));
+	xtn_sets_init(&sets);
 	xtn_ctx_init(&ctx, fam);
 	ctx.resolver = &res;
 	xtn_strbuf_init(&out);
@@ -223,15 +265,16 @@ static void run_line(const struct xtn_family *fam, const char *table,
 		o->parsed = dl->parse(&ctx, w.n, w.v, &po, &cmd, &out);
 	if (o->parsed == XTN_PARSED_CMD) {
 		r = xtn_cmd_rule_at(cmd, 0);
-		nr = xtn_codec_encode(r, table, chain, &ctx.diag);
+		nr = xtn_codec_encode_sets(r, table, chain, &ctx.diag, &sets,
+					   NULL, NULL);
 		xtn_rule_free(r);
 	}
 	if (nr) {
-		xtn_codec_dump(nr, &text);
+		xtn_codec_dump_sets(nr, &sets, &text);
 		if (fam != &xtn_family_ipv4 && fam != &xtn_family_ipv6)
 			nftnl_expr_foreach(nr, dump_blob, &text);
 		o->dump = xtn_strbuf_steal(&text);
-		back = xtn_codec_decode(nr, fam, NULL);
+		back = xtn_codec_decode_sets(nr, fam, &sets.src, NULL);
 		dl->printer->rule_save(&text, back, "-A", chain, 0, &res);
 		o->saved = xtn_strbuf_steal(&text);
 		xtn_rule_free(back);
@@ -240,6 +283,7 @@ static void run_line(const struct xtn_family *fam, const char *table,
 	if (ctx.diag.msg)
 		o->error = xtn_xstrdup(ctx.diag.msg);
 	xtn_cmd_free(cmd);
+	xtn_sets_fini(&sets);
 	xtn_words_fini(&w);
 	xtn_strbuf_fini(&out);
 	xtn_strbuf_fini(&text);

@@ -107,6 +107,9 @@ enum xtn_fetch_level {
 	XTN_FETCH_CHAIN_RULES,	/* the rules of the named chain */
 	XTN_FETCH_TABLE,	/* every chain and rule of the table */
 };
+/* A level that reads rules also reads the table's sets (one dump, and the
+ * elements of each set named) when a rule read names one: only rules of
+ * families with lookup-reading descriptors can (ebtables' among). */
 
 struct xtn_plan {
 	enum xtn_fetch_level level;

@@ -82,7 +82,18 @@ struct xtn_resolver {
 				 const char *name);
 	bool (*ethertype_by_number)(const struct xtn_resolver *self,
 				    unsigned int type, char *buf, size_t len);
+	/* A file a rule's option names (ebtables' --among-src-file): its
+	 * bytes (malloc'd, NUL added) and length, or why not (enum
+	 * xtn_file_status). */
+	int (*read_file)(const struct xtn_resolver *self, const char *path,
+			 char **text, size_t *len);
 	struct xtn_namecache *cache;	/* NULL: no caching */
+};
+
+enum xtn_file_status {
+	XTN_FILE_OK = 0,
+	XTN_FILE_NO_OPEN,	/* it could not be opened */
+	XTN_FILE_NO_READ,	/* opened, but not read (a directory...) */
 };
 
 enum xtn_ipset_status {
