@@ -884,6 +884,7 @@ const struct xtn_dialect xtn_dialect_ebtables = {
 	.parse = ebt_parse,
 	.check_chain_name = xtn_ebt_check_chain_name,
 	.opts = ebt_opts,
+	.shortopts = ebt_shortopts,
 	.progname = ebt_progname,
 	.printer = &xtn_printer_ebtables,
 	.restore_chain_counters = false,

@@ -52,8 +52,12 @@ struct xtn_dialect {
 	 * be held to a looser rule, as 1.8.9 does. */
 	int (*check_chain_name)(struct xtn_diag *d, const struct xtn_loc *loc,
 				const char *name, bool declaration);
-	/* the tool's own long options (NULL-name terminated) */
+	/* the tool's own long options (NULL-name terminated) and its
+	 * getopt short option string; NULL: every option whose value is a
+	 * letter or digit other than '0' is also a short option (the
+	 * completions read it: tools/xtnft-gen) */
 	const struct xtn_longopt *opts;
+	const char *shortopts;
 	/* the program name messages quote, per family */
 	const char *(*progname)(const struct xtn_family *fam);
 	const struct xtn_printer *printer;
