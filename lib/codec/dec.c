@@ -608,6 +608,8 @@ struct xtn_rule *xtn_codec_decode(const struct nftnl_rule *nr,
 	if (nftnl_rule_is_set(nr, NFTNL_RULE_HANDLE))
 		d.rule->handle = nftnl_rule_get_u64(nr, NFTNL_RULE_HANDLE);
 	nftnl_expr_foreach((struct nftnl_rule *)nr, on_expr, &d);
+	if (d.rule->base && d.rule->base->ext->decode_done)
+		d.rule->base->ext->decode_done(&d);
 	ud = nftnl_rule_get_data(nr, NFTNL_RULE_USERDATA, &ulen);
 	if (ud)
 		decode_udata(&d, ud, ulen);

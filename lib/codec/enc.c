@@ -339,12 +339,16 @@ static int encode_action(struct xtn_enc *e)
 	return 0;
 }
 
-/* NFTA_RULE_COMPAT: the kernel's xt layer checks matches against it. */
+/* NFTA_RULE_COMPAT: the kernel's xt layer checks matches against it.
+ * Only families whose base match states a protocol send it (arptables
+ * 1.8.9 sends none). */
 static void set_compat(struct xtn_enc *e)
 {
 	bool inv;
 	unsigned int proto = xtn_rule_l4proto(e->rule, &inv);
 
+	if (!e->rule->base || !e->rule->base->ext->compat_proto)
+		return;
 	nftnl_rule_set_u32(e->nr, NFTNL_RULE_COMPAT_PROTO, proto);
 	nftnl_rule_set_u32(e->nr, NFTNL_RULE_COMPAT_FLAGS,
 			   inv ? NFT_RULE_COMPAT_F_INV : 0);

@@ -167,7 +167,7 @@ static int parse_chain(struct xtn_rparser *p, char *text, uint32_t line,
 		return fail(p, line, "%s: line %u policy invalid", p->o->prog,
 			    line);
 	if (xtn_table_builtin(xtn_family_table(p->ctx->fam, p->table), chain) &&
-	    p->o->counters) {
+	    p->o->counters && xtn_dialect_of(p->ctx)->restore_chain_counters) {
 		if (!parse_counters(strtok_r(NULL, " \t\n", &save), &rl->pkts,
 				    &rl->bytes))
 			return fail(p, line,
@@ -215,6 +215,12 @@ static int classify(struct xtn_rparser *p, struct xtn_line *l,
 	}
 	if (text[0] == '*' && !p->in_table)
 		return parse_table(p, text, l->no, rl);
+	/* arptables-restore: a table ends where the next one starts */
+	if (text[0] == '*' && !xtn_dialect_of(p->ctx)->restore_needs_commit) {
+		rl->ends_table = p->table;
+		p->in_table = false;
+		return parse_table(p, text, l->no, rl);
+	}
 	if (text[0] == ':')
 		return parse_chain(p, text, l->no, rl);
 	return parse_rule(p, l, rl, out);
@@ -239,7 +245,7 @@ int xtn_rparse_end(struct xtn_rparser *p, uint32_t last_line)
 {
 	struct xtn_loc loc = { .line = last_line + 1 };
 
-	if (!p->in_table)
+	if (!p->in_table || !xtn_dialect_of(p->ctx)->restore_needs_commit)
 		return 0;
 	return xtn_fail_style(&p->ctx->diag, XTN_OTHER, XTN_DS_PROG, &loc,
 			      "COMMIT expected at line %u", last_line + 1);

@@ -109,4 +109,10 @@ bool xs_is_standard_target(const char *name);
 /* The words a -j/-g target name may be: -1 with 1.8.9's message. */
 int xs_parse_target_name(struct xs *p, const char *name);
 
+/* The pieces of the usage text the profiles share (iptables_help.c). */
+void xs_usage_commands(struct xtn_strbuf *sb, const char *name);
+void xs_usage_iface_jump(struct xtn_strbuf *sb);
+void xs_usage_options(struct xtn_strbuf *sb);
+void xs_usage_tail(struct xtn_strbuf *sb);
+
 #endif

@@ -171,6 +171,17 @@ static int read_failed(struct rst *r, int err)
 			      "error reading input: %s", strerror(err));
 }
 
+/* The end of a table that its dialect does not mark with COMMIT: what a
+ * COMMIT there would have been. */
+static int implicit_commit(struct rst *r, const char *table, uint32_t line)
+{
+	struct xtn_rline c = { .kind = XTN_RL_COMMIT, .line = line,
+			       .table = table };
+
+	keep(r, &c);
+	return run_block(r, line);
+}
+
 /* One line: 1 at -h/-V (stop, successfully), 0 to go on, -1 on error. */
 static int one_line(struct rst *r, struct xtn_rparser *p, struct xtn_lines *in,
 		    struct xtn_line *l)
@@ -193,6 +204,10 @@ static int one_line(struct rst *r, struct xtn_rparser *p, struct xtn_lines *in,
 		xtn_rline_fini(&rl);
 		return stop;
 	}
+	if (rl.ends_table && implicit_commit(r, rl.ends_table, rl.line) < 0) {
+		xtn_rline_fini(&rl);
+		return -1;
+	}
 	keep(r, &rl);
 	if (rl.kind != XTN_RL_COMMIT)
 		return 0;
@@ -214,7 +229,9 @@ static int read_all(struct rst *r, struct xtn_lines *in)
 	for (;;) {
 		switch (xtn_lines_next(in, &l)) {
 		case XTN_LINE_EOF:
-			if (xtn_rparse_end(&p, in->lineno) < 0)
+			if (xtn_rparse_end(&p, in->lineno) < 0 ||
+			    (p.in_table &&
+			     implicit_commit(r, p.table, in->lineno) < 0))
 				return -1;
 			return commit(r);
 		case XTN_LINE_ERROR:

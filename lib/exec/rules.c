@@ -9,6 +9,7 @@
 #include <libnftnl/rule.h>
 #include <xtnft/codec.h>
 #include <xtnft/ctx.h>
+#include <xtnft/dialect.h>
 #include <xtnft/family.h>
 #include <xtnft/model.h>
 #include <xtnft/print.h>
@@ -31,7 +32,7 @@ struct xtn_rule *xt_canonical(struct xtn_exec *ex, const struct xtn_rule *r,
 /* "-v" echo of a rule being added or removed (iptables' FMT_PRINT_RULE). */
 static void echo_rule(struct xtn_exec *ex, const struct xtn_rule *r)
 {
-	xtn_print_rule_list(ex->out, r, 0,
+	ex->ctx->fam->dialect->printer->rule_list(ex->out, r, 0,
 			    XTN_FMT_NOCOUNTS | XTN_FMT_OPTIONS | XTN_FMT_VIA |
 			    XTN_FMT_NUMERIC | XTN_FMT_NOTABLE,
 			    ex->ctx->resolver);

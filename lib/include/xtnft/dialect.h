@@ -61,6 +61,16 @@ struct xtn_dialect {
 	 * table ends with COMMIT (ebtables-save writes none) */
 	bool restore_chain_counters;
 	bool restore_needs_commit;
+	/* restore reads no options at all: every argument is ignored and
+	 * the input is stdin (arptables-restore 1.8.9) */
+	bool restore_ignores_args;
+	/* the name restore's messages use whatever argv[0] is (NULL: its
+	 * base name, as iptables-restore) */
+	const char *restore_prog;
+	/* the save tool's options and short option string (NULL: those of
+	 * iptables-save) */
+	const struct xtn_longopt *save_opts;
+	const char *save_shortopts;
 };
 
 extern const struct xtn_dialect xtn_dialect_iptables;

@@ -274,6 +274,10 @@ struct xtn_ext {
 	int (*decode_rel)(struct xtn_dec *d, const struct xtn_rel *rel);
 	/* Claim a native non-relation expression; same returns. */
 	int (*decode_nexpr)(struct xtn_dec *d, const struct xtn_nexpr *x);
+	/* Base matches: after the rule's last expression, whether what was
+	 * read is one of the family's rules (0), or not (-1, the rule
+	 * undecodable via xtn_dec_fail). */
+	int (*decode_done)(struct xtn_dec *d);
 	/* Turn an xt compat blob into data; NULL means copy it. */
 	int (*decode_xt)(struct xtn_dec *d, void *data, const void *info,
 			 size_t len);
@@ -422,6 +426,11 @@ void xtn_out_printf(const struct xtn_out *o, const char *fmt, ...)
 /* Quote a string the way iptables-save does (only when needed). */
 void xtn_out_quoted(const struct xtn_out *o, const char *s);
 bool xtn_out_numeric(const struct xtn_out *o);
+/* An IPv4 address as xtables_ipaddr_to_anyname prints it (host name,
+ * network name, dotted quad), or numeric with -n and in save forms. */
+union xtn_inaddr;
+const char *xtn_out_addr4(const struct xtn_out *o, const union xtn_inaddr *a,
+			  char *buf, size_t len);
 /* " name", quoted only if it holds a blank or a double quote (save). */
 void xtn_out_name(const struct xtn_out *o, const char *name);
 

@@ -64,6 +64,9 @@ struct xtn_rline {
 	enum xtn_rline_kind kind;
 	uint32_t line;
 	const char *table;	/* the family profile's name */
+	/* XTN_RL_TABLE of a dialect without COMMIT: the table this line
+	 * ends, as a COMMIT would (NULL: none was open) */
+	const char *ends_table;
 	char *chain, *policy;	/* XTN_RL_CHAIN */
 	bool counters;		/* [pkts:bytes] taken (-c) */
 	uint64_t pkts, bytes;
@@ -86,7 +89,8 @@ void xtn_rparser_init(struct xtn_rparser *p, struct xtn_ctx *ctx,
  * *rl filled, or -1 with ctx->diag set.  -v comments and help go to out. */
 int xtn_rparse_line(struct xtn_rparser *p, struct xtn_line *l,
 		    struct xtn_rline *rl, struct xtn_strbuf *out);
-/* The end of the input: a table left open is an error. */
+/* The end of the input: a table left open is an error, unless the
+ * dialect needs no COMMIT (p->in_table then says one is to be ended). */
 int xtn_rparse_end(struct xtn_rparser *p, uint32_t last_line);
 
 /*
