@@ -39,7 +39,7 @@ for f in $files; do
 	[ -f "$src/man/ext/$f.man" ] || bad "$f: man/ext/$f.man is missing"
 	grep -q "man/ext/$f\.man" "$src/Makefile.am" || bad "$f: man/ext/$f.man is not in MAN_EXT (Makefile.am)"
 	# a golden line: "-m NAME" / "-j NAME", or the implicit "-p NAME"
-	if ! cat "$src"/tests/rules/ip/*.t "$src"/tests/rules/ip6/*.t |
+	if ! cat "$src"/tests/rules/*/*.t |
 		grep -v '^#' | grep ';OK' |
 		grep -Eq -- "(^|[ ;])($opt|-p) $name( |;|$)"; then
 		bad "$f: no golden line with '$opt $name' in tests/rules/*/*.t"

@@ -2,8 +2,8 @@
  * arptables -j mangle: rewrite the ARP sender/target addresses, then
  * ACCEPT, DROP or CONTINUE.  The struct arpt_mangle blob (target rev 0),
  * parsed as 1.8.9's libarpt_mangle: the last of a repeated option wins,
- * an address may be a host name (its first address) or a network (its
- * masked address).  The kernel wants at least one address to rewrite.
+ * an address may be a host name (its first address).  The kernel wants
+ * at least one address to rewrite.
  */
 #include <netinet/in.h>
 #include <stdio.h>
@@ -36,12 +36,13 @@ static void mangle_init(void *data, const struct xtn_family *fam)
 	m->target = NF_ACCEPT;
 }
 
-/* xtables_ipparse_any: one word, no list; a name's first address. */
+/* xtables_ipparse_any: one word, no list; a name's first address.  A
+ * mask is refused (1.8.9 keeps the masked address). */
 static int parse_ip(struct xtn_parse *p, struct in_addr *out)
 {
 	struct xtn_addr_list l = { 0 };
 
-	if (strchr(p->arg, ','))
+	if (strpbrk(p->arg, ",/"))
 		return xtn_parse_fail(p, XTN_PARAM, "host/network `%s' not found",
 				      p->arg);
 	if (xtn_addr_parse_multiple(p->arg, AF_INET, p->ctx->resolver, &l,

@@ -459,6 +459,11 @@ static int decode_nh(struct arpbase *b, const struct xtn_rel *rel)
 			ret = 0;
 		break;
 	case OFF_HLN:
+		/* nft writes "arp hlen 6 arp plen 4" as one compare */
+		if (rel->f.len == 2 && rel->len == 2 && !rel->f.masked &&
+		    rel->op == XTN_OP_EQ && rel->data[0] == ARP_HLN &&
+		    rel->data[1] == ARP_PLN)
+			return claim(b, P_HLN) > 0 ? claim(b, P_PLN) : -1;
 		/* the addresses' offsets hold for 6 only */
 		id = O_HLN, bit = P_HLN;
 		if (decode_field(rel, 1, &v, &mask) == 0 && v == ARP_HLN &&

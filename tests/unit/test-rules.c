@@ -1,7 +1,9 @@
 /*
  * Kernel-free golden tests for every extension (tests/rules/FAMILY/NAME.t):
- * each OK line is parsed, encoded, and its expressions compared with the
- * .payload golden (written by Debian's iptables-nft, see regen-payloads.sh);
+ * each OK line is parsed in its family's dialect, encoded, and its
+ * expressions compared with the .payload golden (written by Debian's
+ * 1.8.9 tool of the family, see regen-payloads.sh), and so are the compat
+ * blobs its "#xt" lines record (bridge/ and arp/);
  * the encoded rule is decoded and printed in save form, compared with the
  * expected form, and that form must print itself again after another round
  * (a fixed point: "! --dport :1000" is written as "> 1000" and reads back as
@@ -17,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
 #include <xtnft/codec.h>
 #include <xtnft/ctx.h>
@@ -32,12 +35,12 @@
 #define RULES_DIR "tests/rules"
 #endif
 
-#define CHAIN "FORWARD"
 #define MAX_FILES 512
 
 struct tfile {
 	char path[768];
 	const struct xtn_family *fam;
+	const char *chain;	/* where regen-payloads.sh appends the rules */
 };
 
 /* The ipsets golden lines name, created in this order by the "#!" lines
@@ -107,31 +110,61 @@ static char *slurp(const char *path)
 	return xtn_strbuf_steal(&sb);
 }
 
-/* The payload block recorded under "# ARGS" (NULL if none). */
-static char *golden_for(const char *payload, const char *args)
+/* The payload block recorded under "# ARGS" (NULL if none): its
+ * expression lines, and into *xt its "#xt " lines (without the prefix). */
+static char *golden_for(const char *payload, const char *args, char **xt)
 {
-	struct xtn_strbuf sb;
+	struct xtn_strbuf sb, xsb;
 	const char *p = payload;
 	size_t alen = strlen(args);
 
+	*xt = NULL;
 	while (p && *p) {
 		const char *eol = strchr(p, '\n');
 		size_t len = eol ? (size_t)(eol - p) : strlen(p);
 
 		if (len == alen + 2 && !strncmp(p, "# ", 2) && !strncmp(p + 2, args, alen)) {
 			xtn_strbuf_init(&sb);
+			xtn_strbuf_init(&xsb);
 			p = eol ? eol + 1 : p + len;
-			while (*p == ' ') {
+			while (*p == ' ' || !strncmp(p, "#xt ", 4) ||
+			       !strncmp(p, "#set ", 5)) {
 				eol = strchr(p, '\n');
 				len = eol ? (size_t)(eol - p) + 1 : strlen(p);
-				xtn_strbuf_put(&sb, p, len);
+				if (*p == ' ')
+					xtn_strbuf_put(&sb, p, len);
+				else if (p[1] == 'x')
+					xtn_strbuf_put(&xsb, p + 4, len - 4);
 				p += len;
 			}
+			*xt = xtn_strbuf_steal(&xsb);
 			return xtn_strbuf_steal(&sb);
 		}
 		p = eol ? eol + 1 : NULL;
 	}
 	return NULL;
+}
+
+/* "KIND NAME: HEX" of each compat expression, as regen-payloads.sh's
+ * dumper prints what the kernel holds. */
+static int xt_line(struct nftnl_expr *e, void *data)
+{
+	const char *kind = nftnl_expr_get_str(e, NFTNL_EXPR_NAME);
+	struct xtn_strbuf *sb = data;
+	bool match = strcmp(kind, "match") == 0;
+	const unsigned char *b;
+	uint32_t len = 0, i;
+
+	if (!match && strcmp(kind, "target") != 0)
+		return 0;
+	b = nftnl_expr_get(e, match ? NFTNL_EXPR_MT_INFO : NFTNL_EXPR_TG_INFO,
+			   &len);
+	xtn_strbuf_printf(sb, "%s %s:", kind, nftnl_expr_get_str(e, match ?
+			  NFTNL_EXPR_MT_NAME : NFTNL_EXPR_TG_NAME));
+	for (i = 0; b && i < len; i++)
+		xtn_strbuf_printf(sb, "%s%02x", i % 4 ? "" : " ", b[i]);
+	xtn_strbuf_putc(sb, '\n');
+	return 0;
 }
 
 static void unescape(char *s)
@@ -152,6 +185,7 @@ static void unescape(char *s)
 struct outcome {
 	int parsed;		/* enum xtn_parse_result, or -1 */
 	char *dump;		/* encoded expressions */
+	char *xt;		/* their compat blobs ("#xt" lines) */
 	char *saved;		/* decoded, printed after "-A CHAIN" */
 	char *error;		/* first diagnostic message */
 };
@@ -159,15 +193,19 @@ struct outcome {
 static void outcome_fini(struct outcome *o)
 {
 	free(o->dump);
+	free(o->xt);
 	free(o->saved);
 	free(o->error);
 }
 
-/* Parse "iptables -A FORWARD ARGS", encode, decode, print. */
-static void run_line(const struct xtn_family *fam, const char *args,
-		     struct outcome *o)
+/* Parse "TOOL -A CHAIN ARGS" in the family's dialect, encode, decode,
+ * print in its save form. */
+static void run_line(const struct tfile *tf, const char *chain,
+		     const char *args, struct outcome *o)
 {
-	struct xtn_parse_opts po = { .prog = "iptables" };
+	const struct xtn_family *fam = tf->fam;
+	const struct xtn_dialect *dia = fam->dialect;
+	struct xtn_parse_opts po = { .prog = dia->progname(fam) };
 	struct xtn_resolver res = offline_resolver();
 	struct xtn_words w = { 0 };
 	struct xtn_strbuf out, text;
@@ -181,22 +219,24 @@ static void run_line(const struct xtn_family *fam, const char *args,
 	ctx.resolver = &res;
 	xtn_strbuf_init(&out);
 	xtn_strbuf_init(&text);
-	xtn_words_add(&w, "iptables");
+	xtn_words_add(&w, po.prog);
 	xtn_words_add(&w, "-A");
-	xtn_words_add(&w, CHAIN);
+	xtn_words_add(&w, chain);
 	o->parsed = -1;
 	if (xtn_restore_split(args, &w, &ctx.diag, 1) == 0)
-		o->parsed = xtn_ipt_parse(&ctx, w.n, w.v, &po, &cmd, &out);
+		o->parsed = dia->parse(&ctx, w.n, w.v, &po, &cmd, &out);
 	if (o->parsed == XTN_PARSED_CMD) {
 		r = xtn_cmd_rule_at(cmd, 0);
-		nr = xtn_codec_encode(r, "filter", CHAIN, &ctx.diag);
+		nr = xtn_codec_encode(r, "filter", chain, &ctx.diag);
 		xtn_rule_free(r);
 	}
 	if (nr) {
 		xtn_codec_dump(nr, &text);
 		o->dump = xtn_strbuf_steal(&text);
+		nftnl_expr_foreach(nr, xt_line, &text);
+		o->xt = xtn_strbuf_steal(&text);
 		back = xtn_codec_decode(nr, fam, NULL);
-		xtn_print_rule_save(&text, back, "-A", CHAIN, 0, &res);
+		dia->printer->rule_save(&text, back, "-A", chain, 0, &res);
 		o->saved = xtn_strbuf_steal(&text);
 		xtn_rule_free(back);
 		nftnl_rule_free(nr);
@@ -211,22 +251,21 @@ static void run_line(const struct xtn_family *fam, const char *args,
 }
 
 /* The save form without "-A CHAIN " and the newline. */
-static const char *saved_args(const char *saved)
+static const char *saved_args(const char *chain, const char *saved)
 {
-	static const char prefix[] = "-A " CHAIN;
-	const char *s = saved + sizeof(prefix) - 1;
+	const char *s = saved + strlen("-A ") + strlen(chain);
 
 	return *s == ' ' ? s + 1 : s;
 }
 
-static int check_ok(const struct tfile *tf, const char *key, const char *args,
-		    const char *expect, const char *payload)
+static int check_ok(const struct tfile *tf, const char *chain, const char *key,
+		    const char *args, const char *expect, const char *payload)
 {
-	char *golden = golden_for(payload, key), *again_in;
+	char *xt, *golden = golden_for(payload, key, &xt), *again_in;
 	struct outcome o, again;
 	int bad = 0;
 
-	run_line(tf->fam, args, &o);
+	run_line(tf, chain, args, &o);
 	if (!o.dump) {
 		print_error("%s: %s: failed: %s\n", tf->path, args,
 			    o.error ? o.error : "(no message)");
@@ -238,14 +277,20 @@ static int check_ok(const struct tfile *tf, const char *key, const char *args,
 			    tf->path, args, golden ? golden : "(none)\n", o.dump);
 		bad = 1;
 	}
-	again_in = xtn_xstrdup(saved_args(o.saved));
+	/* only bridge/ and arp/ goldens record the blobs */
+	if (xt && *xt && strcmp(xt, o.xt) != 0) {
+		print_error("%s: %s: compat blobs differ\n--- golden\n%s--- ours\n%s",
+			    tf->path, args, xt, o.xt);
+		bad = 1;
+	}
+	again_in = xtn_xstrdup(saved_args(chain, o.saved));
 	again_in[strcspn(again_in, "\n")] = '\0';
 	if (strcmp(again_in, expect) != 0) {
 		print_error("%s: %s: save form \"%s\", expected \"%s\"\n",
 			    tf->path, args, again_in, expect);
 		bad = 1;
 	}
-	run_line(tf->fam, again_in, &again);
+	run_line(tf, chain, again_in, &again);
 	if (!again.saved || strcmp(again.saved, o.saved) != 0) {
 		print_error("%s: %s: save form is not a fixed point\n", tf->path,
 			    args);
@@ -256,16 +301,18 @@ static int check_ok(const struct tfile *tf, const char *key, const char *args,
 out:
 	outcome_fini(&o);
 	free(golden);
+	free(xt);
 	return bad;
 }
 
-static int check_fail(const struct tfile *tf, const char *args, char *msg)
+static int check_fail(const struct tfile *tf, const char *chain,
+		      const char *args, char *msg)
 {
 	struct outcome o;
 	int bad = 0;
 
 	unescape(msg);
-	run_line(tf->fam, args, &o);
+	run_line(tf, chain, args, &o);
 	if (o.dump) {
 		print_error("%s: %s: accepted, expected failure\n", tf->path, args);
 		bad = 1;
@@ -285,9 +332,10 @@ static int check_fail(const struct tfile *tf, const char *args, char *msg)
  */
 static int check_line(const struct tfile *tf, char *line, const char *payload)
 {
-	char *save = NULL, *args, *msg, *key;
+	char *save = NULL, *args, *msg, *key, chain[64];
 	const char *expect, *status;
 
+	snprintf(chain, sizeof(chain), "%s", tf->chain);
 	args = strtok_r(line, ";", &save);
 	expect = strtok_r(NULL, ";", &save);
 	if (expect && strcmp(expect, "OK") == 0) {
@@ -306,13 +354,19 @@ static int check_line(const struct tfile *tf, char *line, const char *payload)
 		return 1;
 	}
 	key = args;
-	if (args[0] == '@' && strchr(args, ' '))
-		args = strchr(args, ' ') + 1;	/* "@TABLE:CHAIN args" */
+	if (args[0] == '@' && strchr(args, ' ') && strchr(args, ':') &&
+	    strchr(args, ':') < strchr(args, ' ')) {
+		/* "@TABLE:CHAIN args": parsed as appended to that chain */
+		size_t n = (size_t)(strchr(args, ' ') - strchr(args, ':')) - 1;
+
+		snprintf(chain, sizeof(chain), "%.*s", (int)n, strchr(args, ':') + 1);
+		args = strchr(args, ' ') + 1;
+	}
 	if (strcmp(expect, "=") == 0)
 		expect = args;
 	if (strcmp(status, "OK") == 0)
-		return check_ok(tf, key, args, expect, payload);
-	return check_fail(tf, args, msg ? msg : xtn_xstrdup(""));
+		return check_ok(tf, chain, key, args, expect, payload);
+	return check_fail(tf, chain, args, msg ? msg : xtn_xstrdup(""));
 }
 
 static void test_file(void **state)
@@ -338,7 +392,7 @@ static void test_file(void **state)
 }
 
 static int add_dir(struct tfile *v, int n, const char *sub,
-		   const struct xtn_family *fam)
+		   const struct xtn_family *fam, const char *chain)
 {
 	char dir[400];
 	struct dirent *e;
@@ -361,6 +415,7 @@ static int add_dir(struct tfile *v, int n, const char *sub,
 		}
 		snprintf(v[n].path, sizeof(v[n].path), "%s/%s", dir, e->d_name);
 		v[n].fam = fam;
+		v[n].chain = chain;
 		n++;
 	}
 	closedir(d);
@@ -374,8 +429,11 @@ int main(void)
 	static struct tfile *ptrs[MAX_FILES];
 	int n = 0, i;
 
-	n = add_dir(files, n, "ip", &xtn_family_ipv4);
-	n = add_dir(files, n, "ip6", &xtn_family_ipv6);
+	/* the chains regen-payloads.sh appends each family's rules to */
+	n = add_dir(files, n, "ip", &xtn_family_ipv4, "FORWARD");
+	n = add_dir(files, n, "ip6", &xtn_family_ipv6, "FORWARD");
+	n = add_dir(files, n, "arp", &xtn_family_arp, "INPUT");
+	n = add_dir(files, n, "bridge", &xtn_family_bridge, "FORWARD");
 	if (n == 0) {
 		fprintf(stderr, "no .t files under %s\n", RULES_DIR);
 		return 1;
