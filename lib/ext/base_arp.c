@@ -564,15 +564,20 @@ static void print_mac(const struct xtn_out *o, const char *opt,
 	xtn_out_printf(o, " %s%s %s", inv ? "! " : "", opt, buf);
 }
 
-/* -L -v shows absent interfaces as "any" (-n: "*"). */
+/* -L -v shows absent interfaces as "any" (-n: "*").  The save form
+ * quotes a name restore would split (1.8.9 prints it bare). */
 static void print_iface(const struct xtn_out *o, char letter, const char *name,
-			bool inv)
+			bool inv, bool save)
 {
 	if (!name[0] && !(o->fmt & XTN_FMT_VIA))
 		return;
 	if (!name[0])
 		name = xtn_out_numeric(o) ? "*" : "any";
-	xtn_out_printf(o, " %s-%c %s", inv ? "! " : "", letter, name);
+	xtn_out_printf(o, " %s-%c", inv ? "! " : "", letter);
+	if (save)
+		xtn_out_name(o, name);
+	else
+		xtn_out_printf(o, " %s", name);
 }
 
 static void print_fields(const struct xtn_out *o, const struct arpbase *b)
@@ -619,18 +624,28 @@ static void print_fields(const struct xtn_out *o, const struct arpbase *b)
 
 /* The same words in -L, -S and the save (numeric there), in 1.8.9's
  * order; each starts with a blank, the printer joins them to the -j. */
-static void arpbase_print(const struct xtn_out *o, const void *data)
+static void arpbase_print(const struct xtn_out *o, const struct arpbase *b,
+			  bool save)
 {
-	const struct arpbase *b = data;
 	uint16_t inv = b->invflags;
 
-	print_iface(o, 'i', b->iniface, inv & INV(O_IN));
-	print_iface(o, 'o', b->outiface, inv & INV(O_OUT));
+	print_iface(o, 'i', b->iniface, inv & INV(O_IN), save);
+	print_iface(o, 'o', b->outiface, inv & INV(O_OUT), save);
 	print_addr(o, "-s", &b->src, &b->smsk, inv & INV(O_SRC));
 	print_mac(o, "--src-mac", b->smac, b->smac_mask, inv & INV(O_SMAC));
 	print_addr(o, "-d", &b->tgt, &b->tmsk, inv & INV(O_DST));
 	print_mac(o, "--dst-mac", b->tmac, b->tmac_mask, inv & INV(O_TMAC));
 	print_fields(o, b);
+}
+
+static void arpbase_save(const struct xtn_out *o, const void *data)
+{
+	arpbase_print(o, data, true);
+}
+
+static void arpbase_list(const struct xtn_out *o, const void *data)
+{
+	arpbase_print(o, data, false);
 }
 
 const struct xtn_ext xtn_base_arp = {
@@ -646,8 +661,8 @@ const struct xtn_ext xtn_base_arp = {
 	.claims = XTN_CLAIM_PL_NH | XTN_CLAIM_META,
 	.decode_rel = arpbase_decode_rel,
 	.decode_done = arpbase_decode_done,
-	.save = arpbase_print,
-	.list = arpbase_print,
+	.save = arpbase_save,
+	.list = arpbase_list,
 	.expand_count = xtn_srcdst_count,
 	.expand_at = arpbase_expand_at,
 	.expand_free = arpbase_expand_free,

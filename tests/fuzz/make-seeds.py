@@ -3,7 +3,7 @@
 lines (tests/rules/*/*.t) and the restore inputs of the differential
 corpora and the iptables-xml samples: one file per input, its first byte
 naming the fuzz target (0 iptables, 1 ip6tables, 2 iptables-restore,
-3 ip6tables-restore, 4 iptables-xml).
+3 ip6tables-restore, 4 iptables-xml, 5 arptables, 6 arptables-restore).
 
 usage: make-seeds.py   (adds to the corpus: seeds made by hand and the
 inputs a run kept stay)
@@ -19,7 +19,7 @@ top = os.path.dirname(os.path.dirname(here))
 out = os.path.join(here, "corpus")
 seeds = set()
 
-for fam, sel in (("ip", 0), ("ip6", 1)):
+for fam, sel in (("ip", 0), ("ip6", 1), ("arp", 5)):
     for t in glob.glob(os.path.join(top, "tests/rules", fam, "*.t")):
         for line in open(t):
             line = line.rstrip("\n")
@@ -37,9 +37,13 @@ for fam, sel in (("ip", 0), ("ip6", 1)):
                 continue
             seeds.add(bytes([sel]) + b"\0".join(w.encode() for w in words))
 
-for corpus, sel in (("corpus-restore.txt", 2), ("corpus-ip6.txt", 3)):
-    for line in open(os.path.join(top, "tests/diff", corpus)):
-        for m in re.finditer(r"printf '([^']*)' \| run \$IP6?TRESTORE", line):
+for corpus, sel in (("corpus-restore.txt", 2), ("corpus-ip6.txt", 3),
+                    ("corpus-arp.txt", 6)):
+    path = os.path.join(top, "tests/diff", corpus)
+    if not os.path.exists(path):
+        continue
+    for line in open(path):
+        for m in re.finditer(r"printf '([^']*)' \| run \$(?:IP6?T|ARPT)RESTORE", line):
             text = m.group(1).encode().decode("unicode_escape").encode("latin-1")
             seeds.add(bytes([sel]) + text)
 
