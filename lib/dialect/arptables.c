@@ -17,44 +17,12 @@
 #include <xtnft/util.h>
 #include "xshared.h"
 
-/* 1.8.9's OPT_* bits after iptables' twelve, and its getopt values for
- * the long-only ones (which are also the letters its messages print). */
-enum {
-	OPT_FRAGMENT = 1 << 11,
-	OPT_S_MAC = 1 << 12,
-	OPT_D_MAC = 1 << 13,
-	OPT_H_LENGTH = 1 << 14,
-	OPT_OPCODE = 1 << 15,
-	OPT_H_TYPE = 1 << 16,
-	OPT_P_TYPE = 1 << 17,
-	NUMBER_OF_OPT = 18,
-};
-
+/* 1.8.9's getopt values for arptables' long-only options (also the
+ * letters its messages print for them). */
 enum { C_SMAC = 2, C_TMAC = 3, C_OPCODE = 4, C_HTYPE = 5, C_PTYPE = 6,
        C_PLENGTH = 8 };
 
 static const char optflags[] = "nsdpjvxio0cf\2\3l\4\5\6";
-
-/* commands_v_options with arptables' columns: its fields go with the
- * rule commands only. */
-static const char commands_v_options[XS_NUMBER_OF_CMD][XS_MAX_OPTS + 1] = {
-	/*             nsdpjvxio0cf23l456 */
-	/*INSERT*/    "x     x  x        ",
-	/*DELETE*/    "x     x  xx       ",
-	/*DELETE_NUM*/"xxxxx xxxxxxxxxxxx",
-	/*REPLACE*/   "x     x  x        ",
-	/*APPEND*/    "x     x  x        ",
-	/*LIST*/      " xxxx  xx xxxxxxxx",
-	/*FLUSH*/     "xxxxx xxxxxxxxxxxx",
-	/*ZERO*/      "xxxxx xxxxxxxxxxxx",
-	/*NEW_CHAIN*/ "xxxxx xxxxxxxxxxxx",
-	/*DEL_CHAIN*/ "xxxxx xxxxxxxxxxxx",
-	/*SET_POLICY*/"xxxxx xxxx xxxxxxx",
-	/*RENAME*/    "xxxxx xxxxxxxxxxxx",
-	/*LIST_RULES*/"xxxxx xxxxxxxxxxxx",
-	/*ZERO_NUM*/  "xxxxx xxxxxxxxxxxx",
-	/*CHECK*/     "x     x  xx       ",
-};
 
 /*
  * 1.8.9's table without --match: it loads the match and then drops it
@@ -62,11 +30,7 @@ static const char commands_v_options[XS_NUMBER_OF_CMD][XS_MAX_OPTS + 1] = {
  * it says; "unknown option" as for -m.
  */
 static const struct xtn_longopt arp_opts[] = {
-	{ "append", 1, 'A' }, { "delete", 1, 'D' }, { "check", 1, 'C' },
-	{ "insert", 1, 'I' }, { "replace", 1, 'R' }, { "list", 2, 'L' },
-	{ "list-rules", 2, 'S' }, { "flush", 2, 'F' }, { "zero", 2, 'Z' },
-	{ "new-chain", 1, 'N' }, { "delete-chain", 2, 'X' },
-	{ "rename-chain", 1, 'E' }, { "policy", 1, 'P' },
+	XS_COMMAND_LONGOPTS,
 	{ "source-ip", 1, 's' }, { "destination-ip", 1, 'd' },
 	{ "src-ip", 1, 's' }, { "dst-ip", 1, 'd' },
 	{ "source-mac", 1, C_SMAC }, { "destination-mac", 1, C_TMAC },
@@ -223,19 +187,19 @@ static int arp_option(struct xs *p, int c)
 	case 'p':
 		return protocol_option(p);
 	case C_SMAC:
-		return field_option(p, OPT_S_MAC, "source-mac", false);
+		return field_option(p, XS_OPT_S_MAC, "source-mac", false);
 	case C_TMAC:
-		return field_option(p, OPT_D_MAC, "destination-mac", false);
+		return field_option(p, XS_OPT_D_MAC, "destination-mac", false);
 	case 'l':
 		/* 1.8.9 reads "-l7" as the word "-l7", which it cannot
 		 * parse, and keeps 6: xtnft reads 7 (and refuses it) */
-		return field_option(p, OPT_H_LENGTH, "h-length", true);
+		return field_option(p, XS_OPT_H_LENGTH, "h-length", true);
 	case C_OPCODE:
-		return field_option(p, OPT_OPCODE, "opcode", false);
+		return field_option(p, XS_OPT_OPCODE, "opcode", false);
 	case C_HTYPE:
-		return field_option(p, OPT_H_TYPE, "h-type", false);
+		return field_option(p, XS_OPT_H_TYPE, "h-type", false);
 	case C_PTYPE:
-		return field_option(p, OPT_P_TYPE, "proto-type", false);
+		return field_option(p, XS_OPT_P_TYPE, "proto-type", false);
 	case C_PLENGTH:
 		/* never supported, not even by arptables-legacy */
 		return xtn_ps_param(&p->ps, "not supported");
@@ -245,11 +209,11 @@ static int arp_option(struct xs *p, int c)
 
 static const struct xs_profile arp_profile = {
 	.optflags = optflags,
-	.n_opts = NUMBER_OF_OPT,
+	.n_opts = XS_MAX_OPTS,
 	.invertible = XS_OPT_SOURCE | XS_OPT_DESTINATION | XS_OPT_VIANAMEIN |
-		      XS_OPT_VIANAMEOUT | OPT_FRAGMENT | OPT_S_MAC | OPT_D_MAC |
-		      OPT_H_LENGTH | OPT_OPCODE | OPT_H_TYPE | OPT_P_TYPE,
-	.legal = commands_v_options,
+		      XS_OPT_VIANAMEOUT | XS_OPT_FRAGMENT | XS_OPT_S_MAC |
+		      XS_OPT_D_MAC | XS_OPT_H_LENGTH | XS_OPT_OPCODE |
+		      XS_OPT_H_TYPE | XS_OPT_P_TYPE,
 	.longopts = arp_opts,
 	.shortopts = "A:C:D:R:I:L::S::M:F::Z::N:X::E:P:Vh::o:p:s:d:j:i:l:vnt:c:x",
 	.bang_after = true,

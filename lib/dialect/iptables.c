@@ -19,40 +19,11 @@
 
 #define CHAIN_MAXNAMELEN 29	/* XT_EXTENSION_MAXNAMELEN */
 
-/* iptables' OPT_* bits after the common ones. */
-enum {
-	OPT_FRAGMENT = 1 << 11,
-	NUMBER_OF_OPT = 12,
-};
-
 static const char optflags[] = "nsdpjvxio0cf";
 
-/* commands_v_options: 'x' = illegal with that command. */
-static const char commands_v_options[XS_NUMBER_OF_CMD][XS_MAX_OPTS + 1] = {
-	/*             nsdpjvxio0cf */
-	/*INSERT*/    "x     x  x  ",
-	/*DELETE*/    "x     x  xx ",
-	/*DELETE_NUM*/"xxxxx xxxxxx",
-	/*REPLACE*/   "x     x  x  ",
-	/*APPEND*/    "x     x  x  ",
-	/*LIST*/      " xxxx  xx xx",
-	/*FLUSH*/     "xxxxx xxxxxx",
-	/*ZERO*/      "xxxxx xxxxxx",
-	/*NEW_CHAIN*/ "xxxxx xxxxxx",
-	/*DEL_CHAIN*/ "xxxxx xxxxxx",
-	/*SET_POLICY*/"xxxxx xxxx x",
-	/*RENAME*/    "xxxxx xxxxxx",
-	/*LIST_RULES*/"xxxxx xxxxxx",
-	/*ZERO_NUM*/  "xxxxx xxxxxx",
-	/*CHECK*/     "x     x  xx ",
-};
-
 static const struct xtn_longopt original_opts[] = {
-	{ "append", 1, 'A' }, { "delete", 1, 'D' }, { "check", 1, 'C' },
-	{ "insert", 1, 'I' }, { "replace", 1, 'R' }, { "list", 2, 'L' },
-	{ "list-rules", 2, 'S' }, { "flush", 2, 'F' }, { "zero", 2, 'Z' },
-	{ "new-chain", 1, 'N' }, { "delete-chain", 2, 'X' },
-	{ "rename-chain", 1, 'E' }, { "policy", 1, 'P' }, { "source", 1, 's' },
+	XS_COMMAND_LONGOPTS,
+	{ "source", 1, 's' },
 	{ "destination", 1, 'd' }, { "src", 1, 's' }, { "dst", 1, 'd' },
 	{ "protocol", 1, 'p' }, { "in-interface", 1, 'i' }, { "jump", 1, 'j' },
 	{ "table", 1, 't' }, { "match", 1, 'm' }, { "numeric", 0, 'n' },
@@ -190,7 +161,7 @@ static int ipt_option(struct xs *p, int c)
 	case 'f':
 		if (p->ps.fam->af == AF_INET6)
 			return xtn_ps_param(&p->ps, "`-f' is not supported in IPv6, use -m frag instead");
-		return xs_base_option(p, OPT_FRAGMENT, 'f', NULL, arg);
+		return xs_base_option(p, XS_OPT_FRAGMENT, 'f', NULL, arg);
 	case 'g':
 		if (xs_set_option(p, XS_OPT_JUMP) < 0 ||
 		    xs_parse_target_name(p, arg) < 0)
@@ -225,10 +196,9 @@ static int ipt_checks(struct xs *p)
 
 static const struct xs_profile ipt_profile = {
 	.optflags = optflags,
-	.n_opts = NUMBER_OF_OPT,
+	.n_opts = XS_IPT_OPTS,
 	.invertible = XS_OPT_SOURCE | XS_OPT_DESTINATION | XS_OPT_PROTOCOL |
-		      XS_OPT_VIANAMEIN | XS_OPT_VIANAMEOUT | OPT_FRAGMENT,
-	.legal = commands_v_options,
+		      XS_OPT_VIANAMEIN | XS_OPT_VIANAMEOUT | XS_OPT_FRAGMENT,
 	.longopts = original_opts,
 	.shortopts = "A:C:D:R:I:L::S::M:F::Z::N:X::E:P:Vh::o:p:s:d:j:i:fbvw::W::nt:m:xc:g:46",
 	.progname = ipt_progname,

@@ -24,6 +24,29 @@
 #define CHAIN_MAXNAMELEN 29	/* XT_EXTENSION_MAXNAMELEN */
 
 static const char cmdflags[] = "IDDRALFZNXPESZC";
+#define NUMBER_OF_CMD 15
+
+/* commands_v_options of 1.8.9 (iptables' twelve options; arptables' six
+ * more are legal with the rule commands only): 'x' = illegal with that
+ * command. */
+static const char commands_v_options[NUMBER_OF_CMD][XS_IPT_OPTS + 1] = {
+	/*             nsdpjvxio0cf */
+	/*INSERT*/    "x     x  x  ",
+	/*DELETE*/    "x     x  xx ",
+	/*DELETE_NUM*/"xxxxx xxxxxx",
+	/*REPLACE*/   "x     x  x  ",
+	/*APPEND*/    "x     x  x  ",
+	/*LIST*/      " xxxx  xx xx",
+	/*FLUSH*/     "xxxxx xxxxxx",
+	/*ZERO*/      "xxxxx xxxxxx",
+	/*NEW_CHAIN*/ "xxxxx xxxxxx",
+	/*DEL_CHAIN*/ "xxxxx xxxxxx",
+	/*SET_POLICY*/"xxxxx xxxx x",
+	/*RENAME*/    "xxxxx xxxxxx",
+	/*LIST_RULES*/"xxxxx xxxxxx",
+	/*ZERO_NUM*/  "xxxxx xxxxxx",
+	/*CHECK*/     "x     x  xx ",
+};
 
 static char opt2char(const struct xs *p, unsigned int option)
 {
@@ -585,6 +608,22 @@ static enum loop_result parse_loop(struct xs *p)
 	return LOOP_DONE;
 }
 
+static bool is_rule_cmd(unsigned int cmd)
+{
+	return cmd == XTN_CMD_APPEND || cmd == XTN_CMD_DELETE ||
+	       cmd == XTN_CMD_CHECK || cmd == XTN_CMD_INSERT ||
+	       cmd == XTN_CMD_REPLACE;
+}
+
+/* Whether option i goes with command j (1.8.9's table, and arptables'
+ * fields with the rule commands). */
+static bool legal_with(unsigned int i, unsigned int j)
+{
+	if (i < XS_IPT_OPTS)
+		return commands_v_options[j][i] != 'x';
+	return is_rule_cmd(1u << j);
+}
+
 static int generic_opt_check(struct xs *p)
 {
 	unsigned int i, j;
@@ -592,10 +631,10 @@ static int generic_opt_check(struct xs *p)
 	for (i = 0; i < p->prof->n_opts; i++) {
 		int legal = 0;
 
-		for (j = 0; j < XS_NUMBER_OF_CMD; j++) {
+		for (j = 0; j < NUMBER_OF_CMD; j++) {
 			if (!(p->command & (1u << j)) || !(p->options & (1u << i)))
 				continue;
-			if (p->prof->legal[j][i] != 'x')
+			if (legal_with(i, j))
 				legal = 1;
 			else if (legal == 0)
 				legal = -1;
@@ -605,13 +644,6 @@ static int generic_opt_check(struct xs *p)
 				     p->prof->optflags[i]);
 	}
 	return 0;
-}
-
-static bool is_rule_cmd(unsigned int cmd)
-{
-	return cmd == XTN_CMD_APPEND || cmd == XTN_CMD_DELETE ||
-	       cmd == XTN_CMD_CHECK || cmd == XTN_CMD_INSERT ||
-	       cmd == XTN_CMD_REPLACE;
 }
 
 /* -o where packets have no output interface yet, -i where they have no

@@ -1,8 +1,8 @@
 /*
  * iptables 1.8.9's do_parse(), the command line iptables, ip6tables and
  * arptables share (xshared.c).  What differs between them is a profile:
- * the option letters and legality table, the getopt tables, the help, and
- * a few hooks for the options only one of them has.
+ * the option letters, the getopt tables, the help, and a few hooks for
+ * the options only one of them has.
  */
 #ifndef XTNFT_DIALECT_XSHARED_H
 #define XTNFT_DIALECT_XSHARED_H
@@ -13,7 +13,7 @@
 
 struct xtn_family;
 
-/* iptables' OPT_* bits common to every profile, in its order. */
+/* 1.8.9's OPT_* bits, in its order: iptables' twelve, then arptables'. */
 enum {
 	XS_OPT_NUMERIC = 1 << 0,
 	XS_OPT_SOURCE = 1 << 1,
@@ -26,11 +26,26 @@ enum {
 	XS_OPT_VIANAMEOUT = 1 << 8,
 	XS_OPT_LINENUMBERS = 1 << 9,
 	XS_OPT_COUNTERS = 1 << 10,
+	XS_OPT_FRAGMENT = 1 << 11,
+	XS_OPT_S_MAC = 1 << 12,
+	XS_OPT_D_MAC = 1 << 13,
+	XS_OPT_H_LENGTH = 1 << 14,
+	XS_OPT_OPCODE = 1 << 15,
+	XS_OPT_H_TYPE = 1 << 16,
+	XS_OPT_P_TYPE = 1 << 17,
 };
 
-/* iptables' OPT_* array sizes: arptables adds six options after -f. */
+/* The command options every profile's long options start with. */
+#define XS_COMMAND_LONGOPTS \
+	{ "append", 1, 'A' }, { "delete", 1, 'D' }, { "check", 1, 'C' }, \
+	{ "insert", 1, 'I' }, { "replace", 1, 'R' }, { "list", 2, 'L' }, \
+	{ "list-rules", 2, 'S' }, { "flush", 2, 'F' }, { "zero", 2, 'Z' }, \
+	{ "new-chain", 1, 'N' }, { "delete-chain", 2, 'X' }, \
+	{ "rename-chain", 1, 'E' }, { "policy", 1, 'P' }
+
+/* iptables' OPT_* bits: twelve, and arptables adds six after -f. */
+#define XS_IPT_OPTS 12
 #define XS_MAX_OPTS 18
-#define XS_NUMBER_OF_CMD 15
 
 struct xs;
 
@@ -44,12 +59,11 @@ enum {
 
 struct xs_profile {
 	/* each OPT bit's letter in messages (arptables' long-only options
-	 * have the control characters 1.8.9 prints for them) */
+	 * have the control characters 1.8.9 prints for them); the bits
+	 * after iptables' twelve go with the rule commands only */
 	const char *optflags;
 	unsigned int n_opts;
 	uint32_t invertible;	/* OPT bits a ! may precede */
-	/* commands_v_options: 'x' = illegal with that command */
-	const char (*legal)[XS_MAX_OPTS + 1];
 	const struct xtn_longopt *longopts;
 	const char *shortopts;
 	/* "-s ! addr": arptables reads it as "! -s addr", with a warning */
