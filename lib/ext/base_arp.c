@@ -6,6 +6,7 @@
  * protocol addresses, the only one arptables speaks about.
  */
 #include <net/if.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -440,70 +441,78 @@ static int decode_iface(struct arpbase *b, const struct xtn_rel *rel,
 	return claim(b, bit);
 }
 
-static int decode_nh(struct arpbase *b, const struct xtn_rel *rel)
+/* The ARP header's fields the decoder maps to options (the lengths have
+ * checks of their own): where their value and mask are kept. */
+static const struct arp_field {
+	uint8_t offset, len;	/* in the header */
+	uint8_t id;		/* the option */
+	uint16_t bit;		/* P_* */
+	uint16_t val, mask;	/* offsetof() in struct arpbase */
+} arp_fields[] = {
+	{ OFF_HRD, 2, O_HRD, P_HRD, offsetof(struct arpbase, hrd),
+	  offsetof(struct arpbase, hrd_mask) },
+	{ OFF_PRO, 2, O_PRO, P_PRO, offsetof(struct arpbase, pro),
+	  offsetof(struct arpbase, pro_mask) },
+	{ OFF_OP, 2, O_OP, P_OP, offsetof(struct arpbase, op),
+	  offsetof(struct arpbase, op_mask) },
+	{ OFF_SMAC, 6, O_SMAC, P_SMAC, offsetof(struct arpbase, smac),
+	  offsetof(struct arpbase, smac_mask) },
+	{ OFF_SRC, 4, O_SRC, P_SRC, offsetof(struct arpbase, src),
+	  offsetof(struct arpbase, smsk) },
+	{ OFF_TMAC, 6, O_TMAC, P_TMAC, offsetof(struct arpbase, tmac),
+	  offsetof(struct arpbase, tmac_mask) },
+	{ OFF_TGT, 4, O_DST, P_TGT, offsetof(struct arpbase, tgt),
+	  offsetof(struct arpbase, tmsk) },
+};
+
+/* The lengths: 6 and 4, the only ones arptables speaks about (nft writes
+ * "arp hlen 6 arp plen 4" as one compare); hlen may be inverted. */
+static int decode_lengths(struct arpbase *b, const struct xtn_rel *rel)
 {
 	uint16_t v, mask;
-	unsigned int id;
-	uint16_t bit;
-	int ret = -1;
 
-	switch (rel->f.offset) {
-	case OFF_HRD:
-		id = O_HRD, bit = P_HRD;
-		if (decode_field(rel, 2, &b->hrd, &b->hrd_mask) == 0)
-			ret = 0;
-		break;
-	case OFF_PRO:
-		id = O_PRO, bit = P_PRO;
-		if (decode_field(rel, 2, &b->pro, &b->pro_mask) == 0)
-			ret = 0;
-		break;
-	case OFF_HLN:
-		/* nft writes "arp hlen 6 arp plen 4" as one compare */
-		if (rel->f.len == 2 && rel->len == 2 && !rel->f.masked &&
-		    rel->op == XTN_OP_EQ && rel->data[0] == ARP_HLN &&
-		    rel->data[1] == ARP_PLN)
-			return claim(b, P_HLN) > 0 ? claim(b, P_PLN) : -1;
-		/* the addresses' offsets hold for 6 only */
-		id = O_HLN, bit = P_HLN;
-		if (decode_field(rel, 1, &v, &mask) == 0 && v == ARP_HLN &&
-		    mask == 0xff)
-			ret = 0;
-		break;
-	case OFF_PLN:
-		if (decode_field(rel, 1, &v, &mask) < 0 || v != ARP_PLN ||
-		    mask != 0xff || rel->op != XTN_OP_EQ)
-			return -1;
-		return claim(b, P_PLN);
-	case OFF_OP:
-		id = O_OP, bit = P_OP;
-		if (decode_field(rel, 2, &b->op, &b->op_mask) == 0)
-			ret = 0;
-		break;
-	case OFF_SMAC:
-		id = O_SMAC, bit = P_SMAC;
-		ret = decode_addr(rel, 6, b->smac, b->smac_mask);
-		break;
-	case OFF_SRC:
-		id = O_SRC, bit = P_SRC;
-		ret = decode_addr(rel, 4, &b->src, &b->smsk);
-		break;
-	case OFF_TMAC:
-		id = O_TMAC, bit = P_TMAC;
-		ret = decode_addr(rel, 6, b->tmac, b->tmac_mask);
-		break;
-	case OFF_TGT:
-		id = O_DST, bit = P_TGT;
-		ret = decode_addr(rel, 4, &b->tgt, &b->tmsk);
-		break;
-	default:
+	if (rel->f.offset == OFF_HLN && rel->f.len == 2 && rel->len == 2 &&
+	    !rel->f.masked && rel->op == XTN_OP_EQ &&
+	    rel->data[0] == ARP_HLN && rel->data[1] == ARP_PLN)
+		return claim(b, P_HLN) > 0 ? claim(b, P_PLN) : -1;
+	if (decode_field(rel, 1, &v, &mask) < 0 || mask != 0xff)
+		return -1;
+	if (rel->f.offset == OFF_PLN)
+		return v == ARP_PLN && rel->op == XTN_OP_EQ ?
+		       claim(b, P_PLN) : -1;
+	/* the addresses' offsets hold for 6 only */
+	if (v != ARP_HLN)
+		return -1;
+	if (rel->op == XTN_OP_NEQ)
+		b->invflags |= INV(O_HLN);
+	return claim(b, P_HLN);
+}
+
+static int decode_nh(struct arpbase *b, const struct xtn_rel *rel)
+{
+	uint8_t *base = (uint8_t *)b;
+	const struct arp_field *f;
+	size_t i;
+	int ret;
+
+	if (rel->f.offset == OFF_HLN || rel->f.offset == OFF_PLN)
+		return decode_lengths(b, rel);
+	for (i = 0; i < XTN_ARRAY_SIZE(arp_fields); i++)
+		if (arp_fields[i].offset == rel->f.offset)
+			break;
+	if (i == XTN_ARRAY_SIZE(arp_fields))
 		return 0;
-	}
+	f = &arp_fields[i];
+	if (f->offset < OFF_SMAC)
+		ret = decode_field(rel, f->len, (uint16_t *)(base + f->val),
+				   (uint16_t *)(base + f->mask));
+	else
+		ret = decode_addr(rel, f->len, base + f->val, base + f->mask);
 	if (ret < 0)
 		return -1;
 	if (rel->op == XTN_OP_NEQ)
-		b->invflags |= INV(id);
-	return claim(b, bit);
+		b->invflags |= INV(f->id);
+	return claim(b, f->bit);
 }
 
 static int arpbase_decode_rel(struct xtn_dec *d, const struct xtn_rel *rel)
