@@ -1,4 +1,5 @@
-/* iptables-restore / ip6tables-restore: the whole input in one transaction. */
+/* iptables-restore, ip6tables-restore, arptables-restore: the whole input
+ * in one transaction. */
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -6,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <xtnft/ctx.h>
+#include <xtnft/dialect.h>
 #include <xtnft/family.h>
 #include <xtnft/lines.h>
 #include <xtnft/opt.h>
@@ -122,7 +124,9 @@ static void write_out(struct xtn_strbuf *out, void *priv)
 
 int tool_restore(const struct xtn_tool *t, int argc, char **argv)
 {
-	const char *prog = tool_basename(argv[0]);
+	const struct xtn_dialect *dia = t->fam->dialect;
+	const char *prog = dia->restore_prog ? dia->restore_prog :
+			   tool_basename(argv[0]);
 	struct xtn_lines lines;
 	struct restore_args a;
 	struct xtn_strbuf out;
@@ -133,7 +137,8 @@ int tool_restore(const struct xtn_tool *t, int argc, char **argv)
 	a.o.prog = prog;
 	a.o.flush = write_out;
 	a.wait_ms = XTN_WAIT_DEFAULT_MS;
-	ret = parse_args(t->fam->dialect, argc, argv, prog, &a);
+	ret = dia->restore_ignores_args ? -1 :
+	      parse_args(dia, argc, argv, prog, &a);
 	if (ret >= 0)
 		return ret;
 	if (a.file) {

@@ -1,4 +1,4 @@
-/* iptables-save / ip6tables-save. */
+/* iptables-save, ip6tables-save, arptables-save. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <xtnft/ctx.h>
+#include <xtnft/dialect.h>
 #include <xtnft/exec.h>
 #include <xtnft/family.h>
 #include <xtnft/opt.h>
@@ -40,14 +41,16 @@ static int redirect(const char *path)
 
 /* Returns -1 to continue, else an exit status. */
 static int parse_args(int argc, char **argv, const char *prog,
-		      struct save_args *a)
+		      const struct xtn_dialect *dia, struct save_args *a)
 {
 	struct xtn_optset set;
 	struct xtn_getopt g;
 	int c, ret = -1, operands = 0;
 
-	xtn_optset_init(&set, xtn_save_options());
-	xtn_getopt_init(&g, argc, argv, XTN_SAVE_SHORTOPTS, &set);
+	xtn_optset_init(&set, dia->save_opts ? dia->save_opts :
+			xtn_save_options());
+	xtn_getopt_init(&g, argc, argv, dia->save_shortopts ?
+			dia->save_shortopts : XTN_SAVE_SHORTOPTS, &set);
 	g.opterr = true;
 	while (ret < 0 && (c = xtn_getopt_next(&g)) != -1) {
 		switch (c) {
@@ -156,7 +159,7 @@ int tool_save(const struct xtn_tool *t, int argc, char **argv)
 	struct xtn_ctx ctx;
 	int ret, status;
 
-	ret = parse_args(argc, argv, prog, &a);
+	ret = parse_args(argc, argv, prog, t->fam->dialect, &a);
 	if (ret >= 0)
 		return ret;
 	xtn_ctx_init(&ctx, t->fam);

@@ -50,7 +50,7 @@ for f in $files; do
 			bad "$f: no OK golden line in tests/rules/$dir/$f.t" ;;
 	*)
 	# a golden line: "-m NAME" / "-j NAME", or the implicit "-p NAME"
-	if ! cat "$src"/tests/rules/ip/*.t "$src"/tests/rules/ip6/*.t |
+	if ! cat "$src"/tests/rules/*/*.t |
 		grep -v '^#' | grep ';OK' |
 		grep -Eq -- "(^|[ ;])($opt|-p) $name( |;|$)"; then
 		bad "$f: no golden line with '$opt $name' in tests/rules/*/*.t"

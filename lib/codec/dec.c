@@ -779,8 +779,11 @@ static void decode_udata(struct xtn_dec *d, const uint8_t *buf, uint32_t len)
 /* Each instance says whether what it claimed makes a whole match. */
 static void decode_done(struct xtn_dec *d)
 {
-	struct xtn_ext_inst *m;
+	struct xtn_ext_inst *base = d->rule->base, *m;
 
+	/* a base match that refuses says why itself */
+	if (base && base->ext->decode_done)
+		base->ext->decode_done(d, base->data);
 	xtn_list_for_each(m, &d->rule->matches, node)
 		if (m->ext->decode_done && m->ext->decode_done(d, m->data) < 0)
 			xtn_dec_fail(d, "incomplete %s match", m->ext->name);

@@ -426,7 +426,9 @@ static int encode_action(struct xtn_enc *e)
 	return 0;
 }
 
-/* NFTA_RULE_COMPAT: the kernel's xt layer checks matches against it. */
+/* NFTA_RULE_COMPAT: the kernel's xt layer checks matches against it.
+ * Only families whose base match states a protocol send it (arptables
+ * 1.8.9 sends none). */
 static void set_compat(struct xtn_enc *e)
 {
 	bool inv;

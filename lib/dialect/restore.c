@@ -280,7 +280,7 @@ int xtn_rparse_end(struct xtn_rparser *p, uint32_t last_line)
 {
 	struct xtn_loc loc = { .line = last_line + 1 };
 
-	if (!p->in_table)
+	if (!p->in_table || !xtn_dialect_of(p->ctx)->restore_needs_commit)
 		return 0;
 	return xtn_fail_style(&p->ctx->diag, XTN_OTHER, XTN_DS_PROG, &loc,
 			      "COMMIT expected at line %u", last_line + 1);

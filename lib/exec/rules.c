@@ -9,6 +9,7 @@
 #include <libnftnl/rule.h>
 #include <xtnft/codec.h>
 #include <xtnft/ctx.h>
+#include <xtnft/dialect.h>
 #include <xtnft/family.h>
 #include <xtnft/model.h>
 #include <xtnft/print.h>

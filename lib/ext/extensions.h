@@ -51,9 +51,11 @@ XTN_EXT(tg_NFLOG)
 XTN_EXT(tg_TRACE)
 XTN_EXT(tg_NFQUEUE)
 XTN_EXT(tg_CLASSIFY)
+XTN_EXT_ALSO(tg_CLASSIFY, tg_CLASSIFY_arp)
 
 /* mangle */
 XTN_EXT(tg_MARK)
+XTN_EXT_ALSO(tg_MARK, tg_MARK_arp)
 XTN_EXT(tg_TCPMSS)
 XTN_EXT_ALSO(tg_TCPMSS, tg_TCPMSS6)
 XTN_EXT(tg_TOS)
@@ -115,3 +117,6 @@ XTN_EXT(eb_log)
 
 /* ebtables: among */
 XTN_EXT(eb_among)
+
+/* arp */
+XTN_EXT(arp_mangle)

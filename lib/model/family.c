@@ -154,10 +154,10 @@ const struct xtn_family xtn_family_bridge = {
 	/* ebtables-nft 1.8.9 looks for no legacy tables */
 };
 
+/* arptables-nft has no FORWARD chain (interop.md 1.1). */
 static const struct xtn_chain_def arp_filter_chains[] = {
 	CH("INPUT", NF_ARP_IN, 0, "filter"),
 	CH("OUTPUT", NF_ARP_OUT, 0, "filter"),
-	CH("FORWARD", NF_ARP_FORWARD, 0, "filter"),
 };
 
 static const struct xtn_table_def arp_tables[] = {

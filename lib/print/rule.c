@@ -144,10 +144,9 @@ void xtn_print_rule_list(struct xtn_strbuf *sb, const struct xtn_rule *r,
 		xtn_strbuf_putc(sb, '\n');
 }
 
-void xtn_print_list_header(struct xtn_strbuf *sb, const char *chain,
-			   const char *policy, uint64_t pkts, uint64_t bytes,
-			   unsigned int refs, unsigned int fmt,
-			   const struct xtn_rule *proto)
+void xtn_print_chain_head(struct xtn_strbuf *sb, const char *chain,
+			  const char *policy, uint64_t pkts, uint64_t bytes,
+			  unsigned int refs, unsigned int fmt)
 {
 	xtn_strbuf_printf(sb, "Chain %s", chain);
 	if (policy) {
@@ -163,6 +162,14 @@ void xtn_print_list_header(struct xtn_strbuf *sb, const char *chain,
 	} else {
 		xtn_strbuf_printf(sb, " (%u references)\n", refs);
 	}
+}
+
+void xtn_print_list_header(struct xtn_strbuf *sb, const char *chain,
+			   const char *policy, uint64_t pkts, uint64_t bytes,
+			   unsigned int refs, unsigned int fmt,
+			   const struct xtn_rule *proto)
+{
+	xtn_print_chain_head(sb, chain, policy, pkts, bytes, refs, fmt);
 	(void)proto;
 	if (fmt & XTN_FMT_LINENUMBERS)
 		xtn_strbuf_printf(sb, FMT("%-4s ", "%s "), "num");

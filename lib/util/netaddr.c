@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <xtnft/diag.h>
 #include <xtnft/netaddr.h>
@@ -275,6 +276,81 @@ void xtn_mask_suffix(const union xtn_inaddr *mask, int af, bool hide_host,
 		buf[0] = '\0';
 	else
 		snprintf(buf, len, "/%d", cidr);
+}
+
+/* Six groups of one or two hex digits, ':' between them, [s, end). */
+static bool mac_parse_exact(const char *s, const char *end, uint8_t mac[6])
+{
+	unsigned int i, n, v;
+
+	for (i = 0; i < 6; i++) {
+		for (n = 0, v = 0; n < 2 && s < end && isxdigit((unsigned char)*s);
+		     n++, s++)
+			v = v * 16 + (unsigned int)(isdigit((unsigned char)*s) ?
+				*s - '0' : tolower((unsigned char)*s) - 'a' + 10);
+		if (n == 0)
+			return false;
+		mac[i] = (uint8_t)v;
+		if (i < 5 && (s == end || *s++ != ':'))
+			return false;
+	}
+	return s == end;
+}
+
+bool xtn_mac_parse(const char *s, uint8_t mac[6])
+{
+	return mac_parse_exact(s, s + strlen(s), mac);
+}
+
+bool xtn_mac_parse_masked(const char *s, uint8_t mac[6], uint8_t mask[6])
+{
+	static const struct {
+		const char *name;
+		uint8_t mac[6], mask[6];
+	} names[] = {
+		{ "Unicast", { 0 }, { 1 } },
+		{ "Multicast", { 1 }, { 1 } },
+		{ "Broadcast", { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff },
+		  { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff } },
+		{ "BGA", { 0x01, 0x80, 0xc2 },
+		  { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff } },
+	};
+	const char *slash = strrchr(s, '/');
+	size_t i;
+
+	for (i = 0; i < XTN_ARRAY_SIZE(names); i++) {
+		if (strcasecmp(s, names[i].name) == 0) {
+			memcpy(mac, names[i].mac, 6);
+			memcpy(mask, names[i].mask, 6);
+			return true;
+		}
+	}
+	if (slash) {
+		if (!mac_parse_exact(slash + 1, slash + strlen(slash), mask))
+			return false;
+	} else {
+		memset(mask, 0xff, 6);
+		slash = s + strlen(s);
+	}
+	if (!mac_parse_exact(s, slash, mac))
+		return false;
+	for (i = 0; i < 6; i++)
+		mac[i] &= mask[i];
+	return true;
+}
+
+void xtn_mac_format_masked(const uint8_t mac[6], const uint8_t mask[6],
+			   char *buf, size_t len)
+{
+	static const uint8_t ones[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	int n;
+
+	n = snprintf(buf, len, "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1],
+		     mac[2], mac[3], mac[4], mac[5]);
+	if (memcmp(mask, ones, 6) != 0 && n > 0 && (size_t)n < len)
+		snprintf(buf + n, len - (size_t)n,
+			 "/%02x:%02x:%02x:%02x:%02x:%02x", mask[0], mask[1],
+			 mask[2], mask[3], mask[4], mask[5]);
 }
 
 /*

@@ -90,7 +90,7 @@ static void check_fixed_point(const struct xtn_family *fam,
 			      const struct xtn_rule *dec, const char *table,
 			      const char *chain, const char *saved)
 {
-	struct xtn_parse_opts po = { .prog = fam->dialect->name };
+	struct xtn_parse_opts po = { .prog = fam->dialect->progname(fam) };
 	struct xtn_rule *r2, *dec2;
 	struct xtn_words w = { 0 };
 	struct xtn_cmd *cmd = NULL;
@@ -103,7 +103,7 @@ static void check_fixed_point(const struct xtn_family *fam,
 	xtn_sets_init(&sets);
 	ctx.resolver = &xtn_resolver_none;
 	xtn_strbuf_init(&out);
-	xtn_words_add(&w, fam->dialect->name);
+	xtn_words_add(&w, po.prog);
 	xtn_words_add(&w, "-t");
 	xtn_words_add(&w, table);
 	if (xtn_restore_split(saved, &w, &ctx.diag, 0) < 0 ||
@@ -149,6 +149,7 @@ static void sink_fini(struct sink *k)
 static void one_rule(struct xtn_ctx *ctx, struct sink *k,
 		     const struct xtn_cmd *cmd, unsigned int i)
 {
+	const struct xtn_printer *pr = ctx->fam->dialect->printer;
 	const char *chain = cmd->chain ? cmd->chain : "INPUT";
 	struct xtn_batch_rule_opts o = { .msg = NFT_MSG_NEWRULE,
 					 .op = XTN_OBJ_RULE_APPEND };

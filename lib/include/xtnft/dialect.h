@@ -79,6 +79,16 @@ struct xtn_dialect {
 	 * as "line N failed" and this */
 	bool restore_commit_failed;
 	const char *restore_no_table;
+	/* restore reads no options at all: every argument is ignored and
+	 * the input is stdin (arptables-restore 1.8.9) */
+	bool restore_ignores_args;
+	/* the name restore's messages use whatever argv[0] is (NULL: its
+	 * base name, as iptables-restore) */
+	const char *restore_prog;
+	/* the save tool's options and short option string (NULL: those of
+	 * iptables-save) */
+	const struct xtn_longopt *save_opts;
+	const char *save_shortopts;
 };
 
 extern const struct xtn_dialect xtn_dialect_iptables;

@@ -307,7 +307,8 @@ struct xtn_ext {
 	int (*decode_nexpr)(struct xtn_dec *d, const struct xtn_nexpr *x);
 	/* After the rule's last expression, for each of its instances:
 	 * -1 if what was claimed is not a whole match (the rule is then
-	 * undecodable), 0 otherwise. */
+	 * undecodable; a base match calls xtn_dec_fail with its reason),
+	 * 0 otherwise. */
 	int (*decode_done)(struct xtn_dec *d, void *data);
 	/* Turn an xt compat blob into data; NULL means copy it. */
 	int (*decode_xt)(struct xtn_dec *d, void *data, const void *info,
@@ -471,6 +472,11 @@ void xtn_out_printf(const struct xtn_out *o, const char *fmt, ...)
 /* Quote a string the way iptables-save does (only when needed). */
 void xtn_out_quoted(const struct xtn_out *o, const char *s);
 bool xtn_out_numeric(const struct xtn_out *o);
+/* An IPv4 address as xtables_ipaddr_to_anyname prints it (host name,
+ * network name, dotted quad), or numeric with -n and in save forms. */
+union xtn_inaddr;
+const char *xtn_out_addr4(const struct xtn_out *o, const union xtn_inaddr *a,
+			  char *buf, size_t len);
 /* " name", quoted only if it holds a blank or a double quote (save). */
 void xtn_out_name(const struct xtn_out *o, const char *name);
 

@@ -150,6 +150,20 @@ const char *xtn_addr_ntop(const union xtn_inaddr *a, int af, char *buf,
 void xtn_mask_suffix(const union xtn_inaddr *mask, int af, bool hide_host,
 		     char *buf, size_t len);
 
+/*
+ * "aa:bb:cc:dd:ee:ff[/mask]" or one of libxtables' names (Unicast,
+ * Multicast, Broadcast, BGA) as xtables_parse_mac_and_mask reads it: the
+ * address is masked.  Stricter than its ether_aton(), which ignores what
+ * follows the sixth byte: each group is one or two hex digits, nothing
+ * else.  False if s is none of these.
+ */
+bool xtn_mac_parse_masked(const char *s, uint8_t mac[6], uint8_t mask[6]);
+/* "aa:bb:cc:dd:ee:ff" alone (ether_aton, as strict as above). */
+bool xtn_mac_parse(const char *s, uint8_t mac[6]);
+/* "aa:...:ff", and "/mask" unless it is all ones (xtables_print_mac_and_mask). */
+void xtn_mac_format_masked(const uint8_t mac[6], const uint8_t mask[6],
+			   char *buf, size_t len);
+
 /* Protocols, as xtables_parse_protocol and proto_to_name see them. */
 int xtn_proto_parse(const char *s, const struct xtn_resolver *res,
 		    uint16_t *out);

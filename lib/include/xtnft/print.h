@@ -22,6 +22,10 @@ void xtn_print_rule_save(struct xtn_strbuf *sb, const struct xtn_rule *r,
 void xtn_print_rule_list(struct xtn_strbuf *sb, const struct xtn_rule *r,
 			 unsigned int num, unsigned int fmt,
 			 const struct xtn_resolver *res);
+/* "Chain X (policy P [N packets, M bytes])" or "Chain X (N references)". */
+void xtn_print_chain_head(struct xtn_strbuf *sb, const char *chain,
+			  const char *policy, uint64_t pkts, uint64_t bytes,
+			  unsigned int refs, unsigned int fmt);
 /* "Chain X (policy P ...)" plus the column header line. */
 void xtn_print_list_header(struct xtn_strbuf *sb, const char *chain,
 			   const char *policy, uint64_t pkts, uint64_t bytes,
@@ -64,6 +68,7 @@ struct xtn_printer {
 
 extern const struct xtn_printer xtn_printer_iptables;
 extern const struct xtn_printer xtn_printer_ebtables;
+extern const struct xtn_printer xtn_printer_arptables;
 /* The name -L shows in the target column. */
 const char *xtn_rule_target_name(const struct xtn_rule *r);
 

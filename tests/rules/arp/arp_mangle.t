@@ -73,3 +73,11 @@
 # -j mangle --mangle-target DROP
 # 1.8.9 bug: a "!" before a target option is dropped
 # -j mangle ! --mangle-ip-s 1.2.3.4;-j mangle --mangle-ip-s 1.2.3.4;OK
+
+# xtnft (branch arpt): a mask, or a ! before a target option, is refused
+# (1.8.9 applies the mask and keeps the address, and drops the !); the
+# save is numeric (1.8.9's prints host names)
+-j mangle --mangle-ip-s 1.2.3.4/24;;FAIL;host/network `1.2.3.4/24' not found
+-j mangle --mangle-mac-s 00:11:22:33:44:55:66;;FAIL;invalid source MAC
+-j mangle ! --mangle-ip-s 1.2.3.4;;FAIL;mangle: option "--mangle-ip-s" cannot be inverted.\n
+-j mangle --mangle-ip-s 0.0.0.0;=;OK

@@ -103,13 +103,15 @@
 -j ACCEPT -s 1.2.3.4 -d 5.6.7.8 --source-mac 00:11:22:33:44:55 --destination-mac 66:77:88:99:aa:bb -i eth0 --opcode 2 --h-type 6 --proto-type 0x800;-j ACCEPT -i eth0 -s 1.2.3.4 --src-mac 00:11:22:33:44:55 -d 5.6.7.8 --dst-mac 66:77:88:99:aa:bb --opcode 2 --h-type 6 --proto-type 0x800;OK
 --proto-type 0x800 --h-type 6 --opcode 2 -i eth0 --destination-mac 66:77:88:99:aa:bb --source-mac 00:11:22:33:44:55 -d 5.6.7.8 -s 1.2.3.4 -j DROP;-j DROP -i eth0 -s 1.2.3.4 --src-mac 00:11:22:33:44:55 -d 5.6.7.8 --dst-mac 66:77:88:99:aa:bb --opcode 2 --h-type 6 --proto-type 0x800;OK
 -c 5 10 -j ACCEPT;-j ACCEPT;OK
--j CONTINUE;;FAIL;Chain 'CONTINUE' does not exist
--j FOO;;FAIL;Chain 'FOO' does not exist
+# ours: xtnft looks the chain up when it runs the command, not while it
+# parses it (the same words, tests/diff/corpus-arp.txt)
+# -j CONTINUE;;FAIL;Chain 'CONTINUE' does not exist
+# -j FOO;;FAIL;Chain 'FOO' does not exist
 -s 1.2.3.400;;FAIL;host/network `1.2.3.400' not found
 -s 1.2.3.4/33;;FAIL;invalid mask `33' specified
 -s foo;;FAIL;host/network `foo' not found
 -s 1.1.1.1 -s 2.2.2.2;;FAIL;multiple -s flags not allowed
--s ! ! 1.2.3.4;;FAIL;Bad argument `1.2.3.4'
+-s ! ! 1.2.3.4;;FAIL;Bad argument `1.2.3.4'\n
 ! -s ! 1.2.3.4;;FAIL;Multiple `!' flags not allowed
 --source-mac foo;;FAIL;Problem with specified source mac
 --source-mac 00:11:22:33:44;;FAIL;Problem with specified source mac
@@ -166,3 +168,42 @@
 # --h-type 0xffff;--h-type 65535;OK
 # the kernel refuses -j mangle without a --mangle-* option (status 4)
 # -j mangle
+
+# xtnft (branch arpt): what 1.8.9 reads wrongly is read back as written
+--h-type ! 1;! --h-type 1;OK
+--h-length ! 6;! --h-length 6;OK
+! -l 6 --opcode 1;! --h-length 6 --opcode 1;OK
+--source-mac 00:11:22:33:44:55/ff:ff:ff:00:00:00;--src-mac 00:11:22:00:00:00/ff:ff:ff:00:00:00;OK
+--dst-mac 01:80:c2:00:00:00/ff:ff:ff:ff:ff:00;=;OK
+--opcode ! 0;! --opcode 0;OK
+--proto-type ! 0;! --proto-type 0x0;OK
+# xtnft saves --h-type 10 and up in hexadecimal (0x), which it reads as it
+# was given (1.8.9's decimal would restore another value)
+--h-type 10;--h-type 0x10;OK
+--h-type 0xffff;=;OK
+--h-type 0x9;--h-type 9;OK
+# xtnft refuses what 1.8.9 takes and stores as something else, in 1.8.9's
+# words for a bad value: a mask (it writes the value alone), a value 0
+# (it writes no compare), a length other than 6 (it keeps 6), a MAC with
+# more than six groups (it keeps six)
+--opcode 0;;FAIL;Problem with specified opcode
+--opcode 1/0;;FAIL;Problem with specified opcode
+--opcode Request/1;;FAIL;Problem with specified opcode
+--h-type 0;;FAIL;Problem with specified hardware type
+--h-type 1/0;;FAIL;Problem with specified hardware type
+--proto-type 0;;FAIL;Problem with specified protocol type
+--proto-type 0x800/0xff00;;FAIL;Problem with specified protocol type
+--h-length 256;;FAIL;Only harware address length of 6 is supported currently.
+--h-length foo;;FAIL;Only harware address length of 6 is supported currently.
+--h-length 6/0;;FAIL;Only harware address length of 6 is supported currently.
+-l7;;FAIL;Only harware address length of 6 is supported currently.
+--source-mac 00:11:22:33:44:55:66;;FAIL;Problem with specified source mac
+--source-mac 00:11:22:33:44:55x;;FAIL;Problem with specified source mac
+# xtnft refuses what 1.8.9 takes and drops from the rule: a ! before -p
+# (it compares the protocol type with 0), --match (arptables has no
+# matches) and the targets it loads for which no kernel has an ARP version
+! -p tcp;;FAIL;cannot have ! before -p
+-p ! tcp;;FAIL;cannot have ! before -p
+--match mark --mark 1;;FAIL;unknown option "--match"
+-j LOG;;FAIL;target `LOG' is not supported by xtnft yet
+-j CONNMARK --set-mark 1;;FAIL;target `CONNMARK' is not supported by xtnft yet
