@@ -609,6 +609,16 @@ static char *read_file(const char *path)
 
 /* ---- list ------------------------------------------------------------ */
 
+static bool in_families(unsigned int fams)
+{
+	size_t f;
+
+	for (f = 0; f < ARRAY_SIZE(families); f++)
+		if (fams & families[f]->bit)
+			return true;
+	return false;
+}
+
 static void print_fams(FILE *out, unsigned int fams)
 {
 	const char *sep = " ";
@@ -640,6 +650,7 @@ static void list_exts(FILE *out)
 		[XTN_EXT_BASE] = "base",
 		[XTN_EXT_MATCH] = "match",
 		[XTN_EXT_TARGET] = "target",
+		[XTN_EXT_WATCHER] = "watcher",
 	};
 	const struct xtn_ext *const *reg;
 	const struct xtn_optdef *o;
@@ -647,6 +658,10 @@ static void list_exts(FILE *out)
 
 	reg = xtn_ext_registry(&n);
 	for (i = 0; i < n; i++) {
+		/* no family of the completions (bridge, arp extensions):
+		 * a line without families would read as one with options */
+		if (reg[i]->kind != XTN_EXT_BASE && !in_families(reg[i]->families))
+			continue;
 		fprintf(out, "%s %s", kinds[reg[i]->kind], reg[i]->name);
 		print_fams(out, reg[i]->families);
 		for (o = reg[i]->opts; o && o->name; o++)
