@@ -6,7 +6,9 @@
  * expected form, and that form must print itself again after another round
  * (a fixed point: "! --dport :1000" is written as "> 1000" and reads back as
  * "--dport 1001:65535", which then stays).  FAIL lines must fail with
- * exactly the given message.
+ * exactly the given message.  Each family's lines are read by its own
+ * dialect (tests/rules/bridge/ by ebtables'), and for bridge the xt blobs
+ * are compared too ("#xt" lines of the golden).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
 #include <xtnft/codec.h>
 #include <xtnft/ctx.h>
@@ -121,10 +124,14 @@ static char *golden_for(const char *payload, const char *args)
 		if (len == alen + 2 && !strncmp(p, "# ", 2) && !strncmp(p + 2, args, alen)) {
 			xtn_strbuf_init(&sb);
 			p = eol ? eol + 1 : p + len;
-			while (*p == ' ') {
+			/* expressions, then (bridge, arp) "#xt" blob lines
+			 * and "#set" lines, of which only the blobs count */
+			while (*p == ' ' || !strncmp(p, "#xt ", 4) ||
+			       !strncmp(p, "#set ", 5)) {
 				eol = strchr(p, '\n');
 				len = eol ? (size_t)(eol - p) + 1 : strlen(p);
-				xtn_strbuf_put(&sb, p, len);
+				if (*p != '#' || p[1] == 'x')
+					xtn_strbuf_put(&sb, p, len);
 				p += len;
 			}
 			return xtn_strbuf_steal(&sb);
@@ -163,11 +170,36 @@ static void outcome_fini(struct outcome *o)
 	free(o->error);
 }
 
-/* Parse "iptables -A FORWARD ARGS", encode, decode, print. */
-static void run_line(const struct xtn_family *fam, const char *args,
-		     struct outcome *o)
+/* "#xt KIND NAME: HEX" of each match and target expression, as
+ * regen-payloads.sh records them for bridge and arp goldens. */
+static int dump_blob(struct nftnl_expr *x, void *data)
 {
-	struct xtn_parse_opts po = { .prog = "iptables" };
+	struct xtn_strbuf *sb = data;
+	const char *kind = nftnl_expr_get_str(x, NFTNL_EXPR_NAME);
+	bool match = strcmp(kind, "match") == 0;
+	const unsigned char *b;
+	uint32_t len = 0, i;
+
+	if (!match && strcmp(kind, "target") != 0)
+		return 0;
+	b = nftnl_expr_get(x, match ? NFTNL_EXPR_MT_INFO : NFTNL_EXPR_TG_INFO,
+			   &len);
+	xtn_strbuf_printf(sb, "#xt %s %s:", kind,
+			  nftnl_expr_get_str(x, match ? NFTNL_EXPR_MT_NAME :
+							NFTNL_EXPR_TG_NAME));
+	for (i = 0; b && i < len; i++)
+		xtn_strbuf_printf(sb, "%s%02x", i % 4 ? "" : " ", b[i]);
+	xtn_strbuf_putc(sb, '\n');
+	return 0;
+}
+
+/* Parse "TOOL -t TABLE -A CHAIN ARGS" with the family's dialect,
+ * encode, decode, print. */
+static void run_line(const struct xtn_family *fam, const char *table,
+		     const char *chain, const char *args, struct outcome *o)
+{
+	const struct xtn_dialect *dl = fam->dialect;
+	struct xtn_parse_opts po = { .prog = dl->name };
 	struct xtn_resolver res = offline_resolver();
 	struct xtn_words w = { 0 };
 	struct xtn_strbuf out, text;
@@ -181,22 +213,26 @@ static void run_line(const struct xtn_family *fam, const char *args,
 	ctx.resolver = &res;
 	xtn_strbuf_init(&out);
 	xtn_strbuf_init(&text);
-	xtn_words_add(&w, "iptables");
+	xtn_words_add(&w, dl->name);
+	xtn_words_add(&w, "-t");
+	xtn_words_add(&w, table);
 	xtn_words_add(&w, "-A");
-	xtn_words_add(&w, CHAIN);
+	xtn_words_add(&w, chain);
 	o->parsed = -1;
 	if (xtn_restore_split(args, &w, &ctx.diag, 1) == 0)
-		o->parsed = xtn_ipt_parse(&ctx, w.n, w.v, &po, &cmd, &out);
+		o->parsed = dl->parse(&ctx, w.n, w.v, &po, &cmd, &out);
 	if (o->parsed == XTN_PARSED_CMD) {
 		r = xtn_cmd_rule_at(cmd, 0);
-		nr = xtn_codec_encode(r, "filter", CHAIN, &ctx.diag);
+		nr = xtn_codec_encode(r, table, chain, &ctx.diag);
 		xtn_rule_free(r);
 	}
 	if (nr) {
 		xtn_codec_dump(nr, &text);
+		if (fam != &xtn_family_ipv4 && fam != &xtn_family_ipv6)
+			nftnl_expr_foreach(nr, dump_blob, &text);
 		o->dump = xtn_strbuf_steal(&text);
 		back = xtn_codec_decode(nr, fam, NULL);
-		xtn_print_rule_save(&text, back, "-A", CHAIN, 0, &res);
+		dl->printer->rule_save(&text, back, "-A", chain, 0, &res);
 		o->saved = xtn_strbuf_steal(&text);
 		xtn_rule_free(back);
 		nftnl_rule_free(nr);
@@ -211,22 +247,28 @@ static void run_line(const struct xtn_family *fam, const char *args,
 }
 
 /* The save form without "-A CHAIN " and the newline. */
-static const char *saved_args(const char *saved)
+static const char *saved_args(const char *saved, const char *chain)
 {
-	static const char prefix[] = "-A " CHAIN;
-	const char *s = saved + sizeof(prefix) - 1;
+	const char *s = saved + strlen("-A ") + strlen(chain);
 
 	return *s == ' ' ? s + 1 : s;
 }
 
-static int check_ok(const struct tfile *tf, const char *key, const char *args,
-		    const char *expect, const char *payload)
+/* Where a golden line's rule goes: filter FORWARD, or "@TABLE:CHAIN". */
+struct where {
+	char table[32];
+	char chain[32];
+};
+
+static int check_ok(const struct tfile *tf, const struct where *at,
+		    const char *key, const char *args, const char *expect,
+		    const char *payload)
 {
 	char *golden = golden_for(payload, key), *again_in;
 	struct outcome o, again;
 	int bad = 0;
 
-	run_line(tf->fam, args, &o);
+	run_line(tf->fam, at->table, at->chain, args, &o);
 	if (!o.dump) {
 		print_error("%s: %s: failed: %s\n", tf->path, args,
 			    o.error ? o.error : "(no message)");
@@ -238,14 +280,14 @@ static int check_ok(const struct tfile *tf, const char *key, const char *args,
 			    tf->path, args, golden ? golden : "(none)\n", o.dump);
 		bad = 1;
 	}
-	again_in = xtn_xstrdup(saved_args(o.saved));
+	again_in = xtn_xstrdup(saved_args(o.saved, at->chain));
 	again_in[strcspn(again_in, "\n")] = '\0';
 	if (strcmp(again_in, expect) != 0) {
 		print_error("%s: %s: save form \"%s\", expected \"%s\"\n",
 			    tf->path, args, again_in, expect);
 		bad = 1;
 	}
-	run_line(tf->fam, again_in, &again);
+	run_line(tf->fam, at->table, at->chain, again_in, &again);
 	if (!again.saved || strcmp(again.saved, o.saved) != 0) {
 		print_error("%s: %s: save form is not a fixed point\n", tf->path,
 			    args);
@@ -259,13 +301,14 @@ out:
 	return bad;
 }
 
-static int check_fail(const struct tfile *tf, const char *args, char *msg)
+static int check_fail(const struct tfile *tf, const struct where *at,
+		      const char *args, char *msg)
 {
 	struct outcome o;
 	int bad = 0;
 
 	unescape(msg);
-	run_line(tf->fam, args, &o);
+	run_line(tf->fam, at->table, at->chain, args, &o);
 	if (o.dump) {
 		print_error("%s: %s: accepted, expected failure\n", tf->path, args);
 		bad = 1;
@@ -285,6 +328,7 @@ static int check_fail(const struct tfile *tf, const char *args, char *msg)
  */
 static int check_line(const struct tfile *tf, char *line, const char *payload)
 {
+	struct where at = { "filter", CHAIN };
 	char *save = NULL, *args, *msg, *key;
 	const char *expect, *status;
 
@@ -306,13 +350,19 @@ static int check_line(const struct tfile *tf, char *line, const char *payload)
 		return 1;
 	}
 	key = args;
-	if (args[0] == '@' && strchr(args, ' '))
-		args = strchr(args, ' ') + 1;	/* "@TABLE:CHAIN args" */
+	if (args[0] == '@' && strchr(args, ' ')) {
+		/* "@TABLE:CHAIN args" */
+		if (sscanf(args, "@%31[^:]:%31s", at.table, at.chain) != 2) {
+			print_error("%s: bad @TABLE:CHAIN\n", tf->path);
+			return 1;
+		}
+		args = strchr(args, ' ') + 1;
+	}
 	if (strcmp(expect, "=") == 0)
 		expect = args;
 	if (strcmp(status, "OK") == 0)
-		return check_ok(tf, key, args, expect, payload);
-	return check_fail(tf, args, msg ? msg : xtn_xstrdup(""));
+		return check_ok(tf, &at, key, args, expect, payload);
+	return check_fail(tf, &at, args, msg ? msg : xtn_xstrdup(""));
 }
 
 static void test_file(void **state)
@@ -376,6 +426,7 @@ int main(void)
 
 	n = add_dir(files, n, "ip", &xtn_family_ipv4);
 	n = add_dir(files, n, "ip6", &xtn_family_ipv6);
+	n = add_dir(files, n, "bridge", &xtn_family_bridge);
 	if (n == 0) {
 		fprintf(stderr, "no .t files under %s\n", RULES_DIR);
 		return 1;
