@@ -56,7 +56,11 @@ for f in $files; do
 	*) [ -s "$src/tests/diff/ext/$f.txt" ] || bad "$f: no differential cases in tests/diff/ext/$f.txt"
 	   [ -s "$src/tests/diff/ext/$f.interop" ] || bad "$f: no interop specs in tests/diff/ext/$f.interop" ;;
 	esac
-	grep -Eq "(^|[' :])$name([' )]|$)" "$comp" || bad "$f: '$name' is not in the bash completion"
+	# ebtables and arptables have no completions yet (xtnft-gen list
+	# leaves their extensions out)
+	case $f in eb_*|arp_*) ;;
+	*) grep -Eq "(^|[' :])$name([' )]|$)" "$comp" || bad "$f: '$name' is not in the bash completion" ;;
+	esac
 	if sed -n '/^static const char \*const unsupported\[\]/,/^};/p' \
 		"$src/lib/ext/registry.c" | grep -q "\"$name\""; then
 		bad "$f: '$name' is still on the unsupported list (lib/ext/registry.c)"
