@@ -100,6 +100,7 @@ XTN_EXT(mt_ipv6header)
 XTN_EXT(mt_policy)
 
 /* ebtables: protocol matches */
+XTN_EXT(eb_ip)
 
 /* ebtables: marks, limit, watchers, targets */
 
