@@ -5,7 +5,6 @@
  * with a port protocol, ICMP and IGMP types only with theirs.
  */
 #include <netinet/in.h>
-#include <stdio.h>
 #include <sys/socket.h>
 #include <linux/netfilter_bridge/ebt_ip.h>
 #include <xtnft/ctx.h>
@@ -41,7 +40,6 @@ static const struct xtn_optdef ip_opts[] = {
 static int parse_value(struct xtn_parse *p, struct ebt_ip_info *info)
 {
 	uint64_t tos;
-	uint16_t proto;
 
 	switch (p->opt->id) {
 	case O_SRC:
@@ -55,12 +53,7 @@ static int parse_value(struct xtn_parse *p, struct ebt_ip_info *info)
 		info->tos = (uint8_t)tos;
 		return 0;
 	case O_PROTO:
-		if (xtn_proto_parse(p->arg, p->ctx->resolver, &proto) < 0)
-			return xtn_parse_fail(p, XTN_PARAM,
-					      "unknown protocol \"%s\" specified",
-					      p->arg);
-		info->protocol = (uint8_t)proto;
-		return 0;
+		return xtn_ebt_parse_proto(p, &info->protocol);
 	case O_SPORT:
 		return xtn_tcpudp_parse_ports(p, p->arg, NULL, info->sport);
 	case O_DPORT:
@@ -88,28 +81,11 @@ static int ip_parse(struct xtn_parse *p, void *data)
 	return 0;
 }
 
-/* " --OPT" and " !" when inverted: 1.8.9 puts the negation inside. */
 static bool save_opt(const struct xtn_out *o, const struct ebt_ip_info *info,
 		     unsigned int id, const char *name)
 {
-	uint8_t bit = (uint8_t)(1u << id);
-
-	if (!(info->bitmask & bit))
-		return false;
-	xtn_out_printf(o, " --%s%s", name, info->invflags & bit ? " !" : "");
-	return true;
-}
-
-static void save_proto(const struct xtn_out *o, uint8_t proto)
-{
-	char name[64];
-
-	/* getprotobynumber's name (0 is "ip"), not iptables' own table */
-	if (o->res && o->res->proto_by_number &&
-	    o->res->proto_by_number(o->res, proto, name, sizeof(name)))
-		xtn_out_printf(o, " %s", name);
-	else
-		xtn_out_printf(o, " %u", proto);
+	return xtn_ebt_save_opt(o, info->bitmask, info->invflags, 1u << id,
+				name);
 }
 
 static void ip_save(const struct xtn_out *o, const void *data)
@@ -123,7 +99,7 @@ static void ip_save(const struct xtn_out *o, const void *data)
 	if (save_opt(o, info, O_TOS, "ip-tos"))
 		xtn_out_printf(o, " 0x%02X", info->tos);
 	if (save_opt(o, info, O_PROTO, "ip-proto"))
-		save_proto(o, info->protocol);
+		xtn_ebt_save_proto(o, info->protocol);
 	if (save_opt(o, info, O_SPORT, "ip-sport"))
 		xtn_ebt_save_range(o, info->sport[0], info->sport[1]);
 	if (save_opt(o, info, O_DPORT, "ip-dport"))

@@ -73,6 +73,38 @@ void xtn_ebt_save_addr(const struct xtn_out *o, int af, const void *addr,
 		       suffix);
 }
 
+int xtn_ebt_parse_proto(struct xtn_parse *p, uint8_t *proto)
+{
+	uint16_t v;
+
+	if (xtn_proto_parse(p->arg, p->ctx->resolver, &v) < 0)
+		return xtn_parse_fail(p, XTN_PARAM,
+				      "unknown protocol \"%s\" specified", p->arg);
+	*proto = (uint8_t)v;
+	return 0;
+}
+
+void xtn_ebt_save_proto(const struct xtn_out *o, uint8_t proto)
+{
+	char name[64];
+
+	/* getprotobynumber's name, not iptables' own table (0 is "ip") */
+	if (o->res && o->res->proto_by_number &&
+	    o->res->proto_by_number(o->res, proto, name, sizeof(name)))
+		xtn_out_printf(o, " %s", name);
+	else
+		xtn_out_printf(o, " %u", proto);
+}
+
+bool xtn_ebt_save_opt(const struct xtn_out *o, uint32_t bitmask,
+		      uint32_t invflags, uint32_t bit, const char *name)
+{
+	if (!(bitmask & bit))
+		return false;
+	xtn_out_printf(o, " --%s%s", name, invflags & bit ? " !" : "");
+	return true;
+}
+
 void xtn_ebt_save_range(const struct xtn_out *o, uint32_t lo, uint32_t hi)
 {
 	if (lo == hi)

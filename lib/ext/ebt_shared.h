@@ -31,6 +31,16 @@ int xtn_ebt_parse_addr(struct xtn_parse *p, int af, void *addr, void *mask);
 void xtn_ebt_save_addr(const struct xtn_out *o, int af, const void *addr,
 		       const void *mask);
 
+/* An IP protocol number or name, as xtables_parse_protocol reads it. */
+int xtn_ebt_parse_proto(struct xtn_parse *p, uint8_t *proto);
+/* " name" as getprotobynumber knows it (0 is "ip"), else " N". */
+void xtn_ebt_save_proto(const struct xtn_out *o, uint8_t proto);
+
+/* " --NAME" (and " !" when inverted: 1.8.9 puts the negation inside)
+ * if bit is in bitmask; whether it was. */
+bool xtn_ebt_save_opt(const struct xtn_out *o, uint32_t bitmask,
+		      uint32_t invflags, uint32_t bit, const char *name);
+
 /* " lo" or " lo:hi". */
 void xtn_ebt_save_range(const struct xtn_out *o, uint32_t lo, uint32_t hi);
 

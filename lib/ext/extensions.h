@@ -101,6 +101,7 @@ XTN_EXT(mt_policy)
 
 /* ebtables: protocol matches */
 XTN_EXT(eb_ip)
+XTN_EXT(eb_ip6)
 
 /* ebtables: marks, limit, watchers, targets */
 
