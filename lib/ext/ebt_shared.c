@@ -9,6 +9,7 @@
 #include <xtnft/ext.h>
 #include <xtnft/model.h>
 #include <xtnft/netaddr.h>
+#include "base_eb.h"
 #include "ebt_shared.h"
 
 int xtn_ebt_once(struct xtn_parse *p)
@@ -111,6 +112,39 @@ void xtn_ebt_save_range(const struct xtn_out *o, uint32_t lo, uint32_t hi)
 		xtn_out_printf(o, " %u", lo);
 	else
 		xtn_out_printf(o, " %u:%u", lo, hi);
+}
+
+/* Six groups of one or two hex digits joined by ':', and nothing else. */
+static bool mac_text_ok(const char *s, size_t len)
+{
+	size_t i = 0, group, digits;
+
+	for (group = 0; group < 6; group++) {
+		if (group && (i >= len || s[i++] != ':'))
+			return false;
+		for (digits = 0; i < len && isxdigit((unsigned char)s[i]);
+		     i++)
+			digits++;
+		if (digits < 1 || digits > 2)
+			return false;
+	}
+	return i == len;
+}
+
+int xtn_ebt_parse_mac(const char *arg, uint8_t mac[6], uint8_t msk[6])
+{
+	const char *slash = strrchr(arg, '/');
+	size_t len = slash ? (size_t)(slash - arg) : strlen(arg);
+
+	if (xtn_eb_parse_mac(arg, mac, msk) < 0)
+		return -1;
+	/* a class name (Unicast, BGA...) has no ':' */
+	if (!strchr(arg, ':'))
+		return 0;
+	if (!mac_text_ok(arg, len) ||
+	    (slash && !mac_text_ok(slash + 1, strlen(slash + 1))))
+		return -1;
+	return 0;
 }
 
 void xtn_ebt_save_mac(const struct xtn_out *o, const uint8_t mac[6],

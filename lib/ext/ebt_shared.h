@@ -44,6 +44,10 @@ bool xtn_ebt_save_opt(const struct xtn_out *o, uint32_t bitmask,
 /* " lo" or " lo:hi". */
 void xtn_ebt_save_range(const struct xtn_out *o, uint32_t lo, uint32_t hi);
 
+/* The base match's MAC[/MASK] or class name (xtn_eb_parse_mac), but
+ * with nothing after the six bytes of either (ether_aton, which 1.8.9
+ * uses, ignores what follows them); -1 if bad. */
+int xtn_ebt_parse_mac(const char *arg, uint8_t mac[6], uint8_t msk[6]);
 /* " aa:bb:cc:dd:ee:ff[/mask]" with the mask left out when all ones:
  * no class names (those are the base match's -s/-d). */
 void xtn_ebt_save_mac(const struct xtn_out *o, const uint8_t mac[6],

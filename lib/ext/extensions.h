@@ -102,6 +102,7 @@ XTN_EXT(mt_policy)
 /* ebtables: protocol matches */
 XTN_EXT(eb_ip)
 XTN_EXT(eb_ip6)
+XTN_EXT(eb_arp)
 
 /* ebtables: marks, limit, watchers, targets */
 
