@@ -103,6 +103,7 @@ XTN_EXT(mt_policy)
 XTN_EXT(eb_ip)
 XTN_EXT(eb_ip6)
 XTN_EXT(eb_arp)
+XTN_EXT(eb_vlan)
 
 /* ebtables: marks, limit, watchers, targets */
 
