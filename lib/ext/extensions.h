@@ -104,6 +104,7 @@ XTN_EXT(eb_ip)
 XTN_EXT(eb_ip6)
 XTN_EXT(eb_arp)
 XTN_EXT(eb_vlan)
+XTN_EXT(eb_802_3)
 
 /* ebtables: marks, limit, watchers, targets */
 
