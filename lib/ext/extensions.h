@@ -105,6 +105,7 @@ XTN_EXT(eb_ip6)
 XTN_EXT(eb_arp)
 XTN_EXT(eb_vlan)
 XTN_EXT(eb_802_3)
+XTN_EXT(eb_stp)
 
 /* ebtables: marks, limit, watchers, targets */
 
