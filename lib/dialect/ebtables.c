@@ -130,7 +130,12 @@ static int inside_negation(struct ebt *e)
 		return 0;
 	if (e->ps.invert)
 		return xtn_ps_param(&e->ps, "Double use of '!' not allowed");
-	g->optarg = g->optind < g->argc ? g->argv[g->optind] : NULL;
+	/* "--opt !" last on the line: 1.8.9 crashes; the option and its
+	 * extension never see a missing value */
+	if (g->optind >= g->argc)
+		return xtn_ps_param(&e->ps, "option \"%s\" requires an argument",
+				    g->argv[g->opt_start]);
+	g->optarg = g->argv[g->optind];
 	g->optind++;
 	e->ps.invert = true;
 	e->ps.invert_at = g->optind - 2;

@@ -102,6 +102,12 @@ XTN_EXT(mt_ipv6header)
 XTN_EXT(mt_policy)
 
 /* ebtables: protocol matches */
+XTN_EXT(eb_ip)
+XTN_EXT(eb_ip6)
+XTN_EXT(eb_arp)
+XTN_EXT(eb_vlan)
+XTN_EXT(eb_802_3)
+XTN_EXT(eb_stp)
 
 /* ebtables: marks, limit, watchers, targets */
 XTN_EXT(eb_mark_m)

@@ -199,12 +199,51 @@ static void list_add(struct xtn_addr_list *l, const union xtn_inaddr *a,
 		am->addr.b[i] = a->b[i] & m->b[i];
 }
 
+/* One "host[/mask]" held in buf (which it may change), its addresses
+ * appended to out. */
+static int parse_item(char *buf, int af, const struct xtn_resolver *res,
+		      struct xtn_addr_list *out, struct xtn_diag *d,
+		      const struct xtn_loc *loc)
+{
+	size_t alen = af == AF_INET ? 4 : 16;
+	union xtn_inaddr mask, *addrs = NULL;
+	char *slash = strrchr(buf, '/');
+	unsigned int n = 0, j;
+
+	if (slash)
+		*slash = '\0';
+	if (parse_mask(slash ? slash + 1 : NULL, af, &mask, d, loc) < 0)
+		return -1;
+	/* a null mask makes the name irrelevant, like "any/0" */
+	if (xtn_mask_to_cidr(&mask, alen) == 0)
+		strcpy(buf, af == AF_INET ? "0.0.0.0" : "::");
+	if (parse_host(buf, af, res, &addrs, &n, d, loc) < 0)
+		return -1;
+	for (j = 0; j < n; j++)
+		list_add(out, &addrs[j], &mask, alen);
+	free(addrs);
+	return 0;
+}
+
+/* Copy len bytes of spec into buf (256 bytes) and parse them as one item. */
+static int parse_span(const char *spec, size_t len, int af,
+		      const struct xtn_resolver *res, struct xtn_addr_list *out,
+		      struct xtn_diag *d, const struct xtn_loc *loc)
+{
+	char buf[256];
+
+	if (len > sizeof(buf) - 1)
+		return xtn_fail(d, XTN_PARAM, loc, "Hostname too long");
+	memcpy(buf, spec, len);
+	buf[len] = '\0';
+	return parse_item(buf, af, res, out, d, loc);
+}
+
 int xtn_addr_parse_multiple(const char *spec, int af,
 			    const struct xtn_resolver *res,
 			    struct xtn_addr_list *out, struct xtn_diag *d,
 			    const struct xtn_loc *loc)
 {
-	size_t alen = af == AF_INET ? 4 : 16;
 	const char *name = spec;
 
 	out->v = NULL;
@@ -212,38 +251,27 @@ int xtn_addr_parse_multiple(const char *spec, int af,
 	for (;;) {
 		const char *next = strchr(name, ',');
 		size_t len = next ? (size_t)(next - name) : strlen(name);
-		union xtn_inaddr mask, *addrs = NULL;
-		unsigned int n = 0, j;
-		char buf[256], *slash;
-		int ret;
 
-		if (len > sizeof(buf) - 1) {
-			xtn_addr_list_fini(out);
-			return xtn_fail(d, XTN_PARAM, loc, "Hostname too long");
-		}
-		memcpy(buf, name, len);
-		buf[len] = '\0';
-		slash = strrchr(buf, '/');
-		if (slash)
-			*slash = '\0';
-		if (parse_mask(slash ? slash + 1 : NULL, af, &mask, d, loc) < 0) {
+		if (parse_span(name, len, af, res, out, d, loc) < 0) {
 			xtn_addr_list_fini(out);
 			return -1;
 		}
-		/* a null mask makes the name irrelevant, like "any/0" */
-		if (xtn_mask_to_cidr(&mask, alen) == 0)
-			strcpy(buf, af == AF_INET ? "0.0.0.0" : "::");
-		ret = parse_host(buf, af, res, &addrs, &n, d, loc);
-		if (ret < 0) {
-			xtn_addr_list_fini(out);
-			return -1;
-		}
-		for (j = 0; j < n; j++)
-			list_add(out, &addrs[j], &mask, alen);
-		free(addrs);
 		if (!next)
 			break;
 		name = next + 1;
+	}
+	return 0;
+}
+
+int xtn_addr_parse_any(const char *spec, int af, const struct xtn_resolver *res,
+		       struct xtn_addr_list *out, struct xtn_diag *d,
+		       const struct xtn_loc *loc)
+{
+	out->v = NULL;
+	out->n = 0;
+	if (parse_span(spec, strlen(spec), af, res, out, d, loc) < 0) {
+		xtn_addr_list_fini(out);
+		return -1;
 	}
 	return 0;
 }
@@ -418,6 +446,16 @@ int xtn_port_parse(const char *s, const char *proto,
 	/* iptables' xtables_parse_port: a number first, then a service name */
 	if (xtn_strtoui(s, NULL, &v, 0, UINT16_MAX))
 		return (int)v;
+	/* without a protocol 1.8.9 asks getservbyname(s, NULL), which knows
+	 * no numbers, where the resolver's any-protocol lookup (getaddrinfo)
+	 * would take "65536" as port 0 */
+	if (!proto) {
+		char *end;
+
+		(void)strtoul(s, &end, 10);
+		if (*end == '\0')
+			return -1;
+	}
 	return res->service_to_port ? res->service_to_port(res, s, proto) : -1;
 }
 

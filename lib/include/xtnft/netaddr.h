@@ -141,6 +141,11 @@ int xtn_addr_parse_multiple(const char *spec, int af,
 			    const struct xtn_resolver *res,
 			    struct xtn_addr_list *out, struct xtn_diag *d,
 			    const struct xtn_loc *loc);
+/* One "host[/mask]" (a comma is part of the name), as
+ * xtables_ipparse_any reads it: every address a name resolves to. */
+int xtn_addr_parse_any(const char *spec, int af, const struct xtn_resolver *res,
+		       struct xtn_addr_list *out, struct xtn_diag *d,
+		       const struct xtn_loc *loc);
 void xtn_addr_list_fini(struct xtn_addr_list *l);
 
 /* Numeric address text, and "/N" or "/dotted" mask suffix. */
@@ -170,7 +175,8 @@ int xtn_proto_parse(const char *s, const struct xtn_resolver *res,
 const char *xtn_proto_name(unsigned int proto, bool nolookup,
 			   const struct xtn_resolver *res, char *buf,
 			   size_t len);
-/* Port or service name for a protocol; -1 if invalid. */
+/* Port or service name for a protocol (NULL: any, as getservbyname
+ * with no protocol); -1 if invalid. */
 int xtn_port_parse(const char *s, const char *proto,
 		   const struct xtn_resolver *res);
 /* Port as libxtables' option engine reads it (xtables_getportbyname, used

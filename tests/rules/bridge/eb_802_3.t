@@ -31,7 +31,8 @@
 -p Length --802_3-sa 0x42;-p Length --802_3-sap 0x42 -j CONTINUE;OK
 -p Length --802_3-t 0x800;-p Length --802_3-type 0x0800 -j CONTINUE;OK
 # a repeated option: the last one counts
--p Length --802_3-sap 0x42 --802_3-sap 0x43;-p Length --802_3-sap 0x43 -j CONTINUE;OK
+# 1.8.9 lets the last of a repeated option win: refused
+-p Length --802_3-sap 0x42 --802_3-sap 0x43;;FAIL;Multiple use of same option not allowed
 -p Length --802_3-sap 255;;FAIL;Problem with specified sap hex value, 255
 -p Length --802_3-sap 0x100;;FAIL;Problem with specified sap hex value, 100
 -p Length --802_3-sap -1;;FAIL;Problem with specified sap hex value, ffffffff
@@ -44,3 +45,14 @@
 -p Length --802_3-type 08x;;FAIL;Problem with the specified type hex value, 8
 --802_3-sap 0x42;;FAIL;For 802.3 DSAP/SSAP filtering the protocol must be LENGTH
 -p IPv4 --802_3-type 0x0800;;FAIL;For 802.3 DSAP/SSAP filtering the protocol must be LENGTH
+# more values and errors
+-p Length --802_3-sap " 5";-p Length --802_3-sap 0x05 -j CONTINUE;OK
+--802_3-type 0x0800 -p Length;-p Length --802_3-type 0x0800 -j CONTINUE;OK
+-p Length --802_3-type 1 --802_3-type 1;;FAIL;Multiple use of same option not allowed
+-p Length --802_3-type -1;;FAIL;Problem with the specified type hex value, ffffffff
+-p 0x0800 ! --802_3-sap 1;;FAIL;For 802.3 DSAP/SSAP filtering the protocol must be LENGTH
+# 1.8.9 stores "" as 0 and wraps a number past 32 bits: refused
+-p Length --802_3-sap "";;FAIL;Problem with specified sap hex value, 0
+-p Length --802_3-type "";;FAIL;Problem with the specified type hex value, 0
+-p Length --802_3-sap 100000042;;FAIL;Problem with specified sap hex value, 100000042
+-p Length --802_3-type 100000800;;FAIL;Problem with the specified type hex value, 100000800

@@ -78,5 +78,37 @@
 # --arp-opcode 1
 # -p IPv4 --arp-opcode 1
 # -p ! ARP --arp-opcode 1
-# 1.8.9 bug: a "!" after --arp-gratuitous (no argument) is dropped
-# -p ARP --arp-gratuitous !;-p ARP --arp-gratuitous -j CONTINUE;OK
+# 1.8.9 drops a "!" after --arp-gratuitous (no argument): refused
+-p ARP --arp-gratuitous !;;FAIL;nothing appropriate following !
+# more values, words and errors
+-p RARP --arp-op 3;-p RARP --arp-op Request_Reverse -j CONTINUE;OK
+-p ARP --arp-op arp_nak;-p ARP --arp-op ARP_NAK -j CONTINUE;OK
+-p ARP --arp-op 0;-p ARP --arp-op 0 -j CONTINUE;OK
+-p ARP --arp-op 10;-p ARP --arp-op 10 -j CONTINUE;OK
+-p ARP --arp-op " 2";-p ARP --arp-op Reply -j CONTINUE;OK
+-p ARP --arp-htype ethernet;-p ARP --arp-htype 1 -j CONTINUE;OK
+-p ARP --arp-htype 65535;-p ARP --arp-htype 65535 -j CONTINUE;OK
+-p ARP --arp-ptype ipv6;-p ARP --arp-ptype 0x86dd -j CONTINUE;OK
+-p ARP --arp-ptype 800;-p ARP --arp-ptype 0x800 -j CONTINUE;OK
+-p ARP --arp-ip-dst 10.1;-p ARP --arp-ip-dst 10.1.0.0 -j CONTINUE;OK
+-p ARP --arp-mac-src unicast;-p ARP --arp-mac-src 00:00:00:00:00:00/01:00:00:00:00:00 -j CONTINUE;OK
+-p ARP --arp-mac-src 0:1:2:a:B:c;-p ARP --arp-mac-src 00:01:02:0a:0b:0c -j CONTINUE;OK
+-p ARP --arp-op 0x10;;FAIL;Problem with specified ARP opcode
+-p ARP --arp-op -1;;FAIL;Problem with specified ARP opcode
+-p ARP --arp-op 1x;;FAIL;Problem with specified ARP opcode
+-p ARP --arp-htype -1;;FAIL;Problem with specified ARP hardware type
+-p ARP --arp-ptype -1;;FAIL;Problem with specified ARP protocol type
+-p ARP --arp-ip-src 1.2.3.4,5.6.7.8;;FAIL;host/network `1.2.3.4,5.6.7.8' not found
+-p ARP --arp-ip-dst 1.2.3.4/x;;FAIL;invalid mask `x' specified
+-p ARP --arp-mac-src 00:11:22:33:44:55/ff;;FAIL;Problem with ARP MAC address argument
+-p ARP --arp-op 1 --arp-op 1;;FAIL;Multiple use of same option not allowed
+-p ARP --arp-gratuitous --arp-gratuitous;;FAIL;Multiple use of same option not allowed
+-p ARP --arp-ip-src 1.1.1.1 --arp-ip-src 2.2.2.2;;FAIL;Multiple use of same option not allowed
+# 1.8.9 stores an empty value as 0: refused
+-p ARP --arp-op "";;FAIL;Problem with specified ARP opcode
+-p ARP --arp-htype "";;FAIL;Problem with specified ARP hardware type
+-p ARP --arp-ptype "";;FAIL;Problem with specified ARP protocol type
+# 1.8.9 ignores what follows the six bytes of a MAC: refused
+-p ARP --arp-mac-src 00:11:22:33:44:55:66;;FAIL;Problem with ARP MAC address argument
+-p ARP --arp-mac-dst 00:11:22:33:44:55/ff:ff:ff:ff:ff:00:77;;FAIL;Problem with ARP MAC address argument
+-p ARP --arp-mac-dst 00:11:22:33:44:55xyz;;FAIL;Problem with ARP MAC address argument

@@ -3,6 +3,7 @@
 # --ip6-destination-port, --ip6-icmp-type: compat match "ip6" rev 0 (struct
 # ebt_ip6_info); the kernel wants -p IPv6, and --ip6-proto
 # tcp/udp/udplite/dccp/sctp for ports, ipv6-icmp for --ip6-icmp-type.
+# A repeated option is refused (1.8.9: the last one counts).
 # Rules go to filter FORWARD (or "@TABLE:CHAIN") with ebtables-nft 1.8.9
 # (regen-payloads.sh).  Expected save form: what ebtables-nft-save prints
 # after "-A CHAIN " (always ending in "-j TARGET"); "=" when identical to
@@ -27,7 +28,8 @@
 -p IPv6 --ip6-destination fe80::/10;-p IPv6 --ip6-dst fe80::/10 -j CONTINUE;OK
 -p IPv6 --ip6-dst ! fe80::/10;-p IPv6 --ip6-dst ! fe80::/10 -j CONTINUE;OK
 -p IPv6 ! --ip6-dst fe80::/10;-p IPv6 --ip6-dst ! fe80::/10 -j CONTINUE;OK
--p IPv6 --ip6-src 2001:db8::1 --ip6-src 2001:db8::2;-p IPv6 --ip6-src 2001:db8::2 -j CONTINUE;OK
+# 1.8.9 lets the last of a repeated option win: refused
+-p IPv6 --ip6-src 2001:db8::1 --ip6-src 2001:db8::2;;FAIL;Multiple use of same option not allowed
 -p IPv6 --ip6-sr 2001:db8::1;-p IPv6 --ip6-src 2001:db8::1 -j CONTINUE;OK
 -p IPv6 --ip6-tclass 0x10;-p IPv6 --ip6-tclass 0x10 -j CONTINUE;OK
 -p IPv6 --ip6-tclass 16;-p IPv6 --ip6-tclass 0x10 -j CONTINUE;OK
@@ -89,3 +91,28 @@
 # -p IPv4 --ip6-src 2001:db8::1
 # -p IPv6 --ip6-dport 5000
 # -p IPv6 --ip6-icmp-type 128
+# more values, words and errors
+-p IPv6 --ip6-tclass 010;-p IPv6 --ip6-tclass 0x08 -j CONTINUE;OK
+-p IPv6 --ip6-tclass " 5";-p IPv6 --ip6-tclass 0x05 -j CONTINUE;OK
+-p IPv6 --ip6-proto tcp --ip6-dport :;-p IPv6 --ip6-proto tcp --ip6-dport 0:65535 -j CONTINUE;OK
+-p IPv6 --ip6-proto ipv6-icmp --ip6-icmp-type beyond-scope;-p IPv6 --ip6-proto ipv6-icmp --ip6-icmp-type beyond-scope -j CONTINUE;OK
+-p IPv6 --ip6-proto ipv6-icmp --ip6-icmp-type 1/2;-p IPv6 --ip6-proto ipv6-icmp --ip6-icmp-type beyond-scope -j CONTINUE;OK
+-p IPv6 --ip6-proto ipv6-icmp --ip6-icmp-type 130;-p IPv6 --ip6-proto ipv6-icmp --ip6-icmp-type 130/0:255 -j CONTINUE;OK
+-p IPv6 --ip6-proto ipv6-icmp --ip6-icmp-type 1:2/3:4;-p IPv6 --ip6-proto ipv6-icmp --ip6-icmp-type 1:2/3:4 -j CONTINUE;OK
+-p IPv6 --ip6-src ::1/ffff::;-p IPv6 --ip6-src ::/16 -j CONTINUE;OK
+-p IPv6 --ip6-src bad/0;-p IPv6 --ip6-src ::/0 -j CONTINUE;OK
+-p IPv6 --ip6-src 1.2.3.4;;FAIL;host/network `1.2.3.4' not found
+-p IPv6 --ip6-src 2001:db8::1,2001:db8::2;;FAIL;host/network `2001:db8::1,2001:db8::2' not found
+-p IPv6 --ip6-src 2001:db8::1/x;;FAIL;invalid mask `x' specified
+-p IPv6 --ip6-tclass "";;FAIL;Problem with specified IPv6 traffic class ''
+-p IPv6 --ip6-tclass -1;;FAIL;Problem with specified IPv6 traffic class '-1'
+# 1.8.9 takes "5x" as 5: refused
+-p IPv6 --ip6-tclass 5x;;FAIL;Problem with specified IPv6 traffic class '5x'
+-p IPv6 --ip6-proto tcp --ip6-sport -1;;FAIL;invalid port/service `-1' specified
+-p IPv6 --ip6-proto ipv6-icmp --ip6-icmp-type mld-listener-query;;FAIL;Unknown ICMPv6 type `mld-listener-query'
+-p IPv6 --ip6-proto ipv6-icmp --ip6-icmp-type 1/x;;FAIL;Unknown ICMPv6 code `1/x'
+-p IPv6 --ip6-proto ipv6-icmp --ip6-icmp-type 1/2x;;FAIL;unknown character x
+-p IPv6 --ip6-proto ipv6-icmp --ip6-icmp-type n;;FAIL;Ambiguous ICMPv6 type `n': `no-route' or `neighbour-solicitation'?
+-p IPv6 --ip6-proto tcp --ip6-proto udp;;FAIL;Multiple use of same option not allowed
+-p IPv6 --ip6-tclass 1 --ip6-tclass 1;;FAIL;Multiple use of same option not allowed
+-p IPv6 --ip6-src !;;FAIL;option "--ip6-src" requires an argument

@@ -86,4 +86,31 @@
 -d BGA --stp-f 1;;FAIL;Unknown argument: '1'
 -d BGA --stp-type;;FAIL;Unknown argument: '(null)'
 # 1.8.9 bug: a root cost above 32 bits wraps (4294967296 is stored as 0)
-# -d BGA --stp-root-cost 4294967296;-d BGA --stp-root-cost 0 -j CONTINUE;OK
+# xtnft refuses it:
+-d BGA --stp-root-cost 4294967296;;FAIL;Bad --stp-root-cost range
+# more values and errors
+-d BGA --stp-type TCN;-d BGA --stp-type tcn -j CONTINUE;OK
+-d BGA --stp-flags Topology-Change;-d BGA --stp-flags topology-change -j CONTINUE;OK
+-d BGA --stp-flags 0200;-d BGA --stp-flags topology-change-ack -j CONTINUE;OK
+-d BGA --stp-root-prio " 5";-d BGA --stp-root-prio 5 -j CONTINUE;OK
+-d BGA --stp-root-prio :;-d BGA --stp-root-prio 0:65535 -j CONTINUE;OK
+-d BGA --stp-sender-addr BGA;-d BGA --stp-sender-addr 01:80:c2:00:00:00 -j CONTINUE;OK
+-d BGA --stp-root-addr multicast;-d BGA --stp-root-addr 01:00:00:00:00:00/01:00:00:00:00:00 -j CONTINUE;OK
+-d BGA --stp-sender-addr foo;;FAIL;Bad --stp-sender-addr address
+-d BGA --stp-root-cost 2:1;;FAIL;Bad --stp-root-cost range
+-d BGA --stp-sender-prio 65536;;FAIL;Bad --stp-sender-prio range
+-d BGA --stp-msg-age x;;FAIL;Bad --stp-msg-age range
+-d BGA --stp-max-age 1:x;;FAIL;Bad --stp-max-age range
+-d BGA --stp-hello-time 70000:;;FAIL;Bad --stp-hello-time range
+-d BGA --stp-forward-delay 5:4;;FAIL;Bad --stp-forward-delay range
+-d BGA --stp-port 1 --stp-port 1;;FAIL;Multiple use of same option not allowed
+# 1.8.9 reads each bound with strtoul into 32 bits before checking it
+# ("4294967296" is 0, "-1" is 4294967295, "" is 0): refused
+-d BGA --stp-root-prio 4294967296;;FAIL;Bad --stp-root-prio range
+-d BGA --stp-root-cost -1;;FAIL;Bad --stp-root-cost range
+-d BGA --stp-root-cost 1:4294967296;;FAIL;Bad --stp-root-cost range
+-d BGA --stp-port "";;FAIL;Bad --stp-port-range
+-d BGA --stp-type "";;FAIL;Bad --stp-type argument
+-d BGA --stp-flags "";;FAIL;Bad --stp-flags argument
+# 1.8.9 ignores what follows the six bytes of a MAC: refused
+-d BGA --stp-root-addr 00:11:22:33:44:55:66;;FAIL;Bad --stp-root-addr address

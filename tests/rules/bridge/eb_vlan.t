@@ -52,8 +52,27 @@
 -p 802_1Q --vlan-id;;FAIL;Unknown argument: '(null)'
 # 1.8.9 bug: --vlan-prio with a non-zero --vlan-id is dropped (the prio
 # value is stored but its bitmask bit is not: the rule ignores it)
-# -p 802_1Q --vlan-id 5 --vlan-prio 3;-p 802_1Q --vlan-id 5 -j CONTINUE;OK
-# -p 802_1Q --vlan-prio 3 --vlan-id 5;-p 802_1Q --vlan-id 5 -j CONTINUE;OK
+# xtnft refuses it:
+-p 802_1Q --vlan-id 5 --vlan-prio 3;;FAIL;--vlan-prio needs --vlan-id 0 (the kernel ignores the priority of VLAN 5)
+-p 802_1Q --vlan-prio 3 --vlan-id ! 5;;FAIL;--vlan-prio needs --vlan-id 0 (the kernel ignores the priority of VLAN 5)
 # the kernel refuses (RULE_APPEND failed, status 4) without -p 802_1Q
 # --vlan-id 1
 # -p IPv4 --vlan-id 1
+# more values and errors
+-p 802_1Q --vlan-id " 7";-p 802_1Q --vlan-id 7 -j CONTINUE;OK
+-p 802_1Q --vlan-encap 3c;-p 802_1Q --vlan-encap 003C -j CONTINUE;OK
+-p 802_1Q --vlan-encap ipv4;-p 802_1Q --vlan-encap 0800 -j CONTINUE;OK
+-p 802_1Q --vlan-encap 3b;;FAIL;Invalid --vlan-encap range ('3b')
+-p 802_1Q --vlan-encap 0x;;FAIL;Unknown --vlan-encap value ('0x')
+-p 802_1Q --vlan-encap "";;FAIL;Invalid --vlan-encap range ('')
+-p 802_1Q --vlan-prio 1 --vlan-prio 1;;FAIL;Multiple use of same option not allowed
+-p 802_1Q --vlan-encap ARP --vlan-encap ARP;;FAIL;Multiple use of same option not allowed
+# 1.8.9 reads into the narrower field before checking ("65541" is id 5,
+# "257" prio 1, "10800" and "-1" encap 0800 and FFFF, "" id 0): refused
+-p 802_1Q --vlan-id 65541;;FAIL;Invalid --vlan-id range ('65541')
+-p 802_1Q --vlan-id -65535;;FAIL;Invalid --vlan-id range ('-65535')
+-p 802_1Q --vlan-id "";;FAIL;Invalid --vlan-id range ('')
+-p 802_1Q --vlan-prio 257;;FAIL;Invalid --vlan-prio range ('257')
+-p 802_1Q --vlan-prio "";;FAIL;Invalid --vlan-prio range ('')
+-p 802_1Q --vlan-encap 10800;;FAIL;Invalid --vlan-encap range ('10800')
+-p 802_1Q --vlan-encap -1;;FAIL;Invalid --vlan-encap range ('-1')
