@@ -154,7 +154,6 @@ static void one_rule(struct xtn_ctx *ctx, struct sink *k,
 	struct xtn_batch_rule_opts o = { .msg = NFT_MSG_NEWRULE,
 					 .op = XTN_OBJ_RULE_APPEND };
 	struct xtn_rule *r = xtn_cmd_rule_at(cmd, i), *dec;
-	const struct xtn_printer *pr = ctx->fam->dialect->printer;
 	enum xtn_dec_status st;
 	struct nftnl_rule *nr;
 	struct xtn_strbuf sb;
