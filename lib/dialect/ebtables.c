@@ -446,6 +446,24 @@ static int command_jump(struct ebt *e, const char *name)
 	return 0;
 }
 
+/*
+ * 1.8.9 merges a target's options once more at its -j, so each of them is
+ * then in getopt's table twice under different values: an abbreviation of
+ * one is ambiguous, and 1.8.9 names the word after it as unknown.
+ */
+static bool abbreviated_target_option(const struct ebt *e,
+				      const struct xtn_ext *ext)
+{
+	const struct xtn_getopt *g = &e->ps.g;
+	const char *typed = g->argv[g->opt_start] + 2;
+	size_t len = strcspn(typed, "=");
+
+	if (!ext || !e->ps.rule->target || e->ps.rule->target->ext != ext ||
+	    g->longind < 0)
+		return false;
+	return strlen(g->set->v[g->longind].name) != len;
+}
+
 /* The first option of a preloaded extension puts it in the rule. */
 static int ext_option(struct ebt *e, int c)
 {
@@ -453,6 +471,10 @@ static int ext_option(struct ebt *e, int c)
 	const struct xtn_ext *ext = g < e->ps.n_groups ? e->ps.group_ext[g] : NULL;
 	struct xtn_ext_inst *inst;
 
+	if (abbreviated_target_option(e, ext))
+		return xtn_ps_param(&e->ps, "Unknown argument: '%s'",
+				    e->ps.g.opt_start + 1 < e->ps.g.argc ?
+				    e->ps.g.argv[e->ps.g.opt_start + 1] : "(null)");
 	if (inside_negation(e) < 0)
 		return -1;
 	if (ext && !e->ps.groups[g]) {

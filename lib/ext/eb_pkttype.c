@@ -24,8 +24,8 @@ static const char *const classes[] = {
 	"loopback", "fastroute",
 };
 
-/* skb->pkt_type has 3 bits: a class above 7 never matches */
-#define PKTTYPE_MAX 7
+/* the largest number that reads the same in hex (parse) and decimal (save) */
+#define PKTTYPE_MAX 9
 
 static const struct xtn_optdef pkttype_opts[] = {
 	{ .name = "pkttype-type", .id = O_TYPE, .has_arg = 1 },
@@ -35,8 +35,9 @@ static const struct xtn_optdef pkttype_opts[] = {
 /*
  * 1.8.9 takes any hex byte, but lists it in decimal: "10" is stored as
  * 16 and its save form then restores as 22 (or fails for 0x100 on).
- * Numbers up to 7, where both read alike, are what the kernel can match;
- * larger ones, and an empty word (1.8.9: "host"), are refused.
+ * Numbers up to 9, where both read alike, are taken as 1.8.9 takes them
+ * (8 and 9 never match: skb->pkt_type has 3 bits); larger ones, and an
+ * empty word (1.8.9: "host"), are refused.
  */
 static int pkttype_parse(struct xtn_parse *p, void *data)
 {

@@ -160,7 +160,10 @@ payload_of() {	# dir args
 		eval "set -- $ARGS"
 		$TOOL -t $TABLE -A $CHAIN "$@" >/dev/null 2>&1 || exit 1
 		out=$(/usr/sbin/nft --debug=netlink list chain $FAM $TABLE $CHAIN 2>/dev/null)
-		grep "^  \[" <<<"$out" || exit 1
+		# only the rule appended: ebtables-nft adds a user chain'"'"'s
+		# policy rule (counter, verdict) after it
+		awk -v h="$FAM $TABLE $CHAIN " "index(\$0, h) == 1 { n++ }
+			n <= 1 && /^  \[/" <<<"$out" | grep . || exit 1
 		[ -n "$XTDUMP" ] || exit 0
 		awk -v fam="$FAM" -v tab="$TABLE" "$SETLINES" <<<"$out" |
 			LC_ALL=C sort -t "	" -k1,1n -k2,2n -k3 | cut -f3- | sed "s/^/#set /"

@@ -2,7 +2,8 @@
 # "arpreply" rev 0 (struct ebt_arpreply_info: mac[6], int target = verdict,
 # default DROP); the kernel wants -p ARP and takes it only in nat
 # PREROUTING (and user chains).  Save: "-j arpreply --arpreply-mac MAC"
-# (always, 00:..:00 when not given), then "--arpreply-target T" unless DROP.
+# (always; 1.8.9 stores 00:..:00 when not given, xtnft refuses), then
+# "--arpreply-target T" unless DROP.
 # Rules go to filter FORWARD (or "@TABLE:CHAIN") with ebtables-nft 1.8.9
 # (regen-payloads.sh).  Expected save form: what ebtables-nft-save prints
 # after "-A CHAIN " (always ending in "-j TARGET"); "=" when identical to
@@ -21,14 +22,17 @@
 @nat:PREROUTING -p ARP -j arpreply --arpreply-mac 00:11:22:33:44:55 --arpreply-target ACCEPT;=;OK
 @nat:PREROUTING -p ARP -j arpreply --arpreply-mac 00:11:22:33:44:55 --arpreply-target CONTINUE;=;OK
 @nat:PREROUTING -p ARP -j arpreply --arpreply-mac 00:11:22:33:44:55 --arpreply-target RETURN;=;OK
-@nat:PREROUTING -p ARP -j arpreply;-p ARP -j arpreply --arpreply-mac 00:00:00:00:00:00;OK
-@nat:PREROUTING -p ARP -j arpreply --arpreply-target ACCEPT;-p ARP -j arpreply --arpreply-mac 00:00:00:00:00:00 --arpreply-target ACCEPT;OK
+# xtnft: refused, 1.8.9 stores --arpreply-mac 00:00:00:00:00:00 when no
+# MAC is given
+@nat:PREROUTING -p ARP -j arpreply;;FAIL;No arpreply mac supplied
+@nat:PREROUTING -p ARP -j arpreply --arpreply-target ACCEPT;;FAIL;No arpreply mac supplied
 @nat:PREROUTING -p ARP -i eth0 -j arpreply --arpreply-mac 00:11:22:33:44:55 --arpreply-target CONTINUE;=;OK
 @nat:PREROUTING -p ARP --arp-ip-dst 10.0.0.1 -j arpreply --arpreply-mac 00:11:22:33:44:55;=;OK
-# a target option without -j selects the target, but 1.8.9 writes it
-# before the counter, where watchers go; its save form ("-j NAME ...")
-# reads back with the target after the counter
-@nat:PREROUTING -p ARP --arpreply-mac 00:11:22:33:44:55;-p ARP -j arpreply --arpreply-mac 00:11:22:33:44:55;OK
+# xtnft: refused, 1.8.9 takes a target option without -j as selecting
+# the target but writes it before the counter, where watchers go, so the
+# rule ends there; its save form ("-j NAME ...") reads back with the
+# target after the counter
+@nat:PREROUTING -p ARP --arpreply-mac 00:11:22:33:44:55;;FAIL;option "--arpreply-mac" needs -j arpreply before it
 @nat:USERCHAIN -p ARP -j arpreply --arpreply-mac 00:11:22:33:44:55;=;OK
 @nat:PREROUTING -p ARP -j arpreply --arpreply-mac foo;;FAIL;Problem with specified --arpreply-mac mac
 @nat:PREROUTING -p ARP -j arpreply --arpreply-mac 00:11:22:33:44;;FAIL;Problem with specified --arpreply-mac mac

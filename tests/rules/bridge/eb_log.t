@@ -4,7 +4,8 @@
 # --log* option turns the watcher on; the default level is notice (5), not
 # the man page's info.  Save: --log-level always, --log-prefix "P" when not
 # empty, then --log-ip --log-arp --log-ip6 in that order.  A repeated
-# option: the last one counts ("--log --log" too).
+# option: 1.8.9 keeps the last one, xtnft refuses a second level or
+# prefix ("--log --log" is taken by both).
 # Rules go to filter FORWARD (or "@TABLE:CHAIN") with ebtables-nft 1.8.9
 # (regen-payloads.sh).  Expected save form: what ebtables-nft-save prints
 # after "-A CHAIN " (always ending in "-j TARGET"); "=" when identical to
@@ -28,7 +29,6 @@
 --log-level 7;--log-level debug -j CONTINUE;OK
 --log-prefix foo;--log-level notice --log-prefix "foo" -j CONTINUE;OK
 --log-prefix "foo bar";--log-level notice --log-prefix "foo bar" -j CONTINUE;OK
---log-prefix 'a b';--log-level notice --log-prefix "a b" -j CONTINUE;OK
 --log-prefix "%s";--log-level notice --log-prefix "%s" -j CONTINUE;OK
 --log-prefix "";--log-level notice -j CONTINUE;OK
 --log-prefix 12345678901234567890123456789;--log-level notice --log-prefix "12345678901234567890123456789" -j CONTINUE;OK
@@ -43,7 +43,10 @@
 @nat:POSTROUTING --log-level debug -j snat --to-src 00:11:22:33:44:55;--log-level debug -j snat --to-src 00:11:22:33:44:55 --snat-target ACCEPT;OK
 --log --nflog -j DROP;--log-level notice --nflog-group 1 -j DROP;OK
 --log --log;--log-level notice -j CONTINUE;OK
---log-level info --log-level debug;--log-level debug -j CONTINUE;OK
+# xtnft: refused, 1.8.9 keeps the last level (saves --log-level debug)
+--log-level info --log-level debug;;FAIL;Multiple use of same option not allowed
+# xtnft: refused, 1.8.9 keeps the last prefix (saves --log-prefix "b")
+--log-prefix a --log-prefix b;;FAIL;Multiple use of same option not allowed
 --log-p x;--log-level notice --log-prefix "x" -j CONTINUE;OK
 --log-l 3;--log-level error -j CONTINUE;OK
 --log-a;--log-level notice --log-arp -j CONTINUE;OK

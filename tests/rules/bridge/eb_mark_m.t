@@ -1,8 +1,8 @@
 # --mark [!] [VALUE][/MASK]: compat match "mark_m" rev 0 (struct
 # ebt_mark_m_info: unsigned long mark, mask (64 bits here), invert,
 # bitmask EBT_MARK_AND (value and mask) / EBT_MARK_OR ("/MASK" only));
-# values are strtoul base 0 and printed in hex.  A repeated --mark: the
-# last one counts.
+# values are strtoul base 0 and printed in hex.  A repeated --mark:
+# 1.8.9 keeps the last one, xtnft refuses it.
 # Rules go to filter FORWARD (or "@TABLE:CHAIN") with ebtables-nft 1.8.9
 # (regen-payloads.sh).  Expected save form: what ebtables-nft-save prints
 # after "-A CHAIN " (always ending in "-j TARGET"); "=" when identical to
@@ -33,7 +33,8 @@
 --mark ! 1/0xff;--mark ! 0x1/0xff -j CONTINUE;OK
 ! --mark /0xff;--mark ! /0xff -j CONTINUE;OK
 --mark 1 -j ACCEPT;--mark 0x1 -j ACCEPT;OK
---mark 1 --mark 2;--mark 0x2 -j CONTINUE;OK
+# xtnft: refused, 1.8.9 keeps the last value (saves --mark 0x2)
+--mark 1 --mark 2;;FAIL;Multiple use of same option not allowed
 --mark foo;;FAIL;Bad mark value 'foo'
 --mark 1/foo;;FAIL;Bad mark value '1/foo'
 --mark 1x;;FAIL;Bad mark value '1x'

@@ -6,7 +6,7 @@
 # (and both in user chains).  Save: "-j snat --to-src MAC [--snat-arp]
 # --snat-target T", "-j dnat --to-dst MAC --dnat-target T" (the default
 # ACCEPT is saved).  An option giving only the verdict leaves the MAC
-# 00:00:00:00:00:00.
+# 00:00:00:00:00:00 in 1.8.9; xtnft refuses it.
 # Rules go to filter FORWARD (or "@TABLE:CHAIN") with ebtables-nft 1.8.9
 # (regen-payloads.sh).  Expected save form: what ebtables-nft-save prints
 # after "-A CHAIN " (always ending in "-j TARGET"); "=" when identical to
@@ -29,13 +29,16 @@
 @nat:POSTROUTING -j snat --to-source 00:11:22:33:44:55 --snat-arp --snat-target DROP;-j snat --to-src 00:11:22:33:44:55 --snat-arp --snat-target DROP;OK
 @nat:POSTROUTING -j snat --to-source 00:11:22:33:44:55 --snat-arp --snat-target CONTINUE;-j snat --to-src 00:11:22:33:44:55 --snat-arp --snat-target CONTINUE;OK
 @nat:POSTROUTING -j snat --to-source 00:11:22:33:44:55 --snat-arp --snat-target RETURN;-j snat --to-src 00:11:22:33:44:55 --snat-arp --snat-target RETURN;OK
-@nat:POSTROUTING -j snat --snat-target DROP;-j snat --to-src 00:00:00:00:00:00 --snat-target DROP;OK
-@nat:POSTROUTING -j snat --snat-arp;-j snat --to-src 00:00:00:00:00:00 --snat-arp --snat-target ACCEPT;OK
+# xtnft: refused, 1.8.9 stores --to-src 00:00:00:00:00:00 when other
+# options but no MAC are given
+@nat:POSTROUTING -j snat --snat-target DROP;;FAIL;No snat address supplied
+@nat:POSTROUTING -j snat --snat-arp;;FAIL;No snat address supplied
 @nat:POSTROUTING -p IPv4 -o eth0 -j snat --to-src 00:11:22:33:44:55 --snat-target CONTINUE;=;OK
-# a target option without -j selects the target, but 1.8.9 writes it
-# before the counter, where watchers go; its save form ("-j NAME ...")
-# reads back with the target after the counter
-@nat:POSTROUTING --to-source 00:11:22:33:44:55;-j snat --to-src 00:11:22:33:44:55 --snat-target ACCEPT;OK
+# xtnft: refused, 1.8.9 takes a target option without -j as selecting
+# the target but writes it before the counter, where watchers go, so the
+# rule ends there; its save form ("-j NAME ...") reads back with the
+# target after the counter
+@nat:POSTROUTING --to-source 00:11:22:33:44:55;;FAIL;option "--to-source" needs -j snat before it
 @nat:USERCHAIN -j snat --to-src 00:11:22:33:44:55 --snat-target RETURN;=;OK
 @nat:PREROUTING -j dnat --to-destination 00:11:22:33:44:55;-j dnat --to-dst 00:11:22:33:44:55 --dnat-target ACCEPT;OK
 @nat:PREROUTING -j dnat --to-dst 0:1:2:3:4:5;-j dnat --to-dst 00:01:02:03:04:05 --dnat-target ACCEPT;OK
@@ -44,12 +47,14 @@
 @nat:PREROUTING -j dnat --to-destination 00:11:22:33:44:55 --dnat-target DROP;-j dnat --to-dst 00:11:22:33:44:55 --dnat-target DROP;OK
 @nat:PREROUTING -j dnat --to-destination 00:11:22:33:44:55 --dnat-target CONTINUE;-j dnat --to-dst 00:11:22:33:44:55 --dnat-target CONTINUE;OK
 @nat:OUTPUT -j dnat --to-destination 00:11:22:33:44:55 --dnat-target RETURN;-j dnat --to-dst 00:11:22:33:44:55 --dnat-target RETURN;OK
-@nat:PREROUTING -j dnat --dnat-target DROP;-j dnat --to-dst 00:00:00:00:00:00 --dnat-target DROP;OK
+# xtnft: refused, 1.8.9 stores --to-dst 00:00:00:00:00:00
+@nat:PREROUTING -j dnat --dnat-target DROP;;FAIL;No dnat address supplied
 @nat:PREROUTING -p IPv4 -i eth0 -j dnat --to-dst 00:11:22:33:44:55 --dnat-target CONTINUE;=;OK
-# a target option without -j selects the target, but 1.8.9 writes it
-# before the counter, where watchers go; its save form ("-j NAME ...")
-# reads back with the target after the counter
-@nat:PREROUTING --to-destination 00:11:22:33:44:55;-j dnat --to-dst 00:11:22:33:44:55 --dnat-target ACCEPT;OK
+# xtnft: refused, 1.8.9 takes a target option without -j as selecting
+# the target but writes it before the counter, where watchers go, so the
+# rule ends there; its save form ("-j NAME ...") reads back with the
+# target after the counter
+@nat:PREROUTING --to-destination 00:11:22:33:44:55;;FAIL;option "--to-destination" needs -j dnat before it
 @nat:USERCHAIN -j dnat --to-destination 00:11:22:33:44:55;-j dnat --to-dst 00:11:22:33:44:55 --dnat-target ACCEPT;OK
 @nat:POSTROUTING -j snat;;FAIL;You must specify proper arguments
 @nat:POSTROUTING -j snat --to-source Broadcast;;FAIL;Problem with specified --to-source mac

@@ -2,8 +2,8 @@
 # ebt_pkttype_info: pkt_type, invert).  Names host(0) broadcast(1)
 # multicast(2) otherhost(3) outgoing(4) loopback(5) fastroute(6), any case,
 # or a HEX number up to ff (strtol base 16, "0x" allowed); save prints the
-# name when it has one, else the number in decimal.  A repeated option: the
-# last one counts.
+# name when it has one, else the number in decimal.  A repeated option:
+# 1.8.9 keeps the last one, xtnft refuses it.
 # Rules go to filter FORWARD (or "@TABLE:CHAIN") with ebtables-nft 1.8.9
 # (regen-payloads.sh).  Expected save form: what ebtables-nft-save prints
 # after "-A CHAIN " (always ending in "-j TARGET"); "=" when identical to
@@ -30,7 +30,8 @@
 --pkttype-type ! host;--pkttype-type ! host -j CONTINUE;OK
 ! --pkttype-type host;--pkttype-type ! host -j CONTINUE;OK
 --pkttype-type ! 5;--pkttype-type ! loopback -j CONTINUE;OK
---pkttype-type host --pkttype-type broadcast;--pkttype-type broadcast -j CONTINUE;OK
+# xtnft: refused, 1.8.9 keeps the last type (saves --pkttype-type broadcast)
+--pkttype-type host --pkttype-type broadcast;;FAIL;Multiple use of same option not allowed
 --pkttype host;--pkttype-type host -j CONTINUE;OK
 --pkttype-type host -j DROP;=;OK
 --pkttype-type 255;;FAIL;Problem with specified pkttype class
