@@ -381,11 +381,15 @@ static void save_mac(const struct xtn_out *o, const char *opt, bool set,
 	xtn_eb_print_mac(o, mac, msk);
 }
 
+/* A name with a blank is quoted, so that ebtables-restore reads it back
+ * (1.8.9 prints it bare). */
 static void save_iface(const struct xtn_out *o, const char *opt,
 		       const char *name, bool inv)
 {
-	if (name[0])
-		xtn_out_printf(o, " %s %s%s", opt, inv ? "! " : "", name);
+	if (!name[0])
+		return;
+	xtn_out_printf(o, " %s%s", opt, inv ? " !" : "");
+	xtn_out_name(o, name);
 }
 
 /* 1.8.9's order: -p, -s, -d, -i, --logical-in, -o, --logical-out, each

@@ -147,3 +147,10 @@ both() {
 	[ "$theirs" = "$(printf 'rc=0\n0')" ]
 	[ "$ours" = "$(printf 'rc=0\n1')" ]
 }
+
+@test "--check, -Z and -D work on among rules (1.8.9: Invalid argument, Device or resource busy)" {
+	local spec='FORWARD --among-src 00:11:22:33:44:55,00:11:22:33:44:66 -j DROP'
+	both "\$EBT -A FORWARD -c 5 10 ${spec#FORWARD }; \$EBT --check $spec; echo rc=\$?; \$EBT -Z FORWARD; echo rc=\$?; \$EBT -D $spec; echo rc=\$?; \$EBTSAVE | grep -c '^-A'"
+	[[ $theirs == *"Invalid argument"*"rc=1"*"Device or resource busy"*"rc=4"*"Invalid argument"*"rc=1"*"1" ]]
+	[ "$ours" = "$(printf 'rc=0\nrc=0\nrc=0\n0')" ]
+}
