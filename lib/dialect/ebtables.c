@@ -430,6 +430,17 @@ static int command_jump(struct ebt *e, const char *name)
 		if (strlen(name) >= EBT_TARGET_MAXNAMELEN)
 			return xtn_ps_param(&e->ps, "Invalid target name `%s' (%u chars max)",
 					    name, EBT_TARGET_MAXNAMELEN - 1);
+		/* a chain no -N makes, whose rule save could not read back:
+		 * 1.8.9's words (it looks the chain up while parsing) */
+		if (strpbrk(name, " \t\n\v\f\r"))
+			return xtn_ps_param(&e->ps, "Invalid target name `%s'",
+					    name);
+		if (xtn_ebt_check_chain_name(&e->ps.ctx->diag, NULL, name,
+					     false) < 0) {
+			xtn_diag_clear(&e->ps.ctx->diag);
+			return xtn_ps_param(&e->ps, "Chain '%s' does not exist",
+					    name);
+		}
 		xtn_rule_set_jump(e->ps.rule, XTN_V_JUMP, name);
 		return 0;
 	}

@@ -116,8 +116,8 @@ static void log_save(const struct xtn_out *o, const void *data)
 	else
 		xtn_out_printf(o, " --log-level %u", l->loglevel);
 	if (l->prefix[0])
-		xtn_out_printf(o, " --log-prefix \"%.*s\"",
-			       (int)sizeof(l->prefix), (const char *)l->prefix);
+		xtn_eb_put_prefix(o, "log-prefix", (const char *)l->prefix,
+				  sizeof(l->prefix));
 	if (l->bitmask & EBT_LOG_IP)
 		xtn_out_puts(o, " --log-ip");
 	if (l->bitmask & EBT_LOG_ARP)

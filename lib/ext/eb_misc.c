@@ -99,3 +99,16 @@ void xtn_eb_put_ether(const struct xtn_out *o, const uint8_t mac[6])
 	xtn_out_printf(o, " %02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1],
 		       mac[2], mac[3], mac[4], mac[5]);
 }
+
+void xtn_eb_put_prefix(const struct xtn_out *o, const char *opt,
+		       const char *prefix, size_t len)
+{
+	size_t i;
+
+	xtn_out_printf(o, " --%s \"", opt);
+	for (i = 0; i < len && prefix[i]; i++)
+		xtn_out_printf(o, "%s%c",
+			       prefix[i] == '"' || prefix[i] == '\\' ? "\\" : "",
+			       prefix[i]);
+	xtn_out_puts(o, "\"");
+}

@@ -7,6 +7,7 @@
 #ifndef XTNFT_EXT_EB_MISC_H
 #define XTNFT_EXT_EB_MISC_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct xtn_parse;
@@ -32,5 +33,12 @@ const char *xtn_eb_target_name(int verdict);
 int xtn_eb_parse_ether(const char *s, uint8_t mac[6]);
 /* " 00:01:02:0a:0b:0c": six two-digit bytes, never a class name. */
 void xtn_eb_put_ether(const struct xtn_out *o, const uint8_t mac[6]);
+
+/* " --OPT \"PREFIX\"" of the log and nflog watchers, PREFIX at most len
+ * bytes.  A backslash or double quote in it (nflog takes a backslash,
+ * other writers either) is escaped, so that a restore reads the prefix
+ * back; 1.8.9 prints it bare and restores something else. */
+void xtn_eb_put_prefix(const struct xtn_out *o, const char *opt,
+		       const char *prefix, size_t len);
 
 #endif

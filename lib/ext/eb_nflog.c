@@ -13,6 +13,7 @@
 #include <xtnft/model.h>
 #include <xtnft/netaddr.h>
 #include <xtnft/util.h>
+#include "eb_misc.h"
 
 enum { O_GROUP, O_PREFIX, O_RANGE, O_THRESHOLD, O_NFLOG };
 
@@ -109,8 +110,8 @@ static void nflog_save(const struct xtn_out *o, const void *data)
 	const struct ebt_nflog_info *n = data;
 
 	if (n->prefix[0])
-		xtn_out_printf(o, " --nflog-prefix \"%.*s\"",
-			       (int)sizeof(n->prefix), n->prefix);
+		xtn_eb_put_prefix(o, "nflog-prefix", n->prefix,
+				  sizeof(n->prefix));
 	if (n->group)
 		xtn_out_printf(o, " --nflog-group %u", n->group);
 	if (n->len)
