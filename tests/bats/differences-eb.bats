@@ -154,3 +154,9 @@ both() {
 	[[ $theirs == *"Invalid argument"*"rc=1"*"Device or resource busy"*"rc=4"*"Invalid argument"*"rc=1"*"1" ]]
 	[ "$ours" = "$(printf 'rc=0\nrc=0\nrc=0\n0')" ]
 }
+
+@test "an nflog prefix with a double quote saves in a form restore reads back (1.8.9 prints it bare)" {
+	both "\$EBT -A FORWARD --nflog-prefix 'a\"b'; \$EBTSAVE >$BATS_TEST_TMPDIR/s; \$EBT -F; \$EBTRESTORE <$BATS_TEST_TMPDIR/s; echo rc=\$?; \$EBTSAVE | grep -c 'a.\"b'"
+	[[ $theirs == *"Bad argument"*"rc=2"*"0" ]]
+	[ "$ours" = "$(printf 'rc=0\n1')" ]
+}
