@@ -1,8 +1,8 @@
 #!/usr/bin/env bats
-# ebtables: where xtnft differs from ebtables-nft 1.8.9 on purpose (README,
-# "Deliberate differences"), each with the oracle beside xtnft in a fresh
-# namespace, and the guarantees 1.8.9 does not give (reading never writes,
-# a bad line changes nothing).
+# ebtables and arptables: where xtnft differs from ebtables-nft and
+# arptables-nft 1.8.9 on purpose (README, "Deliberate differences"), each
+# with the oracle beside xtnft in a fresh namespace, and the guarantees
+# 1.8.9 does not give (reading never writes, a bad line changes nothing).
 
 load lib/common
 
