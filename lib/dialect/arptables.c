@@ -250,6 +250,7 @@ const struct xtn_dialect xtn_dialect_arptables = {
 	.printer = &xtn_printer_arptables,
 	.restore_ignores_args = true,
 	.restore_prog = "arptables-restore",
+	.errno_period = true,
 	.save_opts = save_opts,
 	.save_shortopts = "cM:V",
 };

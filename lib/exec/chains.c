@@ -439,6 +439,7 @@ static int reflush(struct xtn_exec *ex, struct xtable *t)
 		return 0;
 	if (flush_rules(ex, t, NULL, XTN_OBJ_TABLE_FLUSH) < 0)
 		return -1;
+	t->kept = true;
 	for (i = 0; i < t->n_order; i++) {
 		struct xchain *c = t->order[i];
 
@@ -487,6 +488,30 @@ int xtn_exec_table_start(struct xtn_exec *ex, const char *table, uint32_t line,
 	return 0;
 }
 
+/*
+ * A table flushed again in this batch that nothing of its block used (no
+ * chain declared, made or written to) goes at COMMIT, as 1.8.9's second
+ * flush deletes it: "*filter -A ... COMMIT *filter COMMIT" leaves no table
+ * there.  Everything in it was made by this batch, so nothing else is lost.
+ */
+static int drop_empty_table(struct xtn_exec *ex, struct xtable *t)
+{
+	unsigned int i;
+
+	if (!t->kept || t->exists != 1)
+		return 0;
+	t->kept = false;
+	for (i = 0; i < t->n_order; i++)
+		if (t->order[i]->exists)
+			return 0;
+	if (xtn_batch_table(&ex->batch, &ex->nl, NFT_MSG_DELTABLE,
+			    ex->ctx->fam->nfproto, t->name, 0,
+			    XTN_OBJ_TABLE_FLUSH, ex->cur_line) < 0)
+		return -1;
+	t->exists = 0;
+	return 0;
+}
+
 int xtn_exec_table_drop_stale(struct xtn_exec *ex, const char *table)
 {
 	struct xtable *t = xt_table(ex, table);
@@ -498,7 +523,7 @@ int xtn_exec_table_drop_stale(struct xtn_exec *ex, const char *table)
 		if (c->stale && del_chain(ex, t, c, false) < 0)
 			return -1;
 	}
-	return 0;
+	return drop_empty_table(ex, t);
 }
 
 int xtn_exec_chain_decl(struct xtn_exec *ex, const char *table,

@@ -72,6 +72,9 @@ struct xtable {
 	int exists;		/* -1 unknown, 0 no, 1 yes (now) */
 	bool flushed;		/* kernel content deleted in this batch */
 	bool rules_flushed;	/* every kernel rule deleted in this batch */
+	/* flushed again in this batch and kept only so that its base chains'
+	 * hooks are not registered anew; nothing since has used it */
+	bool kept;
 	bool all_chains;	/* every chain of the table is in the map */
 	struct xtn_hmap chains;
 	struct xchain **order;	/* when all_chains: creation order */

@@ -1,8 +1,8 @@
 #!/usr/bin/env bats
-# ebtables: where xtnft differs from ebtables-nft 1.8.9 on purpose (README,
-# "Deliberate differences"), each with the oracle beside xtnft in a fresh
-# namespace, and the guarantees 1.8.9 does not give (reading never writes,
-# a bad line changes nothing).
+# ebtables and arptables: where xtnft differs from ebtables-nft and
+# arptables-nft 1.8.9 on purpose (README, "Deliberate differences"), each
+# with the oracle beside xtnft in a fresh namespace, and the guarantees
+# 1.8.9 does not give (reading never writes, a bad line changes nothing).
 
 load lib/common
 
@@ -20,6 +20,18 @@ both() {
 		EBTRESTORE=/usr/sbin/ebtables-nft-restore bash -c "$1" 2>&1) || true
 	ours=$(unshare -n env EBT="$XTNFT ebtables" EBTSAVE="$XTNFT ebtables-save" \
 		EBTRESTORE="$XTNFT ebtables-restore" bash -c "$1" 2>&1) || true
+	echo "oracle: $theirs"
+	echo "xtnft: $ours"
+}
+
+# both_arp SCRIPT: the same with $ARPT, $ARPTSAVE and $ARPTRESTORE.
+both_arp() {
+	theirs=$(unshare -n env ARPT=/usr/sbin/arptables-nft \
+		ARPTSAVE=/usr/sbin/arptables-nft-save \
+		ARPTRESTORE=/usr/sbin/arptables-nft-restore bash -c "$1" 2>&1) || true
+	ours=$(unshare -n env ARPT="$XTNFT arptables" \
+		ARPTSAVE="$XTNFT arptables-save" \
+		ARPTRESTORE="$XTNFT arptables-restore" bash -c "$1" 2>&1) || true
 	echo "oracle: $theirs"
 	echo "xtnft: $ours"
 }
@@ -159,4 +171,68 @@ both() {
 	both "\$EBT -A FORWARD --nflog-prefix 'a\"b'; \$EBTSAVE >$BATS_TEST_TMPDIR/s; \$EBT -F; \$EBTRESTORE <$BATS_TEST_TMPDIR/s; echo rc=\$?; \$EBTSAVE | grep -c 'a.\"b'"
 	[[ $theirs == *"Bad argument"*"rc=2"*"0" ]]
 	[ "$ours" = "$(printf 'rc=0\n1')" ]
+}
+
+@test "arptables -E checks its new name as -N does (1.8.9 renames to any name)" {
+	for name in ACCEPT "'a b'" $(printf %029d 0 | tr 0 a); do
+		both_arp "\$ARPT -N FOO; \$ARPT -E FOO $name; echo rc=\$?; \$ARPTSAVE | grep -c '^:FOO'"
+		[[ $theirs == "rc=0"*"0" ]]
+		[[ $ours == *"rc=2"*"1" ]]
+	done
+	both_arp '$ARPT -N FOO; $ARPT -E FOO $(printf %0256d 0 | tr 0 a) 2>/dev/null; echo rc=$?'
+	[ "$theirs" = "rc=4" ]
+	[ "$ours" = "rc=2" ]
+}
+
+@test "arptables: a counter outside 0 to 2^64-1 is refused (1.8.9 stores 18446744073709551615)" {
+	both_arp 'for c in "-1 5" "18446744073709551616 1"; do $ARPT -A INPUT -c $c; echo rc=$?; done; $ARPTSAVE -c | grep -c "^\[18446744073709551615:"'
+	[ "$theirs" = "$(printf 'rc=0\nrc=0\n2')" ]
+	[[ $ours == *"-c packet counter not numeric"*"rc=2"*"is not a number from 0 to 18446744073709551615"*"rc=2"*"0" ]]
+}
+
+@test "arptables refuses what 1.8.9 takes and drops (a seventh MAC group, --opcode 0, masks, -l other than 6)" {
+	local opt
+	for opt in "--source-mac 00:11:22:33:44:55:66" "--opcode 0" \
+		   "--opcode 1/255" "--h-type 6/ff" "--proto-type 0x800/0xff00" \
+		   "-l 6/0xff" "-l x" "-l 256"; do
+		both_arp "\$ARPT -A INPUT $opt; echo rc=\$?; \$ARPTSAVE | grep -c '^-A'"
+		[ "$theirs" = "$(printf 'rc=0\n1')" ]
+		[[ $ours == *"arptables v1.8.9 (nf_tables): "*"rc=2"*"0" ]]
+	done
+}
+
+@test "arptables reads back what it wrote (1.8.9 saves --h-type 0x10 as 16, loses the ! of ! --h-type 1 and ! -l 6)" {
+	both_arp '$ARPT -A INPUT --h-type 0x10; $ARPT -A INPUT ! --h-type 1; $ARPT -A INPUT ! -l 6; $ARPTSAVE | grep "^-A"'
+	[ "$theirs" = "$(printf -- '-A INPUT --h-type 16\n-A INPUT \n-A INPUT ')" ]
+	[ "$ours" = "$(printf -- '-A INPUT --h-type 0x10\n-A INPUT ! --h-type 1\n-A INPUT ! --h-length 6')" ]
+}
+
+@test "arptables -i + compares nothing (1.8.9 writes a lone iifname load nothing reads)" {
+	both_arp '$ARPT -A INPUT -i +; nft --debug=netlink list chain arp filter INPUT | grep -c iifname; $ARPT -S INPUT | tail -1'
+	[ "$theirs" = "$(printf '1\n-A INPUT ')" ]
+	[ "$ours" = "$(printf '0\n-A INPUT ')" ]
+}
+
+@test "arptables' empty-interface warning ends with a newline (1.8.9's does not)" {
+	both_arp '$ARPT -A INPUT -i "" 2>&1 | od -An -c | tail -1'
+	[[ $theirs == *"d   e   s   i   r   e   d" ]]
+	[[ $ours == *"d   e   s   i   r   e   d  \n" ]]
+}
+
+@test "arptables quotes an interface name with a blank in its save (1.8.9 prints it bare)" {
+	both_arp '$ARPT -A INPUT -i "a b" 2>/dev/null; $ARPTSAVE | grep -- "-i"'
+	[ "$theirs" = "-A INPUT -i a b" ]
+	[ "$ours" = '-A INPUT -i "a b"' ]
+}
+
+@test "arptables-restore: renaming a chain made by the same input is a clear error (1.8.9: the kernel's, status 4)" {
+	both_arp 'printf "*filter\n-N FOO\n-E FOO BAR\nCOMMIT\n" | $ARPTRESTORE; echo rc=$?; $ARPTSAVE | grep -c "^:"'
+	[[ $theirs == *"CHAIN_RENAME failed (No such file or directory): chain BAR"*"rc=4"*"0" ]]
+	[[ $ours == *"cannot rename chain \`FOO' created in the same transaction"*"rc=2"*"0" ]]
+}
+
+@test "arptables-restore: -F flushes what the input added before it (1.8.9 keeps it)" {
+	both_arp 'printf "*filter\n-A INPUT -j ACCEPT\n-F\n-A OUTPUT -j DROP\n" | $ARPTRESTORE; $ARPTSAVE | grep "^-A"'
+	[ "$theirs" = "$(printf -- '-A INPUT -j ACCEPT\n-A OUTPUT -j DROP')" ]
+	[ "$ours" = "-A OUTPUT -j DROP" ]
 }
