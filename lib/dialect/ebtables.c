@@ -435,7 +435,10 @@ static int command_jump(struct ebt *e, const char *name)
 		if (strpbrk(name, " \t\n\v\f\r"))
 			return xtn_ps_param(&e->ps, "Invalid target name `%s'",
 					    name);
-		if (xtn_ebt_check_chain_name(&e->ps.ctx->diag, NULL, name,
+		/* a lone "!" is the inside negation: the word after it
+		 * is refused next, as in 1.8.9 */
+		if (strcmp(name, "!") != 0 &&
+		    xtn_ebt_check_chain_name(&e->ps.ctx->diag, NULL, name,
 					     false) < 0) {
 			xtn_diag_clear(&e->ps.ctx->diag);
 			return xtn_ps_param(&e->ps, "Chain '%s' does not exist",

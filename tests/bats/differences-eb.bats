@@ -236,3 +236,9 @@ both_arp() {
 	[ "$theirs" = "$(printf -- '-A INPUT -j ACCEPT\n-A OUTPUT -j DROP')" ]
 	[ "$ours" = "-A OUTPUT -j DROP" ]
 }
+
+@test "an interface name with a blank is quoted in save form (1.8.9 prints it bare)" {
+	both "\$EBT -A INPUT -i 'a b'; \$EBTSAVE >$BATS_TEST_TMPDIR/s; \$EBT -F; \$EBTRESTORE <$BATS_TEST_TMPDIR/s; echo rc=\$?; \$EBTSAVE | grep '^-A'"
+	[[ $theirs == *"rc=2" ]]
+	[[ $ours == *"rc=0"$'\n''-A INPUT -i "a b" -j CONTINUE' ]]
+}
