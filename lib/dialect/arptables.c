@@ -15,6 +15,7 @@
 #include <xtnft/netaddr.h>
 #include <xtnft/print.h>
 #include <xtnft/util.h>
+#include "../ext/arp_opcodes.h"
 #include "xshared.h"
 
 /* 1.8.9's getopt values for arptables' long-only options (also the
@@ -104,17 +105,7 @@ static void usage(struct xtn_strbuf *sb, const char *name)
 	xs_usage_iface_jump(sb);
 	xs_usage_options(sb);
 	xs_usage_tail(sb);
-	xtn_strbuf_puts(sb,
-" opcode strings: \n"
-" 1 = Request\n"
-" 2 = Reply\n"
-" 3 = Request_Reverse\n"
-" 4 = Reply_Reverse\n"
-" 5 = DRARP_Request\n"
-" 6 = DRARP_Reply\n"
-" 7 = DRARP_Error\n"
-" 8 = InARP_Request\n"
-" 9 = ARP_NAK\n"
+	xtn_strbuf_puts(sb, XTN_ARP_OPCODES_HELP
 " hardware type string: 1 = Ethernet\n"
 " protocol type string: 0x800 = IPv4\n");
 }

@@ -19,6 +19,7 @@
 #include <xtnft/model.h>
 #include <xtnft/netaddr.h>
 #include <xtnft/util.h>
+#include "arp_opcodes.h"
 #include "srcdst.h"
 
 enum {
@@ -77,11 +78,8 @@ static const struct xtn_optdef arpbase_opts[] = {
 	{ 0 },
 };
 
-/* arptables' opcode names, 1 to 9. */
-static const char *const opcodes[] = {
-	"Request", "Reply", "Request_Reverse", "Reply_Reverse",
-	"DRARP_Request", "DRARP_Reply", "DRARP_Error", "InARP_Request",
-	"ARP_NAK",
+const char *const xtn_arp_opcode_names[XTN_ARP_N_OPCODES] = {
+	XTN_ARP_OPCODES(XTN_ARP_OPCODE_NAME)
 };
 
 /* What the options stand for, read after all of them (1.8.9's
@@ -197,8 +195,8 @@ static int opcode_value(struct xtn_parse *p, struct arpbase *b)
 	const char *s = words(p)->word[O_OP];
 	size_t i;
 
-	for (i = 0; i < XTN_ARRAY_SIZE(opcodes); i++) {
-		if (strcasecmp(s, opcodes[i]) == 0) {
+	for (i = 0; i < XTN_ARP_N_OPCODES; i++) {
+		if (strcasecmp(s, xtn_arp_opcode_names[i]) == 0) {
 			b->op = (uint16_t)(i + 1);
 			return 0;
 		}
@@ -602,8 +600,8 @@ static void print_fields(const struct xtn_out *o, const struct arpbase *b)
 	}
 	if (b->present & P_OP) {
 		xtn_out_printf(o, " %s--opcode ", inv & INV(O_OP) ? "! " : "");
-		if (b->op >= 1 && b->op <= XTN_ARRAY_SIZE(opcodes) && !num)
-			xtn_out_puts(o, opcodes[b->op - 1]);
+		if (b->op >= 1 && b->op <= XTN_ARP_N_OPCODES && !num)
+			xtn_out_puts(o, xtn_arp_opcode_names[b->op - 1]);
 		else
 			xtn_out_printf(o, "%u", b->op);
 		if (b->op_mask != 0xffff)

@@ -14,6 +14,7 @@
 #include <xtnft/family.h>
 #include <xtnft/netaddr.h>
 #include <xtnft/util.h>
+#include "arp_opcodes.h"
 #include "ebt_shared.h"
 
 /* option ids: the bit positions of EBT_ARP_* */
@@ -35,12 +36,6 @@ static const struct xtn_optdef arp_opts[] = {
 };
 #undef OPT
 
-/* ARP opcodes 1 to 9 by name, as 1.8.9 reads (any case) and prints them. */
-static const char *const opcodes[] = {
-	"Request", "Reply", "Request_Reverse", "Reply_Reverse",
-	"DRARP_Request", "DRARP_Reply", "DRARP_Error", "InARP_Request",
-	"ARP_NAK",
-};
 
 static int parse_opcode(struct xtn_parse *p, struct ebt_arp_info *info)
 {
@@ -48,10 +43,10 @@ static int parse_opcode(struct xtn_parse *p, struct ebt_arp_info *info)
 	size_t i;
 
 	if (!xtn_ebt_number(p->arg, 10, UINT16_MAX, &v)) {
-		for (i = 0; i < XTN_ARRAY_SIZE(opcodes); i++)
-			if (strcasecmp(opcodes[i], p->arg) == 0)
+		for (i = 0; i < XTN_ARP_N_OPCODES; i++)
+			if (strcasecmp(xtn_arp_opcode_names[i], p->arg) == 0)
 				break;
-		if (i == XTN_ARRAY_SIZE(opcodes))
+		if (i == XTN_ARP_N_OPCODES)
 			return xtn_parse_fail(p, XTN_PARAM,
 					      "Problem with specified ARP opcode");
 		v = i + 1;
@@ -142,8 +137,8 @@ static bool save_opt(const struct xtn_out *o, const struct ebt_arp_info *info,
 
 static void save_opcode(const struct xtn_out *o, uint16_t opcode)
 {
-	if (opcode >= 1 && opcode <= XTN_ARRAY_SIZE(opcodes))
-		xtn_out_printf(o, " %s", opcodes[opcode - 1]);
+	if (opcode >= 1 && opcode <= XTN_ARP_N_OPCODES)
+		xtn_out_printf(o, " %s", xtn_arp_opcode_names[opcode - 1]);
 	else
 		xtn_out_printf(o, " %u", opcode);
 }
@@ -189,16 +184,7 @@ const struct xtn_ext xtn_eb_arp = {
 "--arp-mac-src [!] address[/mask]: ARP MAC source specification\n"
 "--arp-mac-dst [!] address[/mask]: ARP MAC target specification\n"
 "[!] --arp-gratuitous            : ARP gratuitous packet\n"
-" opcode strings: \n"
-" 1 = Request\n"
-" 2 = Reply\n"
-" 3 = Request_Reverse\n"
-" 4 = Reply_Reverse\n"
-" 5 = DRARP_Request\n"
-" 6 = DRARP_Reply\n"
-" 7 = DRARP_Error\n"
-" 8 = InARP_Request\n"
-" 9 = ARP_NAK\n"
+XTN_ARP_OPCODES_HELP
 " hardware type string: 1 = Ethernet\n"
 " protocol type string: see /etc/ethertypes\n",
 	.parse = arp_parse,
