@@ -27,6 +27,7 @@
 #include <xtnft/print.h>
 #include <xtnft/restore.h>
 #include <xtnft/util.h>
+#include "rule-build.h"
 
 struct parsed {
 	enum xtn_parse_result res;
@@ -308,28 +309,8 @@ static void add_nh(struct nftnl_rule *r, uint32_t off, uint32_t len,
 		   const void *mask, uint32_t op, const void *data,
 		   uint32_t dlen)
 {
-	struct nftnl_expr *e = nftnl_expr_alloc("payload");
-	static const uint8_t zero[16];
-
-	nftnl_expr_set_u32(e, NFTNL_EXPR_PAYLOAD_BASE, NFT_PAYLOAD_NETWORK_HEADER);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_PAYLOAD_OFFSET, off);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_PAYLOAD_LEN, len);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_PAYLOAD_DREG, NFT_REG_1);
-	nftnl_rule_add_expr(r, e);
-	if (mask) {
-		e = nftnl_expr_alloc("bitwise");
-		nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_SREG, NFT_REG_1);
-		nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_DREG, NFT_REG_1);
-		nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_LEN, len);
-		nftnl_expr_set(e, NFTNL_EXPR_BITWISE_MASK, mask, len);
-		nftnl_expr_set(e, NFTNL_EXPR_BITWISE_XOR, zero, len);
-		nftnl_rule_add_expr(r, e);
-	}
-	e = nftnl_expr_alloc("cmp");
-	nftnl_expr_set_u32(e, NFTNL_EXPR_CMP_SREG, NFT_REG_1);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_CMP_OP, op);
-	nftnl_expr_set(e, NFTNL_EXPR_CMP_DATA, data, dlen);
-	nftnl_rule_add_expr(r, e);
+	rb_payload_cmp(r, NFT_PAYLOAD_NETWORK_HEADER, off, len, mask, op,
+		       data, dlen);
 }
 
 static const uint8_t hrd1[] = { 0, 1 }, hln6[] = { 6 }, pln4[] = { 4 };
