@@ -3,10 +3,11 @@
 #
 #   lint.sh [MANDIR]
 #
-# MANDIR defaults to the directory of this script.  iptables-extensions.8 is
-# assembled into a temporary directory from iptables-extensions.8.in and
-# ext/*.man (with assemble.sh, as the build does) and checked there, so the
-# check never depends on a stale built copy.
+# MANDIR defaults to the directory of this script.  Pages with a template
+# (iptables-extensions.8.in, ebtables.8.in, arptables.8.in) are assembled
+# into a temporary directory from it and their fragments in ext/ (with
+# assemble.sh, as the build does) and checked there, so the check never
+# depends on a stale built copy.
 #
 # Each page goes through man-db the way lintian checks pages, and through
 # groff with all warnings enabled; anything on stderr is a failure.
@@ -49,27 +50,59 @@ tmpdir=$(mktemp -d "${TMPDIR:-/tmp}/xtnft-manlint.XXXXXX") || exit 1
 trap 'rm -rf "$tmpdir"' EXIT
 trap 'exit 1' HUP INT TERM
 
-# Fragments: each must begin with the .SS heading iptables-extensions uses.
-set --
-for f in "$mandir"/ext/mt_*.man "$mandir"/ext/tg_*.man; do
+# Fragments: each must begin with the .SS heading of its section.
+for f in "$mandir"/ext/*.man; do
 	[ -e "$f" ] || continue
 	first=$(sed -n '1p' "$f")
 	case $first in
 	'.SS '?*) ;;
 	*) err "$f: must start with '.SS name', not '$first'" ;;
 	esac
-	set -- "$@" "$f"
 done
-[ $# -gt 0 ] || err "no extension fragments in $mandir/ext"
 
-ext=$tmpdir/iptables-extensions.8
-if ! sh "$mandir/assemble.sh" "$mandir/iptables-extensions.8.in" "$ext" "$@"; then
-	err "assembling iptables-extensions.8 failed"
-	exit 1
-fi
-if grep -n '@[A-Z_]*@' "$ext" >&2; then
-	err "iptables-extensions.8: unreplaced marker"
-fi
+# Assembled pages: every TEMPLATE.in is built into $tmpdir with the
+# fragments it takes: the mt_*/tg_* ones where it has the @MATCHES@ and
+# @TARGETS@ lines (iptables-extensions), and those its @ext/NAME.man@
+# lines name (ebtables, arptables).  Every fragment must be used.
+built=
+used=$tmpdir/used
+: >"$used"
+for tpl in "$mandir"/*.[18].in; do
+	[ -e "$tpl" ] || continue
+	name=${tpl##*/}
+	name=${name%.in}
+	set --
+	if grep -q '^@MATCHES@$' "$tpl"; then
+		for f in "$mandir"/ext/mt_*.man; do
+			[ -e "$f" ] && set -- "$@" "$f"
+		done
+	fi
+	if grep -q '^@TARGETS@$' "$tpl"; then
+		for f in "$mandir"/ext/tg_*.man; do
+			[ -e "$f" ] && set -- "$@" "$f"
+		done
+	fi
+	for n in $(sed -n 's|^@ext/\([^@/]*\.man\)@$|\1|p' "$tpl"); do
+		set -- "$@" "$mandir/ext/$n"
+	done
+	[ $# -gt 0 ] || err "$tpl: takes no extension fragments"
+	for f in "$@"; do
+		printf '%s\n' "${f##*/}" >>"$used"
+	done
+	if ! sh "$mandir/assemble.sh" "$tpl" "$tmpdir/$name" "$@"; then
+		err "assembling $name failed"
+		continue
+	fi
+	if grep -n '^@.*@$' "$tmpdir/$name" >&2; then
+		err "$name: unreplaced marker"
+	fi
+	built="$built $tmpdir/$name"
+done
+for f in "$mandir"/ext/*.man; do
+	[ -e "$f" ] || continue
+	grep -qxF "${f##*/}" "$used" ||
+		err "$f: no page template (*.in) takes this fragment"
+done
 
 # render PAGE: print every warning of the renderers, return 1 if any.
 render() {
@@ -98,11 +131,11 @@ render() {
 }
 
 checked=0
-for page in "$mandir"/*.[18] "$ext"; do
+for page in "$mandir"/*.[18] $built; do
 	[ -e "$page" ] || continue
 	name=${page##*/}
 	# a built copy in the source directory is superseded by the fresh one
-	if [ "$page" != "$ext" ] && [ "$name" = iptables-extensions.8 ]; then
+	if [ "${page%/*}" != "$tmpdir" ] && [ -e "$mandir/$name.in" ]; then
 		continue
 	fi
 	first=$(sed -n '1p' "$page")

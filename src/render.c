@@ -10,6 +10,7 @@
 #include <xtnft/diag.h>
 #include <xtnft/family.h>
 #include <xtnft/util.h>
+#include <xtnft/dialect.h>
 #include "tools.h"
 
 const char *tool_basename(const char *path)
@@ -56,7 +57,8 @@ static void render_kernel(const struct xtn_diag *d, const char *prog,
 		buf);
 }
 
-int render_diag(const struct xtn_diag *d, const char *prog, bool restore)
+int render_diag(const struct xtn_diag *d, const struct xtn_dialect *dl,
+		const char *prog, bool restore)
 {
 	unsigned int i;
 
@@ -80,11 +82,15 @@ int render_diag(const struct xtn_diag *d, const char *prog, bool restore)
 		try_help(d, prog, restore);
 		break;
 	case XTN_DS_ERRNO:
-		if (restore && d->loc.line)
+		if (restore && dl->restore_commit_failed)
+			fprintf(stderr, "%s v%s (nf_tables): %s: final implicit COMMIT failed\n",
+				prog, XTN_COMPAT_VERSION, prog);
+		else if (restore && d->loc.line)
 			fprintf(stderr, "%s: line %u failed: %s.\n", prog,
 				d->loc.line, d->msg);
 		else
-			fprintf(stderr, "%s: %s.%s\n", prog, d->msg,
+			fprintf(stderr, "%s: %s%s%s\n", prog, d->msg,
+				dl->errno_period ? "." : "",
 				d->dmesg_hint ? " Run `dmesg' for more information." : "");
 		break;
 	case XTN_DS_KERNEL:
@@ -107,7 +113,7 @@ void render_flush(struct xtn_strbuf *out)
 
 void render_legacy_warning(const struct xtn_family *fam, bool save)
 {
-	FILE *f = fopen(fam->legacy_names, "re");
+	FILE *f = fam->legacy_names ? fopen(fam->legacy_names, "re") : NULL;
 	int c;
 
 	if (!f)

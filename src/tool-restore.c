@@ -1,4 +1,5 @@
-/* iptables-restore / ip6tables-restore: the whole input in one transaction. */
+/* iptables-restore, ip6tables-restore, arptables-restore: the whole input
+ * in one transaction. */
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -6,12 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <xtnft/ctx.h>
+#include <xtnft/dialect.h>
 #include <xtnft/family.h>
 #include <xtnft/lines.h>
 #include <xtnft/opt.h>
 #include <xtnft/restore.h>
 #include <xtnft/util.h>
 #include <xtnft/tools.h>
+#include <xtnft/dialect.h>
 #include "tools.h"
 
 static void usage(const char *name)
@@ -36,15 +39,17 @@ struct restore_args {
 };
 
 /* Returns -1 to continue, else an exit status. */
-static int parse_args(int argc, char **argv, const char *prog,
-		      struct restore_args *a)
+static int parse_args(const struct xtn_dialect *dl, int argc, char **argv,
+		      const char *prog, struct restore_args *a)
 {
 	struct xtn_optset set;
 	struct xtn_getopt g;
 	int c, ret = -1, operands = 0;
 
-	xtn_optset_init(&set, xtn_restore_options());
-	xtn_getopt_init(&g, argc, argv, XTN_RESTORE_SHORTOPTS, &set);
+	xtn_optset_init(&set, dl->restore_opts ? dl->restore_opts :
+			      xtn_restore_options());
+	xtn_getopt_init(&g, argc, argv, dl->restore_shortopts ?
+			dl->restore_shortopts : XTN_RESTORE_SHORTOPTS, &set);
 	g.opterr = true;
 	while (ret < 0 && (c = xtn_getopt_next(&g)) != -1) {
 		switch (c) {
@@ -95,7 +100,11 @@ static int parse_args(int argc, char **argv, const char *prog,
 			break;
 		default:
 			fputs(g.err, stderr);
-			fprintf(stderr, "Try `%s -h' for more information.\n", prog);
+			if (dl->restore_bad_option)
+				fputs(dl->restore_bad_option, stderr);
+			else
+				fprintf(stderr, "Try `%s -h' for more information.\n",
+					prog);
 			ret = 1;
 		}
 	}
@@ -115,7 +124,9 @@ static void write_out(struct xtn_strbuf *out, void *priv)
 
 int tool_restore(const struct xtn_tool *t, int argc, char **argv)
 {
-	const char *prog = tool_basename(argv[0]);
+	const struct xtn_dialect *dia = t->fam->dialect;
+	const char *prog = dia->restore_prog ? dia->restore_prog :
+			   tool_basename(argv[0]);
 	struct xtn_lines lines;
 	struct restore_args a;
 	struct xtn_strbuf out;
@@ -126,7 +137,8 @@ int tool_restore(const struct xtn_tool *t, int argc, char **argv)
 	a.o.prog = prog;
 	a.o.flush = write_out;
 	a.wait_ms = XTN_WAIT_DEFAULT_MS;
-	ret = parse_args(argc, argv, prog, &a);
+	ret = dia->restore_ignores_args ? -1 :
+	      parse_args(dia, argc, argv, prog, &a);
 	if (ret >= 0)
 		return ret;
 	if (a.file) {
@@ -142,7 +154,7 @@ int tool_restore(const struct xtn_tool *t, int argc, char **argv)
 	xtn_strbuf_init(&out);
 	xtn_restore(&ctx, &lines, &a.o, &out);
 	render_flush(&out);
-	status = render_diag(&ctx.diag, prog, true);
+	status = render_diag(&ctx.diag, t->fam->dialect, prog, true);
 	xtn_strbuf_fini(&out);
 	xtn_ctx_fini(&ctx);
 	xtn_lines_fini(&lines);

@@ -1,4 +1,5 @@
-/* iptables / ip6tables: parse one command line, run it as one transaction. */
+/* iptables, ip6tables, ebtables, arptables: parse one command line in the
+ * family's dialect, run it as one transaction. */
 #include <stdio.h>
 #include <string.h>
 #include <xtnft/ctx.h>
@@ -35,10 +36,10 @@ int tool_run(const struct xtn_tool *t, int argc, char **argv)
 	int status;
 
 	xtn_ctx_init(&ctx, t->fam);
-	prog = xtn_ipt_progname(&ctx);
+	prog = t->fam->dialect->progname(t->fam);
 	po.prog = prog;
 	xtn_strbuf_init(&out);
-	switch (xtn_ipt_parse(&ctx, argc, argv, &po, &cmd, &out)) {
+	switch (t->fam->dialect->parse(&ctx, argc, argv, &po, &cmd, &out)) {
 	case XTN_PARSED_EXIT:
 		render_flush(&out);
 		break;
@@ -53,7 +54,7 @@ int tool_run(const struct xtn_tool *t, int argc, char **argv)
 	default:
 		break;
 	}
-	status = render_diag(&ctx.diag, prog, false);
+	status = render_diag(&ctx.diag, t->fam->dialect, prog, false);
 	if (cmd && cmd->verbose)
 		render_kernel_origin(&ctx.diag, argc, argv);
 	xtn_cmd_free(cmd);

@@ -1,4 +1,4 @@
-/* iptables-save / ip6tables-save. */
+/* iptables-save, ip6tables-save, arptables-save. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -7,14 +7,18 @@
 #include <time.h>
 #include <unistd.h>
 #include <xtnft/ctx.h>
+#include <xtnft/dialect.h>
 #include <xtnft/exec.h>
 #include <xtnft/family.h>
 #include <xtnft/opt.h>
+#include <xtnft/print.h>
 #include <xtnft/util.h>
 #include <xtnft/tools.h>
+#include <xtnft/dialect.h>
 #include "tools.h"
 
 struct save_args {
+	const struct xtn_family *fam;
 	const char *table;
 	bool counters;
 	const char *prog;
@@ -37,14 +41,16 @@ static int redirect(const char *path)
 
 /* Returns -1 to continue, else an exit status. */
 static int parse_args(int argc, char **argv, const char *prog,
-		      struct save_args *a)
+		      const struct xtn_dialect *dia, struct save_args *a)
 {
 	struct xtn_optset set;
 	struct xtn_getopt g;
 	int c, ret = -1, operands = 0;
 
-	xtn_optset_init(&set, xtn_save_options());
-	xtn_getopt_init(&g, argc, argv, XTN_SAVE_SHORTOPTS, &set);
+	xtn_optset_init(&set, dia->save_opts ? dia->save_opts :
+			xtn_save_options());
+	xtn_getopt_init(&g, argc, argv, dia->save_shortopts ?
+			dia->save_shortopts : XTN_SAVE_SHORTOPTS, &set);
 	g.opterr = true;
 	while (ret < 0 && (c = xtn_getopt_next(&g)) != -1) {
 		switch (c) {
@@ -97,6 +103,19 @@ static const char *now_text(void)
 	return ctime(&now);	/* ends in '\n', as iptables-save prints it */
 }
 
+/* How rules show their counters: -c puts "[p:b] " before them; ebtables-
+ * save with EBTABLES_SAVE_COUNTER=yes puts " -c P B" after them instead. */
+static unsigned int save_flags(const struct save_args *a)
+{
+	const char *env = getenv("EBTABLES_SAVE_COUNTER");
+
+	if (a->counters)
+		return XTN_SAVE_COUNTERS_PREFIX;
+	if (a->fam->bit == XTN_FAM_BRIDGE && env && strcmp(env, "yes") == 0)
+		return XTN_SAVE_COUNTERS_INLINE;
+	return 0;
+}
+
 /* The transaction's body: every table asked for, into a->out. */
 static int save_tables(struct xtn_exec *ex, void *priv)
 {
@@ -116,7 +135,7 @@ static int save_tables(struct xtn_exec *ex, void *priv)
 	xtn_strbuf_init(&block);
 	for (i = 0; i < n; i++) {
 		xtn_strbuf_reset(&block);
-		if (xtn_exec_save_table(ex, names[i], a->counters, &block) < 0) {
+		if (xtn_exec_save_table(ex, names[i], save_flags(a), &block) < 0) {
 			xtn_strbuf_fini(&block);
 			return -1;
 		}
@@ -140,7 +159,7 @@ int tool_save(const struct xtn_tool *t, int argc, char **argv)
 	struct xtn_ctx ctx;
 	int ret, status;
 
-	ret = parse_args(argc, argv, prog, &a);
+	ret = parse_args(argc, argv, prog, t->fam->dialect, &a);
 	if (ret >= 0)
 		return ret;
 	xtn_ctx_init(&ctx, t->fam);
@@ -152,11 +171,12 @@ int tool_save(const struct xtn_tool *t, int argc, char **argv)
 	xtn_strbuf_init(&out);
 	ex = xtn_exec_new(&ctx, &out, 0);
 	a.prog = prog;
+	a.fam = t->fam;
 	a.out = &out;
 	xtn_exec_run(ex, save_tables, &a);
 	xtn_exec_free(ex);
 	render_flush(&out);
-	status = render_diag(&ctx.diag, prog, false);
+	status = render_diag(&ctx.diag, t->fam->dialect, prog, false);
 	if (!status)
 		render_legacy_warning(t->fam, true);
 	xtn_strbuf_fini(&out);

@@ -16,7 +16,9 @@ int tool_restore(const struct xtn_tool *t, int argc, char **argv);
 int tool_xml(const struct xtn_tool *t, int argc, char **argv);
 
 /* render.c: diagnostics in the exact Debian wording; returns the exit status. */
-int render_diag(const struct xtn_diag *d, const char *prog, bool restore);
+struct xtn_dialect;
+int render_diag(const struct xtn_diag *d, const struct xtn_dialect *dl,
+		const char *prog, bool restore);
 void render_flush(struct xtn_strbuf *out);
 void render_kernel_origin(const struct xtn_diag *d, int argc, char **argv);
 /* "# Warning: iptables-legacy tables present ..." when legacy tables exist */

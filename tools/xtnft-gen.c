@@ -2,9 +2,10 @@
  * xtnft-gen: print xtnft's option tables for shell completions and docs.
  *
  * The completion scripts are templates whose @NAME@ placeholders are filled
- * here from the library's own tables (the extension registry, the iptables
- * option table, the family profiles), so completions cannot drift from the
- * parser.  Only const data is read: no kernel, no root, no network.
+ * here from the library's own tables (the extension registry, the tool
+ * table, each dialect's option tables, the family profiles), so
+ * completions cannot drift from the parser.  Only const data is read: no
+ * kernel, no root, no network.
  *
  *   xtnft-gen bash TEMPLATE   fill a bash template, print it to stdout
  *   xtnft-gen zsh TEMPLATE    fill a zsh template, print it to stdout
@@ -60,12 +61,32 @@ static const struct proto {
 	{ "ipv6-mh", XTN_FAM_IPV6, "mh" },
 };
 
-/* The verdicts of the "standard" target (command_jump() in the dialect). */
-static const char *const std_verdicts[] = { "ACCEPT", "DROP", "RETURN" };
+/*
+ * Values of options whose names a base match keeps in its code rather
+ * than in a symbol table (arptables' --opcode names are base_arp's
+ * opcodes[], --h-type and --proto-type each take one name besides a
+ * number).  An entry is used only where the family's tool has the
+ * option; completions/test-completions.sh runs each name through the
+ * tool.  Values from a symbol table (struct xtn_optdef.syms) need no
+ * entry here.
+ */
+static const struct optvalues {
+	unsigned int fams;
+	const char *opt;
+	const char *words;
+} optvalues[] = {
+	{ XTN_FAM_ARP, "opcode", "Request Reply Request_Reverse Reply_Reverse "
+	  "DRARP_Request DRARP_Reply DRARP_Error InARP_Request ARP_NAK" },
+	{ XTN_FAM_ARP, "h-type", "Ethernet" },
+	{ XTN_FAM_ARP, "proto-type", "ipv4" },
+};
 
+/* Every family a tool of the tool table uses, in the order listed. */
 static const struct xtn_family *const families[] = {
 	&xtn_family_ipv4,
 	&xtn_family_ipv6,
+	&xtn_family_bridge,
+	&xtn_family_arp,
 };
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -157,79 +178,151 @@ struct gopts {
 	struct gopt v[128];
 };
 
-/*
- * iptables gives --line-numbers the internal value '0', which is not in its
- * short option string; every other printable value is a real short option.
- */
-static char short_letter(int val)
+/* The long options a tool of this kind and dialect reads (NULL: none). */
+static const struct xtn_longopt *tool_longopts(enum xtn_tool_kind kind,
+					       const struct xtn_dialect *dl)
 {
-	return isalnum(val) && val != '0' ? (char)val : 0;
+	switch (kind) {
+	case XTN_TOOL_RUN:
+		return dl->opts;
+	case XTN_TOOL_SAVE:
+		return xtn_save_options();
+	case XTN_TOOL_RESTORE:
+		return dl->restore_opts ? dl->restore_opts :
+		       xtn_restore_options();
+	default:
+		return xtn_xml_options();
+	}
 }
 
-/* iptables and ip6tables share the ip base match (and so one option list);
- * a family with its own base match would need per-family placeholders. */
-static const struct xtn_ext *base_ext(void)
+/* Its getopt short option string (NULL: not known, see short_letter). */
+static const char *tool_shortopts(enum xtn_tool_kind kind,
+				  const struct xtn_dialect *dl)
 {
-	return xtn_family_ipv4.base;
+	switch (kind) {
+	case XTN_TOOL_RUN:
+		return dl->shortopts;
+	case XTN_TOOL_SAVE:
+		return XTN_SAVE_SHORTOPTS;
+	case XTN_TOOL_RESTORE:
+		return dl->restore_shortopts ? dl->restore_shortopts :
+		       XTN_RESTORE_SHORTOPTS;
+	default:
+		return XTN_XML_SHORTOPTS;
+	}
+}
+
+/*
+ * The short option an option's value stands for, if the tool's short
+ * string has it: ebtables' --db is 'b', which its string lacks, and
+ * iptables-restore's --ipv4 is '4'.  Without a string, every letter or
+ * digit but '0' is one (iptables gives --line-numbers the internal '0').
+ */
+static char short_letter(int val, const char *shortopts)
+{
+	if (!isalnum(val))
+		return 0;
+	if (shortopts)
+		return strchr(shortopts, val) ? (char)val : 0;
+	return val != '0' ? (char)val : 0;
+}
+
+/*
+ * ebtables has no -m: its dialect knows every bridge match's and
+ * watcher's options from the start (preload() in lib/dialect/ebtables.c),
+ * so the completions offer them from the start too.
+ */
+static bool preloads_exts(const struct xtn_family *fam)
+{
+	return fam->dialect == &xtn_dialect_ebtables;
+}
+
+/* The families whose tools share fam's dialect (iptables: ipv4, ipv6). */
+static unsigned int dialect_fams(const struct xtn_family *fam)
+{
+	unsigned int bits = 0;
+	size_t f;
+
+	for (f = 0; f < ARRAY_SIZE(families); f++)
+		if (families[f]->dialect == fam->dialect)
+			bits |= families[f]->bit;
+	return bits;
 }
 
 /* Is -letter a base match option that may be preceded by "!"? */
-static bool base_invertible(char letter)
+static bool base_invertible(const struct xtn_family *fam, char letter)
 {
 	const struct xtn_optdef *o;
 
-	for (o = base_ext()->opts; letter && o->name; o++)
+	for (o = fam->base->opts; letter && o && o->name; o++)
 		if (o->short_name == letter)
 			return o->flags & XTN_OF_INVERT;
 	return false;
 }
 
+/* A name seen again (a dialect option that its base match also lists,
+ * such as ebtables' --logical-in) adds what the new sighting knows. */
 static void gopts_push(struct gopts *g, const char *name, char letter,
 		       uint8_t has_arg, bool invert)
 {
 	size_t i;
 
-	for (i = 0; i < g->n; i++)
-		if (strcmp(g->v[i].name, name) == 0)
+	for (i = 0; i < g->n; i++) {
+		if (strcmp(g->v[i].name, name) == 0) {
+			g->v[i].invert |= invert;
+			if (!g->v[i].letter)
+				g->v[i].letter = letter;
 			return;
+		}
+	}
 	if (g->n == ARRAY_SIZE(g->v))
 		die("too many options");
 	g->v[g->n++] = (struct gopt){ name, letter, has_arg, invert };
 }
 
-/* The tool's own options; iptables also gets its base match (-s -d ...),
- * whose "!" flags also mark aliases such as --src. */
-static void gopts_gather(struct gopts *g, enum xtn_tool_kind kind)
+static void gopts_push_ext(struct gopts *g, const struct xtn_ext *e,
+			   const char *shortopts)
 {
-	const struct xtn_longopt *lo;
 	const struct xtn_optdef *o;
+
+	for (o = e->opts; o && o->name; o++)
+		gopts_push(g, o->name, short_letter(o->short_name, shortopts),
+			   o->has_arg, o->flags & XTN_OF_INVERT);
+}
+
+/*
+ * The options a tool reads before any -m or -j: its own, and for the
+ * command tools the family's base match (-s -d ...), whose "!" flags also
+ * mark aliases such as --src, and (ebtables) every match and watcher.
+ */
+static void gopts_gather(struct gopts *g, enum xtn_tool_kind kind,
+			 const struct xtn_family *fam)
+{
+	const struct xtn_dialect *dl = fam->dialect;
+	const char *so = tool_shortopts(kind, dl);
+	const struct xtn_longopt *lo = tool_longopts(kind, dl);
+	const struct xtn_ext *const *reg;
+	bool run = kind == XTN_TOOL_RUN;
+	size_t i, n;
 	char c;
 
 	g->n = 0;
-	switch (kind) {
-	case XTN_TOOL_RUN:
-		lo = xtn_ipt_options();
-		break;
-	case XTN_TOOL_SAVE:
-		lo = xtn_save_options();
-		break;
-	case XTN_TOOL_RESTORE:
-		lo = xtn_restore_options();
-		break;
-	default:
-		lo = xtn_xml_options();
-		break;
-	}
-	for (; lo->name; lo++) {
-		c = short_letter(lo->val);
+	for (; lo && lo->name; lo++) {
+		c = short_letter(lo->val, so);
 		gopts_push(g, lo->name, c, lo->has_arg,
-			   kind == XTN_TOOL_RUN && base_invertible(c));
+			   run && base_invertible(fam, c));
 	}
-	if (kind != XTN_TOOL_RUN)
+	if (!run)
 		return;
-	for (o = base_ext()->opts; o->name; o++)
-		gopts_push(g, o->name, o->short_name, o->has_arg,
-			   o->flags & XTN_OF_INVERT);
+	gopts_push_ext(g, fam->base, so);
+	if (!preloads_exts(fam))
+		return;
+	reg = xtn_ext_registry(&n);
+	for (i = 0; i < n; i++)
+		if ((reg[i]->kind == XTN_EXT_MATCH ||
+		     reg[i]->kind == XTN_EXT_WATCHER) &&
+		    (reg[i]->families & fam->bit))
+			gopts_push_ext(g, reg[i], so);
 }
 
 /* ---- placeholder emitters --------------------------------------------- */
@@ -244,6 +337,7 @@ enum optattr {
 
 struct optarg {
 	enum xtn_tool_kind kind;
+	const struct xtn_family *fam;	/* the dialect's first family */
 	enum optattr attr;
 };
 
@@ -277,19 +371,24 @@ static void add_gopt(struct wl *l, const struct gopt *o, enum optattr attr)
 	}
 }
 
-/* Extension options with a required argument: after one of them the next
- * word is a value, never an option to complete. */
-static void add_ext_argopts(struct wl *l)
+/* Extension options with a required argument, of every family of the
+ * dialect: after one of them the next word is a value, never an option
+ * to complete. */
+static void add_ext_argopts(struct wl *l, const struct xtn_family *fam)
 {
 	const struct xtn_ext *const *reg;
 	const struct xtn_optdef *o;
+	unsigned int fams = dialect_fams(fam);
 	size_t i, n;
 
 	reg = xtn_ext_registry(&n);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		if (reg[i]->kind == XTN_EXT_BASE || !(reg[i]->families & fams))
+			continue;
 		for (o = reg[i]->opts; o && o->name; o++)
 			if (o->has_arg == XTN_REQ_ARG)
 				wl_add(l, "--", o->name);
+	}
 }
 
 static void emit_toolopts(const struct gen *g, const void *arg)
@@ -300,11 +399,11 @@ static void emit_toolopts(const struct gen *g, const void *arg)
 	size_t i;
 
 	l.n = 0;
-	gopts_gather(&go, a->kind);
+	gopts_gather(&go, a->kind, a->fam);
 	for (i = 0; i < go.n; i++)
 		add_gopt(&l, &go.v[i], a->attr);
 	if (a->kind == XTN_TOOL_RUN && a->attr == OA_ARG)
-		add_ext_argopts(&l);
+		add_ext_argopts(&l, a->fam);
 	wl_print(g->out, &l);
 }
 
@@ -324,10 +423,9 @@ static void emit_tools(const struct gen *g, const void *arg)
 }
 
 
-/* Which family, and which kind of extension, an emitter lists. */
+/* Which family an emitter lists. */
 struct famarg {
 	const struct xtn_family *fam;
-	enum xtn_ext_kind kind;
 };
 
 static bool ext_fits(const struct xtn_ext *e, enum xtn_ext_kind kind,
@@ -336,26 +434,55 @@ static bool ext_fits(const struct xtn_ext *e, enum xtn_ext_kind kind,
 	return e->kind == kind && (e->families & fam->bit);
 }
 
-/* Matches (-m) or targets (-j) of a family; "standard" is its verdicts. */
-static void emit_exts(const struct gen *g, const void *arg)
+/* Matches (-m) of a family. */
+static void emit_matches(const struct gen *g, const void *arg)
 {
 	const struct famarg *a = arg;
 	const struct xtn_ext *const *reg;
 	struct wl l;
-	size_t i, j, n;
+	size_t i, n;
 
 	l.n = 0;
 	reg = xtn_ext_registry(&n);
-	for (i = 0; i < n; i++) {
-		if (!ext_fits(reg[i], a->kind, a->fam))
-			continue;
-		if (a->kind == XTN_EXT_TARGET &&
-		    strcmp(reg[i]->name, "standard") == 0)
-			for (j = 0; j < ARRAY_SIZE(std_verdicts); j++)
-				wl_add(&l, "", std_verdicts[j]);
-		else
+	for (i = 0; i < n; i++)
+		if (ext_fits(reg[i], XTN_EXT_MATCH, a->fam))
 			wl_add(&l, "", reg[i]->name);
-	}
+	wl_print(g->out, &l);
+}
+
+/* What -j takes besides a user chain: the family's verdicts (ebtables'
+ * CONTINUE too), then its targets ("standard" is the verdicts). */
+static void emit_targets(const struct gen *g, const void *arg)
+{
+	const struct famarg *a = arg;
+	const struct xtn_verdict_name *v;
+	const struct xtn_ext *const *reg;
+	struct wl l;
+	size_t i, n;
+
+	l.n = 0;
+	for (v = a->fam->verdicts; v && v->name; v++)
+		wl_add(&l, "", v->name);
+	reg = xtn_ext_registry(&n);
+	for (i = 0; i < n; i++)
+		if (ext_fits(reg[i], XTN_EXT_TARGET, a->fam) &&
+		    strcmp(reg[i]->name, "standard") != 0)
+			wl_add(&l, "", reg[i]->name);
+	wl_print(g->out, &l);
+}
+
+/* What -P takes: the verdicts that may be a policy (of a built-in chain,
+ * or with ebtables of a user chain: RETURN). */
+static void emit_policies(const struct gen *g, const void *arg)
+{
+	const struct famarg *a = arg;
+	const struct xtn_verdict_name *v;
+	struct wl l;
+
+	l.n = 0;
+	for (v = a->fam->verdicts; v && v->name; v++)
+		if (v->policy)
+			wl_add(&l, "", v->name);
 	wl_print(g->out, &l);
 }
 
@@ -409,7 +536,8 @@ struct casearg {
 	bool inv_only;		/* only the options that may follow "!" */
 };
 
-/* The options each match (or target) adds once -m/-p (or -j) loads it. */
+/* The options each match (or target) adds once -m/-p (or -j) loads it;
+ * ebtables' matches need no loading (see preloads_exts). */
 static void emit_extopts_case(const struct gen *g, const void *arg)
 {
 	const struct casearg *a = arg;
@@ -421,6 +549,8 @@ static void emit_extopts_case(const struct gen *g, const void *arg)
 
 	reg = xtn_ext_registry(&n);
 	for (f = 0; f < ARRAY_SIZE(families); f++) {
+		if (a->kind == XTN_EXT_MATCH && preloads_exts(families[f]))
+			continue;
 		for (i = 0; i < n; i++) {
 			if (!ext_fits(reg[i], a->kind, families[f]))
 				continue;
@@ -476,6 +606,109 @@ static void emit_proto_match_case(const struct gen *g, const void *arg)
 	}
 }
 
+/* The words of a space-separated list. */
+static void wl_add_words(struct wl *l, const char *words)
+{
+	char w[WL_LEN];
+	size_t len;
+
+	while (*words) {
+		len = strcspn(words, " ");
+		if (len >= sizeof(w))
+			die("word too long in '%s'", words);
+		memcpy(w, words, len);
+		w[len] = '\0';
+		if (len)
+			wl_add(l, "", w);
+		words += len + (words[len] == ' ');
+	}
+}
+
+/* Is --name one of the options fam's command tool reads before -j? */
+static bool tool_has_opt(const struct xtn_family *fam, const char *name)
+{
+	struct gopts go;
+	size_t i;
+
+	gopts_gather(&go, XTN_TOOL_RUN, fam);
+	for (i = 0; i < go.n; i++)
+		if (strcmp(go.v[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+/* The names an option of a family takes, from its symbol table. */
+static void values_of_syms(const struct gen *g, bool *first,
+			   const struct xtn_family *fam,
+			   const struct xtn_optdef *o)
+{
+	const struct xtn_sym *s;
+	char key[WL_LEN];
+	struct wl l;
+
+	if (!o->syms || o->has_arg == XTN_NO_ARG)
+		return;
+	l.n = 0;
+	for (s = o->syms; s->name; s++)
+		wl_add(&l, "", s->name);
+	snprintf(key, sizeof(key), "--%s", o->name);
+	emit_arm(g, first, fam, key, &l);
+}
+
+/* Values of extension and base match options: "family:--name" arms. */
+static void emit_values_case(const struct gen *g, const void *arg)
+{
+	const struct xtn_ext *const *reg;
+	const struct xtn_optdef *o;
+	const struct xtn_family *fam;
+	bool first = true;
+	char key[WL_LEN];
+	size_t f, i, n;
+	struct wl l;
+
+	(void)arg;
+	reg = xtn_ext_registry(&n);
+	for (f = 0; f < ARRAY_SIZE(families); f++) {
+		fam = families[f];
+		for (i = 0; i < n; i++)
+			if ((reg[i]->families & fam->bit) &&
+			    (reg[i]->kind != XTN_EXT_BASE || reg[i] == fam->base))
+				for (o = reg[i]->opts; o && o->name; o++)
+					values_of_syms(g, &first, fam, o);
+		for (i = 0; i < ARRAY_SIZE(optvalues); i++) {
+			if (!(optvalues[i].fams & fam->bit) ||
+			    !tool_has_opt(fam, optvalues[i].opt))
+				continue;
+			l.n = 0;
+			wl_add_words(&l, optvalues[i].words);
+			snprintf(key, sizeof(key), "--%s", optvalues[i].opt);
+			emit_arm(g, &first, fam, key, &l);
+		}
+	}
+}
+
+/* The family of each tool: "NAME) REPLY=FAMILY" arms, a scalar in both
+ * shells (the *-nft names are the shells' to strip). */
+static void emit_tool_family_case(const struct gen *g, const void *arg)
+{
+	const struct xtn_tool *tools;
+	bool first = true;
+	size_t i, n;
+	struct wl l;
+
+	(void)arg;
+	tools = xtn_tools(&n);
+	for (i = 0; i < n; i++) {
+		if (tools[i].alias)
+			continue;
+		l.n = 0;
+		wl_add(&l, "", tools[i].name);	/* only to check it is safe */
+		fprintf(g->out, "%s\t%s) REPLY=%s ;;", first ? "" : "\n",
+			tools[i].name, tools[i].fam->name);
+		first = false;
+	}
+}
+
 static void emit_generated(const struct gen *g, const void *arg)
 {
 	const char *base = strrchr(g->tmpl_name, '/');
@@ -493,33 +726,45 @@ struct placeholder {
 	const void *arg;
 };
 
-#define OPTROW(tag, attrname, kind, attr) \
+#define OPTROW(tag, attrname, kind, fam, attr) \
 	{ tag "_" attrname, emit_toolopts, \
-	  &(const struct optarg){ kind, attr } }
-#define TOOLROWS(tag, kind) \
-	OPTROW(tag, "LONGOPTS", kind, OA_LONG), \
-	OPTROW(tag, "SHORTOPTS", kind, OA_SHORT), \
-	OPTROW(tag, "ARGOPTS", kind, OA_ARG), \
-	OPTROW(tag, "INVOPTS", kind, OA_INV), \
-	OPTROW(tag, "OPTMAP", kind, OA_MAP)
-#define FAMROW(name, emit, fam, kind) \
-	{ name, emit, &(const struct famarg){ &fam, kind } }
+	  &(const struct optarg){ kind, &fam, attr } }
+/* A dialect's tool of one kind, named by the dialect's first family:
+ * ip6tables' options are iptables' (check_families() makes sure). */
+#define TOOLROWS(tag, kind, fam) \
+	OPTROW(tag, "LONGOPTS", kind, fam, OA_LONG), \
+	OPTROW(tag, "SHORTOPTS", kind, fam, OA_SHORT), \
+	OPTROW(tag, "ARGOPTS", kind, fam, OA_ARG), \
+	OPTROW(tag, "INVOPTS", kind, fam, OA_INV), \
+	OPTROW(tag, "OPTMAP", kind, fam, OA_MAP)
+#define FAMROW(name, emit, fam) \
+	{ name, emit, &(const struct famarg){ &fam } }
+#define FAMROWS(tag, fam) \
+	FAMROW("TARGETS_" tag, emit_targets, fam), \
+	FAMROW("POLICIES_" tag, emit_policies, fam), \
+	FAMROW("TABLES_" tag, emit_tables, fam)
 
 static const struct placeholder placeholders[] = {
 	{ "GENERATED", emit_generated, NULL },
 	{ "TOOLS", emit_tools, NULL },
-	TOOLROWS("IPT", XTN_TOOL_RUN),
-	TOOLROWS("SAVE", XTN_TOOL_SAVE),
-	TOOLROWS("RESTORE", XTN_TOOL_RESTORE),
-	TOOLROWS("XML", XTN_TOOL_XML),
-	FAMROW("MATCHES_IPV4", emit_exts, xtn_family_ipv4, XTN_EXT_MATCH),
-	FAMROW("MATCHES_IPV6", emit_exts, xtn_family_ipv6, XTN_EXT_MATCH),
-	FAMROW("TARGETS_IPV4", emit_exts, xtn_family_ipv4, XTN_EXT_TARGET),
-	FAMROW("TARGETS_IPV6", emit_exts, xtn_family_ipv6, XTN_EXT_TARGET),
-	FAMROW("PROTOS_IPV4", emit_protos, xtn_family_ipv4, XTN_EXT_MATCH),
-	FAMROW("PROTOS_IPV6", emit_protos, xtn_family_ipv6, XTN_EXT_MATCH),
-	FAMROW("TABLES_IPV4", emit_tables, xtn_family_ipv4, XTN_EXT_MATCH),
-	FAMROW("TABLES_IPV6", emit_tables, xtn_family_ipv6, XTN_EXT_MATCH),
+	TOOLROWS("IPT", XTN_TOOL_RUN, xtn_family_ipv4),
+	TOOLROWS("EBT", XTN_TOOL_RUN, xtn_family_bridge),
+	TOOLROWS("ARPT", XTN_TOOL_RUN, xtn_family_arp),
+	TOOLROWS("IPT_SAVE", XTN_TOOL_SAVE, xtn_family_ipv4),
+	TOOLROWS("EBT_SAVE", XTN_TOOL_SAVE, xtn_family_bridge),
+	TOOLROWS("ARPT_SAVE", XTN_TOOL_SAVE, xtn_family_arp),
+	TOOLROWS("IPT_RESTORE", XTN_TOOL_RESTORE, xtn_family_ipv4),
+	TOOLROWS("EBT_RESTORE", XTN_TOOL_RESTORE, xtn_family_bridge),
+	TOOLROWS("ARPT_RESTORE", XTN_TOOL_RESTORE, xtn_family_arp),
+	TOOLROWS("XML", XTN_TOOL_XML, xtn_family_ipv4),
+	FAMROW("MATCHES_IPV4", emit_matches, xtn_family_ipv4),
+	FAMROW("MATCHES_IPV6", emit_matches, xtn_family_ipv6),
+	FAMROW("PROTOS_IPV4", emit_protos, xtn_family_ipv4),
+	FAMROW("PROTOS_IPV6", emit_protos, xtn_family_ipv6),
+	FAMROWS("IPV4", xtn_family_ipv4),
+	FAMROWS("IPV6", xtn_family_ipv6),
+	FAMROWS("BRIDGE", xtn_family_bridge),
+	FAMROWS("ARP", xtn_family_arp),
 	{ "MATCH_OPTS_CASE", emit_extopts_case,
 	  &(const struct casearg){ XTN_EXT_MATCH, false } },
 	{ "MATCH_INVOPTS_CASE", emit_extopts_case,
@@ -528,6 +773,8 @@ static const struct placeholder placeholders[] = {
 	  &(const struct casearg){ XTN_EXT_TARGET, false } },
 	{ "CHAINS_CASE", emit_chains_case, NULL },
 	{ "PROTO_MATCH_CASE", emit_proto_match_case, NULL },
+	{ "VALUES_CASE", emit_values_case, NULL },
+	{ "TOOL_FAMILY_CASE", emit_tool_family_case, NULL },
 };
 
 /* If at points to "@NAME@" (NAME = [A-Z][A-Z0-9_]*), the closing '@'. */
@@ -609,6 +856,16 @@ static char *read_file(const char *path)
 
 /* ---- list ------------------------------------------------------------ */
 
+static bool in_families(unsigned int fams)
+{
+	size_t f;
+
+	for (f = 0; f < ARRAY_SIZE(families); f++)
+		if (fams & families[f]->bit)
+			return true;
+	return false;
+}
+
 static void print_fams(FILE *out, unsigned int fams)
 {
 	const char *sep = " ";
@@ -640,6 +897,7 @@ static void list_exts(FILE *out)
 		[XTN_EXT_BASE] = "base",
 		[XTN_EXT_MATCH] = "match",
 		[XTN_EXT_TARGET] = "target",
+		[XTN_EXT_WATCHER] = "watcher",
 	};
 	const struct xtn_ext *const *reg;
 	const struct xtn_optdef *o;
@@ -647,6 +905,10 @@ static void list_exts(FILE *out)
 
 	reg = xtn_ext_registry(&n);
 	for (i = 0; i < n; i++) {
+		/* no family of the completions (bridge, arp extensions):
+		 * a line without families would read as one with options */
+		if (reg[i]->kind != XTN_EXT_BASE && !in_families(reg[i]->families))
+			continue;
 		fprintf(out, "%s %s", kinds[reg[i]->kind], reg[i]->name);
 		print_fams(out, reg[i]->families);
 		for (o = reg[i]->opts; o && o->name; o++)
@@ -668,7 +930,7 @@ static void list_tools(FILE *out)
 			continue;
 		fprintf(out, "tool %s", tools[i].name);
 		print_fams(out, tools[i].fam->bit);
-		gopts_gather(&go, tools[i].kind);
+		gopts_gather(&go, tools[i].kind, tools[i].fam);
 		for (j = 0; j < go.n; j++)
 			print_opt(out, go.v[j].name, go.v[j].letter,
 				  go.v[j].has_arg, go.v[j].invert);
@@ -712,6 +974,34 @@ static void list_protos(FILE *out)
 
 /* ---- main ------------------------------------------------------------ */
 
+/*
+ * What the templates take for granted: every tool's family is one of
+ * families[], and families that share a dialect (ipv4, ipv6) share one
+ * set of option placeholders, so they must share the base match too.
+ */
+static void check_families(void)
+{
+	const struct xtn_tool *tools;
+	size_t f, i, n;
+
+	tools = xtn_tools(&n);
+	for (i = 0; i < n; i++) {
+		for (f = 0; f < ARRAY_SIZE(families); f++)
+			if (tools[i].fam == families[f])
+				break;
+		if (f == ARRAY_SIZE(families))
+			die("%s: family %s is not in families[]",
+			    tools[i].name, tools[i].fam->name);
+	}
+	for (f = 0; f < ARRAY_SIZE(families); f++)
+		for (i = 0; i < f; i++)
+			if (families[i]->dialect == families[f]->dialect &&
+			    families[i]->base != families[f]->base)
+				die("families %s and %s share a dialect but not "
+				    "a base match", families[i]->name,
+				    families[f]->name);
+}
+
 static int usage(void)
 {
 	fputs("Usage: xtnft-gen bash TEMPLATE | zsh TEMPLATE | list | quirks\n",
@@ -735,6 +1025,7 @@ int main(int argc, char **argv)
 	struct gen g = { .out = stdout };
 	char *text;
 
+	check_families();
 	if (argc == 2 && strcmp(argv[1], "list") == 0) {
 		list_exts(stdout);
 		list_tools(stdout);

@@ -16,6 +16,7 @@
 #include <linux/netfilter/nf_tables.h>
 #include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
+#include <libnftnl/set.h>
 #include <xtnft/codec.h>
 #include <xtnft/ext.h>
 #include <xtnft/family.h>
@@ -46,6 +47,9 @@ struct xtn_dec {
 	} native[MAX_NATIVE];
 	unsigned int n_native;
 	enum xtn_dec_status status;
+	bool counted;		/* the rule's counter was read */
+	bool broute;		/* ebtables broute's "route this frame" mark */
+	const struct xtn_set_source *sets;	/* what lookups name, or NULL */
 };
 
 struct xtn_rule *xtn_dec_rule(struct xtn_dec *d)
@@ -215,6 +219,11 @@ static int on_meta_set(struct xtn_dec *d, const struct nftnl_expr *x)
 	memset(&nx, 0, sizeof(nx));
 	nx.kind = XTN_NEXPR_META_SET;
 	nx.u.meta_set.key = nftnl_expr_get_u32(x, NFTNL_EXPR_META_KEY);
+	if (d->fam->bit == XTN_FAM_BRIDGE && nx.u.meta_set.key == XTN_META_BRI_BROUTE &&
+	    r->imm_len == 1 && r->imm_data[0] == 1) {
+		d->broute = true;	/* read back with the verdict: DROP */
+		return 0;
+	}
 	nx.u.meta_set.len = r->imm_len;
 	memcpy(nx.u.meta_set.data, r->imm_data, r->imm_len);
 	return dispatch_nexpr(d, &nx, XTN_CLAIM_META_SET, "meta set");
@@ -453,8 +462,19 @@ static int on_immediate(struct xtn_dec *d, const struct nftnl_expr *x)
 	return xtn_dec_fail(d, "verdict %d", verdict);
 }
 
+/* What an xt expression stands for: ebtables puts its watchers (compat
+ * targets) before the counter, the target after it. */
+static enum xtn_ext_kind xt_kind(const struct xtn_dec *d, bool target)
+{
+	if (!target)
+		return XTN_EXT_MATCH;
+	return d->fam->bit == XTN_FAM_BRIDGE && !d->counted ? XTN_EXT_WATCHER :
+							      XTN_EXT_TARGET;
+}
+
 static int on_xt(struct xtn_dec *d, const struct nftnl_expr *x, bool target)
 {
+	enum xtn_ext_kind kind = xt_kind(d, target);
 	const char *name = nftnl_expr_get_str(x, target ? NFTNL_EXPR_TG_NAME :
 						      NFTNL_EXPR_MT_NAME);
 	uint32_t rev = nftnl_expr_get_u32(x, target ? NFTNL_EXPR_TG_REV :
@@ -469,8 +489,7 @@ static int on_xt(struct xtn_dec *d, const struct nftnl_expr *x, bool target)
 
 	if (!name)
 		return xtn_dec_fail(d, "xt expression without a name");
-	ext = xtn_ext_find_xt(name, rev, target ? XTN_EXT_TARGET : XTN_EXT_MATCH,
-			      d->fam, info, len, &how);
+	ext = xtn_ext_find_xt(name, rev, kind, d->fam, info, len, &how);
 	if (!ext)
 		return xtn_dec_fail(d, "%s %s revision %u", target ? "target" :
 				    "match", name, rev);
@@ -488,7 +507,7 @@ static int on_xt(struct xtn_dec *d, const struct nftnl_expr *x, bool target)
 	} else {
 		memcpy(inst->data, info, ext->xt.size);
 	}
-	if (!target) {
+	if (kind != XTN_EXT_TARGET) {
 		xtn_rule_add_match(d->rule, inst);
 		return 0;
 	}
@@ -503,6 +522,7 @@ static int on_xt(struct xtn_dec *d, const struct nftnl_expr *x, bool target)
 
 static int on_counter(struct xtn_dec *d, const struct nftnl_expr *x)
 {
+	d->counted = true;
 	d->rule->pkts = nftnl_expr_get_u64(x, NFTNL_EXPR_CTR_PACKETS);
 	d->rule->bytes = nftnl_expr_get_u64(x, NFTNL_EXPR_CTR_BYTES);
 	return 0;
@@ -518,11 +538,174 @@ static int on_target(struct xtn_dec *d, const struct nftnl_expr *x)
 	return on_xt(d, x, true);
 }
 
-/* iptables-nft drops lookups silently (interop.md 4.1); we say so. */
+bool xtn_codec_family_reads_sets(const struct xtn_family *fam)
+{
+	const struct xtn_ext *const *reg;
+	size_t n, i;
+
+	reg = xtn_ext_registry(&n);
+	for (i = 0; i < n; i++)
+		if ((reg[i]->claims & XTN_CLAIM_LOOKUP) &&
+		    (reg[i]->families & fam->bit))
+			return true;
+	return false;
+}
+
+static int is_lookup(struct nftnl_expr *x, void *data)
+{
+	(void)data;
+	/* a negative return stops the walk */
+	return strcmp(nftnl_expr_get_str(x, NFTNL_EXPR_NAME), "lookup") == 0 ?
+	       -1 : 0;
+}
+
+bool xtn_codec_rule_has_lookup(const struct nftnl_rule *nr)
+{
+	return nftnl_expr_foreach((struct nftnl_rule *)nr, is_lookup, NULL) < 0;
+}
+
+/* The 32-bit register (NFT_REG32_*) where a 16-byte one starts. */
+static uint32_t reg32_of(uint32_t reg)
+{
+	return reg >= NFT_REG_1 && reg <= NFT_REG_4 ?
+	       NFT_REG32_00 + (reg - NFT_REG_1) * 4 : reg;
+}
+
+/* What holds byte `off` of a key read from sreg: the load into that
+ * 32-bit register, or into the 16-byte one starting there. */
+static const struct reg *key_reg(struct xtn_dec *d, uint32_t sreg, uint32_t off)
+{
+	uint32_t r32 = reg32_of(sreg) + off / 4;
+	const struct reg *r;
+
+	if (off == 0 && (r = reg_get(d, sreg)) && r->valid)
+		return r;
+	if ((r = reg_get(d, r32)) && r->valid)
+		return r;
+	if (r32 >= NFT_REG32_00 && (r32 - NFT_REG32_00) % 4 == 0 &&
+	    (r = reg_get(d, NFT_REG_1 + (r32 - NFT_REG32_00) / 4)) && r->valid)
+		return r;
+	return NULL;
+}
+
+/* The loads a lookup's key is made of, one per concatenated field
+ * (each field starts on a 32-bit register). */
+static int key_fields(struct xtn_dec *d, uint32_t sreg,
+		      const struct xtn_set_def *def, struct xtn_field *f,
+		      unsigned int *n)
+{
+	unsigned int i, nf = def->n_fields ? def->n_fields : 1;
+	uint32_t off = 0;
+
+	for (i = 0; i < nf; i++) {
+		const struct reg *r = key_reg(d, sreg, off);
+
+		if (!r)
+			return xtn_dec_fail(d, "lookup of an empty register");
+		f[i] = r->f;
+		off += def->n_fields ? (def->field_len[i] + 3u) & ~3u : 0;
+	}
+	*n = nf;
+	return 0;
+}
+
+/* A kernel set as the descriptors see it; keys malloc'd (NULL: none). */
+static int set_def_of(const struct nftnl_set *s, struct xtn_set_def *def,
+		      uint8_t **keys, uint8_t **ends)
+{
+	struct nftnl_set_elems_iter *it;
+	struct nftnl_set_elem *el;
+	unsigned int cap = 0;
+	uint32_t len;
+	const void *k;
+
+	memset(def, 0, sizeof(*def));
+	*keys = *ends = NULL;
+	def->key_type = nftnl_set_get_u32(s, NFTNL_SET_KEY_TYPE);
+	def->key_len = nftnl_set_get_u32(s, NFTNL_SET_KEY_LEN);
+	def->flags = nftnl_set_get_u32(s, NFTNL_SET_FLAGS);
+	if (nftnl_set_is_set(s, NFTNL_SET_DESC_CONCAT)) {
+		const uint8_t *fl = nftnl_set_get_data(s, NFTNL_SET_DESC_CONCAT,
+						       &len);
+
+		while (fl && def->n_fields < len &&
+		       def->n_fields < XTN_SET_MAX_FIELDS && fl[def->n_fields]) {
+			def->field_len[def->n_fields] = fl[def->n_fields];
+			def->n_fields++;
+		}
+	}
+	if (def->key_len == 0 || def->key_len > 64)
+		return -1;
+	it = nftnl_set_elems_iter_create(s);
+	if (!it)
+		abort();
+	while ((el = nftnl_set_elems_iter_next(it))) {
+		if (def->n_elems == cap) {
+			cap = cap ? 2 * cap : 16;
+			*keys = xtn_xrealloc(*keys, (size_t)cap * def->key_len);
+			*ends = xtn_xrealloc(*ends, (size_t)cap * def->key_len);
+		}
+		k = nftnl_set_elem_get(el, NFTNL_SET_ELEM_KEY, &len);
+		if (!k || len != def->key_len)
+			break;
+		memcpy(*keys + (size_t)def->n_elems * def->key_len, k, len);
+		/* an element without an end is a single key */
+		if (nftnl_set_elem_is_set(el, NFTNL_SET_ELEM_KEY_END))
+			k = nftnl_set_elem_get(el, NFTNL_SET_ELEM_KEY_END, &len);
+		if (!k || len != def->key_len)
+			break;
+		memcpy(*ends + (size_t)def->n_elems * def->key_len, k, len);
+		def->n_elems++;
+	}
+	nftnl_set_elems_iter_destroy(it);
+	def->keys = *keys;
+	def->key_ends = *ends;
+	return el ? -1 : 0;
+}
+
+/*
+ * A lookup goes to the descriptors that read them (ebtables' among),
+ * with its set; iptables-nft's own families have none, and it drops
+ * the lookup silently (interop.md 4.1): we say so.
+ */
 static int on_lookup(struct xtn_dec *d, const struct nftnl_expr *x)
 {
-	(void)x;
-	return xtn_dec_fail(d, "set lookup");
+	struct xtn_field f[XTN_SET_MAX_FIELDS];
+	const struct nftnl_set *s = NULL;
+	uint8_t *keys = NULL, *ends = NULL;
+	struct xtn_set_def def;
+	struct xtn_nexpr nx;
+	uint32_t flags = nftnl_expr_get_u32(x, NFTNL_EXPR_LOOKUP_FLAGS);
+	const char *name = nftnl_expr_get_str(x, NFTNL_EXPR_LOOKUP_SET);
+	int ret;
+
+	if (!xtn_codec_family_reads_sets(d->fam))
+		return xtn_dec_fail(d, "set lookup");
+	if (nftnl_expr_is_set(x, NFTNL_EXPR_LOOKUP_DREG) ||
+	    (flags & ~(uint32_t)NFT_LOOKUP_F_INV) || !name)
+		return xtn_dec_fail(d, "set lookup");
+	if (d->sets)
+		s = d->sets->find(d->sets, name,
+				  nftnl_expr_get_u32(x, NFTNL_EXPR_LOOKUP_SET_ID));
+	/* 1.8.9 gives up on the whole listing here */
+	if (!s)
+		return xtn_dec_fail(d, "lookup expression references unknown set");
+	ret = set_def_of(s, &def, &keys, &ends);
+	if (ret == 0)
+		ret = key_fields(d, nftnl_expr_get_u32(x, NFTNL_EXPR_LOOKUP_SREG),
+				 &def, f, &nx.u.lookup.n_fields);
+	else
+		ret = xtn_dec_fail(d, "set %s", name);
+	if (ret == 0) {
+		nx.kind = XTN_NEXPR_LOOKUP;
+		nx.u.lookup.set = &def;
+		nx.u.lookup.invert = flags & NFT_LOOKUP_F_INV;
+		nx.u.lookup.fields = f;
+		ret = dispatch_nexpr(d, &nx, XTN_CLAIM_LOOKUP, "set lookup");
+	}
+	free(keys);
+	free(ends);
+	return ret;
 }
 
 static const struct {
@@ -593,9 +776,30 @@ static void decode_udata(struct xtn_dec *d, const uint8_t *buf, uint32_t len)
 	}
 }
 
+/* Each instance says whether what it claimed makes a whole match. */
+static void decode_done(struct xtn_dec *d)
+{
+	struct xtn_ext_inst *base = d->rule->base, *m;
+
+	/* a base match that refuses says why itself */
+	if (base && base->ext->decode_done)
+		base->ext->decode_done(d, base->data);
+	xtn_list_for_each(m, &d->rule->matches, node)
+		if (m->ext->decode_done && m->ext->decode_done(d, m->data) < 0)
+			xtn_dec_fail(d, "incomplete %s match", m->ext->name);
+}
+
 struct xtn_rule *xtn_codec_decode(const struct nftnl_rule *nr,
 				  const struct xtn_family *fam,
 				  enum xtn_dec_status *status)
+{
+	return xtn_codec_decode_sets(nr, fam, NULL, status);
+}
+
+struct xtn_rule *xtn_codec_decode_sets(const struct nftnl_rule *nr,
+				       const struct xtn_family *fam,
+				       const struct xtn_set_source *sets,
+				       enum xtn_dec_status *status)
 {
 	struct xtn_dec d;
 	const void *ud;
@@ -603,14 +807,21 @@ struct xtn_rule *xtn_codec_decode(const struct nftnl_rule *nr,
 
 	memset(&d, 0, sizeof(d));
 	d.fam = fam;
+	d.sets = sets;
 	d.rule = xtn_rule_new(fam);
 	d.status = XTN_DEC_OK;
 	if (nftnl_rule_is_set(nr, NFTNL_RULE_HANDLE))
 		d.rule->handle = nftnl_rule_get_u64(nr, NFTNL_RULE_HANDLE);
 	nftnl_expr_foreach((struct nftnl_rule *)nr, on_expr, &d);
+	decode_done(&d);
 	ud = nftnl_rule_get_data(nr, NFTNL_RULE_USERDATA, &ulen);
 	if (ud)
 		decode_udata(&d, ud, ulen);
+	/* broute's DROP is "mark for routing, then accept" */
+	if (d.broute && d.rule->verdict == XTN_V_ACCEPT)
+		d.rule->verdict = XTN_V_DROP;
+	else if (d.broute)
+		xtn_dec_fail(&d, "broute mark without accept");
 	if (status)
 		*status = d.status;
 	return d.rule;

@@ -8,6 +8,7 @@
 #include <linux/netfilter/nf_tables.h>
 #include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
+#include <libnftnl/set.h>
 #include <xtnft/codec.h>
 #include <xtnft/diag.h>
 #include <xtnft/ext.h>
@@ -17,8 +18,14 @@
 
 struct xtn_enc {
 	struct nftnl_rule *nr;
+	const char *table;
 	const struct xtn_rule *rule;
 	struct xtn_diag *diag;
+	/* the anonymous sets the rule's lookups name (the caller's, or
+	 * own when the caller keeps none), numbered from 1 in the rule */
+	struct xtn_sets *sets;
+	struct xtn_sets own;
+	uint32_t set_id;
 	/* which argv words each expression came from (for ext-ack), kept
 	 * only when the caller asks (not for 100k restore lines) */
 	bool want_locs;
@@ -75,6 +82,72 @@ void xtn_enc_payload_load(struct xtn_enc *e, uint32_t base, uint32_t offset,
 	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_DREG, NFT_REG_1);
 	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_OFFSET, offset);
 	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_LEN, len);
+	add(e, x);
+}
+
+void xtn_enc_payload_load_reg(struct xtn_enc *e, uint32_t base,
+			      uint32_t offset, uint32_t len, uint32_t dreg)
+{
+	struct nftnl_expr *x = expr_new("payload");
+
+	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_BASE, base);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_DREG, dreg);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_OFFSET, offset);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_LEN, len);
+	add(e, x);
+}
+
+/* The set as iptables-nft 1.8.9 declares it: named by the kernel
+ * ("__set%d"), anonymous and constant, sized to its elements. */
+static struct nftnl_set *set_new(const struct xtn_enc *e,
+				 const struct xtn_set_def *def, uint32_t id)
+{
+	struct nftnl_set *s = nftnl_set_alloc();
+	unsigned int i;
+
+	if (!s)
+		abort();
+	nftnl_set_set_u32(s, NFTNL_SET_FAMILY, e->rule->fam->nfproto);
+	nftnl_set_set_str(s, NFTNL_SET_TABLE, e->table);
+	nftnl_set_set_str(s, NFTNL_SET_NAME, "__set%d");
+	nftnl_set_set_u32(s, NFTNL_SET_FLAGS,
+			  NFT_SET_ANONYMOUS | NFT_SET_CONSTANT | def->flags);
+	nftnl_set_set_u32(s, NFTNL_SET_KEY_TYPE, def->key_type);
+	nftnl_set_set_u32(s, NFTNL_SET_KEY_LEN, def->key_len);
+	nftnl_set_set_u32(s, NFTNL_SET_ID, id);
+	nftnl_set_set_u32(s, NFTNL_SET_DESC_SIZE, def->n_elems);
+	if (def->n_fields)
+		nftnl_set_set_data(s, NFTNL_SET_DESC_CONCAT, def->field_len,
+				   def->n_fields);
+	for (i = 0; i < def->n_elems; i++) {
+		struct nftnl_set_elem *el = nftnl_set_elem_alloc();
+
+		if (!el)
+			abort();
+		nftnl_set_elem_set(el, NFTNL_SET_ELEM_KEY,
+				   def->keys + (size_t)i * def->key_len,
+				   def->key_len);
+		if (def->key_ends)
+			nftnl_set_elem_set(el, NFTNL_SET_ELEM_KEY_END,
+					   def->key_ends + (size_t)i * def->key_len,
+					   def->key_len);
+		nftnl_set_elem_add(s, el);
+	}
+	return s;
+}
+
+void xtn_enc_lookup(struct xtn_enc *e, const struct xtn_set_def *def,
+		    bool invert)
+{
+	struct nftnl_expr *x = expr_new("lookup");
+	uint32_t id = ++e->set_id;
+
+	xtn_sets_add(e->sets, set_new(e, def, id));
+	nftnl_expr_set_u32(x, NFTNL_EXPR_LOOKUP_SREG, NFT_REG_1);
+	nftnl_expr_set_str(x, NFTNL_EXPR_LOOKUP_SET, "__set%d");
+	nftnl_expr_set_u32(x, NFTNL_EXPR_LOOKUP_SET_ID, id);
+	nftnl_expr_set_u32(x, NFTNL_EXPR_LOOKUP_FLAGS,
+			   invert ? NFT_LOOKUP_F_INV : 0);
 	add(e, x);
 }
 
@@ -223,7 +296,8 @@ void xtn_enc_iface(struct xtn_enc *e, uint32_t key, const char *name, bool inv)
 static void add_xt(struct xtn_enc *e, const struct xtn_ext *ext,
 		   const void *data)
 {
-	bool target = ext->kind == XTN_EXT_TARGET;
+	/* ebtables' watchers are compat targets too */
+	bool target = ext->kind == XTN_EXT_TARGET || ext->kind == XTN_EXT_WATCHER;
 	struct nftnl_expr *x = expr_new(target ? "target" : "match");
 	size_t size = XTN_ALIGN8(ext->xt.size);
 	void *info = xtn_xzalloc(size);
@@ -311,6 +385,11 @@ static void encode_verdict(struct xtn_enc *e, int verdict, const char *chain)
 	add(e, x);
 }
 
+static bool broute_table(const struct xtn_enc *e)
+{
+	return e->rule->fam->bit == XTN_FAM_BRIDGE && strcmp(e->table, "broute") == 0;
+}
+
 static int encode_action(struct xtn_enc *e)
 {
 	const struct xtn_rule *r = e->rule;
@@ -322,6 +401,14 @@ static int encode_action(struct xtn_enc *e)
 		encode_verdict(e, NF_ACCEPT, NULL);
 		return 0;
 	case XTN_V_DROP:
+		if (broute_table(e)) {
+			/* DROP there means "route it": bridge meta support */
+			static const uint8_t one = 1;
+
+			xtn_enc_meta_set(e, XTN_META_BRI_BROUTE, &one, 1);
+			encode_verdict(e, NF_ACCEPT, NULL);
+			return 0;
+		}
 		encode_verdict(e, NF_DROP, NULL);
 		return 0;
 	case XTN_V_RETURN:
@@ -339,12 +426,17 @@ static int encode_action(struct xtn_enc *e)
 	return 0;
 }
 
-/* NFTA_RULE_COMPAT: the kernel's xt layer checks matches against it. */
+/* NFTA_RULE_COMPAT: the kernel's xt layer checks matches against it.
+ * Only families whose base match states a protocol send it (arptables
+ * 1.8.9 sends none). */
 static void set_compat(struct xtn_enc *e)
 {
 	bool inv;
 	unsigned int proto = xtn_rule_l4proto(e->rule, &inv);
 
+	/* arptables-nft sends none: its base match has no compat value */
+	if (!e->rule->base || !e->rule->base->ext->compat_proto)
+		return;
 	nftnl_rule_set_u32(e->nr, NFTNL_RULE_COMPAT_PROTO, proto);
 	nftnl_rule_set_u32(e->nr, NFTNL_RULE_COMPAT_FLAGS,
 			   inv ? NFT_RULE_COMPAT_F_INV : 0);
@@ -364,10 +456,30 @@ struct nftnl_rule *xtn_codec_encode_located(const struct xtn_rule *r,
 					    struct xtn_loc **locs,
 					    unsigned int *n_locs)
 {
-	struct xtn_enc e = { .rule = r, .diag = d, .cur = r->loc,
+	return xtn_codec_encode_sets(r, table, chain, d, NULL, locs, n_locs);
+}
+
+/* A failed encoding leaves the caller's sets as they were. */
+static void drop_sets_from(struct xtn_sets *sets, unsigned int n)
+{
+	while (sets->n > n)
+		nftnl_set_free(sets->v[--sets->n]);
+}
+
+struct nftnl_rule *xtn_codec_encode_sets(const struct xtn_rule *r,
+					 const char *table, const char *chain,
+					 struct xtn_diag *d, struct xtn_sets *sets,
+					 struct xtn_loc **locs,
+					 unsigned int *n_locs)
+{
+	struct xtn_enc e = { .rule = r, .table = table, .diag = d, .cur = r->loc,
 			     .want_locs = locs != NULL };
 	struct xtn_ext_inst *m;
+	unsigned int n_sets;
 
+	xtn_sets_init(&e.own);
+	e.sets = sets ? sets : &e.own;
+	n_sets = e.sets->n;
 	e.nr = nftnl_rule_alloc();
 	if (!e.nr)
 		abort();
@@ -379,6 +491,9 @@ struct nftnl_rule *xtn_codec_encode_located(const struct xtn_rule *r,
 	xtn_list_for_each(m, &r->matches, node)
 		if (encode_inst(&e, m) < 0)
 			goto fail;
+	xtn_list_for_each(m, &r->watchers, node)
+		if (encode_inst(&e, m) < 0)
+			goto fail;
 	e.cur = r->loc;
 	encode_counter(&e);
 	if (encode_action(&e) < 0)
@@ -388,9 +503,12 @@ struct nftnl_rule *xtn_codec_encode_located(const struct xtn_rule *r,
 		*locs = e.locs;
 		*n_locs = e.n_locs;
 	}
+	xtn_sets_fini(&e.own);
 	return e.nr;
 fail:
 	free(e.locs);
+	drop_sets_from(e.sets, n_sets);
+	xtn_sets_fini(&e.own);
 	nftnl_rule_free(e.nr);
 	return NULL;
 }

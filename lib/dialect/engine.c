@@ -11,6 +11,11 @@
 #include <xtnft/util.h>
 #include "engine.h"
 
+const struct xtn_dialect *xtn_dialect_of(const struct xtn_ctx *ctx)
+{
+	return ctx->fam->dialect;
+}
+
 void xtn_ps_init(struct xtn_ps *ps, struct xtn_ctx *ctx,
 		 const struct xtn_parse_opts *po, int argc, char **argv,
 		 const struct xtn_longopt *opts, const char *shortopts,
@@ -36,6 +41,7 @@ void xtn_ps_fini(struct xtn_ps *ps)
 	xtn_rule_free(ps->rule);
 	xtn_optset_fini(&ps->set);
 	free(ps->groups);
+	free(ps->group_ext);
 }
 
 struct xtn_loc xtn_ps_loc(const struct xtn_ps *ps)
@@ -81,19 +87,28 @@ void xtn_ps_set_chain(struct xtn_ps *ps, const char *chain)
 	ps->cmd->chain_loc = xtn_ps_loc(ps);
 }
 
+unsigned int xtn_ps_preload(struct xtn_ps *ps, const struct xtn_ext *ext)
+{
+	unsigned int g = ps->n_groups++;
+
+	ps->groups = xtn_xrealloc(ps->groups, ps->n_groups * sizeof(*ps->groups));
+	ps->group_ext = xtn_xrealloc(ps->group_ext,
+				     ps->n_groups * sizeof(*ps->group_ext));
+	ps->groups[g] = NULL;
+	ps->group_ext[g] = ext;
+	xtn_optset_merge(&ps->set, ext->opts, g);
+	ps->g.set = &ps->set;
+	return g;
+}
+
 struct xtn_ext_inst *xtn_ps_load(struct xtn_ps *ps, const struct xtn_ext *ext)
 {
-	struct xtn_ext_inst *inst;
+	unsigned int g = xtn_ps_preload(ps, ext);
+	struct xtn_ext_inst *inst = xtn_inst_new(ext, ps->fam);
 
-	ps->groups = xtn_xrealloc(ps->groups,
-				  (ps->n_groups + 1) * sizeof(*ps->groups));
-	inst = xtn_inst_new(ext, ps->fam);
 	inst->has_loc = true;
 	inst->loc = xtn_ps_loc(ps);
-	ps->groups[ps->n_groups] = inst;
-	xtn_optset_merge(&ps->set, ext->opts, ps->n_groups);
-	ps->g.set = &ps->set;
-	ps->n_groups++;
+	ps->groups[g] = inst;
 	return inst;
 }
 

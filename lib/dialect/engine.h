@@ -30,6 +30,7 @@ struct xtn_ps {
 	struct xtn_optset set;
 	struct xtn_getopt g;
 	struct xtn_ext_inst **groups;	/* loaded extensions, by option group */
+	const struct xtn_ext **group_ext;	/* each group's descriptor */
 	unsigned int n_groups;
 	bool invert;
 	int invert_at;		/* argv index of that `!` */
@@ -56,6 +57,9 @@ void xtn_ps_set_chain(struct xtn_ps *ps, const char *chain);
 
 /* Load ext: a new instance whose options join the active set. */
 struct xtn_ext_inst *xtn_ps_load(struct xtn_ps *ps, const struct xtn_ext *ext);
+/* ebtables: ext's options are known from the start; its instance (groups[]
+ * of the returned group) is made by the dialect at its first option. */
+unsigned int xtn_ps_preload(struct xtn_ps *ps, const struct xtn_ext *ext);
 /* The parse state a descriptor sees for option o of inst. */
 void xtn_ps_parse_init(struct xtn_ps *ps, struct xtn_parse *xp,
 		       struct xtn_ext_inst *inst, const struct xtn_optdef *o,

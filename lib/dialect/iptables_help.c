@@ -1,8 +1,12 @@
-/* iptables' usage text (print_usage in iptables 1.8.9), byte for byte. */
+/*
+ * The usage text of 1.8.9's do_parse() tools (print_usage), byte for byte:
+ * the pieces iptables and arptables share, and iptables' whole text.
+ */
 #include <xtnft/util.h>
 #include "iptables_int.h"
+#include "xshared.h"
 
-void xtn_ipt_usage(struct xtn_strbuf *sb, const char *name, bool ipv6)
+void xs_usage_commands(struct xtn_strbuf *sb, const char *name)
 {
 	xtn_strbuf_printf(sb,
 "%s v%s (nf_tables)\n\n"
@@ -47,23 +51,20 @@ void xtn_ipt_usage(struct xtn_strbuf *sb, const char *name, bool ipv6)
 "				Change chain name, (moving any references)\n"
 "\n"
 "Options:\n");
-	xtn_strbuf_puts(sb, ipv6 ?
-"    --ipv4	-4		Error (line is ignored by ip6tables-restore)\n"
-"    --ipv6	-6		Nothing (line is ignored by iptables-restore)\n" :
-"    --ipv4	-4		Nothing (line is ignored by ip6tables-restore)\n"
-"    --ipv6	-6		Error (line is ignored by iptables-restore)\n");
+}
+
+void xs_usage_iface_jump(struct xtn_strbuf *sb)
+{
 	xtn_strbuf_puts(sb,
-"[!] --protocol	-p proto	protocol: by number or name, eg. `tcp'\n"
-"[!] --source	-s address[/mask][...]\n"
-"				source specification\n"
-"[!] --destination -d address[/mask][...]\n"
-"				destination specification\n"
 "[!] --in-interface -i input name[+]\n"
 "				network interface name ([+] for wildcard)\n"
 " --jump	-j target\n"
-"				target for rule (may load target extension)\n"
-"  --goto      -g chain\n"
-"			       jump to chain with no return\n"
+"				target for rule (may load target extension)\n");
+}
+
+void xs_usage_options(struct xtn_strbuf *sb)
+{
+	xtn_strbuf_puts(sb,
 "  --match	-m match\n"
 "				extended match (may load extension)\n"
 "  --numeric	-n		numeric output of addresses and ports\n"
@@ -74,11 +75,37 @@ void xtn_ipt_usage(struct xtn_strbuf *sb, const char *name, bool ipv6)
 "  --wait	-w [seconds]	maximum wait to acquire xtables lock before give up\n"
 "  --line-numbers		print line numbers when listing\n"
 "  --exact	-x		expand numbers (display exact values)\n");
-	if (!ipv6)
-		xtn_strbuf_puts(sb,
-"[!] --fragment	-f		match second or further fragments only\n");
+}
+
+void xs_usage_tail(struct xtn_strbuf *sb)
+{
 	xtn_strbuf_puts(sb,
 "  --modprobe=<command>		try to insert modules using this command\n"
 "  --set-counters -c PKTS BYTES	set the counter during insert/append\n"
 "[!] --version	-V		print package version.\n");
+}
+
+void xtn_ipt_usage(struct xtn_strbuf *sb, const char *name, bool ipv6)
+{
+	xs_usage_commands(sb, name);
+	xtn_strbuf_puts(sb, ipv6 ?
+"    --ipv4	-4		Error (line is ignored by ip6tables-restore)\n"
+"    --ipv6	-6		Nothing (line is ignored by iptables-restore)\n" :
+"    --ipv4	-4		Nothing (line is ignored by ip6tables-restore)\n"
+"    --ipv6	-6		Error (line is ignored by iptables-restore)\n");
+	xtn_strbuf_puts(sb,
+"[!] --protocol	-p proto	protocol: by number or name, eg. `tcp'\n"
+"[!] --source	-s address[/mask][...]\n"
+"				source specification\n"
+"[!] --destination -d address[/mask][...]\n"
+"				destination specification\n");
+	xs_usage_iface_jump(sb);
+	xtn_strbuf_puts(sb,
+"  --goto      -g chain\n"
+"			       jump to chain with no return\n");
+	xs_usage_options(sb);
+	if (!ipv6)
+		xtn_strbuf_puts(sb,
+"[!] --fragment	-f		match second or further fragments only\n");
+	xs_usage_tail(sb);
 }

@@ -91,7 +91,8 @@ static int parse_rule(struct xtn_rparser *p, const struct xtn_line *l,
 	text[l->len] = '\n';
 	text[l->len + l->newline] = '\0';
 	if (rule_words(p, text, l->no, &w) == 0)
-		res = xtn_ipt_parse(p->ctx, w.n, w.v, &po, &rl->cmd, out);
+		res = xtn_dialect_of(p->ctx)->parse(p->ctx, w.n, w.v, &po,
+						    &rl->cmd, out);
 	xtn_words_fini(&w);
 	switch (res) {
 	case XTN_PARSED_CMD:
@@ -149,6 +150,21 @@ static bool parse_counters(const char *s, uint64_t *pkts, uint64_t *bytes)
 	       end[0] == ']' && end[1] == '\0';
 }
 
+/* ebtables-restore takes ACCEPT and DROP for built-in chains, RETURN too
+ * for user chains; 1.8.9 finds out only when it commits, and says so. */
+static bool bad_bridge_policy(const struct xtn_rparser *p, const char *chain,
+			      const char *policy)
+{
+	const struct xtn_verdict_name *v;
+	bool builtin;
+
+	if (p->ctx->fam->bit != XTN_FAM_BRIDGE)
+		return false;
+	builtin = xtn_table_builtin(xtn_family_table(p->ctx->fam, p->table), chain);
+	v = xtn_family_verdict(p->ctx->fam, policy);
+	return !v || !(v->policy & (builtin ? XTN_POLICY_BUILTIN : XTN_POLICY_USER));
+}
+
 static int parse_chain(struct xtn_rparser *p, char *text, uint32_t line,
 		       struct xtn_rline *rl)
 {
@@ -158,14 +174,18 @@ static int parse_chain(struct xtn_rparser *p, char *text, uint32_t line,
 	if (!chain)
 		return fail(p, line, "%s: line %u chain name invalid",
 			    p->o->prog, line);
-	if (xtn_ipt_check_chain_name(&p->ctx->diag, &loc, chain, true) < 0)
+	if (xtn_dialect_of(p->ctx)->check_chain_name(&p->ctx->diag, &loc,
+						     chain, true) < 0)
 		return -1;
 	policy = strtok_r(NULL, " \t\n", &save);
 	if (!policy)
 		return fail(p, line, "%s: line %u policy invalid", p->o->prog,
 			    line);
+	if (bad_bridge_policy(p, chain, policy))
+		return xtn_fail(&p->ctx->diag, XTN_OTHER, &loc,
+				"%s: final implicit COMMIT failed", p->o->prog);
 	if (xtn_table_builtin(xtn_family_table(p->ctx->fam, p->table), chain) &&
-	    p->o->counters) {
+	    p->o->counters && xtn_dialect_of(p->ctx)->restore_chain_counters) {
 		if (!parse_counters(strtok_r(NULL, " \t\n", &save), &rl->pkts,
 				    &rl->bytes))
 			return fail(p, line,
@@ -197,7 +217,9 @@ static int classify(struct xtn_rparser *p, struct xtn_line *l,
 			return 0;
 		return xtn_fail_style(&p->ctx->diag, XTN_OTHER, XTN_DS_PROG,
 				      &(struct xtn_loc){ .line = l->no },
-				      "line %u failed", l->no);
+				      "line %u failed%s", l->no,
+				      xtn_dialect_of(p->ctx)->restore_no_table ?
+				      xtn_dialect_of(p->ctx)->restore_no_table : "");
 	}
 	if (!l->whole || l->len > XTN_LINE_MAX)
 		return fail(p, l->no, "line longer than %u bytes", XTN_LINE_MAX);
@@ -205,6 +227,14 @@ static int classify(struct xtn_rparser *p, struct xtn_line *l,
 	 * silently is refused */
 	if (text[0] != '\0' && memchr(text, '\0', l->len))
 		return fail(p, l->no, "NUL byte inside the line");
+	if (p->in_table && text[0] == '*' &&
+	    !xtn_dialect_of(p->ctx)->restore_needs_commit) {
+		p->in_table = false;
+		rl->kind = XTN_RL_COMMIT;
+		rl->table = p->table;
+		rl->again = true;
+		return 0;
+	}
 	if (p->in_table && strcmp(text, "COMMIT") == 0) {
 		p->in_table = false;
 		rl->kind = XTN_RL_COMMIT;
@@ -233,11 +263,24 @@ int xtn_rparse_line(struct xtn_rparser *p, struct xtn_line *l,
 	return 0;
 }
 
+bool xtn_rparse_implicit_commit(struct xtn_rparser *p, uint32_t last_line,
+				struct xtn_rline *rl)
+{
+	if (!p->in_table || xtn_dialect_of(p->ctx)->restore_needs_commit)
+		return false;
+	memset(rl, 0, sizeof(*rl));
+	rl->kind = XTN_RL_COMMIT;
+	rl->line = last_line;
+	rl->table = p->table;
+	p->in_table = false;
+	return true;
+}
+
 int xtn_rparse_end(struct xtn_rparser *p, uint32_t last_line)
 {
 	struct xtn_loc loc = { .line = last_line + 1 };
 
-	if (!p->in_table)
+	if (!p->in_table || !xtn_dialect_of(p->ctx)->restore_needs_commit)
 		return 0;
 	return xtn_fail_style(&p->ctx->diag, XTN_OTHER, XTN_DS_PROG, &loc,
 			      "COMMIT expected at line %u", last_line + 1);

@@ -14,12 +14,24 @@ static const struct xtn_tool tools[] = {
 	{ "ip6tables-restore", XTN_TOOL_RESTORE, &xtn_family_ipv6, false },
 	/* family-blind; ipv4 as its name says (the completions ask) */
 	{ "iptables-xml", XTN_TOOL_XML, &xtn_family_ipv4, false },
+	{ "ebtables", XTN_TOOL_RUN, &xtn_family_bridge, false },
+	{ "ebtables-save", XTN_TOOL_SAVE, &xtn_family_bridge, false },
+	{ "ebtables-restore", XTN_TOOL_RESTORE, &xtn_family_bridge, false },
+	{ "arptables", XTN_TOOL_RUN, &xtn_family_arp, false },
+	{ "arptables-save", XTN_TOOL_SAVE, &xtn_family_arp, false },
+	{ "arptables-restore", XTN_TOOL_RESTORE, &xtn_family_arp, false },
 	{ "iptables-nft", XTN_TOOL_RUN, &xtn_family_ipv4, true },
 	{ "ip6tables-nft", XTN_TOOL_RUN, &xtn_family_ipv6, true },
 	{ "iptables-nft-save", XTN_TOOL_SAVE, &xtn_family_ipv4, true },
 	{ "ip6tables-nft-save", XTN_TOOL_SAVE, &xtn_family_ipv6, true },
 	{ "iptables-nft-restore", XTN_TOOL_RESTORE, &xtn_family_ipv4, true },
 	{ "ip6tables-nft-restore", XTN_TOOL_RESTORE, &xtn_family_ipv6, true },
+	{ "ebtables-nft", XTN_TOOL_RUN, &xtn_family_bridge, true },
+	{ "ebtables-nft-save", XTN_TOOL_SAVE, &xtn_family_bridge, true },
+	{ "ebtables-nft-restore", XTN_TOOL_RESTORE, &xtn_family_bridge, true },
+	{ "arptables-nft", XTN_TOOL_RUN, &xtn_family_arp, true },
+	{ "arptables-nft-save", XTN_TOOL_SAVE, &xtn_family_arp, true },
+	{ "arptables-nft-restore", XTN_TOOL_RESTORE, &xtn_family_arp, true },
 };
 
 static const struct xtn_longopt save_opts[] = {

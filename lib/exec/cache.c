@@ -51,6 +51,7 @@ void xt_table_free(struct xtable *t)
 	for (i = 0; i < t->n_order; i++)
 		chain_free(t->order[i]);
 	free(t->order);
+	xt_table_sets_free(t);
 	xtn_hmap_fini(&t->chains);
 	free(t->name);
 	free(t);
@@ -207,6 +208,7 @@ int xt_ensure_table(struct xtn_exec *ex, struct xtable *t)
 	 * the table goes before the batch arrives, the kernel refuses it. */
 	if (t->exists < 0 && xt_table_probe(ex, t) < 0)
 		xtn_diag_reset_error(&ex->ctx->diag);
+	t->kept = false;
 	if (t->exists == 1)
 		return 0;
 	if (xtn_batch_table(&ex->batch, &ex->nl, NFT_MSG_NEWTABLE,

@@ -56,6 +56,13 @@ static int add_user_chain(struct xtn_exec *ex, struct xtable *t,
 	return 0;
 }
 
+static bool is_user_policy(const struct xtn_exec *ex, const struct xtable *t,
+			   const char *chain)
+{
+	return ex->ctx->fam->bit == XTN_FAM_BRIDGE &&
+	       !xtn_table_builtin(t->def, chain);
+}
+
 static int new_chain(struct xtn_exec *ex, struct xtable *t, const char *name)
 {
 	struct xchain *c;
@@ -68,7 +75,10 @@ static int new_chain(struct xtn_exec *ex, struct xtable *t, const char *name)
 		return -1;
 	if (c->exists || c->renamed_here)
 		return xt_errno(ex, XTN_EOP_NEW_CHAIN, EEXIST);
-	return add_user_chain(ex, t, c);
+	if (add_user_chain(ex, t, c) < 0)
+		return -1;
+	/* an ebtables user chain starts with policy ACCEPT (a policy rule) */
+	return is_user_policy(ex, t, name) ? xt_eb_set_policy(ex, t, c, "ACCEPT") : 0;
 }
 
 static int flush_rules(struct xtn_exec *ex, struct xtable *t,
@@ -94,6 +104,26 @@ static void view_emptied(struct xchain *c)
 	c->view_known = true;
 }
 
+/* ebtables: the user chains' policy rules go with a table-wide flush
+ * and come back at commit. */
+static int take_all_policies(struct xtn_exec *ex, struct xtable *t)
+{
+	struct xchain **v;
+	unsigned int i, n;
+
+	if (ex->ctx->fam->bit != XTN_FAM_BRIDGE)
+		return 0;
+	xt_strict(ex);
+	if (xt_chains_all(ex, t) < 0)
+		return -1;
+	v = xt_chains_sorted(ex, t, &n);
+	for (i = 0; i < n; i++)
+		if (xt_eb_take_policy(ex, t, v[i]) < 0)
+			break;
+	free(v);
+	return i < n ? -1 : 0;
+}
+
 static int flush(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd)
 {
 	struct xchain *c, **v;
@@ -108,7 +138,8 @@ static int flush(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd)
 		if (cmd->verbose)
 			xtn_strbuf_printf(ex->out, "Flushing chain `%s'\n",
 					  c->name);
-		if (flush_rules(ex, t, c, XTN_OBJ_RULE_FLUSH) < 0)
+		if (xt_eb_take_policy(ex, t, c) < 0 ||
+		    flush_rules(ex, t, c, XTN_OBJ_RULE_FLUSH) < 0)
 			return -1;
 		view_emptied(c);
 		return 0;
@@ -116,8 +147,8 @@ static int flush(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd)
 	if (!cmd->verbose) {
 		if (xt_table_probe(ex, t) < 0)
 			return -1;
-		if (t->exists != 1)
-			return 0;
+		if (t->exists != 1 || take_all_policies(ex, t) < 0)
+			return t->exists != 1 ? 0 : -1;
 		/* one DELRULE for the whole table, as iptables does */
 		if (flush_rules(ex, t, NULL, XTN_OBJ_RULE_FLUSH) < 0)
 			return -1;
@@ -143,7 +174,8 @@ static int flush(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd)
 	v = xt_chains_sorted(ex, t, &n);
 	for (i = 0; i < n; i++) {
 		xtn_strbuf_printf(ex->out, "Flushing chain `%s'\n", v[i]->name);
-		if (flush_rules(ex, t, v[i], XTN_OBJ_RULE_FLUSH) < 0)
+		if (xt_eb_take_policy(ex, t, v[i]) < 0 ||
+		    flush_rules(ex, t, v[i], XTN_OBJ_RULE_FLUSH) < 0)
 			break;
 		view_emptied(v[i]);
 	}
@@ -154,6 +186,8 @@ static int flush(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd)
 static int del_chain(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 		     bool verbose)
 {
+	if (xt_eb_take_policy(ex, t, c) < 0)
+		return -1;
 	/* iptables narrates user chains only */
 	if (verbose && !c->builtin)
 		xtn_strbuf_printf(ex->out, "Deleting chain `%s'\n", c->name);
@@ -319,11 +353,30 @@ static int set_policy(struct xtn_exec *ex, struct xtable *t, const char *chain,
 	return 0;
 }
 
+/* ebtables -P on a user chain: its trailing policy rule. */
+static int user_policy(struct xtn_exec *ex, struct xtable *t, const char *chain,
+		       const char *policy)
+{
+	struct xchain *c;
+
+	if (xt_chain_lookup(ex, t, chain, &c) < 0)
+		return -1;
+	if (!c->exists)
+		return xt_errno(ex, XTN_EOP_ANY, ENOENT);
+	return xt_eb_set_policy(ex, t, c, policy);
+}
+
 int xt_cmd_chain(struct xtn_exec *ex, struct xtn_cmd *cmd)
 {
 	struct xtable *t = xt_table(ex, cmd->table);
 
 	switch (cmd->op) {
+	case XTN_CMD_NEW_CHAIN | XTN_CMD_SET_POLICY:
+		if (new_chain(ex, t, cmd->chain) < 0)
+			return -1;
+		return user_policy(ex, t, cmd->chain, cmd->policy);
+	case XTN_CMD_TABLE_FLUSH:
+		return xtn_exec_table_start(ex, cmd->table, cmd->loc.line, false);
 	case XTN_CMD_NEW_CHAIN:
 		return new_chain(ex, t, cmd->chain);
 	case XTN_CMD_FLUSH:
@@ -333,6 +386,8 @@ int xt_cmd_chain(struct xtn_exec *ex, struct xtn_cmd *cmd)
 	case XTN_CMD_RENAME_CHAIN:
 		return rename_chain(ex, t, cmd);
 	case XTN_CMD_SET_POLICY:
+		if (is_user_policy(ex, t, cmd->chain))
+			return user_policy(ex, t, cmd->chain, cmd->policy);
 		/* quirk: 1.8.9 ignores -c with -P on the command line */
 		return set_policy(ex, t, cmd->chain, cmd->policy, false, 0, 0,
 				  NLM_F_CREATE, true);
@@ -384,6 +439,7 @@ static int reflush(struct xtn_exec *ex, struct xtable *t)
 		return 0;
 	if (flush_rules(ex, t, NULL, XTN_OBJ_TABLE_FLUSH) < 0)
 		return -1;
+	t->kept = true;
 	for (i = 0; i < t->n_order; i++) {
 		struct xchain *c = t->order[i];
 
@@ -432,6 +488,30 @@ int xtn_exec_table_start(struct xtn_exec *ex, const char *table, uint32_t line,
 	return 0;
 }
 
+/*
+ * A table flushed again in this batch that nothing of its block used (no
+ * chain declared, made or written to) goes at COMMIT, as 1.8.9's second
+ * flush deletes it: "*filter -A ... COMMIT *filter COMMIT" leaves no table
+ * there.  Everything in it was made by this batch, so nothing else is lost.
+ */
+static int drop_empty_table(struct xtn_exec *ex, struct xtable *t)
+{
+	unsigned int i;
+
+	if (!t->kept || t->exists != 1)
+		return 0;
+	t->kept = false;
+	for (i = 0; i < t->n_order; i++)
+		if (t->order[i]->exists)
+			return 0;
+	if (xtn_batch_table(&ex->batch, &ex->nl, NFT_MSG_DELTABLE,
+			    ex->ctx->fam->nfproto, t->name, 0,
+			    XTN_OBJ_TABLE_FLUSH, ex->cur_line) < 0)
+		return -1;
+	t->exists = 0;
+	return 0;
+}
+
 int xtn_exec_table_drop_stale(struct xtn_exec *ex, const char *table)
 {
 	struct xtable *t = xt_table(ex, table);
@@ -443,7 +523,7 @@ int xtn_exec_table_drop_stale(struct xtn_exec *ex, const char *table)
 		if (c->stale && del_chain(ex, t, c, false) < 0)
 			return -1;
 	}
-	return 0;
+	return drop_empty_table(ex, t);
 }
 
 int xtn_exec_chain_decl(struct xtn_exec *ex, const char *table,
@@ -465,10 +545,14 @@ int xtn_exec_chain_decl(struct xtn_exec *ex, const char *table,
 	/* an existing user chain is flushed (--noflush keeps the table);
 	 * if it went or came meanwhile, the kernel refuses the batch */
 	if (c->exists) {
-		if (flush_rules(ex, t, c, XTN_OBJ_CHAIN_USER_FLUSH) < 0)
+		if (xt_eb_take_policy(ex, t, c) < 0 ||
+		    flush_rules(ex, t, c, XTN_OBJ_CHAIN_USER_FLUSH) < 0)
 			return -1;
 		view_emptied(c);
-		return 0;
+	} else if (add_user_chain(ex, t, c) < 0) {
+		return -1;
 	}
-	return add_user_chain(ex, t, c);
+	/* ebtables-save declares user chains with their policy */
+	return is_user_policy(ex, t, chain) ?
+	       xt_eb_set_policy(ex, t, c, policy) : 0;
 }

@@ -18,6 +18,7 @@ struct xtn_exec *xtn_exec_new(struct xtn_ctx *ctx, struct xtn_strbuf *out,
 	ex->ctx = ctx;
 	ex->out = out;
 	ex->flags = flags;
+	ex->reads_sets = -1;
 	xtn_hmap_init(&ex->tables);
 	/* jitter only has to differ between processes started together */
 	ex->rng = ((uint64_t)getpid() << 32) ^ (uint64_t)time(NULL) ^
@@ -51,6 +52,9 @@ static void reset_session(struct xtn_exec *ex)
 	ex->jumps = NULL;
 	ex->n_jumps = 0;
 	xtn_strbuf_fini(&ex->debug);
+	free(ex->eb_taken);
+	ex->eb_taken = NULL;
+	ex->n_eb_taken = 0;
 	if (ex->open) {
 		xtn_batch_fini(&ex->batch);
 		xtn_nl_fini(&ex->nl);
@@ -113,6 +117,7 @@ int xtn_exec_begin(struct xtn_exec *ex)
 				xtn_errmsg(XTN_EOP_ANY, err));
 	}
 	xtn_batch_init(&ex->batch, &ex->nl, ex->genid, d);
+	ex->batch.eopnotsupp_hint = ex->ctx->fam->eopnotsupp_hint;
 	return 0;
 }
 
@@ -194,7 +199,7 @@ void xt_strict(struct xtn_exec *ex)
 
 enum xtn_exec_result xtn_exec_commit(struct xtn_exec *ex)
 {
-	if (!ex->open)
+	if (!ex->open || xt_eb_policies_finish(ex) < 0)
 		return XTN_EXEC_ERROR;
 	if (xtn_batch_empty(&ex->batch) || (ex->flags & XTN_EXEC_TEST)) {
 		/* a read: valid only if nobody committed meanwhile */

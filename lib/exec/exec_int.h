@@ -58,7 +58,13 @@ struct xchain {
 	 * unknown view in post, until a command needs positions */
 	bool view_known;
 	struct xrules rules, pre, post;
+	/* ebtables user chains: the kernel's policy rule (0: none), and
+	 * whether this batch took it out to put it back at the end */
+	uint64_t eb_policy_handle;
+	bool eb_taken;
 };
+
+struct xt_tsets;
 
 struct xtable {
 	char *name;
@@ -66,12 +72,16 @@ struct xtable {
 	int exists;		/* -1 unknown, 0 no, 1 yes (now) */
 	bool flushed;		/* kernel content deleted in this batch */
 	bool rules_flushed;	/* every kernel rule deleted in this batch */
+	/* flushed again in this batch and kept only so that its base chains'
+	 * hooks are not registered anew; nothing since has used it */
+	bool kept;
 	bool all_chains;	/* every chain of the table is in the map */
 	struct xtn_hmap chains;
 	struct xchain **order;	/* when all_chains: creation order */
 	unsigned int n_order;
 	bool sorted;		/* xt_chains_sorted has run for this block */
 	uint32_t n_made;
+	struct xt_tsets *sets;	/* read when a rule's lookup needs them */
 };
 
 struct jump_check {
@@ -106,7 +116,14 @@ struct xtn_exec {
 	bool always_strict;	/* a batch built without it was refused */
 	uint64_t rng;		/* backoff jitter */
 	unsigned int mark_warnings;	/* what a retry rewinds to */
+	/* ebtables user chains whose policy rule goes back at commit */
+	struct {
+		struct xtable *t;
+		struct xchain *c;
+	} *eb_taken;
+	unsigned int n_eb_taken;
 	size_t mark_out;
+	int reads_sets;		/* xt_reads_sets(), -1 until asked */
 };
 
 /* What this session read decides what the batch holds: a concurrent
@@ -145,14 +162,39 @@ void xt_chains_order_reset(struct xtable *t);
 /* c was just made by this batch (see xt_chains_sorted). */
 void xt_chain_made(struct xtable *t, struct xchain *c);
 
+/* sets.c */
+/* Whether rules of this family can name sets (a descriptor reads
+ * lookups): only then is a kernel rule checked for them. */
+bool xt_reads_sets(struct xtn_exec *ex);
+/* The table's sets, read from the kernel as lookups first need them
+ * (never call while another dump is being read). */
+const struct xtn_set_source *xt_table_sets(struct xtn_exec *ex,
+					   struct xtable *t);
+/* A failure reading them (it made lookups "unknown"): -1 with the error
+ * recorded (an interrupted dump: the session starts over), else 0. */
+int xt_table_sets_check(struct xtn_exec *ex, struct xtable *t);
+void xt_table_sets_free(struct xtable *t);
+/* A kernel rule of t, with the sets its lookups name. */
+struct xtn_rule *xt_decode(struct xtn_exec *ex, struct xtable *t,
+			   const struct nftnl_rule *nr,
+			   enum xtn_dec_status *status);
+/* Queue the anonymous sets of an encoded rule (xtn_codec_encode_sets),
+ * then the rule (as xtn_batch_rule). */
+int xt_batch_rule_sets(struct xtn_exec *ex, struct xtn_sets *sets,
+		       struct nftnl_rule *nr,
+		       const struct xtn_batch_rule_opts *o, uint32_t *id);
+
 /* view.c */
 int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c);
-struct xtn_rule *xt_view_model(struct xtn_exec *ex, struct xrule *r);
+struct xtn_rule *xt_view_model(struct xtn_exec *ex, struct xtable *t,
+			       struct xrule *r);
 void xt_view_insert(struct xrules *rs, unsigned int pos, const struct xrule *r);
 void xt_view_remove(struct xrules *rs, unsigned int pos);
 void xt_rules_clear(struct xrules *rs);
 void xt_view_reset(struct xchain *c);
-int xt_view_find(struct xtn_exec *ex, struct xchain *c,
+/* The position of want in c (-1: none; -2: reading the table's sets
+ * failed, the error is recorded). */
+int xt_view_find(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 		 const struct xtn_rule *want);
 
 /* rules.c / chains.c / list.c */
@@ -167,8 +209,8 @@ int xt_zero_num(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 		unsigned int pos);
 /* Queue a kernel rule again with its counters zeroed (replaced by handle);
  * decoded, if known, gives its protocol. */
-int xt_queue_zeroed(struct xtn_exec *ex, struct nftnl_rule *nr,
-		    const struct xtn_rule *decoded);
+int xt_queue_zeroed(struct xtn_exec *ex, struct xtable *t,
+		    struct nftnl_rule *nr, const struct xtn_rule *decoded);
 int xt_queue_chain(struct xtn_exec *ex, struct nftnl_chain *nc, uint16_t msg,
 		   uint16_t flags, enum xtn_obj_op op);
 int xt_cmd_rule(struct xtn_exec *ex, struct xtn_cmd *cmd);
@@ -179,5 +221,17 @@ struct xtn_rule *xt_canonical(struct xtn_exec *ex, const struct xtn_rule *r,
 			      const char *table, const char *chain);
 int xt_errno(struct xtn_exec *ex, int op, int err);
 const char *xt_policy_name(uint32_t policy);
+
+/* ebpolicy.c: ebtables user-chain policies (trailing policy rules) */
+struct xtn_family;
+bool xt_eb_policy_rule(const struct xtn_family *fam,
+		       const struct nftnl_rule *nr, uint32_t *verdict);
+const char *xt_eb_policy_name(const struct xchain *c);
+/* Before the batch changes c's rules (a no-op outside bridge user chains). */
+int xt_eb_take_policy(struct xtn_exec *ex, struct xtable *t, struct xchain *c);
+int xt_eb_set_policy(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
+		     const char *policy);
+/* At commit: the policy rules taken out go back at the chains' ends. */
+int xt_eb_policies_finish(struct xtn_exec *ex);
 
 #endif

@@ -14,6 +14,7 @@
 #include <libnftnl/rule.h>
 #include <xtnft/codec.h>
 #include <xtnft/ctx.h>
+#include <xtnft/dialect.h>
 #include <xtnft/family.h>
 #include <xtnft/model.h>
 #include <xtnft/print.h>
@@ -33,11 +34,13 @@ struct lchain {
 	uint64_t pkts, bytes;
 	uint32_t use;
 	unsigned int n_rules;
+	const char *user_policy;	/* ebtables: its policy rule's */
 	struct xtn_strbuf text;
 };
 
 struct listing {
 	struct xtn_exec *ex;
+	const struct xtn_printer *pr;	/* the dialect's */
 	struct xtable *t;
 	enum list_mode mode;
 	unsigned int fmt;	/* -L format bits */
@@ -51,6 +54,11 @@ struct listing {
 	int zero_err;		/* the first failure to queue that */
 	bool foreign;
 	bool tainted;
+	bool sets;		/* the family's rules may name sets */
+	/* rules of the chain being dumped that wait for the table's sets
+	 * (asked for only after the dump): the first with a lookup and
+	 * every rule after it, kept as read */
+	struct xrules later;
 };
 
 static struct lchain *add_chain(struct listing *l, const char *name)
@@ -144,30 +152,25 @@ static void format_rule(struct listing *l, struct lchain *lc,
 		return;
 	}
 	if (l->mode == MODE_LIST)
-		xtn_print_rule_list(&lc->text, r, lc->n_rules, l->fmt, res);
+		l->pr->rule_list(&lc->text, r, lc->n_rules, l->fmt, res);
 	else
-		xtn_print_rule_save(&lc->text, r, "-A", lc->name, l->save_flags,
-				    res);
+		l->pr->rule_save(&lc->text, r, "-A", lc->name, l->save_flags,
+				 res);
 }
 
-static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
-		   void *data)
+static void list_one(struct listing *l, struct nftnl_rule *nr)
 {
-	struct listing *l = data;
 	enum xtn_dec_status st;
 	struct xtn_rule *r;
+	uint32_t policy;
 
-	(void)nlh;
-	if (l->ex->batch.verbose > 1) {
-		char buf[8192];
-
-		/* -vv: iptables shows the rules as its cache reads them */
-		nftnl_rule_snprintf(buf, sizeof(buf), nr, NFTNL_OUTPUT_DEFAULT, 0);
-		xtn_strbuf_printf(l->ex->out, "%s\n", buf);
-	}
 	if (l->foreign)
-		return 0;	/* the table is refused as a whole */
-	r = xtn_codec_decode(nr, l->ex->ctx->fam, &st);
+		return;		/* the table is refused as a whole */
+	if (xt_eb_policy_rule(l->ex->ctx->fam, nr, &policy)) {
+		l->cur->user_policy = xt_policy_name(policy);
+		return;
+	}
+	r = xt_decode(l->ex, l->t, nr, &st);
 	if (st == XTN_DEC_FOREIGN)
 		l->foreign = true;
 	else
@@ -176,10 +179,54 @@ static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
 	 * shows the counts again: nothing is zeroed before the commit) */
 	if (l->reset && !l->zero_err &&
 	    (!l->reset_one || l->cur->n_rules == l->rulenum) &&
-	    xt_queue_zeroed(l->ex, nr, r) < 0)
+	    xt_queue_zeroed(l->ex, l->t, nr, r) < 0)
 		l->zero_err = -1;
 	xtn_rule_free(r);
+}
+
+static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
+		   void *data)
+{
+	struct listing *l = data;
+	struct xrule w;
+
+	if (l->ex->batch.verbose > 1) {
+		char buf[8192];
+
+		/* -vv: iptables shows the rules as its cache reads them */
+		nftnl_rule_snprintf(buf, sizeof(buf), nr, NFTNL_OUTPUT_DEFAULT, 0);
+		xtn_strbuf_printf(l->ex->out, "%s\n", buf);
+	}
+	if (l->later.n || (l->sets && xtn_codec_rule_has_lookup(nr))) {
+		memset(&w, 0, sizeof(w));
+		w.raw_len = nlh->nlmsg_len;
+		w.raw = xtn_xmalloc(w.raw_len);
+		memcpy(w.raw, nlh, w.raw_len);
+		xt_view_insert(&l->later, l->later.n, &w);
+		return 0;
+	}
+	list_one(l, nr);
 	return 0;
+}
+
+/* After the chain's dump: the rules that waited, now that the table's
+ * sets may be asked for. */
+static int list_later(struct listing *l)
+{
+	unsigned int i;
+	int ret = 0;
+
+	for (i = 0; i < l->later.n && ret == 0; i++) {
+		struct nftnl_rule *nr = nftnl_rule_alloc();
+
+		if (!nr || nftnl_rule_nlmsg_parse(l->later.v[i].raw, nr) < 0)
+			abort();	/* it was parsed when it was dumped */
+		list_one(l, nr);
+		nftnl_rule_free(nr);
+		ret = xt_table_sets_check(l->ex, l->t);
+	}
+	xt_rules_clear(&l->later);
+	return ret;
 }
 
 /*
@@ -207,6 +254,9 @@ static int fetch_rules(struct listing *l)
 			ret = 0;
 		else if (ret < 0)
 			ret = xt_errno(l->ex, XTN_EOP_ANY, errno);
+		if (ret == 0)
+			ret = list_later(l);
+		xt_rules_clear(&l->later);
 	}
 	return ret < 0 ? ret : l->zero_err;
 }
@@ -218,24 +268,35 @@ static void listing_fini(struct listing *l)
 	for (i = 0; i < l->n; i++)
 		xtn_strbuf_fini(&l->v[i].text);
 	free(l->v);
+	xt_rules_clear(&l->later);
+}
+
+static struct xtn_chain_view chain_view(const struct listing *l,
+				       const struct lchain *c)
+{
+	struct xtn_chain_view v = {
+		.name = c->name, .builtin = c->builtin,
+		.pkts = c->pkts, .bytes = c->bytes, .n_rules = c->n_rules,
+		.refs = c->builtin ? 0 : c->use - c->n_rules,
+	};
+
+	v.policy = c->builtin ? xt_policy_name(c->policy) : c->user_policy;
+	(void)l;
+	return v;
 }
 
 static void emit_list(struct listing *l, struct xtn_strbuf *out)
 {
 	unsigned int i;
 
+	if (!l->rulenum && l->pr->list_table)
+		l->pr->list_table(out, l->t->name);
 	for (i = 0; i < l->n; i++) {
 		struct lchain *c = &l->v[i];
+		struct xtn_chain_view v = chain_view(l, c);
 
-		if (!l->rulenum) {
-			if (i)
-				xtn_strbuf_putc(out, '\n');
-			xtn_print_list_header(out, c->name,
-					      c->builtin ? xt_policy_name(c->policy) : NULL,
-					      c->pkts, c->bytes,
-					      c->builtin ? 0 : c->use - c->n_rules,
-					      l->fmt, NULL);
-		}
+		if (!l->rulenum)
+			l->pr->list_chain(out, &v, l->fmt, i == 0);
 		xtn_strbuf_put(out, c->text.buf ? c->text.buf : "", c->text.len);
 	}
 }
@@ -268,19 +329,15 @@ static void emit_save(struct listing *l, struct xtn_strbuf *out)
 
 	xtn_strbuf_printf(out, "*%s\n", l->t->name);
 	for (i = 0; i < l->n; i++) {
-		struct lchain *c = &l->v[i];
+		struct xtn_chain_view v = chain_view(l, &l->v[i]);
 
-		if (c->builtin)
-			xtn_strbuf_printf(out, ":%s %s [%" PRIu64 ":%" PRIu64 "]\n",
-					  c->name, xt_policy_name(c->policy),
-					  c->pkts, c->bytes);
-		else
-			xtn_strbuf_printf(out, ":%s - [0:0]\n", c->name);
+		l->pr->save_chain(out, &v,
+				  l->save_flags & XTN_SAVE_COUNTERS_PREFIX);
 	}
 	for (i = 0; i < l->n; i++)
 		xtn_strbuf_put(out, l->v[i].text.buf ? l->v[i].text.buf : "",
 			       l->v[i].text.len);
-	xtn_strbuf_puts(out, "COMMIT\n");
+	xtn_strbuf_puts(out, l->pr->save_end);
 }
 
 static int run_listing(struct listing *l, const char *chain)
@@ -311,7 +368,8 @@ static int run_listing(struct listing *l, const char *chain)
 
 static unsigned int list_fmt(const struct xtn_cmd *cmd)
 {
-	unsigned int fmt = XTN_FMT_OPTIONS | (cmd->fmt & XTN_FMT_LINENUMBERS);
+	unsigned int fmt = XTN_FMT_OPTIONS |
+			   (cmd->fmt & (XTN_FMT_LINENUMBERS | XTN_FMT_COUNTERS));
 
 	if (!cmd->verbose)
 		fmt |= XTN_FMT_NOCOUNTS;
@@ -332,7 +390,9 @@ int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd)
 
 	memset(&l, 0, sizeof(l));
 	l.ex = ex;
+	l.pr = ex->ctx->fam->dialect->printer;
 	l.t = xt_table(ex, cmd->table);
+	l.sets = xt_reads_sets(ex);
 	l.mode = (cmd->op & XTN_CMD_LIST) ? MODE_LIST : MODE_RULES;
 	l.fmt = list_fmt(cmd);
 	l.save_flags = cmd->verbose ? XTN_SAVE_COUNTERS_INLINE : 0;
@@ -357,17 +417,19 @@ int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd)
 	return ret;
 }
 
-int xtn_exec_save_table(struct xtn_exec *ex, const char *table, bool counters,
-			struct xtn_strbuf *block)
+int xtn_exec_save_table(struct xtn_exec *ex, const char *table,
+			unsigned int flags, struct xtn_strbuf *block)
 {
 	struct listing l;
 	int ret;
 
 	memset(&l, 0, sizeof(l));
 	l.ex = ex;
+	l.pr = ex->ctx->fam->dialect->printer;
 	l.t = xt_table(ex, table);
+	l.sets = xt_reads_sets(ex);
 	l.mode = MODE_SAVE;
-	l.save_flags = counters ? XTN_SAVE_COUNTERS_PREFIX : 0;
+	l.save_flags = flags;
 	ret = run_listing(&l, NULL);
 	if (ret == 0 && l.foreign)
 		xtn_strbuf_printf(ex->out,

@@ -176,6 +176,7 @@ static int one_line(struct rst *r, struct xtn_rparser *p, struct xtn_lines *in,
 		    struct xtn_line *l)
 {
 	struct xtn_rline rl;
+	bool again;
 
 	if (xtn_rparse_line(p, l, &rl, r->out) < 0)
 		return -1;
@@ -193,15 +194,29 @@ static int one_line(struct rst *r, struct xtn_rparser *p, struct xtn_lines *in,
 		xtn_rline_fini(&rl);
 		return stop;
 	}
+	again = rl.again;
 	keep(r, &rl);
 	if (rl.kind != XTN_RL_COMMIT)
 		return 0;
 	if (run_block(r, rl.line) < 0)
 		return -1;
+	if (again)	/* the "*table" line that ended a table starts one */
+		return one_line(r, p, in, l);
 	/* the feeder waits for this table to apply: commit what is read */
 	if (!xtn_lines_pending(in))
 		return commit(r);
 	return 0;
+}
+
+/* ebtables-restore: the input's end is the last table's COMMIT. */
+static int end_implicit(struct rst *r, struct xtn_rparser *p, uint32_t line)
+{
+	struct xtn_rline rl;
+
+	if (!xtn_rparse_implicit_commit(p, line, &rl))
+		return 0;
+	keep(r, &rl);
+	return run_block(r, rl.line);
 }
 
 static int read_all(struct rst *r, struct xtn_lines *in)
@@ -214,7 +229,8 @@ static int read_all(struct rst *r, struct xtn_lines *in)
 	for (;;) {
 		switch (xtn_lines_next(in, &l)) {
 		case XTN_LINE_EOF:
-			if (xtn_rparse_end(&p, in->lineno) < 0)
+			if (end_implicit(r, &p, in->lineno) < 0 ||
+			    xtn_rparse_end(&p, in->lineno) < 0)
 				return -1;
 			return commit(r);
 		case XTN_LINE_ERROR:

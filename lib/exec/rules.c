@@ -9,29 +9,38 @@
 #include <libnftnl/rule.h>
 #include <xtnft/codec.h>
 #include <xtnft/ctx.h>
+#include <xtnft/dialect.h>
 #include <xtnft/family.h>
 #include <xtnft/model.h>
 #include <xtnft/print.h>
 #include <xtnft/util.h>
+#include <xtnft/dialect.h>
+#include <xtnft/family.h>
+#include <xtnft/print.h>
 #include "exec_int.h"
 
 struct xtn_rule *xt_canonical(struct xtn_exec *ex, const struct xtn_rule *r,
 			      const char *table, const char *chain)
 {
-	struct nftnl_rule *nr = xtn_codec_encode(r, table, chain, &ex->ctx->diag);
-	struct xtn_rule *m;
+	struct xtn_rule *m = NULL;
+	struct nftnl_rule *nr;
+	struct xtn_sets sets;
 
-	if (!nr)
-		return NULL;
-	m = xtn_codec_decode(nr, r->fam, NULL);
-	nftnl_rule_free(nr);
+	xtn_sets_init(&sets);
+	nr = xtn_codec_encode_sets(r, table, chain, &ex->ctx->diag, &sets,
+				   NULL, NULL);
+	if (nr) {
+		m = xtn_codec_decode_sets(nr, r->fam, &sets.src, NULL);
+		nftnl_rule_free(nr);
+	}
+	xtn_sets_fini(&sets);
 	return m;
 }
 
 /* "-v" echo of a rule being added or removed (iptables' FMT_PRINT_RULE). */
 static void echo_rule(struct xtn_exec *ex, const struct xtn_rule *r)
 {
-	xtn_print_rule_list(ex->out, r, 0,
+	ex->ctx->fam->dialect->printer->rule_list(ex->out, r, 0,
 			    XTN_FMT_NOCOUNTS | XTN_FMT_OPTIONS | XTN_FMT_VIA |
 			    XTN_FMT_NUMERIC | XTN_FMT_NOTABLE,
 			    ex->ctx->resolver);
@@ -115,31 +124,35 @@ static int add_one(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 		   const struct xrule *before, bool append)
 {
 	struct xtn_rule *r = xtn_cmd_rule_at(cmd, index);
-	struct xtn_loc *locs = NULL;
-	unsigned int n_locs = 0;
-	/* on the command line, keep which argv words made each expression */
-	struct nftnl_rule *nr = xtn_codec_encode_located(r, t->name, c->name,
-							 &ex->ctx->diag,
-							 cmd->loc.line ? NULL : &locs,
-							 &n_locs);
 	struct xtn_batch_rule_opts o = { .msg = NFT_MSG_NEWRULE };
 	struct xtn_rule *canon = NULL;
+	struct xtn_loc *locs = NULL;
+	unsigned int n_locs = 0;
+	struct nftnl_rule *nr;
+	struct xtn_sets sets;
 	struct xrule q;
 	uint32_t id;
 	int ret;
+
+	/* on the command line, keep which argv words made each expression */
+	xtn_sets_init(&sets);
+	nr = xtn_codec_encode_sets(r, t->name, c->name, &ex->ctx->diag, &sets,
+				   cmd->loc.line ? NULL : &locs, &n_locs);
 
 	/* the decoded form is needed only to echo the rule or to compare
 	 * against it later in this session: a restore rebuilds it from its
 	 * line on demand instead, so 100k appends decode nothing */
 	if (nr && (cmd->verbose ||
 		   (!(ex->flags & XTN_EXEC_RESTORE) && c->view_known))) {
-		canon = xtn_codec_decode(nr, r->fam, NULL);
+		canon = xtn_codec_decode_sets(nr, r->fam, &sets.src, NULL);
 		if (cmd->verbose)
 			echo_rule(ex, canon);
 	}
 	xtn_rule_free(r);
-	if (!nr)
+	if (!nr) {
+		xtn_sets_fini(&sets);
 		return -1;
+	}
 	if (before)
 		set_position(nr, before);
 	o.flags = NLM_F_CREATE | (append ? NLM_F_APPEND : 0);
@@ -150,8 +163,9 @@ static int add_one(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 	o.with_id = (ex->flags & XTN_EXEC_RESTORE) || cmd->rulenum > 1;
 	o.locs = locs;
 	o.n_locs = n_locs;
-	ret = xtn_batch_rule(&ex->batch, &ex->nl, nr, &o, &id);
+	ret = xt_batch_rule_sets(ex, &sets, nr, &o, &id);
 	nftnl_rule_free(nr);
+	xtn_sets_fini(&sets);
 	if (ret < 0) {
 		xtn_rule_free(canon);
 		return -1;
@@ -175,7 +189,8 @@ static int do_add(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd,
 
 	if (check_jump(ex, t, cmd) < 0 || xt_ensure_builtin(ex, t, cmd->chain) < 0)
 		return -1;
-	if (lookup_chain(ex, t, cmd, append ? XTN_EOP_ANY : XTN_EOP_INSERT, &c) < 0)
+	if (lookup_chain(ex, t, cmd, append ? XTN_EOP_ANY : XTN_EOP_INSERT, &c) < 0 ||
+	    xt_eb_take_policy(ex, t, c) < 0)
 		return -1;
 	if (append || num <= 1) {
 		for (i = 0; i < n; i++)
@@ -236,6 +251,8 @@ static int find_rules(struct xtn_exec *ex, struct xtable *t,
 	if (check_jump(ex, t, cmd) < 0 || lookup_chain(ex, t, cmd, op, &c) < 0 ||
 	    xt_view_load(ex, t, c) < 0)
 		return -1;
+	if (delete && xt_eb_take_policy(ex, t, c) < 0)
+		return -1;
 	for (i = 0; i < n; i++) {
 		struct xtn_rule *r = xtn_cmd_rule_at(cmd, i);
 		struct xtn_rule *canon = xt_canonical(ex, r, t->name, c->name);
@@ -244,10 +261,12 @@ static int find_rules(struct xtn_exec *ex, struct xtable *t,
 		xtn_rule_free(r);
 		if (!canon)
 			return -1;
-		pos = xt_view_find(ex, c, canon);
+		pos = xt_view_find(ex, t, c, canon);
 		if (pos >= 0 && cmd->verbose)
 			echo_rule(ex, canon);
 		xtn_rule_free(canon);
+		if (pos == -2)
+			return -1;
 		if (pos < 0)
 			return xt_errno(ex, op, ENOENT);
 		if (delete &&
@@ -269,15 +288,25 @@ static int nth_rule(struct xtn_exec *ex, struct xtable *t, struct xtn_cmd *cmd,
 	return (int)cmd->rulenum - 1;
 }
 
+/* -D CHAIN N, and ebtables' -D CHAIN N:M (rulenum_end; UINT32_MAX: to
+ * the last rule), which deletes nothing unless rule N is there. */
 static int do_delete_num(struct xtn_exec *ex, struct xtable *t,
 			 struct xtn_cmd *cmd)
 {
 	struct xchain *c;
 	int pos = nth_rule(ex, t, cmd, XTN_EOP_DELETE_NUM, E2BIG, &c);
+	unsigned int last, n;
 
-	if (pos < 0)
+	if (pos < 0 || xt_eb_take_policy(ex, t, c) < 0)
 		return -1;
-	return queue_delete(ex, t, c, (unsigned int)pos, cmd->loc.line);
+	/* all of N:M or nothing */
+	if (cmd->rulenum_end != UINT32_MAX && cmd->rulenum_end > c->rules.n)
+		return xt_errno(ex, XTN_EOP_DELETE_NUM, E2BIG);
+	last = cmd->rulenum_end > c->rules.n ? c->rules.n : cmd->rulenum_end;
+	for (n = last > (unsigned int)pos ? last - (unsigned int)pos : 1; n; n--)
+		if (queue_delete(ex, t, c, (unsigned int)pos, cmd->loc.line) < 0)
+			return -1;
+	return 0;
 }
 
 static int do_replace(struct xtn_exec *ex, struct xtable *t,
@@ -289,6 +318,7 @@ static int do_replace(struct xtn_exec *ex, struct xtable *t,
 	};
 	struct xtn_rule *r, *canon;
 	struct nftnl_rule *nr;
+	struct xtn_sets sets;
 	struct xchain *c;
 	struct xrule old;
 	int pos, ret;
@@ -308,18 +338,23 @@ static int do_replace(struct xtn_exec *ex, struct xtable *t,
 			       (unsigned int)pos == c->rules.n);
 	}
 	r = xtn_cmd_rule_at(cmd, 0);
-	nr = xtn_codec_encode(r, t->name, c->name, &ex->ctx->diag);
+	xtn_sets_init(&sets);
+	nr = xtn_codec_encode_sets(r, t->name, c->name, &ex->ctx->diag, &sets,
+				   NULL, NULL);
 	xtn_rule_free(r);
-	if (!nr)
+	if (!nr) {
+		xtn_sets_fini(&sets);
 		return -1;
+	}
 	/* what later lines compare against: the rule as the kernel gets it */
-	canon = xtn_codec_decode(nr, ex->ctx->fam, NULL);
+	canon = xtn_codec_decode_sets(nr, ex->ctx->fam, &sets.src, NULL);
 	if (cmd->verbose)
 		echo_rule(ex, canon);
 	nftnl_rule_set_u64(nr, NFTNL_RULE_HANDLE, old.handle);
 	o.line = cmd->loc.line;
-	ret = xtn_batch_rule(&ex->batch, &ex->nl, nr, &o, NULL);
+	ret = xt_batch_rule_sets(ex, &sets, nr, &o, NULL);
 	nftnl_rule_free(nr);
+	xtn_sets_fini(&sets);
 	if (ret < 0) {
 		xtn_rule_free(canon);
 		return -1;

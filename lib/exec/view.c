@@ -64,6 +64,7 @@ void xt_view_remove(struct xrules *rs, unsigned int pos)
 struct dump_ctx {
 	struct xrules *rs;
 	struct xtn_exec *ex;
+	struct xchain *c;
 };
 
 static int dump_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
@@ -82,6 +83,11 @@ static int dump_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
 
 	memset(&r, 0, sizeof(r));
 	r.handle = nftnl_rule_get_u64(nr, NFTNL_RULE_HANDLE);
+	if (xt_eb_policy_rule(dc->ex->ctx->fam, nr, &dc->c->policy)) {
+		dc->c->has_policy = true;
+		dc->c->eb_policy_handle = r.handle;
+		return 0;
+	}
 	r.raw_len = nlh->nlmsg_len;
 	r.raw = xtn_xmalloc(r.raw_len);
 	memcpy(r.raw, nlh, r.raw_len);
@@ -104,7 +110,7 @@ static void take_all(struct xrules *to, struct xrules *from, bool reverse)
 int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c)
 {
 	struct xrules kernel = { 0 }, merged = { 0 };
-	struct dump_ctx dc = { &kernel, ex };
+	struct dump_ctx dc = { &kernel, ex, c };
 
 	if (c->view_known && !c->pre.n && !c->post.n)
 		return 0;
@@ -116,6 +122,10 @@ int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c)
 		xt_strict(ex);
 	/* after a table-wide -F the kernel's rules are gone for this batch,
 	 * also in chains looked up only afterwards */
+	dc.c = c;
+	if (!c->view_known && c->in_kernel && !t->rules_flushed &&
+	    ex->ctx->fam->bit == XTN_FAM_BRIDGE && !c->builtin)
+		c->has_policy = false;	/* RETURN unless a policy rule says */
 	if (!c->view_known && c->in_kernel && !t->rules_flushed &&
 	    xtn_nl_dump_rules(&ex->nl, ex->ctx->fam->nfproto, t->name, c->name,
 			      dump_cb, &dc) < 0) {
@@ -134,7 +144,8 @@ int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c)
 	return 0;
 }
 
-struct xtn_rule *xt_view_model(struct xtn_exec *ex, struct xrule *r)
+struct xtn_rule *xt_view_model(struct xtn_exec *ex, struct xtable *t,
+			       struct xrule *r)
 {
 	struct nftnl_rule *nr;
 
@@ -143,7 +154,7 @@ struct xtn_rule *xt_view_model(struct xtn_exec *ex, struct xrule *r)
 	if (r->raw) {
 		nr = nftnl_rule_alloc();
 		if (nftnl_rule_nlmsg_parse(r->raw, nr) == 0)
-			r->model = xtn_codec_decode(nr, ex->ctx->fam, NULL);
+			r->model = xt_decode(ex, t, nr, NULL);
 		nftnl_rule_free(nr);
 		free(r->raw);
 		r->raw = NULL;
@@ -153,14 +164,16 @@ struct xtn_rule *xt_view_model(struct xtn_exec *ex, struct xrule *r)
 	return r->model;
 }
 
-int xt_view_find(struct xtn_exec *ex, struct xchain *c,
+int xt_view_find(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 		 const struct xtn_rule *want)
 {
 	unsigned int i;
 
 	for (i = 0; i < c->rules.n; i++) {
-		struct xtn_rule *m = xt_view_model(ex, &c->rules.v[i]);
+		struct xtn_rule *m = xt_view_model(ex, t, &c->rules.v[i]);
 
+		if (xt_table_sets_check(ex, t) < 0)
+			return -2;
 		if (m && xtn_rule_equal(m, want))
 			return (int)i;
 	}

@@ -26,6 +26,7 @@
 struct expr_scan {
 	bool counter;	/* it had a counter (now zero) */
 	bool xt;	/* it holds an xt match or target */
+	bool lookup;	/* it names a set */
 };
 
 static int scan_expr(struct nftnl_expr *e, void *data)
@@ -39,6 +40,8 @@ static int scan_expr(struct nftnl_expr *e, void *data)
 		s->counter = true;
 	} else if (strcmp(name, "match") == 0 || strcmp(name, "target") == 0) {
 		s->xt = true;
+	} else if (strcmp(name, "lookup") == 0) {
+		s->lookup = true;
 	}
 	return 0;
 }
@@ -61,19 +64,67 @@ static void set_compat(struct xtn_exec *ex, struct nftnl_rule *nr,
 	xtn_rule_free(own);
 }
 
-int xt_queue_zeroed(struct xtn_exec *ex, struct nftnl_rule *nr,
-		    const struct xtn_rule *decoded)
+/*
+ * A rule naming anonymous sets cannot be sent again as read: the kernel
+ * binds such a set to one rule only (1.8.9 fails here with EBUSY).  It
+ * is encoded again from its model, with new sets; the kernel frees the
+ * old ones with the rule this one replaces.  A rule that could not be
+ * read goes as read, and the kernel refuses it as it refuses 1.8.9's.
+ */
+static int requeue_with_sets(struct xtn_exec *ex, struct xtable *t,
+			     struct nftnl_rule *nr,
+			     const struct xtn_rule *decoded,
+			     const struct xtn_batch_rule_opts *o)
+{
+	struct xtn_rule *own = NULL, *copy;
+	struct nftnl_rule *fresh;
+	struct xtn_sets sets;
+	int ret;
+
+	if (!decoded)
+		decoded = own = xt_decode(ex, t, nr, NULL);
+	if (xt_table_sets_check(ex, t) < 0) {
+		xtn_rule_free(own);
+		return -1;
+	}
+	if (decoded->undecodable) {
+		xtn_rule_free(own);
+		return xtn_batch_rule(&ex->batch, &ex->nl, nr, o, NULL);
+	}
+	copy = xtn_rule_clone(decoded);
+	xtn_rule_free(own);
+	copy->pkts = copy->bytes = 0;
+	xtn_sets_init(&sets);
+	fresh = xtn_codec_encode_sets(copy, nftnl_rule_get_str(nr, NFTNL_RULE_TABLE),
+				      nftnl_rule_get_str(nr, NFTNL_RULE_CHAIN),
+				      &ex->ctx->diag, &sets, NULL, NULL);
+	xtn_rule_free(copy);
+	ret = -1;
+	if (fresh) {
+		nftnl_rule_set_u64(fresh, NFTNL_RULE_HANDLE,
+				   nftnl_rule_get_u64(nr, NFTNL_RULE_HANDLE));
+		ret = xt_batch_rule_sets(ex, &sets, fresh, o, NULL);
+		nftnl_rule_free(fresh);
+	}
+	xtn_sets_fini(&sets);
+	return ret;
+}
+
+int xt_queue_zeroed(struct xtn_exec *ex, struct xtable *t,
+		    struct nftnl_rule *nr, const struct xtn_rule *decoded)
 {
 	struct xtn_batch_rule_opts o = {
 		.msg = NFT_MSG_NEWRULE, .flags = NLM_F_CREATE | NLM_F_REPLACE,
 		.op = XTN_OBJ_RULE_REPLACE, .line = ex->cur_line,
 	};
-	struct expr_scan scan = { false, false };
+	struct expr_scan scan = { false, false, false };
 
 	nftnl_expr_foreach(nr, scan_expr, &scan);
 	if (!scan.counter)
 		return 0;	/* nothing to zero */
 	xt_strict(ex);	/* by handle: it must still be that rule */
+	if (scan.lookup)
+		return requeue_with_sets(ex, t, nr, decoded, &o);
 	nftnl_rule_unset(nr, NFTNL_RULE_POSITION);
 	if (scan.xt)
 		set_compat(ex, nr, decoded);
@@ -104,7 +155,7 @@ static int zero_view_rule(struct xtn_exec *ex, struct xtable *t,
 			return -1;
 		nftnl_rule_set_u64(nr, NFTNL_RULE_HANDLE, r->handle);
 	}
-	ret = xt_queue_zeroed(ex, nr, r->model);
+	ret = xt_queue_zeroed(ex, t, nr, r->model);
 	nftnl_rule_free(nr);
 	return ret;
 }

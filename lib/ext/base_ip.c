@@ -19,6 +19,7 @@
 #include <xtnft/netaddr.h>
 #include <xtnft/util.h>
 #include "base_ip.h"
+#include "srcdst.h"
 
 /* `! -i +` cannot be expressed as a prefix; iptables compares an impossible name. */
 
@@ -75,19 +76,6 @@ static int parse_proto(struct xtn_parse *p, struct xtn_ipbase *b)
 	return 0;
 }
 
-/* What -s/-d stand for: each source with each destination, source-major. */
-struct ipbase_expand {
-	const char *src_spec, *dst_spec;	/* the words, while parsing */
-	struct xtn_addr_list src, dst;
-};
-
-static struct ipbase_expand *expansion(struct xtn_parse *p)
-{
-	if (!p->inst->expand)
-		p->inst->expand = xtn_xzalloc(sizeof(struct ipbase_expand));
-	return p->inst->expand;
-}
-
 static int ipbase_parse(struct xtn_parse *p, void *data)
 {
 	struct xtn_ipbase *b = data;
@@ -96,11 +84,11 @@ static int ipbase_parse(struct xtn_parse *p, void *data)
 
 	switch (p->opt->id) {
 	case XTN_IPB_O_SRC:
-		expansion(p)->src_spec = p->arg;
+		xtn_srcdst_of(p)->src_spec = p->arg;
 		inv = XTN_IPB_INV_SRC;
 		break;
 	case XTN_IPB_O_DST:
-		expansion(p)->dst_spec = p->arg;
+		xtn_srcdst_of(p)->dst_spec = p->arg;
 		inv = XTN_IPB_INV_DST;
 		break;
 	case XTN_IPB_O_IN:
@@ -125,74 +113,31 @@ static int ipbase_parse(struct xtn_parse *p, void *data)
 	return ret;
 }
 
-static void ipbase_expand_free(void *expand)
-{
-	struct ipbase_expand *x = expand;
-
-	xtn_addr_list_fini(&x->src);
-	xtn_addr_list_fini(&x->dst);
-	free(x);
-}
-
-static unsigned int ipbase_expand_count(const void *expand)
-{
-	const struct ipbase_expand *x = expand;
-
-	return (x->src.n ? x->src.n : 1) * (x->dst.n ? x->dst.n : 1);
-}
-
 static void ipbase_expand_at(const void *expand, void *data, unsigned int i)
 {
-	const struct ipbase_expand *x = expand;
-	unsigned int nd = x->dst.n ? x->dst.n : 1;
+	const struct xtn_addrmask *s, *d;
 	struct xtn_ipbase *b = data;
 
-	if (x->src.n) {
-		b->src = x->src.v[i / nd].addr;
-		b->smsk = x->src.v[i / nd].mask;
+	xtn_srcdst_at(expand, i, &s, &d);
+	if (s) {
+		b->src = s->addr;
+		b->smsk = s->mask;
 	}
-	if (x->dst.n) {
-		b->dst = x->dst.v[i % nd].addr;
-		b->dmsk = x->dst.v[i % nd].mask;
+	if (d) {
+		b->dst = d->addr;
+		b->dmsk = d->mask;
 	}
 }
 
 /* iptables parses addresses after all options (its post_parse step). */
 static int ipbase_final(struct xtn_parse *p, void *data)
 {
-	const char *any = p->fam->af == AF_INET ? "0.0.0.0/0" : "::0/0";
-	struct ipbase_expand *x = expansion(p);
 	struct xtn_ipbase *b = data;
-	const char *s = x->src_spec, *d = x->dst_spec;
 
-	if (p->cmd->op & (XTN_CMD_REPLACE | XTN_CMD_INSERT | XTN_CMD_DELETE |
-			  XTN_CMD_APPEND | XTN_CMD_CHECK)) {
-		if (!s)
-			s = any;
-		if (!d)
-			d = any;
-	}
-	if (s && xtn_addr_parse_multiple(s, p->fam->af, p->ctx->resolver,
-					 &x->src, &p->ctx->diag, &p->loc) < 0)
+	if (xtn_srcdst_final(p, xtn_srcdst_of(p), p->fam->af,
+			     b->invflags & (XTN_IPB_INV_SRC | XTN_IPB_INV_DST)) < 0)
 		return -1;
-	if (d && xtn_addr_parse_multiple(d, p->fam->af, p->ctx->resolver,
-					 &x->dst, &p->ctx->diag, &p->loc) < 0)
-		return -1;
-	if ((x->src.n > 1 || x->dst.n > 1) &&
-	    (b->invflags & (XTN_IPB_INV_SRC | XTN_IPB_INV_DST)))
-		return xtn_parse_fail(p, XTN_PARAM,
-				      "! not allowed with multiple source or destination IP addresses");
-	/* each pair is a rule: one line of input must not stand for a
-	 * batch of millions (1.8.9 builds it, or runs out of memory) */
-	if ((uint64_t)(x->src.n ? x->src.n : 1) * (x->dst.n ? x->dst.n : 1) >
-	    XTN_MAX_RULES_PER_CMD)
-		return xtn_parse_fail(p, XTN_PARAM,
-				      "%u source and %u destination addresses make more than %u rules",
-				      x->src.n, x->dst.n, XTN_MAX_RULES_PER_CMD);
-	if (p->cmd->op == XTN_CMD_REPLACE && ipbase_expand_count(x) != 1)
-		return xtn_parse_fail(p, XTN_PARAM,
-				      "Replacement rule does not specify a unique address");
-	ipbase_expand_at(x, data, 0);
+	ipbase_expand_at(p->inst->expand, data, 0);
 	return 0;
 }
 
@@ -481,8 +426,8 @@ const struct xtn_ext xtn_base_ip = {
 	.decode_rel = ipbase_decode_rel,
 	.save = ipbase_save,
 	.list = ipbase_list,
-	.expand_count = ipbase_expand_count,
+	.expand_count = xtn_srcdst_count,
 	.expand_at = ipbase_expand_at,
-	.expand_free = ipbase_expand_free,
+	.expand_free = xtn_srcdst_free,
 	.compat_proto = ipbase_compat_proto,
 };

@@ -10,6 +10,8 @@
  * match first, then to the claiming descriptors in this order.
  */
 XTN_EXT(base_ip)
+XTN_EXT(base_eb)
+XTN_EXT(base_arp)
 XTN_EXT(mt_tcp)
 XTN_EXT(mt_udp)
 XTN_EXT(mt_icmp)
@@ -49,9 +51,11 @@ XTN_EXT(tg_NFLOG)
 XTN_EXT(tg_TRACE)
 XTN_EXT(tg_NFQUEUE)
 XTN_EXT(tg_CLASSIFY)
+XTN_EXT_ALSO(tg_CLASSIFY, tg_CLASSIFY_arp)
 
 /* mangle */
 XTN_EXT(tg_MARK)
+XTN_EXT_ALSO(tg_MARK, tg_MARK_arp)
 XTN_EXT(tg_TCPMSS)
 XTN_EXT_ALSO(tg_TCPMSS, tg_TCPMSS6)
 XTN_EXT(tg_TOS)
@@ -96,3 +100,29 @@ XTN_EXT(mt_dst)
 XTN_EXT(mt_rt)
 XTN_EXT(mt_ipv6header)
 XTN_EXT(mt_policy)
+
+/* ebtables: protocol matches */
+XTN_EXT(eb_ip)
+XTN_EXT(eb_ip6)
+XTN_EXT(eb_arp)
+XTN_EXT(eb_vlan)
+XTN_EXT(eb_802_3)
+XTN_EXT(eb_stp)
+
+/* ebtables: marks, limit, watchers, targets */
+XTN_EXT(eb_mark_m)
+XTN_EXT(eb_pkttype)
+XTN_EXT(eb_limit)
+XTN_EXT(eb_redirect)
+XTN_EXT(eb_arpreply)
+XTN_EXT(eb_nat)
+XTN_EXT_ALSO(eb_nat, eb_dnat)
+XTN_EXT(eb_mark)
+XTN_EXT(eb_nflog)
+XTN_EXT(eb_log)
+
+/* ebtables: among */
+XTN_EXT(eb_among)
+
+/* arp */
+XTN_EXT(arp_mangle)

@@ -82,8 +82,18 @@ static const struct xtn_icmp_name icmpv6_v[] = {
 	{ "redirect", 137, 0, 0xFF },
 };
 
+/* IGMP message types (ebtables --ip-igmp-type): no codes. */
+static const struct xtn_icmp_name igmp_v[] = {
+	{ "membership-query", 0x11, 0, 0 },
+	{ "membership-report-v1", 0x12, 0, 0 },
+	{ "membership-report-v2", 0x16, 0, 0 },
+	{ "leave-group", 0x17, 0, 0 },
+	{ "membership-report-v3", 0x22, 0, 0 },
+};
+
 const struct xtn_icmp_table xtn_icmp_names = { icmp_v, XTN_ARRAY_SIZE(icmp_v), "ICMP" };
 const struct xtn_icmp_table xtn_icmpv6_names = { icmpv6_v, XTN_ARRAY_SIZE(icmpv6_v), "ICMPv6" };
+const struct xtn_icmp_table xtn_igmp_names = { igmp_v, XTN_ARRAY_SIZE(igmp_v), "IGMP" };
 
 /* "N" or "N:M", each 0-255 (blanks and + allowed before a number); the
  * text after it, or NULL. */
@@ -99,8 +109,8 @@ static const char *parse_range(const char *s, uint64_t v[2])
 	return end;
 }
 
-int xtn_icmp_parse(struct xtn_parse *p, const struct xtn_icmp_table *t,
-		   const char *arg, uint8_t *type, uint8_t code[2])
+int xtn_icmp_parse_range(struct xtn_parse *p, const struct xtn_icmp_table *t,
+			 const char *arg, uint8_t type[2], uint8_t *code)
 {
 	size_t i, match = t->n, len = strlen(arg);
 	uint64_t types[2], v[2];
@@ -117,20 +127,26 @@ int xtn_icmp_parse(struct xtn_parse *p, const struct xtn_icmp_table *t,
 		match = i;
 	}
 	if (match != t->n) {
-		*type = t->v[match].type;
-		code[0] = t->v[match].code_min;
-		code[1] = t->v[match].code_max;
+		type[0] = type[1] = t->v[match].type;
+		if (code) {
+			code[0] = t->v[match].code_min;
+			code[1] = t->v[match].code_max;
+		}
 		return 0;
 	}
-	/* "type[:type][/code[:code]]"; a type range is refused once the
-	 * whole text has been read (1.8.9's order of messages) */
 	next = parse_range(arg, types);
 	if (!next)
 		return xtn_parse_fail(p, XTN_PARAM, "Unknown %s type `%s'",
 				      t->what, arg);
-	code[0] = 0;
-	code[1] = 0xFF;
-	if (*next == '/') {
+	type[0] = (uint8_t)types[0];
+	type[1] = (uint8_t)types[1];
+	if (code) {
+		code[0] = 0;
+		code[1] = 0xFF;
+	}
+	/* a code where the table has none (IGMP): 1.8.9 drops it unread,
+	 * refused here as the character it stops at */
+	if (*next == '/' && code) {
 		next = parse_range(next + 1, v);
 		if (!next)
 			return xtn_parse_fail(p, XTN_PARAM,
@@ -143,11 +159,55 @@ int xtn_icmp_parse(struct xtn_parse *p, const struct xtn_icmp_table *t,
 	if (*next != '\0')
 		return xtn_parse_fail(p, XTN_PARAM, "unknown character %c",
 				      *next);
+	return 0;
+}
+
+int xtn_icmp_parse(struct xtn_parse *p, const struct xtn_icmp_table *t,
+		   const char *arg, uint8_t *type, uint8_t code[2])
+{
+	uint8_t types[2];
+
+	/* a type range is refused once the whole text has been read
+	 * (1.8.9's order of messages) */
+	if (xtn_icmp_parse_range(p, t, arg, types, code) < 0)
+		return -1;
 	if (types[0] != types[1])
 		return xtn_parse_fail(p, XTN_PARAM,
 				      "%s type range not supported", t->what);
-	*type = (uint8_t)types[0];
+	*type = types[0];
 	return 0;
+}
+
+static void save_code(const struct xtn_out *o, const uint8_t *code)
+{
+	if (!code)
+		return;
+	if (code[0] == code[1])
+		xtn_out_printf(o, "/%u", code[0]);
+	else
+		xtn_out_printf(o, "/%u:%u", code[0], code[1]);
+}
+
+void xtn_icmp_save_range(const struct xtn_out *o, const struct xtn_icmp_table *t,
+			 const uint8_t type[2], const uint8_t *code)
+{
+	size_t i;
+
+	if (type[0] != type[1]) {
+		xtn_out_printf(o, " %u:%u", type[0], type[1]);
+		save_code(o, code);
+		return;
+	}
+	for (i = 0; i < t->n; i++) {
+		if (t->v[i].type == type[0] &&
+		    (!code || (t->v[i].code_min == code[0] &&
+			       t->v[i].code_max == code[1]))) {
+			xtn_out_printf(o, " %s", t->v[i].name);
+			return;
+		}
+	}
+	xtn_out_printf(o, " %u", type[0]);
+	save_code(o, code);
 }
 
 void xtn_icmp_list_type(const struct xtn_out *o, const struct xtn_icmp_table *t,

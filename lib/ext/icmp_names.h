@@ -21,10 +21,19 @@ struct xtn_icmp_table {
 
 extern const struct xtn_icmp_table xtn_icmp_names;
 extern const struct xtn_icmp_table xtn_icmpv6_names;
+extern const struct xtn_icmp_table xtn_igmp_names;	/* no codes */
 
 /* A name (unique prefix, case-insensitive), or "type[/code]". */
 int xtn_icmp_parse(struct xtn_parse *p, const struct xtn_icmp_table *t,
 		   const char *arg, uint8_t *type, uint8_t code[2]);
+/* ebtables' form: a name, or "type[:type][/code[:code]]"; code NULL for
+ * a table without codes (IGMP), where a "/" is refused. */
+int xtn_icmp_parse_range(struct xtn_parse *p, const struct xtn_icmp_table *t,
+			 const char *arg, uint8_t type[2], uint8_t *code);
+/* The same back (" name" or " type[:type][/code[:code]]"), as the
+ * ebtables ip and ip6 matches print it. */
+void xtn_icmp_save_range(const struct xtn_out *o, const struct xtn_icmp_table *t,
+			 const uint8_t type[2], const uint8_t *code);
 struct xtn_strbuf;
 /* "Valid ICMP Types:" and the name tree, as iptables -p icmp -h shows it. */
 void xtn_icmp_help(struct xtn_strbuf *out, const struct xtn_icmp_table *t);

@@ -10,10 +10,12 @@
 #include <string.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/xt_limit.h>
+#include <linux/netfilter_bridge/ebt_limit.h>
 #include <xtnft/ext.h>
 #include <xtnft/family.h>
 #include <xtnft/model.h>
 #include <xtnft/util.h>
+#include "limit.h"
 
 enum { O_LIMIT, O_BURST };
 
@@ -52,9 +54,9 @@ static size_t rate_unit(uint32_t avg)
 	return i - 1;
 }
 
-static void limit_init(void *data, const struct xtn_family *fam)
+void xtn_limit_init(void *data, const struct xtn_family *fam)
 {
-	struct xt_rateinfo *r = data;
+	struct xtn_limit_head *r = data;
 
 	(void)fam;
 	r->avg = XT_LIMIT_SCALE * 60 * 60 / 3;	/* 3/hour */
@@ -75,20 +77,32 @@ static int limit_parse(struct xtn_parse *p, void *data)
 	return 0;
 }
 
-static int limit_encode(struct xtn_enc *e, const void *data)
+/* The two structs the shared functions read and fill */
+_Static_assert(offsetof(struct xt_rateinfo, avg) == 0 &&
+	       offsetof(struct xt_rateinfo, burst) ==
+	       offsetof(struct xtn_limit_head, burst),
+	       "xt_rateinfo begins with avg and burst");
+_Static_assert(offsetof(struct ebt_limit_info, avg) == 0 &&
+	       offsetof(struct ebt_limit_info, burst) ==
+	       offsetof(struct xtn_limit_head, burst),
+	       "ebt_limit_info begins with avg and burst");
+
+int xtn_limit_encode(struct xtn_enc *e, const void *data)
 {
-	const struct xt_rateinfo *r = data;
+	const struct xtn_limit_head *r = data;
 	size_t u = rate_unit(r->avg);
 
-	xtn_enc_limit(e, rates[u].mult / r->avg, rates[u].mult / XT_LIMIT_SCALE,
-		      r->burst, NFT_LIMIT_PKTS, 0);
+	xtn_enc_limit(e, rates[u].mult / r->avg,
+		      rates[u].mult / XT_LIMIT_SCALE, r->burst,
+		      NFT_LIMIT_PKTS, 0);
 	return 0;
 }
 
-static int limit_decode_nexpr(struct xtn_dec *d, const struct xtn_nexpr *x)
+int xtn_limit_decode_nexpr(struct xtn_dec *d, const struct xtn_nexpr *x,
+			   const struct xtn_ext *ext)
 {
+	struct xtn_limit_head *r;
 	uint64_t avg;
-	struct xt_rateinfo *r;
 
 	if (x->kind != XTN_NEXPR_LIMIT)
 		return 0;
@@ -99,7 +113,7 @@ static int limit_decode_nexpr(struct xtn_dec *d, const struct xtn_nexpr *x)
 	avg = XT_LIMIT_SCALE * x->u.limit.unit / x->u.limit.rate;
 	if (avg > UINT32_MAX)
 		return -1;
-	r = xtn_dec_claim(d, &xtn_mt_limit, 1);
+	r = xtn_dec_claim(d, ext, 1);
 	if (!r)
 		return -1;
 	r->avg = (uint32_t)avg;
@@ -107,21 +121,25 @@ static int limit_decode_nexpr(struct xtn_dec *d, const struct xtn_nexpr *x)
 	return 1;
 }
 
-static int limit_decode_xt(struct xtn_dec *d, void *data, const void *info,
-			   size_t len)
+int xtn_limit_decode_xt(struct xtn_dec *d, void *data, const void *info,
+			size_t len)
 {
-	const struct xt_rateinfo *in = info;
-	struct xt_rateinfo *r = data;
+	const struct xtn_limit_head *in = info;
+	struct xtn_limit_head *r = data;
 
 	(void)d;
 	(void)len;
-	memset(r, 0, sizeof(*r));
 	r->avg = in->avg;
 	r->burst = in->burst;
 	return 0;
 }
 
-static void put_rate(const struct xtn_out *o, uint32_t avg)
+static int limit_decode_nexpr(struct xtn_dec *d, const struct xtn_nexpr *x)
+{
+	return xtn_limit_decode_nexpr(d, x, &xtn_mt_limit);
+}
+
+void xtn_limit_put_rate(const struct xtn_out *o, uint32_t avg)
 {
 	size_t u;
 
@@ -139,7 +157,7 @@ static void limit_list(const struct xtn_out *o, const void *data)
 	const struct xt_rateinfo *r = data;
 
 	xtn_out_puts(o, " limit: avg");
-	put_rate(o, r->avg);
+	xtn_limit_put_rate(o, r->avg);
 	xtn_out_printf(o, " burst %u", r->burst);
 }
 
@@ -148,7 +166,7 @@ static void limit_save(const struct xtn_out *o, const void *data)
 	const struct xt_rateinfo *r = data;
 
 	xtn_out_puts(o, " --limit");
-	put_rate(o, r->avg);
+	xtn_limit_put_rate(o, r->avg);
 	if (r->burst != LIMIT_BURST_DEFAULT)
 		xtn_out_printf(o, " --limit-burst %u", r->burst);
 }
@@ -166,12 +184,12 @@ const struct xtn_ext xtn_mt_limit = {
 "                                [Packets per second unless followed by \n"
 "                                /sec /minute /hour /day postfixes]\n"
 "--limit-burst number\t\tnumber to match in a burst, default 5\n",
-	.init = limit_init,
+	.init = xtn_limit_init,
 	.parse = limit_parse,
-	.encode = limit_encode,
+	.encode = xtn_limit_encode,
 	.claims = XTN_CLAIM_LIMIT,
 	.decode_nexpr = limit_decode_nexpr,
-	.decode_xt = limit_decode_xt,
+	.decode_xt = xtn_limit_decode_xt,
 	.save = limit_save,
 	.list = limit_list,
 	.xt = { .name = "limit", .revision = 0,

@@ -210,13 +210,19 @@ static void string_list(const struct xtn_out *o, const void *data)
 static void string_save(const struct xtn_out *o, const void *data)
 {
 	const struct xt_string_info *s = data;
+	char algo[XT_STRING_MAX_ALGO_NAME_SIZE + 1];
 	bool hex = !printable(s);
 
 	xtn_out_printf(o, "%s --%s ",
 		       s->u.v1.flags & XT_STRING_FLAG_INVERT ? " !" : "",
 		       hex ? "hex-string" : "string");
 	put_pattern(o, s, hex);
-	xtn_out_printf(o, " --algo %.*s", XT_STRING_MAX_ALGO_NAME_SIZE, s->algo);
+	/* bare as 1.8.9 prints bm and kmp; an empty or odd name (the kernel
+	 * refuses it, but the rule can be parsed) quoted, to parse back */
+	snprintf(algo, sizeof(algo), "%.*s", XT_STRING_MAX_ALGO_NAME_SIZE,
+		 s->algo);
+	xtn_out_puts(o, " --algo");
+	xtn_out_quoted(o, algo);
 	if (s->from_offset)
 		xtn_out_printf(o, " --from %u", s->from_offset);
 	if (s->to_offset != UINT16_MAX)

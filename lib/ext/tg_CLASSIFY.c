@@ -1,6 +1,7 @@
 /*
  * -j CLASSIFY --set-class MAJOR:MINOR: the xt_classify_target_info blob,
  * rev 0, holding skb->priority as a tc handle (major << 16 | minor).
+ * arptables (family ARP) takes the same option and prints it its way.
  */
 #include <netinet/in.h>
 #include <stdio.h>
@@ -69,18 +70,43 @@ static void classify_save(const struct xtn_out *o, const void *data)
 		       c->priority & 0xffff);
 }
 
+static const char classify_help[] =
+"CLASSIFY target options:\n"
+"--set-class MAJOR:MINOR    Set skb->priority value (always hexadecimal!)\n";
+
 const struct xtn_ext xtn_tg_CLASSIFY = {
 	.name = "CLASSIFY",
 	.kind = XTN_EXT_TARGET,
 	.families = XTN_FAM_INET,
 	.data_size = sizeof(struct xt_classify_target_info),
 	.opts = classify_opts,
-	.help =
-"CLASSIFY target options:\n"
-"--set-class MAJOR:MINOR    Set skb->priority value (always hexadecimal!)\n",
+	.help = classify_help,
 	.parse = classify_parse,
 	.save = classify_save,
 	.list = classify_list,
+	.xt = { .name = "CLASSIFY", .revision = 0,
+		.size = sizeof(struct xt_classify_target_info) },
+};
+
+/* arptables prints the halves without leading zeros, in -L as in save. */
+static void classify_arp_print(const struct xtn_out *o, const void *data)
+{
+	const struct xt_classify_target_info *c = data;
+
+	xtn_out_printf(o, " --set-class %x:%x", c->priority >> 16,
+		       c->priority & 0xffff);
+}
+
+const struct xtn_ext xtn_tg_CLASSIFY_arp = {
+	.name = "CLASSIFY",
+	.kind = XTN_EXT_TARGET,
+	.families = XTN_FAM_ARP,
+	.data_size = sizeof(struct xt_classify_target_info),
+	.opts = classify_opts,
+	.help = classify_help,
+	.parse = classify_parse,
+	.save = classify_arp_print,
+	.list = classify_arp_print,
 	.xt = { .name = "CLASSIFY", .revision = 0,
 		.size = sizeof(struct xt_classify_target_info) },
 };

@@ -12,6 +12,7 @@
 #include <xtnft/model.h>
 #include <xtnft/netaddr.h>
 #include <xtnft/util.h>
+#include "log_levels.h"
 
 /* Flag options have the id of their XT_LOG_* bit, as in 1.8.9. */
 enum {
@@ -38,7 +39,7 @@ static const struct xtn_optdef log_opts[] = {
 };
 
 /* The names 1.8.9 parses (its own table: no "err", "warn" or "none"). */
-static const struct xtn_sym level_names[] = {
+const struct xtn_sym xtn_log_level_names[] = {
 	{ "alert", 1 }, { "crit", 2 }, { "debug", 7 }, { "emerg", 0 },
 	{ "error", 3 }, { "info", 6 }, { "notice", 5 }, { "panic", 0 },
 	{ "warning", 4 }, { NULL, 0 },
@@ -53,7 +54,7 @@ static int parse_level(struct xtn_parse *p, struct xt_log_info *l)
 		l->level = (unsigned char)v;
 		return 0;
 	}
-	for (s = level_names; s->name; s++) {
+	for (s = xtn_log_level_names; s->name; s++) {
 		if (strcmp(s->name, p->arg) == 0) {
 			l->level = (unsigned char)s->value;
 			return 0;

@@ -32,6 +32,8 @@ struct xtn_ext_inst *xtn_inst_clone(const struct xtn_ext_inst *src)
 	}
 	inst->data = xtn_xmalloc(XTN_ALIGN8(src->ext->data_size));
 	memcpy(inst->data, src->data, XTN_ALIGN8(src->ext->data_size));
+	if (src->ext->data_copy)
+		src->ext->data_copy(inst->data, src->data);
 	inst->expand = NULL;	/* the parsed original keeps its expansion */
 	return inst;
 }
@@ -43,6 +45,8 @@ void xtn_inst_free(struct xtn_ext_inst *inst)
 	if (inst->expand && inst->ext->expand_free)
 		inst->ext->expand_free(inst->expand);
 	free(inst->opt_loc);
+	if (inst->ext->data_free)
+		inst->ext->data_free(inst->data);
 	free(inst->data);
 	free(inst);
 }

@@ -21,6 +21,7 @@
 #include <libnftnl/common.h>
 #include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
+#include <libnftnl/set.h>
 #include <libnftnl/table.h>
 #include <xtnft/diag.h>
 #include <xtnft/hmap.h>
@@ -85,6 +86,7 @@ void xtn_batch_init(struct xtn_batch *b, struct xtn_nl *nl, uint32_t genid,
 	b->genid = genid;
 	b->diag = d;
 	b->next_rule_id = 1;
+	b->next_set_id = 1;
 	xtn_hmap_init(&b->names);
 	nl->seq = 1;
 }
@@ -416,7 +418,106 @@ int xtn_batch_rule(struct xtn_batch *b, struct xtn_nl *nl, struct nftnl_rule *r,
 	return 0;
 }
 
-static const char *const op_names[XTN_OBJ_RULE_FLUSH + 1] = {
+/* The rule's lookups name its sets by the encoder's ids: each becomes
+ * the id its set gets in this batch (all at once, the new ids may be
+ * old ones of another set). */
+struct set_renumber {
+	struct nftnl_set *const *v;
+	unsigned int n;
+	uint32_t first;		/* the batch id of v[0] */
+};
+
+static int renumber_lookup(struct nftnl_expr *x, void *data)
+{
+	const struct set_renumber *rn = data;
+	uint32_t id;
+	unsigned int i;
+
+	if (strcmp(nftnl_expr_get_str(x, NFTNL_EXPR_NAME), "lookup") != 0 ||
+	    !nftnl_expr_is_set(x, NFTNL_EXPR_LOOKUP_SET_ID))
+		return 0;
+	id = nftnl_expr_get_u32(x, NFTNL_EXPR_LOOKUP_SET_ID);
+	for (i = 0; i < rn->n; i++)
+		if (nftnl_set_get_u32(rn->v[i], NFTNL_SET_ID) == id) {
+			nftnl_expr_set_u32(x, NFTNL_EXPR_LOOKUP_SET_ID,
+					   rn->first + i);
+			break;
+		}
+	return 0;
+}
+
+/* NEWSETELEM messages, each as full as libnftnl's iterator makes it
+ * (just under netlink's 64 KiB attribute), as iptables-nft sends them. */
+static void put_elems(struct xtn_batch *b, struct xtn_nl *nl,
+		      struct nftnl_set *s, uint8_t family, const char *name,
+		      uint32_t line)
+{
+	struct nftnl_set_elems_iter *it;
+	struct nlmsghdr *nlh;
+	int more = 1;
+
+	it = nftnl_set_elems_iter_create(s);
+	if (!it)
+		abort();
+	while (more > 0 && nftnl_set_elems_iter_cur(it)) {
+		uint32_t seq = xtn_nl_next_seq(nl);
+
+		nlh = nftnl_nlmsg_build_hdr(nftnl_batch_buffer(b->b),
+					    NFT_MSG_NEWSETELEM, family,
+					    NLM_F_CREATE, seq);
+		more = nftnl_set_elems_nlmsg_build_payload_iter(nlh, it);
+		batch_update(b);
+		note(b, seq, XTN_OBJ_SET_ADD, name, line);
+	}
+	nftnl_set_elems_iter_destroy(it);
+}
+
+static void put_set(struct xtn_batch *b, struct xtn_nl *nl,
+		    struct nftnl_set *s, uint32_t line)
+{
+	uint8_t family = (uint8_t)nftnl_set_get_u32(s, NFTNL_SET_FAMILY);
+	const char *name = nftnl_set_get_str(s, NFTNL_SET_NAME);
+	uint32_t seq = xtn_nl_next_seq(nl);
+	struct nlmsghdr *nlh;
+
+	nlh = nftnl_nlmsg_build_hdr(nftnl_batch_buffer(b->b), NFT_MSG_NEWSET,
+				    family, NLM_F_CREATE, seq);
+	nftnl_set_nlmsg_build_payload(nlh, s);
+	if (b->verbose > 1) {
+		char buf[512];
+
+		nftnl_set_snprintf(buf, sizeof(buf), s, NFTNL_OUTPUT_DEFAULT, 0);
+		debug_msg(b, buf, nlh);
+	}
+	batch_update(b);
+	note(b, seq, XTN_OBJ_SET_ADD, name, line);
+	put_elems(b, nl, s, family, name, line);
+}
+
+int xtn_batch_anon_sets(struct xtn_batch *b, struct xtn_nl *nl,
+			struct nftnl_set *const *sets, unsigned int n,
+			struct nftnl_rule *r, uint32_t line)
+{
+	struct set_renumber rn = { sets, n, b->next_set_id };
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (refuse_name(b, XTN_OBJ_SET_ADD,
+				nftnl_set_get_str(sets[i], NFTNL_SET_TABLE),
+				line) < 0)
+			return -1;
+	if (n == 0)
+		return 0;
+	batch_open(b, nl);
+	nftnl_expr_foreach(r, renumber_lookup, &rn);
+	for (i = 0; i < n; i++) {
+		nftnl_set_set_u32(sets[i], NFTNL_SET_ID, b->next_set_id++);
+		put_set(b, nl, sets[i], line);
+	}
+	return 0;
+}
+
+static const char *const op_names[XTN_OBJ_SET_ADD + 1] = {
 	[XTN_OBJ_TABLE_ADD] = "TABLE_ADD",
 	[XTN_OBJ_TABLE_FLUSH] = "TABLE_FLUSH",
 	[XTN_OBJ_CHAIN_ADD] = "CHAIN_ADD",
@@ -431,6 +532,7 @@ static const char *const op_names[XTN_OBJ_RULE_FLUSH + 1] = {
 	[XTN_OBJ_RULE_REPLACE] = "RULE_REPLACE",
 	[XTN_OBJ_RULE_DELETE] = "RULE_DELETE",
 	[XTN_OBJ_RULE_FLUSH] = "RULE_FLUSH",
+	[XTN_OBJ_SET_ADD] = "SET_ADD",
 };
 
 static const char *op_name(enum xtn_obj_op op)
@@ -449,6 +551,8 @@ static const char *obj_kind(enum xtn_obj_op op)
 	case XTN_OBJ_RULE_REPLACE:
 	case XTN_OBJ_RULE_DELETE:
 		return "rule in chain";
+	case XTN_OBJ_SET_ADD:
+		return "set";
 	default:
 		return "chain";
 	}
@@ -569,6 +673,9 @@ static void on_error(struct commit_ctx *cc, const struct nlmsghdr *nlh)
 	ext_ack(nlh, &off, &kmsg);
 	msg = sent_msg(cc, nlh->nlmsg_seq);
 	at = msg ? expr_at(msg, off) : -1;
+	if (e == EOPNOTSUPP && cc->b->eopnotsupp_hint &&
+	    strcmp(obj_kind(o->op), "rule in chain") == 0)
+		xtn_warn(cc->d, "%s", cc->b->eopnotsupp_hint);
 	xtn_diag_add_kerr(cc->d, o->line, "%s failed (%s): %s %s",
 			  op_name(o->op), strerror(e), obj_kind(o->op), o->name);
 	xtn_diag_kerr_locate(cc->d, at >= 0 && (unsigned int)at < o->n_locs ?

@@ -11,6 +11,7 @@
 #include <libnftnl/common.h>
 #include <libnftnl/gen.h>
 #include <libnftnl/rule.h>
+#include <libnftnl/set.h>
 #include <libnftnl/table.h>
 #include <xtnft/nl.h>
 #include <xtnft/util.h>
@@ -335,4 +336,73 @@ int xtn_nl_table_exists(struct xtn_nl *nl, uint8_t family, const char *table,
 		return -1;
 	}
 	return 0;
+}
+
+struct set_dump {
+	int (*cb)(struct nftnl_set *s, void *data);
+	void *data;
+	const char *table;
+};
+
+static int set_dump_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct set_dump *sd = data;
+	struct nftnl_set *s = nftnl_set_alloc();
+	int ret = -1;
+
+	if (s && nftnl_set_nlmsg_parse(nlh, s) == 0) {
+		/* the callback takes the set */
+		if (strcmp(nftnl_set_get_str(s, NFTNL_SET_TABLE), sd->table) != 0)
+			ret = 0;
+		else if ((ret = sd->cb(s, sd->data)) == 0)
+			return 0;
+	}
+	nftnl_set_free(s);
+	return ret;
+}
+
+int xtn_nl_dump_sets(struct xtn_nl *nl, uint8_t family, const char *table,
+		     int (*cb)(struct nftnl_set *s, void *data), void *data)
+{
+	char buf[REQ_BUF_LEN] = { 0 };	/* no stale padding to the kernel */
+	struct set_dump sd = { cb, data, table };
+	struct nftnl_set *s;
+	struct nlmsghdr *nlh;
+
+	if (!names_ok(table, NULL))
+		return -1;
+	s = nftnl_set_alloc();
+	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_GETSET, family, NLM_F_DUMP,
+				    req_seq(nl));
+	nftnl_set_set_str(s, NFTNL_SET_TABLE, table);
+	nftnl_set_nlmsg_build_payload(nlh, s);
+	nftnl_set_free(s);
+	return xtn_nl_talk(nl, nlh, set_dump_cb, &sd);
+}
+
+static int elems_cb(const struct nlmsghdr *nlh, void *data)
+{
+	return nftnl_set_elems_nlmsg_parse(nlh, data) < 0 ? -1 : 0;
+}
+
+int xtn_nl_get_set_elems(struct xtn_nl *nl, uint8_t family,
+			 struct nftnl_set *s)
+{
+	char buf[REQ_BUF_LEN] = { 0 };	/* no stale padding to the kernel */
+	struct nftnl_set *req;
+	struct nlmsghdr *nlh;
+
+	if (!names_ok(nftnl_set_get_str(s, NFTNL_SET_TABLE),
+		      nftnl_set_get_str(s, NFTNL_SET_NAME)))
+		return -1;
+	req = nftnl_set_alloc();
+	nftnl_set_set_str(req, NFTNL_SET_TABLE,
+			  nftnl_set_get_str(s, NFTNL_SET_TABLE));
+	nftnl_set_set_str(req, NFTNL_SET_NAME,
+			  nftnl_set_get_str(s, NFTNL_SET_NAME));
+	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_GETSETELEM, family,
+				    NLM_F_DUMP, req_seq(nl));
+	nftnl_set_elems_nlmsg_build_payload(nlh, req);
+	nftnl_set_free(req);
+	return xtn_nl_talk(nl, nlh, elems_cb, s);
 }

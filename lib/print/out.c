@@ -4,6 +4,7 @@
 #include <string.h>
 #include <xtnft/ext.h>
 #include <xtnft/model.h>
+#include <xtnft/netaddr.h>
 #include <xtnft/util.h>
 
 void xtn_out_puts(const struct xtn_out *o, const char *s)
@@ -23,6 +24,16 @@ void xtn_out_printf(const struct xtn_out *o, const char *fmt, ...)
 bool xtn_out_numeric(const struct xtn_out *o)
 {
 	return o->fmt & XTN_FMT_NUMERIC;
+}
+
+const char *xtn_out_addr4(const struct xtn_out *o, const union xtn_inaddr *a,
+			  char *buf, size_t len)
+{
+	if (xtn_out_numeric(o) ||
+	    (!xtn_res_addr_to_host(o->res, a, AF_INET, buf, len) &&
+	     !xtn_res_addr_to_net(o->res, &a->v4, buf, len)))
+		xtn_addr_ntop(a, AF_INET, buf, len);
+	return buf;
 }
 
 /* iptables-save quoting (xtables_save_string): a leading space, then the

@@ -144,10 +144,9 @@ void xtn_print_rule_list(struct xtn_strbuf *sb, const struct xtn_rule *r,
 		xtn_strbuf_putc(sb, '\n');
 }
 
-void xtn_print_list_header(struct xtn_strbuf *sb, const char *chain,
-			   const char *policy, uint64_t pkts, uint64_t bytes,
-			   unsigned int refs, unsigned int fmt,
-			   const struct xtn_rule *proto)
+void xtn_print_chain_head(struct xtn_strbuf *sb, const char *chain,
+			  const char *policy, uint64_t pkts, uint64_t bytes,
+			  unsigned int refs, unsigned int fmt)
 {
 	xtn_strbuf_printf(sb, "Chain %s", chain);
 	if (policy) {
@@ -163,6 +162,14 @@ void xtn_print_list_header(struct xtn_strbuf *sb, const char *chain,
 	} else {
 		xtn_strbuf_printf(sb, " (%u references)\n", refs);
 	}
+}
+
+void xtn_print_list_header(struct xtn_strbuf *sb, const char *chain,
+			   const char *policy, uint64_t pkts, uint64_t bytes,
+			   unsigned int refs, unsigned int fmt,
+			   const struct xtn_rule *proto)
+{
+	xtn_print_chain_head(sb, chain, policy, pkts, bytes, refs, fmt);
 	(void)proto;
 	if (fmt & XTN_FMT_LINENUMBERS)
 		xtn_strbuf_printf(sb, FMT("%-4s ", "%s "), "num");
@@ -188,3 +195,31 @@ void xtn_print_list_header(struct xtn_strbuf *sb, const char *chain,
 	xtn_strbuf_printf(sb, FMT(" %-19s ", " %s "), "destination");
 	xtn_strbuf_putc(sb, '\n');
 }
+
+static void ipt_list_chain(struct xtn_strbuf *sb, const struct xtn_chain_view *c,
+			   unsigned int fmt, bool first)
+{
+	if (!first)
+		xtn_strbuf_putc(sb, '\n');
+	xtn_print_list_header(sb, c->name, c->policy, c->pkts, c->bytes,
+			      c->refs, fmt, NULL);
+}
+
+static void ipt_save_chain(struct xtn_strbuf *sb, const struct xtn_chain_view *c,
+			   bool counters)
+{
+	(void)counters;	/* iptables-save always shows them */
+	if (c->builtin)
+		xtn_strbuf_printf(sb, ":%s %s [%" PRIu64 ":%" PRIu64 "]\n",
+				  c->name, c->policy, c->pkts, c->bytes);
+	else
+		xtn_strbuf_printf(sb, ":%s - [0:0]\n", c->name);
+}
+
+const struct xtn_printer xtn_printer_iptables = {
+	.rule_save = xtn_print_rule_save,
+	.rule_list = xtn_print_rule_list,
+	.list_chain = ipt_list_chain,
+	.save_chain = ipt_save_chain,
+	.save_end = "COMMIT\n",
+};

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <xtnft/diag.h>
 #include <xtnft/netaddr.h>
@@ -198,12 +199,51 @@ static void list_add(struct xtn_addr_list *l, const union xtn_inaddr *a,
 		am->addr.b[i] = a->b[i] & m->b[i];
 }
 
+/* One "host[/mask]" held in buf (which it may change), its addresses
+ * appended to out. */
+static int parse_item(char *buf, int af, const struct xtn_resolver *res,
+		      struct xtn_addr_list *out, struct xtn_diag *d,
+		      const struct xtn_loc *loc)
+{
+	size_t alen = af == AF_INET ? 4 : 16;
+	union xtn_inaddr mask, *addrs = NULL;
+	char *slash = strrchr(buf, '/');
+	unsigned int n = 0, j;
+
+	if (slash)
+		*slash = '\0';
+	if (parse_mask(slash ? slash + 1 : NULL, af, &mask, d, loc) < 0)
+		return -1;
+	/* a null mask makes the name irrelevant, like "any/0" */
+	if (xtn_mask_to_cidr(&mask, alen) == 0)
+		strcpy(buf, af == AF_INET ? "0.0.0.0" : "::");
+	if (parse_host(buf, af, res, &addrs, &n, d, loc) < 0)
+		return -1;
+	for (j = 0; j < n; j++)
+		list_add(out, &addrs[j], &mask, alen);
+	free(addrs);
+	return 0;
+}
+
+/* Copy len bytes of spec into buf (256 bytes) and parse them as one item. */
+static int parse_span(const char *spec, size_t len, int af,
+		      const struct xtn_resolver *res, struct xtn_addr_list *out,
+		      struct xtn_diag *d, const struct xtn_loc *loc)
+{
+	char buf[256];
+
+	if (len > sizeof(buf) - 1)
+		return xtn_fail(d, XTN_PARAM, loc, "Hostname too long");
+	memcpy(buf, spec, len);
+	buf[len] = '\0';
+	return parse_item(buf, af, res, out, d, loc);
+}
+
 int xtn_addr_parse_multiple(const char *spec, int af,
 			    const struct xtn_resolver *res,
 			    struct xtn_addr_list *out, struct xtn_diag *d,
 			    const struct xtn_loc *loc)
 {
-	size_t alen = af == AF_INET ? 4 : 16;
 	const char *name = spec;
 
 	out->v = NULL;
@@ -211,38 +251,27 @@ int xtn_addr_parse_multiple(const char *spec, int af,
 	for (;;) {
 		const char *next = strchr(name, ',');
 		size_t len = next ? (size_t)(next - name) : strlen(name);
-		union xtn_inaddr mask, *addrs = NULL;
-		unsigned int n = 0, j;
-		char buf[256], *slash;
-		int ret;
 
-		if (len > sizeof(buf) - 1) {
-			xtn_addr_list_fini(out);
-			return xtn_fail(d, XTN_PARAM, loc, "Hostname too long");
-		}
-		memcpy(buf, name, len);
-		buf[len] = '\0';
-		slash = strrchr(buf, '/');
-		if (slash)
-			*slash = '\0';
-		if (parse_mask(slash ? slash + 1 : NULL, af, &mask, d, loc) < 0) {
+		if (parse_span(name, len, af, res, out, d, loc) < 0) {
 			xtn_addr_list_fini(out);
 			return -1;
 		}
-		/* a null mask makes the name irrelevant, like "any/0" */
-		if (xtn_mask_to_cidr(&mask, alen) == 0)
-			strcpy(buf, af == AF_INET ? "0.0.0.0" : "::");
-		ret = parse_host(buf, af, res, &addrs, &n, d, loc);
-		if (ret < 0) {
-			xtn_addr_list_fini(out);
-			return -1;
-		}
-		for (j = 0; j < n; j++)
-			list_add(out, &addrs[j], &mask, alen);
-		free(addrs);
 		if (!next)
 			break;
 		name = next + 1;
+	}
+	return 0;
+}
+
+int xtn_addr_parse_any(const char *spec, int af, const struct xtn_resolver *res,
+		       struct xtn_addr_list *out, struct xtn_diag *d,
+		       const struct xtn_loc *loc)
+{
+	out->v = NULL;
+	out->n = 0;
+	if (parse_span(spec, strlen(spec), af, res, out, d, loc) < 0) {
+		xtn_addr_list_fini(out);
+		return -1;
 	}
 	return 0;
 }
@@ -275,6 +304,81 @@ void xtn_mask_suffix(const union xtn_inaddr *mask, int af, bool hide_host,
 		buf[0] = '\0';
 	else
 		snprintf(buf, len, "/%d", cidr);
+}
+
+/* Six groups of one or two hex digits, ':' between them, [s, end). */
+static bool mac_parse_exact(const char *s, const char *end, uint8_t mac[6])
+{
+	unsigned int i, n, v;
+
+	for (i = 0; i < 6; i++) {
+		for (n = 0, v = 0; n < 2 && s < end && isxdigit((unsigned char)*s);
+		     n++, s++)
+			v = v * 16 + (unsigned int)(isdigit((unsigned char)*s) ?
+				*s - '0' : tolower((unsigned char)*s) - 'a' + 10);
+		if (n == 0)
+			return false;
+		mac[i] = (uint8_t)v;
+		if (i < 5 && (s == end || *s++ != ':'))
+			return false;
+	}
+	return s == end;
+}
+
+bool xtn_mac_parse(const char *s, uint8_t mac[6])
+{
+	return mac_parse_exact(s, s + strlen(s), mac);
+}
+
+bool xtn_mac_parse_masked(const char *s, uint8_t mac[6], uint8_t mask[6])
+{
+	static const struct {
+		const char *name;
+		uint8_t mac[6], mask[6];
+	} names[] = {
+		{ "Unicast", { 0 }, { 1 } },
+		{ "Multicast", { 1 }, { 1 } },
+		{ "Broadcast", { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff },
+		  { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff } },
+		{ "BGA", { 0x01, 0x80, 0xc2 },
+		  { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff } },
+	};
+	const char *slash = strrchr(s, '/');
+	size_t i;
+
+	for (i = 0; i < XTN_ARRAY_SIZE(names); i++) {
+		if (strcasecmp(s, names[i].name) == 0) {
+			memcpy(mac, names[i].mac, 6);
+			memcpy(mask, names[i].mask, 6);
+			return true;
+		}
+	}
+	if (slash) {
+		if (!mac_parse_exact(slash + 1, slash + strlen(slash), mask))
+			return false;
+	} else {
+		memset(mask, 0xff, 6);
+		slash = s + strlen(s);
+	}
+	if (!mac_parse_exact(s, slash, mac))
+		return false;
+	for (i = 0; i < 6; i++)
+		mac[i] &= mask[i];
+	return true;
+}
+
+void xtn_mac_format_masked(const uint8_t mac[6], const uint8_t mask[6],
+			   char *buf, size_t len)
+{
+	static const uint8_t ones[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	int n;
+
+	n = snprintf(buf, len, "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1],
+		     mac[2], mac[3], mac[4], mac[5]);
+	if (memcmp(mask, ones, 6) != 0 && n > 0 && (size_t)n < len)
+		snprintf(buf + n, len - (size_t)n,
+			 "/%02x:%02x:%02x:%02x:%02x:%02x", mask[0], mask[1],
+			 mask[2], mask[3], mask[4], mask[5]);
 }
 
 /*
@@ -342,6 +446,16 @@ int xtn_port_parse(const char *s, const char *proto,
 	/* iptables' xtables_parse_port: a number first, then a service name */
 	if (xtn_strtoui(s, NULL, &v, 0, UINT16_MAX))
 		return (int)v;
+	/* without a protocol 1.8.9 asks getservbyname(s, NULL), which knows
+	 * no numbers, where the resolver's any-protocol lookup (getaddrinfo)
+	 * would take "65536" as port 0 */
+	if (!proto) {
+		char *end;
+
+		(void)strtoul(s, &end, 10);
+		if (*end == '\0')
+			return -1;
+	}
 	return res->service_to_port ? res->service_to_port(res, s, proto) : -1;
 }
 

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <linux/netfilter.h>
 #include <linux/netfilter/ipset/ip_set.h>
@@ -22,8 +23,17 @@
 #include <xtnft/netaddr.h>
 #include <xtnft/util.h>
 
+struct ethertype {
+	char *name;
+	char *aliases;			/* blank-separated, may be empty */
+	unsigned int type;
+};
+
 struct xtn_namecache {
 	char *proto_name[256];		/* NULL: not asked yet */
+	struct ethertype *eth;		/* /etc/ethertypes, read once */
+	size_t n_eth;
+	bool eth_read;
 	struct xtn_hmap services;	/* "port/proto" and "name/proto" */
 	char **owned;			/* every string the maps point to */
 	size_t n_owned;
@@ -41,8 +51,21 @@ struct xtn_namecache *xtn_namecache_new(void)
 	return c;
 }
 
+static void ethertypes_free(struct ethertype *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].aliases);
+	}
+	free(v);
+}
+
 void xtn_namecache_free(struct xtn_namecache *c)
 {
+	if (c)
+		ethertypes_free(c->eth, c->n_eth);
 	size_t i;
 
 	if (!c)
@@ -418,6 +441,152 @@ static bool kernel_set_by_index(const struct xtn_resolver *self,
 	return true;
 }
 
+#define ETHERTYPES_PATH "/etc/ethertypes"
+
+/* "NAME HEX [ALIAS...] [# comment]" lines, as libxtables reads them. */
+static bool ethertype_line(char *line, struct ethertype *e)
+{
+	char *save = NULL, *name, *num, *end, *alias;
+	struct xtn_strbuf al;
+	unsigned long v;
+
+	if ((end = strchr(line, '#')))
+		*end = '\0';
+	name = strtok_r(line, " \t\n", &save);
+	num = strtok_r(NULL, " \t\n", &save);
+	if (!name || !num)
+		return false;
+	v = strtoul(num, &end, 16);
+	if (*end || v > 0xffff)
+		return false;
+	xtn_strbuf_init(&al);
+	while ((alias = strtok_r(NULL, " \t\n", &save)))
+		xtn_strbuf_printf(&al, "%s ", alias);
+	e->name = xtn_xstrdup(name);
+	e->aliases = xtn_xstrdup(al.buf ? al.buf : "");
+	e->type = (unsigned int)v;
+	xtn_strbuf_fini(&al);
+	return true;
+}
+
+static struct ethertype *ethertypes_read(size_t *n)
+{
+	FILE *f = fopen(ETHERTYPES_PATH, "re");
+	struct ethertype *v = NULL, e;
+	char line[512];
+
+	*n = 0;
+	while (f && fgets(line, sizeof(line), f)) {
+		if (!ethertype_line(line, &e))
+			continue;
+		v = xtn_xrealloc(v, (*n + 1) * sizeof(*v));
+		v[(*n)++] = e;
+	}
+	if (f)
+		fclose(f);
+	return v;
+}
+
+/* The table for this lookup: the run's cached one, or a fresh copy the
+ * caller frees (an uncached resolver). */
+static struct ethertype *ethertypes(const struct xtn_resolver *self,
+				    size_t *n, bool *owned)
+{
+	struct xtn_namecache *c = self->cache;
+
+	*owned = !c;
+	if (!c)
+		return ethertypes_read(n);
+	if (!c->eth_read) {
+		c->eth = ethertypes_read(&c->n_eth);
+		c->eth_read = true;
+	}
+	*n = c->n_eth;
+	return c->eth;
+}
+
+static bool has_alias(const char *aliases, const char *name)
+{
+	size_t len = strlen(name);
+	const char *a = aliases;
+
+	while (*a) {
+		const char *end = strchr(a, ' ');
+
+		if ((size_t)(end - a) == len && strncasecmp(a, name, len) == 0)
+			return true;
+		a = end + 1;
+	}
+	return false;
+}
+
+static int libc_ethertype_by_name(const struct xtn_resolver *self,
+				  const char *name)
+{
+	size_t i, n;
+	bool owned;
+	struct ethertype *v = ethertypes(self, &n, &owned);
+	int ret = -1;
+
+	for (i = 0; i < n && ret < 0; i++)
+		if (strcasecmp(v[i].name, name) == 0 || has_alias(v[i].aliases, name))
+			ret = (int)v[i].type;
+	if (owned)
+		ethertypes_free(v, n);
+	return ret;
+}
+
+static bool libc_ethertype_by_number(const struct xtn_resolver *self,
+				     unsigned int type, char *buf, size_t len)
+{
+	size_t i, n;
+	bool owned, found = false;
+	struct ethertype *v = ethertypes(self, &n, &owned);
+
+	for (i = 0; i < n && !found; i++)
+		if (v[i].type == type) {
+			snprintf(buf, len, "%s", v[i].name);
+			found = true;
+		}
+	if (owned)
+		ethertypes_free(v, n);
+	return found;
+}
+
+/* The whole file, however it is read (a pipe or /proc file has no
+ * size to go by). */
+static int libc_read_file(const struct xtn_resolver *self, const char *path,
+			  char **text, size_t *len)
+{
+	struct xtn_strbuf sb;
+	char buf[8192];
+	FILE *f;
+	size_t n;
+	int st;
+
+	(void)self;
+	*text = NULL;
+	*len = 0;
+	f = fopen(path, "r");
+	if (!f)
+		return XTN_FILE_NO_OPEN;
+	xtn_strbuf_init(&sb);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		xtn_strbuf_put(&sb, buf, n);
+	st = ferror(f) ? XTN_FILE_NO_READ : XTN_FILE_OK;
+	fclose(f);
+	*len = sb.len;
+	*text = xtn_strbuf_steal(&sb);
+	if (!*text)
+		*text = xtn_xstrdup("");
+	if (st != XTN_FILE_OK) {
+		free(*text);
+		*text = NULL;
+		*len = 0;
+	}
+	return st;
+}
+
 const struct xtn_resolver xtn_resolver_libc = {
 	.host_to_addrs = libc_host_to_addrs,
 	.net_to_addr = libc_net_to_addr,
@@ -433,6 +602,9 @@ const struct xtn_resolver xtn_resolver_libc = {
 	.gid_to_group = libc_gid_to_group,
 	.set_by_name = kernel_set_by_name,
 	.set_by_index = kernel_set_by_index,
+	.ethertype_by_name = libc_ethertype_by_name,
+	.ethertype_by_number = libc_ethertype_by_number,
+	.read_file = libc_read_file,
 };
 
 const struct xtn_resolver xtn_resolver_none = { 0 };

@@ -227,3 +227,14 @@ base='printf "*filter\n:INPUT ACCEPT [0:0]\n:KEEP - [0:0]\n-A INPUT -s 10.0.0.1 
 	assert_line "rc=1"
 	assert_line "rc=0"
 }
+
+@test "-F in a restore also flushes what earlier lines of the input added (1.8.9 keeps them)" {
+	run in_netns '
+		printf "*filter\n-A INPUT -j ACCEPT\n-F\n-A OUTPUT -j DROP\nCOMMIT\n" | $IPTRESTORE
+		echo "ours: $($IPT -S | grep -c "^-A")"
+		$IPT -F
+		printf "*filter\n-A INPUT -j ACCEPT\n-F\n-A OUTPUT -j DROP\nCOMMIT\n" | ${O_IPT}-restore
+		echo "oracle: $(${O_IPT}-save | grep -c "^-A")"'
+	assert_line "ours: 1"
+	assert_line "oracle: 2"
+}

@@ -7,7 +7,8 @@
  * fixed point is a finding.
  *
  * The first input byte picks the target, the rest is its input.  A dialect
- * plugs in with one more row in targets[].
+ * plugs in with one more row in targets[]; everything else goes through
+ * the family's dialect (its parser, chain-name rule and printers).
  *
  * Built twice: with clang's libFuzzer (tests/fuzz/fuzz-xtnft, make fuzz) and
  * with a plain main() that replays files (tests/fuzz/fuzz-replay, run by
@@ -89,32 +90,36 @@ static void check_fixed_point(const struct xtn_family *fam,
 			      const struct xtn_rule *dec, const char *table,
 			      const char *chain, const char *saved)
 {
-	struct xtn_parse_opts po = { .prog = "iptables" };
+	struct xtn_parse_opts po = { .prog = fam->dialect->progname(fam) };
 	struct xtn_rule *r2, *dec2;
 	struct xtn_words w = { 0 };
 	struct xtn_cmd *cmd = NULL;
 	struct nftnl_rule *nr;
 	struct xtn_strbuf out;
+	struct xtn_sets sets;
 	struct xtn_ctx ctx;
 
 	xtn_ctx_init(&ctx, fam);
+	xtn_sets_init(&sets);
 	ctx.resolver = &xtn_resolver_none;
 	xtn_strbuf_init(&out);
-	xtn_words_add(&w, "iptables");
+	xtn_words_add(&w, po.prog);
 	xtn_words_add(&w, "-t");
 	xtn_words_add(&w, table);
 	if (xtn_restore_split(saved, &w, &ctx.diag, 0) < 0 ||
-	    xtn_ipt_parse(&ctx, w.n, w.v, &po, &cmd, &out) != XTN_PARSED_CMD)
+	    fam->dialect->parse(&ctx, w.n, w.v, &po, &cmd, &out) != XTN_PARSED_CMD)
 		finding("the save form does not parse", saved);
 	r2 = xtn_cmd_rule_at(cmd, 0);
-	nr = xtn_codec_encode(r2, table, chain, &ctx.diag);
+	nr = xtn_codec_encode_sets(r2, table, chain, &ctx.diag, &sets, NULL,
+				   NULL);
 	if (!nr)
 		finding("the save form does not encode", saved);
-	dec2 = xtn_codec_decode(nr, fam, NULL);
+	dec2 = xtn_codec_decode_sets(nr, fam, &sets.src, NULL);
 	if (!xtn_rule_equal(dec, dec2) && !differs_only_in_known(dec, dec2))
 		finding("the save form is another rule", saved);
 	xtn_rule_free(dec2);
 	nftnl_rule_free(nr);
+	xtn_sets_fini(&sets);
 	xtn_rule_free(r2);
 	xtn_cmd_free(cmd);
 	xtn_words_fini(&w);
@@ -144,6 +149,7 @@ static void sink_fini(struct sink *k)
 static void one_rule(struct xtn_ctx *ctx, struct sink *k,
 		     const struct xtn_cmd *cmd, unsigned int i)
 {
+	const struct xtn_printer *pr = ctx->fam->dialect->printer;
 	const char *chain = cmd->chain ? cmd->chain : "INPUT";
 	struct xtn_batch_rule_opts o = { .msg = NFT_MSG_NEWRULE,
 					 .op = XTN_OBJ_RULE_APPEND };
@@ -151,27 +157,34 @@ static void one_rule(struct xtn_ctx *ctx, struct sink *k,
 	enum xtn_dec_status st;
 	struct nftnl_rule *nr;
 	struct xtn_strbuf sb;
+	struct xtn_sets sets;
 
-	nr = xtn_codec_encode(r, cmd->table, chain, &ctx->diag);
+	xtn_sets_init(&sets);
+	nr = xtn_codec_encode_sets(r, cmd->table, chain, &ctx->diag, &sets,
+				   NULL, NULL);
 	xtn_rule_free(r);
-	if (!nr)
+	if (!nr) {
+		xtn_sets_fini(&sets);
 		return;
-	xtn_batch_rule(&k->b, &k->nl, nr, &o, NULL);
-	dec = xtn_codec_decode(nr, ctx->fam, &st);
+	}
+	if (xtn_batch_anon_sets(&k->b, &k->nl, sets.v, sets.n, nr, 0) == 0)
+		xtn_batch_rule(&k->b, &k->nl, nr, &o, NULL);
+	dec = xtn_codec_decode_sets(nr, ctx->fam, &sets.src, &st);
+	xtn_sets_fini(&sets);
 	xtn_strbuf_init(&sb);
-	xtn_print_rule_save(&sb, dec, "-A", chain, XTN_SAVE_COUNTERS_INLINE,
-			    ctx->resolver);
+	pr->rule_save(&sb, dec, "-A", chain, XTN_SAVE_COUNTERS_INLINE,
+		      ctx->resolver);
 	if (st != XTN_DEC_OK || dec->undecodable)
 		finding("a rule xtnft encoded does not decode", sb.buf);
 	/* -A takes any name (the kernel says if the chain exists); a chain
 	 * xtnft could not have made has no save form to check */
 	if (xtn_table_builtin(xtn_family_table(ctx->fam, cmd->table), chain) ||
-	    xtn_ipt_check_chain_name(&ctx->diag, NULL, chain, false) == 0)
+	    ctx->fam->dialect->check_chain_name(&ctx->diag, NULL, chain, false) == 0)
 		check_fixed_point(ctx->fam, dec, cmd->table, chain, sb.buf);
 	xtn_diag_clear(&ctx->diag);
 	xtn_strbuf_reset(&sb);
-	xtn_print_rule_list(&sb, dec, 1, XTN_FMT_OPTIONS | XTN_FMT_VIA |
-			    XTN_FMT_LINENUMBERS, ctx->resolver);
+	pr->rule_list(&sb, dec, 1, XTN_FMT_OPTIONS | XTN_FMT_VIA |
+		      XTN_FMT_LINENUMBERS | XTN_FMT_COUNTERS, ctx->resolver);
 	xtn_strbuf_fini(&sb);
 	xtn_rule_free(dec);
 	nftnl_rule_free(nr);
@@ -207,8 +220,8 @@ static void run_argv(const struct fuzz_target *t, const uint8_t *d, size_t n)
 	xtn_ctx_init(&ctx, t->fam);
 	ctx.resolver = &xtn_resolver_none;
 	xtn_strbuf_init(&out);
-	if (xtn_ipt_parse(&ctx, w.n, w.v, &po, &cmd, &out) == XTN_PARSED_CMD &&
-	    cmd->rule) {
+	if (t->fam->dialect->parse(&ctx, w.n, w.v, &po, &cmd, &out) ==
+	    XTN_PARSED_CMD && cmd->rule) {
 		struct sink k;
 
 		sink_init(&k, &ctx);
@@ -303,6 +316,11 @@ const struct fuzz_target fuzz_targets[] = {
 	{ "iptables-restore", &xtn_family_ipv4, run_restore },
 	{ "ip6tables-restore", &xtn_family_ipv6, run_restore },
 	{ "iptables-xml", NULL, run_xml },
+	/* appended: the seeds' first bytes (0-4) keep naming the above */
+	{ "ebtables", &xtn_family_bridge, run_argv },
+	{ "ebtables-restore", &xtn_family_bridge, run_restore },
+	{ "arptables", &xtn_family_arp, run_argv },
+	{ "arptables-restore", &xtn_family_arp, run_restore },
 };
 const size_t fuzz_n_targets = sizeof(fuzz_targets) / sizeof(fuzz_targets[0]);
 

@@ -3,7 +3,8 @@
 lines (tests/rules/*/*.t) and the restore inputs of the differential
 corpora and the iptables-xml samples: one file per input, its first byte
 naming the fuzz target (0 iptables, 1 ip6tables, 2 iptables-restore,
-3 ip6tables-restore, 4 iptables-xml).
+3 ip6tables-restore, 4 iptables-xml, 5 ebtables, 6 ebtables-restore,
+7 arptables, 8 arptables-restore).
 
 usage: make-seeds.py   (adds to the corpus: seeds made by hand and the
 inputs a run kept stay)
@@ -19,14 +20,16 @@ top = os.path.dirname(os.path.dirname(here))
 out = os.path.join(here, "corpus")
 seeds = set()
 
-for fam, sel in (("ip", 0), ("ip6", 1)):
+# the chain a golden line's rule goes to when it names none
+chains = {"ip": "INPUT", "ip6": "INPUT", "bridge": "FORWARD", "arp": "INPUT"}
+for fam, sel in (("ip", 0), ("ip6", 1), ("bridge", 5), ("arp", 7)):
     for t in glob.glob(os.path.join(top, "tests/rules", fam, "*.t")):
         for line in open(t):
             line = line.rstrip("\n")
             if not line or line.startswith("#") or line.startswith(":"):
                 continue
             args = line.split(";")[0]
-            where = ["-A", "INPUT"]
+            where = ["-A", chains[fam]]
             m = re.match(r"@(\w+):(\S+) (.*)", args)
             if m:	# "@TABLE:CHAIN args": the rule goes there
                 where = ["-t", m.group(1), "-A", m.group(2)]
@@ -37,9 +40,13 @@ for fam, sel in (("ip", 0), ("ip6", 1)):
                 continue
             seeds.add(bytes([sel]) + b"\0".join(w.encode() for w in words))
 
-for corpus, sel in (("corpus-restore.txt", 2), ("corpus-ip6.txt", 3)):
-    for line in open(os.path.join(top, "tests/diff", corpus)):
-        for m in re.finditer(r"printf '([^']*)' \| run \$IP6?TRESTORE", line):
+for corpus, sel in (("corpus-restore.txt", 2), ("corpus-ip6.txt", 3),
+                    ("corpus-eb.txt", 6), ("corpus-arp.txt", 8)):
+    path = os.path.join(top, "tests/diff", corpus)
+    if not os.path.exists(path):
+        continue
+    for line in open(path):
+        for m in re.finditer(r"printf '([^']*)' \| run \$(?:IP6?T|EBT|ARPT)RESTORE", line):
             text = m.group(1).encode().decode("unicode_escape").encode("latin-1")
             seeds.add(bytes([sel]) + text)
 

@@ -34,6 +34,7 @@
 #include <xtnft/netaddr.h>
 #include <xtnft/print.h>
 #include <xtnft/util.h>
+#include "rule-build.h"
 
 static struct nftnl_rule *new_rule(void)
 {
@@ -63,28 +64,8 @@ static void add_l4proto(struct nftnl_rule *r, uint8_t proto)
 static void add_th_cmp(struct nftnl_rule *r, uint32_t off, uint32_t len,
 		       const void *mask, const void *data)
 {
-	struct nftnl_expr *e = nftnl_expr_alloc("payload");
-	static const uint8_t zero[4];
-
-	nftnl_expr_set_u32(e, NFTNL_EXPR_PAYLOAD_BASE, NFT_PAYLOAD_TRANSPORT_HEADER);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_PAYLOAD_OFFSET, off);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_PAYLOAD_LEN, len);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_PAYLOAD_DREG, NFT_REG_1);
-	nftnl_rule_add_expr(r, e);
-	if (mask) {
-		e = nftnl_expr_alloc("bitwise");
-		nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_SREG, NFT_REG_1);
-		nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_DREG, NFT_REG_1);
-		nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_LEN, len);
-		nftnl_expr_set(e, NFTNL_EXPR_BITWISE_MASK, mask, len);
-		nftnl_expr_set(e, NFTNL_EXPR_BITWISE_XOR, zero, len);
-		nftnl_rule_add_expr(r, e);
-	}
-	e = nftnl_expr_alloc("cmp");
-	nftnl_expr_set_u32(e, NFTNL_EXPR_CMP_SREG, NFT_REG_1);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_CMP_OP, NFT_CMP_EQ);
-	nftnl_expr_set(e, NFTNL_EXPR_CMP_DATA, data, len);
-	nftnl_rule_add_expr(r, e);
+	rb_payload_cmp(r, NFT_PAYLOAD_TRANSPORT_HEADER, off, len, mask,
+		       NFT_CMP_EQ, data, len);
 }
 
 static void add_verdict(struct nftnl_rule *r, int verdict, const char *chain)

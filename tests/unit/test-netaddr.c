@@ -299,6 +299,34 @@ static void test_parse_v4_list(void **state)
 	xtn_diag_fini(&d);
 }
 
+/* One "host[/mask]", as ebtables reads it: a comma belongs to the name. */
+static void test_parse_any(void **state)
+{
+	struct xtn_addr_list l;
+	struct xtn_diag d;
+
+	(void)state;
+	xtn_diag_init(&d);
+	assert_int_equal(xtn_addr_parse_any("10.1.2.3/255.0.255.0", AF_INET,
+					    &stub, &l, &d, NULL), 0);
+	assert_int_equal(l.n, 1);
+	expect_entry(&l, 0, AF_INET, "10.0.2.0", "255.0.255.0");
+	xtn_addr_list_fini(&l);
+	assert_int_equal(xtn_addr_parse_any("two.example/31", AF_INET, &stub,
+					    &l, &d, NULL), 0);
+	assert_int_equal(l.n, 2);
+	xtn_addr_list_fini(&l);
+	assert_int_equal(xtn_addr_parse_any("bad/0", AF_INET6, &stub, &l, &d,
+					    NULL), 0);
+	expect_entry(&l, 0, AF_INET6, "::", "::");
+	xtn_addr_list_fini(&l);
+	assert_int_equal(xtn_addr_parse_any("1.2.3.4,5.6.7.8", AF_INET, &stub,
+					    &l, &d, NULL), -1);
+	assert_string_equal(d.msg, "host/network `1.2.3.4,5.6.7.8' not found");
+	assert_null(l.v);
+	xtn_diag_fini(&d);
+}
+
 static void test_parse_name_expands(void **state)
 {
 	struct xtn_addr_list l;
@@ -649,6 +677,33 @@ static void test_port_parse(void **state)
 	assert_int_equal(xtn_port_parse("ssh", "tcp", &empty), -1);
 }
 
+/* A resolver whose any-protocol lookup reads numbers as getaddrinfo does. */
+static int numeric_service_to_port(const struct xtn_resolver *self,
+				   const char *name, const char *proto)
+{
+	char *end;
+	unsigned long v = strtoul(name, &end, 10);
+
+	if (!proto && *end == '\0')
+		return (int)(v & 0xffff);
+	return stub_service_to_port(self, name, proto);
+}
+
+/* No protocol (ebtables' ports): getservbyname(name, NULL), no numbers. */
+static void test_port_parse_noproto(void **state)
+{
+	static const struct xtn_resolver numeric = {
+		.service_to_port = numeric_service_to_port,
+	};
+
+	(void)state;
+	assert_int_equal(xtn_port_parse("ssh", NULL, &numeric), 22);
+	assert_int_equal(xtn_port_parse("80", NULL, &numeric), 80);
+	assert_int_equal(xtn_port_parse("65536", NULL, &numeric), -1);
+	assert_int_equal(xtn_port_parse("-1", NULL, &numeric), -1);
+	assert_int_equal(xtn_port_parse("", NULL, &numeric), -1);
+}
+
 /* -m udp's ports: getaddrinfo's reading of a number, any protocol's name. */
 static void test_port_parse_any(void **state)
 {
@@ -681,6 +736,7 @@ int main(void)
 		cmocka_unit_test(test_mask_from_cidr),
 		cmocka_unit_test(test_parse_v4_masked),
 		cmocka_unit_test(test_parse_v4_list),
+		cmocka_unit_test(test_parse_any),
 		cmocka_unit_test(test_parse_name_expands),
 		cmocka_unit_test(test_parse_zero_mask_ignores_name),
 		cmocka_unit_test(test_parse_errors),
@@ -694,6 +750,7 @@ int main(void)
 		cmocka_unit_test(test_proto_table_first),
 		cmocka_unit_test(test_port_parse),
 		cmocka_unit_test(test_port_parse_any),
+		cmocka_unit_test(test_port_parse_noproto),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,7 +6,9 @@
  * expected form, and that form must print itself again after another round
  * (a fixed point: "! --dport :1000" is written as "> 1000" and reads back as
  * "--dport 1001:65535", which then stays).  FAIL lines must fail with
- * exactly the given message.
+ * exactly the given message.  Each family's lines are read by its own
+ * dialect (tests/rules/bridge/ by ebtables'), and for bridge the xt blobs
+ * are compared too ("#xt" lines of the golden).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
 #include <xtnft/codec.h>
 #include <xtnft/ctx.h>
@@ -76,8 +79,42 @@ static bool stub_set_by_index(const struct xtn_resolver *self,
 	return true;
 }
 
-/* Services and protocols from /etc, but never DNS or the kernel's
- * ipsets: goldens stay offline. */
+/* The files golden lines name, as the "#!" lines of their .t files
+ * write them for the oracle. */
+static const struct {
+	const char *path, *text;
+} stub_files[] = {
+	{ "/tmp/xtnft-among-golden.txt",
+	  "00:11:22:33:44:55,00:00:00:00:00:01=10.0.0.1\n" },
+	{ "/tmp/xtnft-among-nonl.txt", "00:11:22:33:44:55" },
+	{ "/tmp/xtnft-among-2l.txt", "00:11:22:33:44:55\n00:11:22:33:44:56\n" },
+	{ "/tmp/xtnft-among-nl.txt", "\n" },
+};
+
+static int stub_read_file(const struct xtn_resolver *self, const char *path,
+			  char **text, size_t *len)
+{
+	size_t i;
+
+	(void)self;
+	for (i = 0; i < sizeof(stub_files) / sizeof(stub_files[0]); i++) {
+		if (strcmp(stub_files[i].path, path) == 0) {
+			*text = xtn_xstrdup(stub_files[i].text);
+			*len = strlen(*text);
+			return XTN_FILE_OK;
+		}
+	}
+	/* an empty file, as 1.8.9 sees it */
+	if (strcmp(path, "/dev/null") == 0) {
+		*text = xtn_xstrdup("");
+		*len = 0;
+		return XTN_FILE_OK;
+	}
+	return XTN_FILE_NO_OPEN;
+}
+
+/* Services and protocols from /etc, but never DNS, the kernel's ipsets
+ * or files: goldens stay offline. */
 static struct xtn_resolver offline_resolver(void)
 {
 	struct xtn_resolver r = xtn_resolver_libc;
@@ -88,6 +125,7 @@ static struct xtn_resolver offline_resolver(void)
 	r.addr_to_net = NULL;
 	r.set_by_name = stub_set_by_name;
 	r.set_by_index = stub_set_by_index;
+	r.read_file = stub_read_file;
 	return r;
 }
 
@@ -107,6 +145,15 @@ static char *slurp(const char *path)
 	return xtn_strbuf_steal(&sb);
 }
 
+/* A line of a payload block: an expression, a "#set" line of the rule's
+ * anonymous sets, or an "#xt" line (an xt blob's bytes as the kernel
+ * holds them, which the expression dump does not show). */
+static bool block_line(const char *p)
+{
+	return *p == ' ' || strncmp(p, "#set ", 5) == 0 ||
+	       strncmp(p, "#xt ", 4) == 0;
+}
+
 /* The payload block recorded under "# ARGS" (NULL if none). */
 static char *golden_for(const char *payload, const char *args)
 {
@@ -121,7 +168,7 @@ static char *golden_for(const char *payload, const char *args)
 		if (len == alen + 2 && !strncmp(p, "# ", 2) && !strncmp(p + 2, args, alen)) {
 			xtn_strbuf_init(&sb);
 			p = eol ? eol + 1 : p + len;
-			while (*p == ' ') {
+			while (block_line(p)) {
 				eol = strchr(p, '\n');
 				len = eol ? (size_t)(eol - p) + 1 : strlen(p);
 				xtn_strbuf_put(&sb, p, len);
@@ -163,40 +210,72 @@ static void outcome_fini(struct outcome *o)
 	free(o->error);
 }
 
-/* Parse "iptables -A FORWARD ARGS", encode, decode, print. */
-static void run_line(const struct xtn_family *fam, const char *args,
-		     struct outcome *o)
+/* "#xt KIND NAME: HEX" of each match and target expression, as
+ * regen-payloads.sh records them for bridge and arp goldens. */
+static int dump_blob(struct nftnl_expr *x, void *data)
 {
-	struct xtn_parse_opts po = { .prog = "iptables" };
+	struct xtn_strbuf *sb = data;
+	const char *kind = nftnl_expr_get_str(x, NFTNL_EXPR_NAME);
+	bool match = strcmp(kind, "match") == 0;
+	const unsigned char *b;
+	uint32_t len = 0, i;
+
+	if (!match && strcmp(kind, "target") != 0)
+		return 0;
+	b = nftnl_expr_get(x, match ? NFTNL_EXPR_MT_INFO : NFTNL_EXPR_TG_INFO,
+			   &len);
+	xtn_strbuf_printf(sb, "#xt %s %s:", kind,
+			  nftnl_expr_get_str(x, match ? NFTNL_EXPR_MT_NAME :
+							NFTNL_EXPR_TG_NAME));
+	for (i = 0; b && i < len; i++)
+		xtn_strbuf_printf(sb, "%s%02x", i % 4 ? "" : " ", b[i]);
+	xtn_strbuf_putc(sb, '\n');
+	return 0;
+}
+
+/* Parse "TOOL -t TABLE -A CHAIN ARGS" with the family's dialect,
+ * encode, decode, print. */
+static void run_line(const struct xtn_family *fam, const char *table,
+		     const char *chain, const char *args, struct outcome *o)
+{
+	const struct xtn_dialect *dl = fam->dialect;
+	struct xtn_parse_opts po = { .prog = dl->name };
 	struct xtn_resolver res = offline_resolver();
 	struct xtn_words w = { 0 };
 	struct xtn_strbuf out, text;
 	struct xtn_cmd *cmd = NULL;
 	struct nftnl_rule *nr = NULL;
 	struct xtn_rule *r, *back;
+	struct xtn_sets sets;
 	struct xtn_ctx ctx;
 
 	memset(o, 0, sizeof(*o));
+	xtn_sets_init(&sets);
 	xtn_ctx_init(&ctx, fam);
 	ctx.resolver = &res;
 	xtn_strbuf_init(&out);
 	xtn_strbuf_init(&text);
-	xtn_words_add(&w, "iptables");
+	xtn_words_add(&w, dl->name);
+	xtn_words_add(&w, "-t");
+	xtn_words_add(&w, table);
 	xtn_words_add(&w, "-A");
-	xtn_words_add(&w, CHAIN);
+	xtn_words_add(&w, chain);
 	o->parsed = -1;
 	if (xtn_restore_split(args, &w, &ctx.diag, 1) == 0)
-		o->parsed = xtn_ipt_parse(&ctx, w.n, w.v, &po, &cmd, &out);
+		o->parsed = dl->parse(&ctx, w.n, w.v, &po, &cmd, &out);
 	if (o->parsed == XTN_PARSED_CMD) {
 		r = xtn_cmd_rule_at(cmd, 0);
-		nr = xtn_codec_encode(r, "filter", CHAIN, &ctx.diag);
+		nr = xtn_codec_encode_sets(r, table, chain, &ctx.diag, &sets,
+					   NULL, NULL);
 		xtn_rule_free(r);
 	}
 	if (nr) {
-		xtn_codec_dump(nr, &text);
+		xtn_codec_dump_sets(nr, &sets, &text);
+		if (fam != &xtn_family_ipv4 && fam != &xtn_family_ipv6)
+			nftnl_expr_foreach(nr, dump_blob, &text);
 		o->dump = xtn_strbuf_steal(&text);
-		back = xtn_codec_decode(nr, fam, NULL);
-		xtn_print_rule_save(&text, back, "-A", CHAIN, 0, &res);
+		back = xtn_codec_decode_sets(nr, fam, &sets.src, NULL);
+		dl->printer->rule_save(&text, back, "-A", chain, 0, &res);
 		o->saved = xtn_strbuf_steal(&text);
 		xtn_rule_free(back);
 		nftnl_rule_free(nr);
@@ -204,6 +283,7 @@ static void run_line(const struct xtn_family *fam, const char *args,
 	if (ctx.diag.msg)
 		o->error = xtn_xstrdup(ctx.diag.msg);
 	xtn_cmd_free(cmd);
+	xtn_sets_fini(&sets);
 	xtn_words_fini(&w);
 	xtn_strbuf_fini(&out);
 	xtn_strbuf_fini(&text);
@@ -211,22 +291,28 @@ static void run_line(const struct xtn_family *fam, const char *args,
 }
 
 /* The save form without "-A CHAIN " and the newline. */
-static const char *saved_args(const char *saved)
+static const char *saved_args(const char *saved, const char *chain)
 {
-	static const char prefix[] = "-A " CHAIN;
-	const char *s = saved + sizeof(prefix) - 1;
+	const char *s = saved + strlen("-A ") + strlen(chain);
 
 	return *s == ' ' ? s + 1 : s;
 }
 
-static int check_ok(const struct tfile *tf, const char *key, const char *args,
-		    const char *expect, const char *payload)
+/* Where a golden line's rule goes: filter FORWARD, or "@TABLE:CHAIN". */
+struct where {
+	char table[32];
+	char chain[32];
+};
+
+static int check_ok(const struct tfile *tf, const struct where *at,
+		    const char *key, const char *args, const char *expect,
+		    const char *payload)
 {
 	char *golden = golden_for(payload, key), *again_in;
 	struct outcome o, again;
 	int bad = 0;
 
-	run_line(tf->fam, args, &o);
+	run_line(tf->fam, at->table, at->chain, args, &o);
 	if (!o.dump) {
 		print_error("%s: %s: failed: %s\n", tf->path, args,
 			    o.error ? o.error : "(no message)");
@@ -238,14 +324,14 @@ static int check_ok(const struct tfile *tf, const char *key, const char *args,
 			    tf->path, args, golden ? golden : "(none)\n", o.dump);
 		bad = 1;
 	}
-	again_in = xtn_xstrdup(saved_args(o.saved));
+	again_in = xtn_xstrdup(saved_args(o.saved, at->chain));
 	again_in[strcspn(again_in, "\n")] = '\0';
 	if (strcmp(again_in, expect) != 0) {
 		print_error("%s: %s: save form \"%s\", expected \"%s\"\n",
 			    tf->path, args, again_in, expect);
 		bad = 1;
 	}
-	run_line(tf->fam, again_in, &again);
+	run_line(tf->fam, at->table, at->chain, again_in, &again);
 	if (!again.saved || strcmp(again.saved, o.saved) != 0) {
 		print_error("%s: %s: save form is not a fixed point\n", tf->path,
 			    args);
@@ -259,13 +345,14 @@ out:
 	return bad;
 }
 
-static int check_fail(const struct tfile *tf, const char *args, char *msg)
+static int check_fail(const struct tfile *tf, const struct where *at,
+		      const char *args, char *msg)
 {
 	struct outcome o;
 	int bad = 0;
 
 	unescape(msg);
-	run_line(tf->fam, args, &o);
+	run_line(tf->fam, at->table, at->chain, args, &o);
 	if (o.dump) {
 		print_error("%s: %s: accepted, expected failure\n", tf->path, args);
 		bad = 1;
@@ -285,6 +372,7 @@ static int check_fail(const struct tfile *tf, const char *args, char *msg)
  */
 static int check_line(const struct tfile *tf, char *line, const char *payload)
 {
+	struct where at = { "filter", CHAIN };
 	char *save = NULL, *args, *msg, *key;
 	const char *expect, *status;
 
@@ -306,13 +394,19 @@ static int check_line(const struct tfile *tf, char *line, const char *payload)
 		return 1;
 	}
 	key = args;
-	if (args[0] == '@' && strchr(args, ' '))
-		args = strchr(args, ' ') + 1;	/* "@TABLE:CHAIN args" */
+	if (args[0] == '@' && strchr(args, ' ')) {
+		/* "@TABLE:CHAIN args" */
+		if (sscanf(args, "@%31[^:]:%31s", at.table, at.chain) != 2) {
+			print_error("%s: bad @TABLE:CHAIN\n", tf->path);
+			return 1;
+		}
+		args = strchr(args, ' ') + 1;
+	}
 	if (strcmp(expect, "=") == 0)
 		expect = args;
 	if (strcmp(status, "OK") == 0)
-		return check_ok(tf, key, args, expect, payload);
-	return check_fail(tf, args, msg ? msg : xtn_xstrdup(""));
+		return check_ok(tf, &at, key, args, expect, payload);
+	return check_fail(tf, &at, args, msg ? msg : xtn_xstrdup(""));
 }
 
 static void test_file(void **state)
@@ -376,6 +470,7 @@ int main(void)
 
 	n = add_dir(files, n, "ip", &xtn_family_ipv4);
 	n = add_dir(files, n, "ip6", &xtn_family_ipv6);
+	n = add_dir(files, n, "bridge", &xtn_family_bridge);
 	if (n == 0) {
 		fprintf(stderr, "no .t files under %s\n", RULES_DIR);
 		return 1;

@@ -11,11 +11,39 @@
 #include <stdint.h>
 
 struct nftnl_rule;
+struct nftnl_set;
 struct xtn_rule;
 struct xtn_family;
 struct xtn_diag;
 struct xtn_strbuf;
 struct xtn_loc;
+
+/*
+ * Where the decoder finds the sets a rule's lookups name: the table's
+ * sets as read from the kernel, or the anonymous sets the encoder made
+ * for a rule not yet sent (named "__set%d" until the kernel numbers
+ * them, so found by their set id).  NULL when there is no such set.
+ */
+struct xtn_set_source {
+	const struct nftnl_set *(*find)(const struct xtn_set_source *src,
+					const char *name, uint32_t id);
+};
+
+/* Sets kept in memory (the encoder's output, or sets read from the
+ * kernel); a set source by name or id. */
+struct xtn_sets {
+	struct xtn_set_source src;
+	struct nftnl_set **v;
+	unsigned int n, cap;
+};
+
+void xtn_sets_init(struct xtn_sets *s);
+/* Frees the sets too. */
+void xtn_sets_fini(struct xtn_sets *s);
+/* Takes s. */
+void xtn_sets_add(struct xtn_sets *sets, struct nftnl_set *s);
+/* Does the name still wait for the kernel's number ("__set%d")? */
+bool xtn_set_name_is_template(const char *name);
 
 /* Build the NEWRULE object for r in table/chain; NULL on failure (diag set). */
 struct nftnl_rule *xtn_codec_encode(const struct xtn_rule *r,
@@ -30,6 +58,15 @@ struct nftnl_rule *xtn_codec_encode_located(const struct xtn_rule *r,
 					    struct xtn_loc **locs,
 					    unsigned int *n_locs);
 
+/* The same, with the anonymous sets its lookups name appended to sets
+ * (their ids number from 1 in each rule: xtn_batch_anon_set renumbers
+ * them for the batch).  sets NULL: they are made and dropped. */
+struct nftnl_rule *xtn_codec_encode_sets(const struct xtn_rule *r,
+					 const char *table, const char *chain,
+					 struct xtn_diag *d, struct xtn_sets *sets,
+					 struct xtn_loc **locs,
+					 unsigned int *n_locs);
+
 enum xtn_dec_status {
 	XTN_DEC_OK,
 	XTN_DEC_LOSSY,		/* readable expressions iptables would misread */
@@ -42,7 +79,28 @@ struct xtn_rule *xtn_codec_decode(const struct nftnl_rule *nr,
 				  const struct xtn_family *fam,
 				  enum xtn_dec_status *status);
 
+/* The same with the sets its lookups may name (NULL: none known); a
+ * lookup of an unknown set makes the rule undecodable. */
+struct xtn_rule *xtn_codec_decode_sets(const struct nftnl_rule *nr,
+				       const struct xtn_family *fam,
+				       const struct xtn_set_source *sets,
+				       enum xtn_dec_status *status);
+
+/* Whether some descriptor of fam reads lookups (ebtables' among): only
+ * then can its kernel rules need the table's sets. */
+bool xtn_codec_family_reads_sets(const struct xtn_family *fam);
+/* Whether nr holds a lookup (so decoding it needs its sets). */
+bool xtn_codec_rule_has_lookup(const struct nftnl_rule *nr);
+
 /* nft --debug=netlink style expression dump, one "  [ ... ]" per line. */
 void xtn_codec_dump(const struct nftnl_rule *nr, struct xtn_strbuf *out);
+/* The same for a rule the encoder made with its anonymous sets: lookups
+ * name the sets as the kernel numbers them in a table that has none yet
+ * (__set0, __set1, ... in the order made), and after the expressions
+ * each set follows as "#set FAMILY TABLE @NAME" and one
+ * "#set element ..." line per element, as nft --debug=netlink prints
+ * them (in sorted text order: the kernel returns hash sets unordered). */
+void xtn_codec_dump_sets(const struct nftnl_rule *nr,
+			 const struct xtn_sets *sets, struct xtn_strbuf *out);
 
 #endif

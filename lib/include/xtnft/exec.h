@@ -57,9 +57,10 @@ int xtn_exec_table_drop_stale(struct xtn_exec *ex, const char *table);
 int xtn_exec_table_end(struct xtn_exec *ex, uint32_t line);
 
 /* iptables-save of one table: "*table ... COMMIT" into block; notes
- * (tainted or incompatible tables) go to the session's output directly. */
-int xtn_exec_save_table(struct xtn_exec *ex, const char *table, bool counters,
-			struct xtn_strbuf *block);
+ * (tainted or incompatible tables) go to the session's output directly.
+ * flags: enum xtn_save_flags (print.h), how rules show their counters. */
+int xtn_exec_save_table(struct xtn_exec *ex, const char *table,
+			unsigned int flags, struct xtn_strbuf *block);
 /* Which of the family's tables exist, in save order, at most max of them
  * (names are borrowed). */
 int xtn_exec_existing_tables(struct xtn_exec *ex, const char **names,
@@ -106,6 +107,9 @@ enum xtn_fetch_level {
 	XTN_FETCH_CHAIN_RULES,	/* the rules of the named chain */
 	XTN_FETCH_TABLE,	/* every chain and rule of the table */
 };
+/* A level that reads rules also reads the table's sets (one dump, and the
+ * elements of each set named) when a rule read names one: only rules of
+ * families with lookup-reading descriptors can (ebtables' among). */
 
 struct xtn_plan {
 	enum xtn_fetch_level level;

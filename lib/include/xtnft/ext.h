@@ -166,6 +166,7 @@ enum xtn_claim {
 	XTN_CLAIM_LIMIT = 1u << 4,	/* the limit expression */
 	XTN_CLAIM_LOG = 1u << 5,	/* the log expression */
 	XTN_CLAIM_META_SET = 1u << 6,	/* immediate data + meta set */
+	XTN_CLAIM_LOOKUP = 1u << 7,	/* a lookup in an anonymous set */
 };
 
 /* A native expression that is not a relation, as the decoder read it. */
@@ -173,6 +174,27 @@ enum xtn_nexpr_kind {
 	XTN_NEXPR_LIMIT,
 	XTN_NEXPR_LOG,
 	XTN_NEXPR_META_SET,
+	XTN_NEXPR_LOOKUP,
+};
+
+/* Most fields a set key concatenates (NFT_REG32_COUNT). */
+#define XTN_SET_MAX_FIELDS 16
+
+/*
+ * An anonymous constant set, as a descriptor asks for one (xtn_enc_lookup)
+ * and as the decoder hands one back with its lookup: the kernel's key
+ * type and length, the flags besides ANONYMOUS|CONSTANT (NFT_SET_INTERVAL,
+ * NFT_SET_CONCAT), the lengths of the concatenated fields (n_fields 0:
+ * not a concatenation) and the elements, each key_len bytes (key_ends:
+ * the interval ends, or NULL).  Elements go to the kernel in this order.
+ */
+struct xtn_set_def {
+	uint32_t key_type, key_len, flags;
+	uint8_t field_len[XTN_SET_MAX_FIELDS];
+	unsigned int n_fields;
+	unsigned int n_elems;
+	const uint8_t *keys;
+	const uint8_t *key_ends;
 };
 
 struct xtn_nexpr {
@@ -193,6 +215,15 @@ struct xtn_nexpr {
 			uint32_t len;
 			uint8_t data[16];
 		} meta_set;
+		/* what the key registers hold: one field per concatenated
+		 * part (one for a plain key), each as the load that filled
+		 * its register; the set is borrowed for the call */
+		struct {
+			const struct xtn_set_def *set;
+			bool invert;
+			unsigned int n_fields;
+			const struct xtn_field *fields;
+		} lookup;
 	} u;
 };
 
@@ -274,12 +305,22 @@ struct xtn_ext {
 	int (*decode_rel)(struct xtn_dec *d, const struct xtn_rel *rel);
 	/* Claim a native non-relation expression; same returns. */
 	int (*decode_nexpr)(struct xtn_dec *d, const struct xtn_nexpr *x);
+	/* After the rule's last expression, for each of its instances:
+	 * -1 if what was claimed is not a whole match (the rule is then
+	 * undecodable; a base match calls xtn_dec_fail with its reason),
+	 * 0 otherwise. */
+	int (*decode_done)(struct xtn_dec *d, void *data);
 	/* Turn an xt compat blob into data; NULL means copy it. */
 	int (*decode_xt)(struct xtn_dec *d, void *data, const void *info,
 			 size_t len);
 	void (*save)(const struct xtn_out *o, const void *data);
 	void (*list)(const struct xtn_out *o, const void *data);
 	bool (*equal)(const void *a, const void *b);
+	/* Data that owns memory outside its block (lists of any length):
+	 * data_copy makes dst (a byte copy of src) own copies of its own,
+	 * data_free releases them.  Such data needs its own equal. */
+	void (*data_copy)(void *dst, const void *src);
+	void (*data_free)(void *data);
 	/* Base matches: what NFTA_RULE_COMPAT carries (the -p value the
 	 * kernel's xt layer checks) and whether it is inverted. */
 	void (*compat_proto)(const void *data, uint32_t *proto, bool *inv);
@@ -325,6 +366,13 @@ enum xtn_payload_base {
 void xtn_enc_meta_load(struct xtn_enc *e, uint32_t key);
 void xtn_enc_payload_load(struct xtn_enc *e, uint32_t base, uint32_t offset,
 			  uint32_t len);
+/* The same into another register (a later part of a concatenated key). */
+void xtn_enc_payload_load_reg(struct xtn_enc *e, uint32_t base,
+			      uint32_t offset, uint32_t len, uint32_t dreg);
+/* A lookup of register 1 in a new anonymous constant set holding def's
+ * elements (copied): the set is sent before the rule, in its batch. */
+void xtn_enc_lookup(struct xtn_enc *e, const struct xtn_set_def *def,
+		    bool invert);
 void xtn_enc_bitwise(struct xtn_enc *e, const void *mask, uint32_t len);
 void xtn_enc_cmp(struct xtn_enc *e, enum xtn_relop op, const void *data,
 		 uint32_t len);
@@ -341,6 +389,8 @@ void xtn_enc_meta_set(struct xtn_enc *e, uint32_t key, const void *data,
 /* Address with mask, using iptables' "load only the masked bytes" rule. */
 void xtn_enc_addr(struct xtn_enc *e, uint32_t base, uint32_t offset,
 		  const void *addr, const void *mask, uint32_t len, bool inv);
+/* NFT_META_BRI_BROUTE, newer than this system's headers. */
+#define XTN_META_BRI_BROUTE 35
 /* Interface names as iptables keeps them (IFNAMSIZ). */
 #define XTN_IFNAMSIZ 16
 /* What iptables-nft compares "! -i +" with: no interface has this name. */
@@ -422,6 +472,11 @@ void xtn_out_printf(const struct xtn_out *o, const char *fmt, ...)
 /* Quote a string the way iptables-save does (only when needed). */
 void xtn_out_quoted(const struct xtn_out *o, const char *s);
 bool xtn_out_numeric(const struct xtn_out *o);
+/* An IPv4 address as xtables_ipaddr_to_anyname prints it (host name,
+ * network name, dotted quad), or numeric with -n and in save forms. */
+union xtn_inaddr;
+const char *xtn_out_addr4(const struct xtn_out *o, const union xtn_inaddr *a,
+			  char *buf, size_t len);
 /* " name", quoted only if it holds a blank or a double quote (save). */
 void xtn_out_name(const struct xtn_out *o, const char *name);
 

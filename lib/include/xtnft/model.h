@@ -122,6 +122,7 @@ enum xtn_list_fmt {
 	XTN_FMT_LINENUMBERS = 1 << 8,
 	XTN_FMT_VERBOSE = 1 << 9,	/* -v given */
 	XTN_FMT_EXACT = 1 << 10,	/* -x given */
+	XTN_FMT_COUNTERS = 1 << 11,	/* ebtables --Lc */
 };
 
 /* One command: what a single iptables invocation or restore line asks for. */
@@ -134,6 +135,7 @@ struct xtn_cmd {
 	char *newname;		/* -E */
 	char *policy;		/* -P, chain declarations ("-" for user chains) */
 	unsigned int rulenum;	/* 1-based; 0 = none */
+	unsigned int rulenum_end;	/* ebtables -D N:M (0: to the last) */
 	unsigned int verbose;
 	unsigned int fmt;	/* enum xtn_list_fmt */
 	struct xtn_rule *rule;	/* the rule as given (its base match may

@@ -76,7 +76,24 @@ struct xtn_resolver {
 	/* The name of the set with `index`; false if there is none. */
 	bool (*set_by_index)(const struct xtn_resolver *self,
 			     unsigned int index, char *buf, size_t len);
+	/* Ethernet frame types (/etc/ethertypes, names any case, aliases
+	 * too): -1 when unknown; by number, the file's own name. */
+	int (*ethertype_by_name)(const struct xtn_resolver *self,
+				 const char *name);
+	bool (*ethertype_by_number)(const struct xtn_resolver *self,
+				    unsigned int type, char *buf, size_t len);
+	/* A file a rule's option names (ebtables' --among-src-file): its
+	 * bytes (malloc'd, NUL added) and length, or why not (enum
+	 * xtn_file_status). */
+	int (*read_file)(const struct xtn_resolver *self, const char *path,
+			 char **text, size_t *len);
 	struct xtn_namecache *cache;	/* NULL: no caching */
+};
+
+enum xtn_file_status {
+	XTN_FILE_OK = 0,
+	XTN_FILE_NO_OPEN,	/* it could not be opened */
+	XTN_FILE_NO_READ,	/* opened, but not read (a directory...) */
 };
 
 enum xtn_ipset_status {
@@ -124,6 +141,11 @@ int xtn_addr_parse_multiple(const char *spec, int af,
 			    const struct xtn_resolver *res,
 			    struct xtn_addr_list *out, struct xtn_diag *d,
 			    const struct xtn_loc *loc);
+/* One "host[/mask]" (a comma is part of the name), as
+ * xtables_ipparse_any reads it: every address a name resolves to. */
+int xtn_addr_parse_any(const char *spec, int af, const struct xtn_resolver *res,
+		       struct xtn_addr_list *out, struct xtn_diag *d,
+		       const struct xtn_loc *loc);
 void xtn_addr_list_fini(struct xtn_addr_list *l);
 
 /* Numeric address text, and "/N" or "/dotted" mask suffix. */
@@ -133,13 +155,28 @@ const char *xtn_addr_ntop(const union xtn_inaddr *a, int af, char *buf,
 void xtn_mask_suffix(const union xtn_inaddr *mask, int af, bool hide_host,
 		     char *buf, size_t len);
 
+/*
+ * "aa:bb:cc:dd:ee:ff[/mask]" or one of libxtables' names (Unicast,
+ * Multicast, Broadcast, BGA) as xtables_parse_mac_and_mask reads it: the
+ * address is masked.  Stricter than its ether_aton(), which ignores what
+ * follows the sixth byte: each group is one or two hex digits, nothing
+ * else.  False if s is none of these.
+ */
+bool xtn_mac_parse_masked(const char *s, uint8_t mac[6], uint8_t mask[6]);
+/* "aa:bb:cc:dd:ee:ff" alone (ether_aton, as strict as above). */
+bool xtn_mac_parse(const char *s, uint8_t mac[6]);
+/* "aa:...:ff", and "/mask" unless it is all ones (xtables_print_mac_and_mask). */
+void xtn_mac_format_masked(const uint8_t mac[6], const uint8_t mask[6],
+			   char *buf, size_t len);
+
 /* Protocols, as xtables_parse_protocol and proto_to_name see them. */
 int xtn_proto_parse(const char *s, const struct xtn_resolver *res,
 		    uint16_t *out);
 const char *xtn_proto_name(unsigned int proto, bool nolookup,
 			   const struct xtn_resolver *res, char *buf,
 			   size_t len);
-/* Port or service name for a protocol; -1 if invalid. */
+/* Port or service name for a protocol (NULL: any, as getservbyname
+ * with no protocol); -1 if invalid. */
 int xtn_port_parse(const char *s, const char *proto,
 		   const struct xtn_resolver *res);
 /* Port as libxtables' option engine reads it (xtables_getportbyname, used

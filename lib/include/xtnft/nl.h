@@ -17,6 +17,7 @@ struct nlmsghdr;
 struct nftnl_batch;
 struct nftnl_chain;
 struct nftnl_rule;
+struct nftnl_set;
 struct xtn_diag;
 struct xtn_loc;
 struct xtn_strbuf;
@@ -78,6 +79,13 @@ int xtn_nl_dump_rules(struct xtn_nl *nl, uint8_t family, const char *table,
 				void *data),
 		      void *data);
 
+/* The sets of a table (definitions: the callback takes each), and the
+ * elements of one of them (added to s). */
+int xtn_nl_dump_sets(struct xtn_nl *nl, uint8_t family, const char *table,
+		     int (*cb)(struct nftnl_set *s, void *data), void *data);
+int xtn_nl_get_set_elems(struct xtn_nl *nl, uint8_t family,
+			 struct nftnl_set *s);
+
 /* What iptables calls each batched object in "X failed (...)" messages. */
 enum xtn_obj_op {
 	XTN_OBJ_TABLE_ADD,
@@ -94,6 +102,7 @@ enum xtn_obj_op {
 	XTN_OBJ_RULE_REPLACE,
 	XTN_OBJ_RULE_DELETE,
 	XTN_OBJ_RULE_FLUSH,
+	XTN_OBJ_SET_ADD,	/* an anonymous set and its elements */
 };
 
 struct xtn_batch_obj {
@@ -133,6 +142,10 @@ struct xtn_batch {
 	unsigned int n_objs, cap;
 	unsigned int n_msgs;
 	uint32_t next_rule_id;
+	/* said (as a warning) when the kernel refuses a rule with
+	 * EOPNOTSUPP: what it lacks, for the family's rules */
+	const char *eopnotsupp_hint;
+	uint32_t next_set_id;
 };
 
 void xtn_batch_init(struct xtn_batch *b, struct xtn_nl *nl, uint32_t genid,
@@ -168,6 +181,14 @@ struct xtn_batch_rule_opts {
  * in the batch's diag like a kernel error. */
 int xtn_batch_rule(struct xtn_batch *b, struct xtn_nl *nl, struct nftnl_rule *r,
 		   const struct xtn_batch_rule_opts *o, uint32_t *id);
+
+/* Queue the anonymous sets a rule's lookups name (each a NEWSET, then
+ * its elements in NEWSETELEM messages of at most 64 KiB) under new set
+ * ids of this batch, and point r's lookups (by the encoder's ids) at
+ * them: r, queued next, binds them, and the kernel frees them with r. */
+int xtn_batch_anon_sets(struct xtn_batch *b, struct xtn_nl *nl,
+			struct nftnl_set *const *sets, unsigned int n,
+			struct nftnl_rule *r, uint32_t line);
 
 enum xtn_commit_result {
 	XTN_COMMIT_OK,

@@ -68,6 +68,10 @@ struct xtn_rline {
 	bool counters;		/* [pkts:bytes] taken (-c) */
 	uint64_t pkts, bytes;
 	struct xtn_cmd *cmd;	/* XTN_RL_CMD */
+	/* ebtables: a "*table" line also ends the table before it (no
+	 * COMMIT in ebtables-save): this COMMIT record, then parse the
+	 * same line again */
+	bool again;
 };
 
 void xtn_rline_fini(struct xtn_rline *rl);
@@ -86,8 +90,13 @@ void xtn_rparser_init(struct xtn_rparser *p, struct xtn_ctx *ctx,
  * *rl filled, or -1 with ctx->diag set.  -v comments and help go to out. */
 int xtn_rparse_line(struct xtn_rparser *p, struct xtn_line *l,
 		    struct xtn_rline *rl, struct xtn_strbuf *out);
-/* The end of the input: a table left open is an error. */
+/* The end of the input: a table left open is an error, unless the
+ * dialect needs no COMMIT (p->in_table then says one is to be ended). */
 int xtn_rparse_end(struct xtn_rparser *p, uint32_t last_line);
+/* At the end of the input of a dialect whose tables need no COMMIT: true
+ * with *rl the open table's COMMIT record. */
+bool xtn_rparse_implicit_commit(struct xtn_rparser *p, uint32_t last_line,
+				struct xtn_rline *rl);
 
 /*
  * Apply a restore input.  It is one transaction, all tables together, as
