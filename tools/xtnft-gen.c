@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xtnft/ct.h>
 #include <xtnft/dialect.h>
 #include <xtnft/diag.h>
 #include <xtnft/ext.h>
@@ -190,6 +191,8 @@ static const struct xtn_longopt *tool_longopts(enum xtn_tool_kind kind,
 	case XTN_TOOL_RESTORE:
 		return dl->restore_opts ? dl->restore_opts :
 		       xtn_restore_options();
+	case XTN_TOOL_CONNTRACK:
+		return xtn_ct_options();
 	default:
 		return xtn_xml_options();
 	}
@@ -207,6 +210,8 @@ static const char *tool_shortopts(enum xtn_tool_kind kind,
 	case XTN_TOOL_RESTORE:
 		return dl->restore_shortopts ? dl->restore_shortopts :
 		       XTN_RESTORE_SHORTOPTS;
+	case XTN_TOOL_CONNTRACK:
+		return XTN_CT_SHORTOPTS;
 	default:
 		return XTN_XML_SHORTOPTS;
 	}
