@@ -421,8 +421,9 @@ static void emit_tools(const struct gen *g, const void *arg)
 
 	(void)arg;
 	l.n = 0;
+	/* conntrack has no completion yet (its own option grammar) */
 	for (i = 0; i < n; i++)
-		if (!tools[i].alias)
+		if (!tools[i].alias && tools[i].kind != XTN_TOOL_CONNTRACK)
 			wl_add(&l, "", tools[i].name);
 	wl_print(g->out, &l);
 }
@@ -704,7 +705,7 @@ static void emit_tool_family_case(const struct gen *g, const void *arg)
 	(void)arg;
 	tools = xtn_tools(&n);
 	for (i = 0; i < n; i++) {
-		if (tools[i].alias)
+		if (tools[i].alias || tools[i].kind == XTN_TOOL_CONNTRACK)
 			continue;
 		l.n = 0;
 		wl_add(&l, "", tools[i].name);	/* only to check it is safe */
@@ -931,7 +932,7 @@ static void list_tools(FILE *out)
 
 	tools = xtn_tools(&n);
 	for (i = 0; i < n; i++) {
-		if (tools[i].alias)
+		if (tools[i].alias || tools[i].kind == XTN_TOOL_CONNTRACK)
 			continue;
 		fprintf(out, "tool %s", tools[i].name);
 		print_fams(out, tools[i].fam->bit);
