@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xtnft/ct.h>
 #include <xtnft/dialect.h>
 #include <xtnft/diag.h>
 #include <xtnft/ext.h>
@@ -190,6 +191,8 @@ static const struct xtn_longopt *tool_longopts(enum xtn_tool_kind kind,
 	case XTN_TOOL_RESTORE:
 		return dl->restore_opts ? dl->restore_opts :
 		       xtn_restore_options();
+	case XTN_TOOL_CONNTRACK:
+		return xtn_ct_options();
 	default:
 		return xtn_xml_options();
 	}
@@ -207,6 +210,8 @@ static const char *tool_shortopts(enum xtn_tool_kind kind,
 	case XTN_TOOL_RESTORE:
 		return dl->restore_shortopts ? dl->restore_shortopts :
 		       XTN_RESTORE_SHORTOPTS;
+	case XTN_TOOL_CONNTRACK:
+		return XTN_CT_SHORTOPTS;
 	default:
 		return XTN_XML_SHORTOPTS;
 	}
@@ -416,8 +421,9 @@ static void emit_tools(const struct gen *g, const void *arg)
 
 	(void)arg;
 	l.n = 0;
+	/* conntrack has no completion yet (its own option grammar) */
 	for (i = 0; i < n; i++)
-		if (!tools[i].alias)
+		if (!tools[i].alias && tools[i].kind != XTN_TOOL_CONNTRACK)
 			wl_add(&l, "", tools[i].name);
 	wl_print(g->out, &l);
 }
@@ -699,7 +705,7 @@ static void emit_tool_family_case(const struct gen *g, const void *arg)
 	(void)arg;
 	tools = xtn_tools(&n);
 	for (i = 0; i < n; i++) {
-		if (tools[i].alias)
+		if (tools[i].alias || tools[i].kind == XTN_TOOL_CONNTRACK)
 			continue;
 		l.n = 0;
 		wl_add(&l, "", tools[i].name);	/* only to check it is safe */
@@ -926,7 +932,7 @@ static void list_tools(FILE *out)
 
 	tools = xtn_tools(&n);
 	for (i = 0; i < n; i++) {
-		if (tools[i].alias)
+		if (tools[i].alias || tools[i].kind == XTN_TOOL_CONNTRACK)
 			continue;
 		fprintf(out, "tool %s", tools[i].name);
 		print_fams(out, tools[i].fam->bit);
