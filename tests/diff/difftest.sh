@@ -10,18 +10,23 @@
 # A corpus has one case per line: a shell snippet using $IPT, $IP6T,
 # $IPTSAVE, $IP6TSAVE, $IPTRESTORE, $IP6TRESTORE, $EBT, $EBTSAVE,
 # $EBTRESTORE, $ARPT, $ARPTSAVE, $ARPTRESTORE, $CT.  '#' lines are comments.
+# `run CMD...` records CMD's stdout, stderr and exit status; `runq CMD...`
+# only its stderr and exit status.
 #
 # conntrack cases (those that name $CT or $O_CT): $O_CT is always the
 # oracle's conntrack, for setting up the same entries (conntrack -I) in
-# both runs.  Instead of the ruleset, the connection tracking table left
+# both runs; `ctfill` makes a fixed table of 14 entries that way (see
+# run_case: TCP in three states, UDP with a zone and a DNAT-like reply,
+# ICMP, IPv6 TCP and ICMPv6, SCTP, UDP-Lite, GRE, protocol 99, a
+# source-NATed flow; marks 1, 5, 6, 16; timeouts 1000).  Instead of the ruleset, the connection tracking table left
 # at the end (the oracle's -L -o extended, and the expectation table) is
 # compared.  Before comparing, stdout and stderr are normalised: what the
 # kernel makes up anew in each namespace or clock reading is replaced
 #   - flow ids (id=N, <id>; not the ICMP id after code=) by ID, netlink port ids (portid=N) by P, and
 #     the event's progname= dropped (the listener reads it from /proc,
 #     a race with the sender's exit);
-#   - event time stamps ([sec.usec]), start=/stop= times, delta-time and
-#     their xml forms by TS, START, STOP, D;
+#   - event time stamps ([sec.usec], xml <when>), start=/stop= times,
+#     delta-time and their xml forms by TS, START, STOP, D;
 #   - timeouts (default and extended column, -o save's -t, <timeout>,
 #     an expectation's first column) by T; they count down, so the
 #     numbers go aside and must agree within 2 seconds;
@@ -78,13 +83,33 @@ run_case() {
 		NFT="$NFT" SNIPPET="$snippet" OUT="$dir" bash -c '
 		exec 3>"$OUT.out" 4>"$OUT.err"
 		run() { "$@" >&3 2>&4; echo "[rc=$?]" >&3; }
+		runq() { "$@" >/dev/null 2>&4; echo "[rc=$?]" >&3; }
+		ctfill() {
+			local o=("$O_CT" -I -t 1000)
+			{
+			"${o[@]}" -p tcp -s 10.0.0.1 -d 10.0.0.9 --sport 1000 --dport 80 --state ESTABLISHED -u ASSURED,SEEN_REPLY -m 1
+			"${o[@]}" -p tcp -s 10.0.0.1 -d 10.0.0.9 --sport 1001 --dport 443 --state SYN_SENT -m 5
+			"${o[@]}" -p tcp -s 10.0.0.2 -d 10.0.0.9 --sport 1002 --dport 80 --state TIME_WAIT -m 5
+			"${o[@]}" -p udp -s 10.0.0.2 -d 10.0.0.9 --sport 53 --dport 53 -m 6 -w 3
+			"${o[@]}" -p udp -s 10.0.0.3 -d 10.0.0.9 -r 192.168.0.9 -q 10.0.0.3 --sport 123 --dport 123 --reply-port-src 1123 --reply-port-dst 123 -u SEEN_REPLY
+			"${o[@]}" -p icmp -s 10.0.0.3 -d 10.0.0.9 --icmp-type 8 --icmp-code 0 --icmp-id 77 -m 0x10
+			"${o[@]}" -p tcp -s 2001:db8::a -d 2001:db8::b --sport 5000 --dport 80 --state ESTABLISHED -m 1
+			"${o[@]}" -p icmpv6 -s 2001:db8::a -d 2001:db8::b --icmpv6-type 128 --icmpv6-code 0 --icmpv6-id 9
+			"${o[@]}" -p sctp -s 10.0.0.4 -d 10.0.0.9 --sport 36412 --dport 36412 --state ESTABLISHED --orig-vtag 1 --reply-vtag 2
+			"${o[@]}" -p udplite -s 10.0.0.4 -d 10.0.0.9 --sport 1 --dport 2
+			"${o[@]}" -p gre -s 10.0.0.5 -d 10.0.0.9 --srckey 1 --dstkey 2
+			"${o[@]}" -p 99 -s 10.0.0.6 -d 10.0.0.9
+			"${o[@]}" -p tcp -s 10.0.0.8 -d 10.0.0.9 --sport 3 --dport 2 --state ESTABLISHED --src-nat 1.2.3.4
+			"${o[@]}" -p tcp -s 10.0.0.8 -d 10.0.0.9 --sport 4 --dport 2 --state ESTABLISHED -u FIXED_TIMEOUT -w 7
+			} >/dev/null 2>&1
+		}
 		eval "$SNIPPET"
 		"$NFT" --debug=netlink list ruleset 2>/dev/null | grep -v "^$" >"$OUT.nft"
 		if [ "$CTCASE" = 1 ]; then
 			"$O_CT" -L -o extended 2>/dev/null >"$OUT.ct"
 			"$O_CT" -L expect 2>/dev/null >>"$OUT.ct"
 		fi
-	' >/dev/null 2>&1
+	' </dev/null >/dev/null 2>&1
 	# save banners carry the time of day; getopt quotes argv[0]; the
 	# ebtables/arptables banners name the tool as called, and the oracle's
 	# own names carry "-nft" (ebtables-nft-save): one name for both
@@ -113,7 +138,8 @@ ct_normalise() {
 			-e 's/\[start=[^]]*\]/[start=START]/; s/\[stop=[^]]*\]/[stop=STOP]/' \
 			-e 's/ delta-time=[0-9]+/ delta-time=D/' \
 			-e 's|<start>[0-9]+</start>|<start>START</start>|; s|<stop>[0-9]+</stop>|<stop>STOP</stop>|' \
-			-e 's|<deltatime>[0-9]+</deltatime>|<deltatime>D</deltatime>|' "$f"
+			-e 's|<deltatime>[0-9]+</deltatime>|<deltatime>D</deltatime>|' \
+			-e 's|<when>.*</when>|<when>TS</when>|' "$f"
 		awk -v out="$f.n" '
 		# runs of flow lines sorted (insertion sort: runs are short),
 		# each timeout staying with its line
