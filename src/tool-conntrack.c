@@ -23,10 +23,14 @@ static void on_signal(int sig)
 	ct_stop = 1;
 }
 
+/* Events are shown as they come; a listing goes out in blocks of 64 KiB
+ * (a write per entry cost more than the rest of the listing). */
 static void flush_out(void *data, struct xtn_strbuf *out)
 {
-	(void)data;
-	render_flush(out);
+	const bool *per_entry = data;
+
+	if (*per_entry || out->len >= 65536)
+		render_flush(out);
 }
 
 /* the stderr summary by command bit (conntrack-tools' exit_msg) */
@@ -73,7 +77,9 @@ static void install_signals(void)
 static int run(struct xtn_ctx *ctx, const struct xtn_ct_cmd *c,
 	       struct xtn_strbuf *out, const char *prog)
 {
-	struct xtn_ct_io io = { .out = out, .flush = flush_out, .stop = &ct_stop };
+	bool per_entry = (c->command & XTN_CT_EVENT) != 0;
+	struct xtn_ct_io io = { .out = out, .flush = flush_out,
+				.data = &per_entry, .stop = &ct_stop };
 	unsigned int counter = 0;
 	const char *fmt;
 	int ret;
