@@ -21,6 +21,7 @@
 #include <xtnft/ctx.h>
 #include <xtnft/diag.h>
 #include <xtnft/util.h>
+#include "ctkfilter.h"
 
 /* a fixed size: MNL_SOCKET_BUFFER_SIZE is a sysconf() call, a VLA */
 #define CT_BUFSZ 32768
@@ -211,7 +212,7 @@ out:
 
 /* the kernel filters of a dump: family always, mark and status if given */
 static struct nfct_filter_dump *kernel_filter(const struct xtn_ct_cmd *c,
-					      bool with_status)
+					      int family, bool with_status)
 {
 	struct nfct_filter_dump *fd = nfct_filter_dump_create();
 	struct nfct_filter_dump_mark m;
@@ -224,7 +225,7 @@ static struct nfct_filter_dump *kernel_filter(const struct xtn_ct_cmd *c,
 		nfct_filter_dump_set_attr(fd, NFCT_FILTER_DUMP_MARK, &m);
 	}
 	nfct_filter_dump_set_attr_u8(fd, NFCT_FILTER_DUMP_L3NUM,
-				     (uint8_t)c->family);
+				     (uint8_t)family);
 	if (with_status && (c->options & XTN_CTO_STATUS)) {
 		m.val = c->status;
 		m.mask = c->status_mask ? c->status_mask : c->status;
@@ -233,8 +234,11 @@ static struct nfct_filter_dump *kernel_filter(const struct xtn_ct_cmd *c,
 	return fd;
 }
 
-static int dump(struct run *r, uint16_t type, mnl_cb_t cb, bool filtered,
-		bool with_status)
+/* One dump request of family; with the tuple filter too when tuple (then
+ * *sent says whether there was one to send). */
+static int dump_family(struct run *r, uint16_t type, mnl_cb_t cb,
+		       bool filtered, bool with_status, int family, bool tuple,
+		       bool *sent)
 {
 	char buf[CT_BUFSZ];
 	struct nfct_filter_dump *fd = NULL;
@@ -242,16 +246,62 @@ static int dump(struct run *r, uint16_t type, mnl_cb_t cb, bool filtered,
 	int ret;
 
 	nlh = msg_put(buf, NFNL_SUBSYS_CTNETLINK, type, NLM_F_DUMP,
-		      (uint8_t)r->c->family);
+		      (uint8_t)family);
 	if (filtered) {
-		fd = kernel_filter(r->c, with_status);
+		fd = kernel_filter(r->c, family, with_status);
 		if (fd)
 			nfct_nlmsg_build_filter(nlh, fd);
 		nfct_filter_dump_destroy(fd);
 	}
+	*sent = tuple && xtn_ct_put_tuple_filter(nlh, r->c, family);
 	ret = talk(&r->sock, nlh, cb, r, true);
 	if (ret < 0 && r->err)
 		errno = r->err;
+	return ret;
+}
+
+/* A tuple filter compares within one family: a dump of both asks for
+ * each (an order the kernel's hash order never promised anyway). */
+static int dump_tuples(struct run *r, uint16_t type, mnl_cb_t cb,
+		       bool with_status, bool *sent)
+{
+	static const int both[] = { AF_INET, AF_INET6 };
+	bool one = false;
+	size_t i;
+
+	if (r->c->family != AF_UNSPEC)
+		return dump_family(r, type, cb, true, with_status,
+				   r->c->family, true, sent);
+	*sent = false;
+	for (i = 0; i < sizeof(both) / sizeof(both[0]); i++) {
+		if (dump_family(r, type, cb, true, with_status, both[i], true,
+				&one) < 0)
+			return -1;
+		*sent = *sent || one;
+	}
+	return 0;
+}
+
+static int dump(struct run *r, uint16_t type, mnl_cb_t cb, bool filtered,
+		bool with_status)
+{
+	bool sent = false;
+	int ret;
+
+	/* -L and -D narrow their dump in the kernel by tuple as well */
+	if (!filtered || type != IPCTNL_MSG_CT_GET ||
+	    !(r->c->options & (XTN_CTO_ORIG | XTN_CTO_REPL | XTN_CTO_PROTO)))
+		return dump_family(r, type, cb, filtered, with_status,
+				   r->c->family, false, &sent);
+	ret = dump_tuples(r, type, cb, with_status, &sent);
+	/* a kernel before 5.8 refuses CTA_FILTER before it sends anything:
+	 * ask again without it, the userspace filter does the rest */
+	if (ret < 0 && sent && r->counter == 0 &&
+	    (errno == EINVAL || errno == EOPNOTSUPP)) {
+		r->err = 0;
+		ret = dump_family(r, type, cb, filtered, with_status,
+				  r->c->family, false, &sent);
+	}
 	return ret;
 }
 
