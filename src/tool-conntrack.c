@@ -38,6 +38,7 @@ static const char *summary(uint32_t command)
 	case XTN_CT_UPDATE: return "%u flow entries have been updated.\n";
 	case XTN_CT_DELETE: return "%u flow entries have been deleted.\n";
 	case XTN_CT_EVENT: return "%u flow events have been shown.\n";
+	case XTN_EXP_EVENT: return "%u expectation events have been shown.\n";
 	case XTN_EXP_LIST: case XTN_EXP_DELETE: return "%u expectations have been shown.\n";
 	case XTN_CT_ADD: return "%u flow entries have been added.\n";
 	default: return NULL;
@@ -87,10 +88,15 @@ static int run(struct xtn_ctx *ctx, const struct xtn_ct_cmd *c,
 		render_flush(out);
 		return 0;
 	}
-	if (c->command == XTN_CT_EVENT)
+	if (c->command & (XTN_CT_EVENT | XTN_EXP_EVENT))
 		install_signals();
 	ret = xtn_ct_run(ctx, c, &io, &counter);
 	render_flush(out);
+	if (ret == 0) {
+		/* notices the run gave go out before the summary */
+		render_ct_diag(&ctx->diag);
+		xtn_diag_rewind(&ctx->diag, 0);
+	}
 	if (c->command == XTN_CT_FLUSH) {
 		fflush(stdout);
 		fputs(CT_BANNER "connection tracking table has been emptied.\n", stderr);
@@ -103,7 +109,8 @@ static int run(struct xtn_ctx *ctx, const struct xtn_ct_cmd *c,
 	fflush(stdout);
 	fputs(CT_BANNER, stderr);
 	fprintf(stderr, fmt, counter);
-	return counter == 0 && !(c->command & (XTN_CT_LIST | XTN_EXP_LIST)) ? 1 : 0;
+	return counter == 0 && !(c->command & (XTN_CT_LIST | XTN_EXP_LIST |
+						    XTN_CT_EVENT | XTN_EXP_EVENT)) ? 1 : 0;
 }
 
 int tool_conntrack(const struct xtn_tool *t, int argc, char **argv)

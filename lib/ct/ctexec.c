@@ -6,11 +6,14 @@
  * run here.
  */
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 #include <arpa/inet.h>
 #include <libmnl/libmnl.h>
 #include <linux/netfilter/nfnetlink.h>
@@ -367,6 +370,128 @@ static int run_create(struct run *r)
 
 static int update_cb(const struct nlmsghdr *nlh, void *data);
 
+/* " [USERSPACE] portid=N progname=NAME" of an event a process caused */
+static void userspace_tag(struct run *r, uint32_t portid)
+{
+	char path[32], name[64] = "";
+	FILE *f;
+
+	xtn_strbuf_printf(r->io->out, " [USERSPACE] portid=%u", portid);
+	snprintf(path, sizeof(path), "/proc/%u/comm", portid);
+	f = fopen(path, "r");
+	if (!f)
+		return;
+	if (fgets(name, sizeof(name), f)) {
+		name[strcspn(name, "\n")] = '\0';
+		xtn_strbuf_printf(r->io->out, " progname=%s", name);
+	}
+	fclose(f);
+}
+
+static unsigned int event_type(const struct nlmsghdr *nlh)
+{
+	if ((nlh->nlmsg_type & 0xff) == IPCTNL_MSG_CT_DELETE)
+		return NFCT_T_DESTROY;
+	if (nlh->nlmsg_flags & (NLM_F_CREATE | NLM_F_EXCL))
+		return NFCT_T_NEW;
+	return NFCT_T_UPDATE;
+}
+
+static int event_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct run *r = data;
+	const struct xtn_ct_cmd *c = r->c;
+	unsigned int type = event_type(nlh);
+	struct nf_conntrack *ct;
+
+	if (c->table == XTN_CT_TABLE_EXPECT) {
+		r->counter++;
+		return MNL_CB_OK;
+	}
+	ct = nfct_new();
+	if (!ct)
+		return MNL_CB_OK;
+	nfct_nlmsg_parse(nlh, ct);
+	if ((c->family != AF_UNSPEC &&
+	     nfct_get_attr_u8(ct, ATTR_ORIG_L3PROTO) != c->family) ||
+	    !xtn_ct_filter_match(r->filter, ct))
+		goto out;
+	if ((c->output & XTN_CTOUT_TMS) && !(c->output & XTN_CTOUT_XML)) {
+		struct timeval tv;
+
+		gettimeofday(&tv, NULL);
+		xtn_strbuf_printf(r->io->out, "[%-.8ld.%-.6ld]\t",
+				  (long)tv.tv_sec, (long)tv.tv_usec);
+	}
+	if ((c->output & XTN_CTOUT_XML) && !(c->output & XTN_CTOUT_SAVE) &&
+	    !r->xml_open) {
+		xtn_strbuf_puts(r->io->out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<conntrack>\n");
+		r->xml_open = true;
+	}
+	xtn_ct_print(r->io->out, c, ct, type);
+	if (nlh->nlmsg_pid)
+		userspace_tag(r, nlh->nlmsg_pid);
+	emit(r);
+	r->counter++;
+out:
+	nfct_destroy(ct);
+	return MNL_CB_OK;
+}
+
+/* -E: read the event groups until *io->stop; a poll timeout bounds the
+ * wait, so a signal that lands just before the poll is seen soon */
+static int run_event(struct run *r)
+{
+	const struct xtn_ct_cmd *c = r->c;
+	uint32_t mask = c->event_mask ? c->event_mask : XTN_CTEV_ALL;
+	unsigned int groups = 0;
+	char buf[CT_BUFSZ];
+	struct pollfd pfd;
+	ssize_t n;
+
+	if (mask & XTN_CTEV_NEW)
+		groups |= NF_NETLINK_CONNTRACK_NEW;
+	if (mask & XTN_CTEV_UPDATE)
+		groups |= NF_NETLINK_CONNTRACK_UPDATE;
+	if (mask & XTN_CTEV_DESTROY)
+		groups |= NF_NETLINK_CONNTRACK_DESTROY;
+	if (c->table == XTN_CT_TABLE_EXPECT)
+		groups <<= 3;	/* the NF_NETLINK_CONNTRACK_EXP_* groups */
+	sock_close(&r->sock);
+	if (sock_open(&r->sock, groups) < 0)
+		return -1;
+	if (c->options & XTN_CTO_BUFFERSIZE) {
+		int sz = (int)c->bufsize;
+
+		int fd = mnl_socket_get_fd(r->sock.nl);
+		socklen_t len = sizeof(sz);
+
+		if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &sz, len) < 0)
+			setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &sz, len);
+		if (getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &sz, &len) == 0)
+			xtn_warn(&r->ctx->diag, "NOTICE: Netlink socket buffer size has been set to %d bytes.",
+				 sz);
+	}
+	pfd.fd = mnl_socket_get_fd(r->sock.nl);
+	pfd.events = POLLIN;
+	while (!(r->io->stop && *r->io->stop)) {
+		if (poll(&pfd, 1, 200) <= 0)
+			continue;
+		n = mnl_socket_recvfrom(r->sock.nl, buf, sizeof(buf));
+		if (n < 0) {
+			if (errno == EINTR || errno == ENOBUFS)
+				continue;
+			return -1;
+		}
+		mnl_cb_run(buf, (size_t)n, 0, 0, event_cb, r);
+	}
+	if (r->xml_open) {
+		xtn_strbuf_puts(r->io->out, "</conntrack>\n");
+		r->io->flush(r->io->data, r->io->out);
+	}
+	return 0;
+}
+
 static int run_cmd(struct run *r)
 {
 	const struct xtn_ct_cmd *c = r->c;
@@ -394,6 +519,9 @@ static int run_cmd(struct run *r)
 	case XTN_CT_COUNT:
 		return request(&r->sock, AF_UNSPEC, IPCTNL_MSG_CT_GET_STATS, 0,
 			       NULL, count_cb, r);
+	case XTN_CT_EVENT:
+	case XTN_EXP_EVENT:
+		return run_event(r);
 	case XTN_CT_STATS:
 		return dump(r, IPCTNL_MSG_CT_GET_STATS_CPU, stats_cb, false, false);
 	default:
