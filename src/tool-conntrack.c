@@ -2,6 +2,7 @@
  * summary line and messages with its exit status. */
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <xtnft/ct.h>
 #include <xtnft/ctrun.h>
@@ -71,8 +72,9 @@ static void install_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 }
 
+/* batch: a line of -R, which prints no summary and fails only on errors */
 static int run(struct xtn_ctx *ctx, const struct xtn_ct_cmd *c,
-	       struct xtn_strbuf *out, const char *prog)
+	       struct xtn_strbuf *out, const char *prog, bool batch)
 {
 	struct xtn_ct_io io = { .out = out, .flush = flush_out, .stop = &ct_stop };
 	unsigned int counter = 0;
@@ -104,13 +106,101 @@ static int run(struct xtn_ctx *ctx, const struct xtn_ct_cmd *c,
 	if (ret < 0)
 		return -1;
 	fmt = summary(c->command);
-	if (!fmt)
+	if (!fmt || batch)
 		return 0;
 	fflush(stdout);
 	fputs(CT_BANNER, stderr);
 	fprintf(stderr, fmt, counter);
 	return counter == 0 && !(c->command & (XTN_CT_LIST | XTN_EXP_LIST |
 						    XTN_CT_EVENT | XTN_EXP_EVENT)) ? 1 : 0;
+}
+
+#define LOAD_MAXARGS 256
+
+/* the commands a -R line may hold, as 1.4.7 names the others */
+static int load_check(struct xtn_ctx *ctx, const struct xtn_ct_cmd *c)
+{
+	static const char letters[] = "LIUDGFEVhLIDGFECCSSA";
+	uint32_t ok = XTN_CT_CREATE | XTN_CT_ADD | XTN_CT_UPDATE |
+		      XTN_CT_DELETE | XTN_CT_FLUSH;
+	uint32_t exp = XTN_EXP_LIST | XTN_EXP_CREATE | XTN_EXP_DELETE |
+		       XTN_EXP_GET | XTN_EXP_FLUSH | XTN_EXP_EVENT |
+		       XTN_EXP_COUNT | XTN_EXP_STATS;
+
+	if (c->command & ok)
+		return 0;
+	return xtn_fail(&ctx->diag, XTN_PARAM, NULL,
+			"Cannot use command `-%c%s' with --load-file",
+			c->cmd < sizeof(letters) - 1 ? letters[c->cmd] : '?',
+			c->command & exp ? " expect" : "");
+}
+
+/* one line into words, in place; 0 words: nothing to do */
+static int split_line(char *line, char *prog, char **words)
+{
+	int n = 0;
+	char *w;
+
+	words[n++] = prog;
+	for (w = strtok(line, " \t\r\n"); w && n < LOAD_MAXARGS - 1;
+	     w = strtok(NULL, " \t\r\n"))
+		words[n++] = w;
+	words[n] = NULL;
+	return n;
+}
+
+/* parse every line of the file first, as 1.4.7 does: a bad line runs
+ * nothing; then run them in order and stop at the first failure */
+static int read_cmds(struct xtn_ctx *ctx, FILE *f, char *prog,
+		     struct xtn_ct_cmd **cmds, size_t *n)
+{
+	char *line = NULL, *words[LOAD_MAXARGS];
+	size_t cap = 0, lcap = 0;
+	int argc, ret = 0;
+
+	*cmds = NULL;
+	*n = 0;
+	while (ret == 0 && getline(&line, &lcap, f) >= 0) {
+		argc = split_line(line, prog, words);
+		if (argc < 2 || words[1][0] == '#')
+			continue;
+		if (*n == cap) {
+			struct xtn_ct_cmd *m;
+
+			cap = cap ? cap * 2 : 16;
+			m = realloc(*cmds, cap * sizeof(**cmds));
+			if (!m) {
+				ret = xtn_fail(&ctx->diag, XTN_OTHER, NULL, "OOM");
+				break;
+			}
+			*cmds = m;
+		}
+		ret = xtn_ct_parse(ctx, argc, words, &(*cmds)[*n]);
+		if (ret == 0 && (*cmds)[*n].command)
+			ret = load_check(ctx, &(*cmds)[(*n)++]);
+	}
+	free(line);
+	return ret;
+}
+
+static int load_file(struct xtn_ctx *ctx, const char *path, char *prog,
+		     struct xtn_strbuf *out)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	struct xtn_ct_cmd *cmds;
+	size_t i, n;
+	int status = 0;
+
+	if (!f)
+		return xtn_fail(&ctx->diag, XTN_PARAM, NULL,
+				"Failed to open file %s for reading", path);
+	status = read_cmds(ctx, f, prog, &cmds, &n);
+	if (f != stdin)
+		fclose(f);
+	for (i = 0; status == 0 && i < n; i++)
+		status = run(ctx, &cmds[i], out, prog, true);
+	free(cmds);
+	return status;
 }
 
 int tool_conntrack(const struct xtn_tool *t, int argc, char **argv)
@@ -122,10 +212,13 @@ int tool_conntrack(const struct xtn_tool *t, int argc, char **argv)
 
 	xtn_ctx_init(&ctx, t->fam);
 	xtn_strbuf_init(&out);
-	if (xtn_ct_parse(&ctx, argc, argv, &cmd) == 0) {
+	if (argc >= 3 && (strcmp(argv[1], "-R") == 0 ||
+			  strcmp(argv[1], "--load-file") == 0)) {
+		status = load_file(&ctx, argv[2], argv[0], &out);
+	} else if (xtn_ct_parse(&ctx, argc, argv, &cmd) == 0) {
 		render_ct_diag(&ctx.diag);
 		xtn_diag_rewind(&ctx.diag, 0);
-		status = run(&ctx, &cmd, &out, argv[0]);
+		status = run(&ctx, &cmd, &out, argv[0], false);
 	}
 	if (status >= 0)
 		status = status > 0 ? status : render_ct_diag(&ctx.diag);
