@@ -115,54 +115,102 @@ static int run(struct xtn_ctx *ctx, const struct xtn_ct_cmd *c,
 						    XTN_CT_EVENT | XTN_EXP_EVENT)) ? 1 : 0;
 }
 
-#define LOAD_MAXARGS 256
+#define LOAD_MAXARGS 255
+#define LOAD_MAXPARAM 1024
 
-/* the commands a -R line may hold, as 1.4.7 names the others */
+/* the commands a -R line may hold; the others by 1.4.7's names for them
+ * (its table calls expectation create "-C expect") */
 static int load_check(struct xtn_ctx *ctx, const struct xtn_ct_cmd *c)
 {
-	static const char letters[] = "LIUDGFEVhLIDGFECCSSA";
-	uint32_t ok = XTN_CT_CREATE | XTN_CT_ADD | XTN_CT_UPDATE |
-		      XTN_CT_DELETE | XTN_CT_FLUSH;
-	uint32_t exp = XTN_EXP_LIST | XTN_EXP_CREATE | XTN_EXP_DELETE |
-		       XTN_EXP_GET | XTN_EXP_FLUSH | XTN_EXP_EVENT |
-		       XTN_EXP_COUNT | XTN_EXP_STATS;
+	static const struct { uint32_t cmd; const char *text; } names[] = {
+		{ XTN_CT_LIST, "-L" }, { XTN_CT_GET, "-G" }, { XTN_CT_EVENT, "-E" },
+		{ XTN_CT_VERSION, "-V" }, { XTN_CT_HELP, "-h" },
+		{ XTN_EXP_LIST, "-L expect" }, { XTN_EXP_CREATE, "-C expect" },
+		{ XTN_EXP_DELETE, "-D expect" }, { XTN_EXP_GET, "-G expect" },
+		{ XTN_EXP_FLUSH, "-F expect" }, { XTN_EXP_EVENT, "-E expect" },
+		{ XTN_CT_COUNT, "-C" }, { XTN_EXP_COUNT, "-C expect" },
+		{ XTN_CT_STATS, "-S" }, { XTN_EXP_STATS, "-S expect" },
+	};
+	const char *text = "unknown";
+	size_t i;
 
-	if (c->command & ok)
+	if (c->command & (XTN_CT_CREATE | XTN_CT_ADD | XTN_CT_UPDATE |
+			  XTN_CT_DELETE | XTN_CT_FLUSH))
 		return 0;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (names[i].cmd == c->command)
+			text = names[i].text;
 	return xtn_fail(&ctx->diag, XTN_PARAM, NULL,
-			"Cannot use command `-%c%s' with --load-file",
-			c->cmd < sizeof(letters) - 1 ? letters[c->cmd] : '?',
-			c->command & exp ? " expect" : "");
+			"Cannot use command `%s' with --load-file", text);
 }
 
-/* one line into words, in place; 0 words: nothing to do */
-static int split_line(char *line, char *prog, char **words)
+static int start_word(struct xtn_ctx *ctx, char **words, int *argc, char *at)
 {
-	int n = 0;
-	char *w;
-
-	words[n++] = prog;
-	for (w = strtok(line, " \t\r\n"); w && n < LOAD_MAXARGS - 1;
-	     w = strtok(NULL, " \t\r\n"))
-		words[n++] = w;
-	words[n] = NULL;
-	return n;
+	if (*argc + 1 >= LOAD_MAXARGS)
+		return xtn_fail(&ctx->diag, XTN_PARAM, NULL, "too many arguments");
+	words[(*argc)++] = at;
+	return 0;
 }
 
-/* parse every line of the file first, as 1.4.7 does: a bad line runs
- * nothing; then run them in order and stop at the first failure */
+/* one line into words in place, as 1.4.7 splits them: blanks separate,
+ * "..." quotes with \ escapes inside; leading blanks, empty lines and
+ * #-comments give no words (-1 on a word or line too long) */
+static int split_line(struct xtn_ctx *ctx, char *line, char *prog,
+		      char **words, int *argc)
+{
+	bool quote = false, esc = false, inword = false;
+	char *in = line + strspn(line, " \t"), *out;
+
+	*argc = 0;
+	if (*in == '\n' || *in == '#' || *in == '\0')
+		return 0;
+	words[(*argc)++] = prog;
+	for (out = in; *in; in++) {
+		if (quote && esc) {
+			esc = false;
+		} else if (quote && *in == '\\') {
+			esc = true;
+			continue;
+		} else if (*in == '"') {
+			quote = !quote;
+			if (!inword && start_word(ctx, words, argc, out) < 0)
+				return -1;
+			inword = true;
+			continue;
+		} else if (!quote && (*in == ' ' || *in == '\t' || *in == '\n')) {
+			if (inword) {
+				*out++ = '\0';
+				inword = false;
+			}
+			continue;
+		}
+		if (!inword && start_word(ctx, words, argc, out) < 0)
+			return -1;
+		inword = true;
+		if ((size_t)(out - words[*argc - 1]) + 1 >= LOAD_MAXPARAM)
+			return xtn_fail(&ctx->diag, XTN_PARAM, NULL,
+					"Parameter too long!");
+		*out++ = *in;
+	}
+	if (inword)
+		*out = '\0';
+	words[*argc] = NULL;
+	return 0;
+}
+
+/* every line of the file, parsed, as 1.4.7 does before it runs any */
 static int read_cmds(struct xtn_ctx *ctx, FILE *f, char *prog,
 		     struct xtn_ct_cmd **cmds, size_t *n)
 {
 	char *line = NULL, *words[LOAD_MAXARGS];
-	size_t cap = 0, lcap = 0;
+	size_t cap = 0, lcap = 0, i;
 	int argc, ret = 0;
 
 	*cmds = NULL;
 	*n = 0;
 	while (ret == 0 && getline(&line, &lcap, f) >= 0) {
-		argc = split_line(line, prog, words);
-		if (argc < 2 || words[1][0] == '#')
+		ret = split_line(ctx, line, prog, words, &argc);
+		if (ret < 0 || argc == 0)
 			continue;
 		if (*n == cap) {
 			struct xtn_ct_cmd *m;
@@ -176,10 +224,12 @@ static int read_cmds(struct xtn_ctx *ctx, FILE *f, char *prog,
 			*cmds = m;
 		}
 		ret = xtn_ct_parse(ctx, argc, words, &(*cmds)[*n]);
-		if (ret == 0 && (*cmds)[*n].command)
-			ret = load_check(ctx, &(*cmds)[(*n)++]);
+		if (ret == 0)
+			(*n)++;
 	}
 	free(line);
+	for (i = 0; ret == 0 && i < *n; i++)
+		ret = load_check(ctx, &(*cmds)[i]);
 	return ret;
 }
 
