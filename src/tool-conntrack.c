@@ -99,9 +99,10 @@ static int run(struct xtn_ctx *ctx, const struct xtn_ct_cmd *c,
 		render_ct_diag(&ctx->diag);
 		xtn_diag_rewind(&ctx->diag, 0);
 	}
-	if (c->command == XTN_CT_FLUSH) {
+	if (c->command & (XTN_CT_FLUSH | XTN_EXP_FLUSH)) {
 		fflush(stdout);
-		fputs(CT_BANNER "connection tracking table has been emptied.\n", stderr);
+		fprintf(stderr, CT_BANNER "%s table has been emptied.\n",
+			c->command == XTN_CT_FLUSH ? "connection tracking" : "expectation");
 	}
 	if (ret < 0)
 		return -1;
