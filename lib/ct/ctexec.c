@@ -582,6 +582,41 @@ static unsigned int event_type(const struct nlmsghdr *nlh)
 	return NFCT_T_UPDATE;
 }
 
+static void event_time(struct run *r)
+{
+	struct timeval tv;
+
+	gettimeofday(&tv, NULL);
+	xtn_strbuf_printf(r->io->out, "[%-.8ld.%-.6ld]\t", (long)tv.tv_sec,
+			  (long)tv.tv_usec);
+}
+
+/* an expectation event: the line only, as 1.4.7 prints it */
+static int exp_event(struct run *r, const struct nlmsghdr *nlh,
+		     unsigned int type)
+{
+	const struct xtn_ct_cmd *c = r->c;
+	struct nf_expect *exp = nfexp_new();
+	unsigned int op_type = NFCT_O_DEFAULT, flags = 0;
+	char buf[1024];
+
+	if (!exp)
+		return MNL_CB_OK;
+	nfexp_nlmsg_parse(nlh, exp);
+	if (c->output & XTN_CTOUT_XML)
+		op_type = NFCT_O_XML;
+	if ((c->output & XTN_CTOUT_TMS) && !(c->output & XTN_CTOUT_XML))
+		event_time(r);
+	else if (c->output & XTN_CTOUT_TMS)
+		flags |= NFCT_OF_TIME;
+	nfexp_snprintf(buf, sizeof(buf), exp, type, op_type, flags);
+	xtn_strbuf_puts(r->io->out, buf);
+	emit(r);
+	r->counter++;
+	nfexp_destroy(exp);
+	return MNL_CB_OK;
+}
+
 static int event_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct run *r = data;
@@ -589,10 +624,8 @@ static int event_cb(const struct nlmsghdr *nlh, void *data)
 	unsigned int type = event_type(nlh);
 	struct nf_conntrack *ct;
 
-	if (c->table == XTN_CT_TABLE_EXPECT) {
-		r->counter++;
-		return MNL_CB_OK;
-	}
+	if (c->table == XTN_CT_TABLE_EXPECT)
+		return exp_event(r, nlh, type);
 	ct = nfct_new();
 	if (!ct)
 		return MNL_CB_OK;
@@ -601,13 +634,8 @@ static int event_cb(const struct nlmsghdr *nlh, void *data)
 	     nfct_get_attr_u8(ct, ATTR_ORIG_L3PROTO) != c->family) ||
 	    !xtn_ct_filter_match(r->filter, ct))
 		goto out;
-	if ((c->output & XTN_CTOUT_TMS) && !(c->output & XTN_CTOUT_XML)) {
-		struct timeval tv;
-
-		gettimeofday(&tv, NULL);
-		xtn_strbuf_printf(r->io->out, "[%-.8ld.%-.6ld]\t",
-				  (long)tv.tv_sec, (long)tv.tv_usec);
-	}
+	if ((c->output & XTN_CTOUT_TMS) && !(c->output & XTN_CTOUT_XML))
+		event_time(r);
 	if ((c->output & XTN_CTOUT_XML) && !(c->output & XTN_CTOUT_SAVE) &&
 	    !r->xml_open) {
 		xtn_strbuf_puts(r->io->out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<conntrack>\n");
