@@ -30,6 +30,13 @@ static void flush_out(void *data, struct xtn_strbuf *out)
 	render_flush(out);
 }
 
+static void notice(void *data, const char *msg)
+{
+	(void)data;
+	fflush(stdout);
+	fputs(msg, stderr);
+}
+
 /* the stderr summary by command bit (conntrack-tools' exit_msg) */
 static const char *summary(uint32_t command)
 {
@@ -76,7 +83,8 @@ static void install_signals(void)
 static int run(struct xtn_ctx *ctx, const struct xtn_ct_cmd *c,
 	       struct xtn_strbuf *out, const char *prog, bool batch)
 {
-	struct xtn_ct_io io = { .out = out, .flush = flush_out, .stop = &ct_stop };
+	struct xtn_ct_io io = { .out = out, .flush = flush_out,
+				 .notice = notice, .stop = &ct_stop };
 	unsigned int counter = 0;
 	const char *fmt;
 	int ret;

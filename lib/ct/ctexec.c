@@ -651,6 +651,44 @@ out:
 	return MNL_CB_OK;
 }
 
+/* -b: 1.4.7 sets the size on its query socket, not on the event socket,
+ * and reports what the kernel made of it; we report the same number, but
+ * do enlarge the event socket when asked for more than it has (a smaller
+ * size there would only lose events that 1.4.7 keeps) */
+static int set_rcvbuf(int fd, int sz)
+{
+	socklen_t len = sizeof(sz);
+
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &sz, len) < 0)
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &sz, len);
+	if (getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &sz, &len) < 0)
+		return -1;
+	return sz;
+}
+
+static void event_bufsize(struct run *r)
+{
+	int want = (int)r->c->bufsize, fd = mnl_socket_get_fd(r->sock.nl);
+	int now = 0, got;
+	socklen_t len = sizeof(now);
+	char msg[96];
+
+	if (getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &now, &len) == 0 &&
+	    (long)want * 2 > now)
+		set_rcvbuf(fd, want);
+	if (!r->mod.nl && sock_open(&r->mod, 0) < 0)
+		return;
+	got = set_rcvbuf(mnl_socket_get_fd(r->mod.nl), want);
+	if (got < 0)
+		return;
+	snprintf(msg, sizeof(msg),
+		 "NOTICE: Netlink socket buffer size has been set to %d bytes.\n", got);
+	if (r->io->notice)
+		r->io->notice(r->io->data, msg);
+	else
+		xtn_warn(&r->ctx->diag, "%.*s", (int)strlen(msg) - 1, msg);
+}
+
 /* -E: read the event groups until *io->stop; a poll timeout bounds the
  * wait, so a signal that lands just before the poll is seen soon */
 static int run_event(struct run *r)
@@ -673,18 +711,8 @@ static int run_event(struct run *r)
 	sock_close(&r->sock);
 	if (sock_open(&r->sock, groups) < 0)
 		return -1;
-	if (c->options & XTN_CTO_BUFFERSIZE) {
-		int sz = (int)c->bufsize;
-
-		int fd = mnl_socket_get_fd(r->sock.nl);
-		socklen_t len = sizeof(sz);
-
-		if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &sz, len) < 0)
-			setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &sz, len);
-		if (getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &sz, &len) == 0)
-			xtn_warn(&r->ctx->diag, "NOTICE: Netlink socket buffer size has been set to %d bytes.",
-				 sz);
-	}
+	if (c->options & XTN_CTO_BUFFERSIZE)
+		event_bufsize(r);
 	pfd.fd = mnl_socket_get_fd(r->sock.nl);
 	pfd.events = POLLIN;
 	while (!(r->io->stop && *r->io->stop)) {
@@ -692,6 +720,11 @@ static int run_event(struct run *r)
 			continue;
 		n = mnl_socket_recvfrom(r->sock.nl, buf, sizeof(buf));
 		if (n < 0) {
+			if (errno == ENOBUFS && r->io->notice)
+				r->io->notice(r->io->data,
+					      "WARNING: We have hit ENOBUFS! We are losing events.\n"
+					      "This message means that the current netlink socket buffer size is too small.\n"
+					      "Please, check --buffer-size in conntrack(8) manpage.\n");
 			if (errno == EINTR || errno == ENOBUFS)
 				continue;
 			return -1;
