@@ -6,11 +6,14 @@
  * run here.
  */
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 #include <arpa/inet.h>
 #include <libmnl/libmnl.h>
 #include <linux/netfilter/nfnetlink.h>
@@ -415,7 +418,375 @@ static int run_create(struct run *r)
 	return 0;
 }
 
+/* ---- the expectation table ---- */
+
+static int exp_dump(struct run *r, uint16_t type, mnl_cb_t cb)
+{
+	char buf[CT_BUFSZ];
+	struct nlmsghdr *nlh;
+
+	nlh = msg_put(buf, NFNL_SUBSYS_CTNETLINK_EXP, type, NLM_F_DUMP,
+		      (uint8_t)r->c->family);
+	return talk(&r->sock, nlh, cb, r, true);
+}
+
+static int exp_request(struct run *r, uint16_t type, uint16_t flags,
+		       const struct nf_expect *exp, mnl_cb_t cb)
+{
+	char buf[CT_BUFSZ];
+	struct nlmsghdr *nlh;
+
+	nlh = msg_put(buf, NFNL_SUBSYS_CTNETLINK_EXP, type, flags,
+		      (uint8_t)r->c->family);
+	if (exp && nfexp_nlmsg_build(nlh, exp) < 0)
+		return -1;
+	return talk(&r->sock, nlh, cb, r, false);
+}
+
+static int exp_print_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct run *r = data;
+	const struct xtn_ct_cmd *c = r->c;
+	struct nf_expect *exp = nfexp_new();
+	unsigned int op_type = NFCT_O_DEFAULT, flags = 0;
+	char buf[4096];
+
+	if (!exp)
+		return MNL_CB_OK;
+	nfexp_nlmsg_parse(nlh, exp);
+	if (c->output & XTN_CTOUT_XML) {
+		op_type = NFCT_O_XML;
+		if (!r->xml_open) {
+			xtn_strbuf_puts(r->io->out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<expect>\n");
+			r->xml_open = true;
+		}
+	}
+	if (c->output & XTN_CTOUT_TMS)
+		flags |= NFCT_OF_TIME;
+	nfexp_snprintf(buf, sizeof(buf), exp, NFCT_T_UNKNOWN, op_type, flags);
+	xtn_strbuf_puts(r->io->out, buf);
+	emit(r);
+	r->counter++;
+	nfexp_destroy(exp);
+	return MNL_CB_OK;
+}
+
+static int exp_count_cb(const struct nlmsghdr *nlh, void *data)
+{
+	(void)nlh;
+	((struct run *)data)->counter++;
+	return MNL_CB_OK;
+}
+
+static int exp_stats_cb(const struct nlmsghdr *nlh, void *data)
+{
+	static const char *const names[] = {
+		[CTA_STATS_EXP_NEW] = "expect_new",
+		[CTA_STATS_EXP_CREATE] = "expect_create",
+		[CTA_STATS_EXP_DELETE] = "expect_delete",
+	};
+	const struct nfgenmsg *nfg = mnl_nlmsg_get_payload(nlh);
+	const struct nlattr *tb[XTN_ARRAY_SIZE(names)] = { NULL };
+	struct run *r = data;
+	struct nlattr *a;
+	size_t i;
+
+	mnl_attr_for_each(a, nlh, sizeof(*nfg)) {
+		uint16_t t = mnl_attr_get_type(a);
+
+		if (t < XTN_ARRAY_SIZE(names) &&
+		    mnl_attr_validate(a, MNL_TYPE_U32) == 0)
+			tb[t] = a;
+	}
+	xtn_strbuf_printf(r->io->out, "cpu=%-4u\t", ntohs(nfg->res_id));
+	for (i = 0; i < XTN_ARRAY_SIZE(tb); i++)
+		if (tb[i] && names[i])
+			xtn_strbuf_printf(r->io->out, "%s=%u ", names[i],
+					  ntohl(mnl_attr_get_u32(tb[i])));
+	emit(r);
+	return MNL_CB_OK;
+}
+
+static void set_addr(struct nf_conntrack *ct, const struct xtn_ct_addr *a,
+		     bool src)
+{
+	if (a->family == AF_INET6)
+		nfct_set_attr(ct, src ? ATTR_ORIG_IPV6_SRC : ATTR_ORIG_IPV6_DST,
+			      a->a);
+	else
+		nfct_set_attr(ct, src ? ATTR_ORIG_IPV4_SRC : ATTR_ORIG_IPV4_DST,
+			      a->a);
+}
+
+/* the expected tuple (--tuple-*) or its mask (--mask-*) of -I expect */
+static struct nf_conntrack *exp_tuple(const struct xtn_ct_cmd *c, bool mask)
+{
+	struct nf_conntrack *t = nfct_new();
+
+	if (!t)
+		return NULL;
+	nfct_set_attr_u8(t, ATTR_ORIG_L3PROTO, (uint8_t)c->family);
+	nfct_set_attr_u8(t, ATTR_ORIG_L4PROTO, (uint8_t)c->protonum);
+	set_addr(t, mask ? &c->mask_src : &c->exp_src, true);
+	set_addr(t, mask ? &c->mask_dst : &c->exp_dst, false);
+	if (c->l4flags & (1u << (mask ? XTN_CTL4_MASK_SPORT : XTN_CTL4_EXP_SPORT)))
+		nfct_set_attr_u16(t, ATTR_ORIG_PORT_SRC,
+				  htons(c->l4[mask ? XTN_CTL4_MASK_SPORT : XTN_CTL4_EXP_SPORT]));
+	if (c->l4flags & (1u << (mask ? XTN_CTL4_MASK_DPORT : XTN_CTL4_EXP_DPORT)))
+		nfct_set_attr_u16(t, ATTR_ORIG_PORT_DST,
+				  htons(c->l4[mask ? XTN_CTL4_MASK_DPORT : XTN_CTL4_EXP_DPORT]));
+	return t;
+}
+
+static int exp_modify(struct run *r)
+{
+	const struct xtn_ct_cmd *c = r->c;
+	struct nf_conntrack *master = xtn_ct_filter_tmpl(r->filter);
+	struct nf_conntrack *tuple = NULL, *mask = NULL;
+	struct nf_expect *exp = nfexp_new();
+	int ret = -1;
+
+	if (!exp)
+		return -1;
+	if (c->command == XTN_EXP_CREATE) {
+		tuple = exp_tuple(c, false);
+		mask = exp_tuple(c, true);
+		if (!tuple || !mask)
+			goto out;
+		nfexp_set_attr(exp, ATTR_EXP_MASTER, master);
+		nfexp_set_attr(exp, ATTR_EXP_EXPECTED, tuple);
+		nfexp_set_attr(exp, ATTR_EXP_MASK, mask);
+		if (c->options & XTN_CTO_TIMEOUT)
+			nfexp_set_attr_u32(exp, ATTR_EXP_TIMEOUT, c->timeout);
+		ret = exp_request(r, IPCTNL_MSG_EXP_NEW,
+				  NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK, exp, NULL);
+	} else if (c->command == XTN_EXP_DELETE) {
+		nfexp_set_attr(exp, ATTR_EXP_EXPECTED, master);
+		ret = exp_request(r, IPCTNL_MSG_EXP_DELETE, NLM_F_ACK, exp, NULL);
+	} else {
+		nfexp_set_attr(exp, ATTR_EXP_MASTER, master);
+		ret = exp_request(r, IPCTNL_MSG_EXP_GET, NLM_F_ACK, exp,
+				  exp_print_cb);
+	}
+out:
+	if (tuple)
+		nfct_destroy(tuple);
+	if (mask)
+		nfct_destroy(mask);
+	nfexp_destroy(exp);
+	return ret;
+}
+
+static int run_exp(struct run *r)
+{
+	int ret;
+
+	switch (r->c->command) {
+	case XTN_EXP_LIST:
+		ret = exp_dump(r, IPCTNL_MSG_EXP_GET, exp_print_cb);
+		if (r->xml_open) {
+			xtn_strbuf_puts(r->io->out, "</expect>\n");
+			r->io->flush(r->io->data, r->io->out);
+		}
+		return ret;
+	case XTN_EXP_COUNT:
+		ret = exp_dump(r, IPCTNL_MSG_EXP_GET, exp_count_cb);
+		xtn_strbuf_printf(r->io->out, "%u", r->counter);
+		emit(r);
+		return ret;
+	case XTN_EXP_STATS:
+		return exp_dump(r, IPCTNL_MSG_EXP_GET_STATS_CPU, exp_stats_cb);
+	case XTN_EXP_FLUSH:
+		return exp_request(r, IPCTNL_MSG_EXP_DELETE, NLM_F_ACK, NULL, NULL);
+	default:
+		return exp_modify(r);
+	}
+}
+
 static int update_cb(const struct nlmsghdr *nlh, void *data);
+
+/* " [USERSPACE] portid=N progname=NAME" of an event a process caused */
+static void userspace_tag(struct run *r, uint32_t portid)
+{
+	char path[32], name[64] = "";
+	FILE *f;
+
+	xtn_strbuf_printf(r->io->out, " [USERSPACE] portid=%u", portid);
+	snprintf(path, sizeof(path), "/proc/%u/comm", portid);
+	f = fopen(path, "r");
+	if (!f)
+		return;
+	if (fgets(name, sizeof(name), f)) {
+		name[strcspn(name, "\n")] = '\0';
+		xtn_strbuf_printf(r->io->out, " progname=%s", name);
+	}
+	fclose(f);
+}
+
+static unsigned int event_type(const struct nlmsghdr *nlh)
+{
+	if ((nlh->nlmsg_type & 0xff) == IPCTNL_MSG_CT_DELETE)
+		return NFCT_T_DESTROY;
+	if (nlh->nlmsg_flags & (NLM_F_CREATE | NLM_F_EXCL))
+		return NFCT_T_NEW;
+	return NFCT_T_UPDATE;
+}
+
+static void event_time(struct run *r)
+{
+	struct timeval tv;
+
+	gettimeofday(&tv, NULL);
+	xtn_strbuf_printf(r->io->out, "[%-.8ld.%-.6ld]\t", (long)tv.tv_sec,
+			  (long)tv.tv_usec);
+}
+
+/* an expectation event: the line only, as 1.4.7 prints it */
+static int exp_event(struct run *r, const struct nlmsghdr *nlh,
+		     unsigned int type)
+{
+	const struct xtn_ct_cmd *c = r->c;
+	struct nf_expect *exp = nfexp_new();
+	unsigned int op_type = NFCT_O_DEFAULT, flags = 0;
+	char buf[1024];
+
+	if (!exp)
+		return MNL_CB_OK;
+	nfexp_nlmsg_parse(nlh, exp);
+	if (c->output & XTN_CTOUT_XML)
+		op_type = NFCT_O_XML;
+	if ((c->output & XTN_CTOUT_TMS) && !(c->output & XTN_CTOUT_XML))
+		event_time(r);
+	else if (c->output & XTN_CTOUT_TMS)
+		flags |= NFCT_OF_TIME;
+	nfexp_snprintf(buf, sizeof(buf), exp, type, op_type, flags);
+	xtn_strbuf_puts(r->io->out, buf);
+	emit(r);
+	r->counter++;
+	nfexp_destroy(exp);
+	return MNL_CB_OK;
+}
+
+static int event_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct run *r = data;
+	const struct xtn_ct_cmd *c = r->c;
+	unsigned int type = event_type(nlh);
+	struct nf_conntrack *ct;
+
+	if (c->table == XTN_CT_TABLE_EXPECT)
+		return exp_event(r, nlh, type);
+	ct = nfct_new();
+	if (!ct)
+		return MNL_CB_OK;
+	nfct_nlmsg_parse(nlh, ct);
+	if ((c->family != AF_UNSPEC &&
+	     nfct_get_attr_u8(ct, ATTR_ORIG_L3PROTO) != c->family) ||
+	    !xtn_ct_filter_match(r->filter, ct))
+		goto out;
+	if ((c->output & XTN_CTOUT_TMS) && !(c->output & XTN_CTOUT_XML))
+		event_time(r);
+	if ((c->output & XTN_CTOUT_XML) && !(c->output & XTN_CTOUT_SAVE) &&
+	    !r->xml_open) {
+		xtn_strbuf_puts(r->io->out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<conntrack>\n");
+		r->xml_open = true;
+	}
+	xtn_ct_print(r->io->out, c, ct, type);
+	if (nlh->nlmsg_pid)
+		userspace_tag(r, nlh->nlmsg_pid);
+	emit(r);
+	r->counter++;
+out:
+	nfct_destroy(ct);
+	return MNL_CB_OK;
+}
+
+/* -b: 1.4.7 sets the size on its query socket, not on the event socket,
+ * and reports what the kernel made of it; we report the same number, but
+ * do enlarge the event socket when asked for more than it has (a smaller
+ * size there would only lose events that 1.4.7 keeps) */
+static int set_rcvbuf(int fd, int sz)
+{
+	socklen_t len = sizeof(sz);
+
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &sz, len) < 0)
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &sz, len);
+	if (getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &sz, &len) < 0)
+		return -1;
+	return sz;
+}
+
+static void event_bufsize(struct run *r)
+{
+	int want = (int)r->c->bufsize, fd = mnl_socket_get_fd(r->sock.nl);
+	int now = 0, got;
+	socklen_t len = sizeof(now);
+	char msg[96];
+
+	if (getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &now, &len) == 0 &&
+	    (long)want * 2 > now)
+		set_rcvbuf(fd, want);
+	if (!r->mod.nl && sock_open(&r->mod, 0) < 0)
+		return;
+	got = set_rcvbuf(mnl_socket_get_fd(r->mod.nl), want);
+	if (got < 0)
+		return;
+	snprintf(msg, sizeof(msg),
+		 "NOTICE: Netlink socket buffer size has been set to %d bytes.\n", got);
+	if (r->io->notice)
+		r->io->notice(r->io->data, msg);
+	else
+		xtn_warn(&r->ctx->diag, "%.*s", (int)strlen(msg) - 1, msg);
+}
+
+/* -E: read the event groups until *io->stop; a poll timeout bounds the
+ * wait, so a signal that lands just before the poll is seen soon */
+static int run_event(struct run *r)
+{
+	const struct xtn_ct_cmd *c = r->c;
+	uint32_t mask = c->event_mask ? c->event_mask : XTN_CTEV_ALL;
+	unsigned int groups = 0;
+	char buf[CT_BUFSZ];
+	struct pollfd pfd;
+	ssize_t n;
+
+	if (mask & XTN_CTEV_NEW)
+		groups |= NF_NETLINK_CONNTRACK_NEW;
+	if (mask & XTN_CTEV_UPDATE)
+		groups |= NF_NETLINK_CONNTRACK_UPDATE;
+	if (mask & XTN_CTEV_DESTROY)
+		groups |= NF_NETLINK_CONNTRACK_DESTROY;
+	if (c->table == XTN_CT_TABLE_EXPECT)
+		groups <<= 3;	/* the NF_NETLINK_CONNTRACK_EXP_* groups */
+	sock_close(&r->sock);
+	if (sock_open(&r->sock, groups) < 0)
+		return -1;
+	if (c->options & XTN_CTO_BUFFERSIZE)
+		event_bufsize(r);
+	pfd.fd = mnl_socket_get_fd(r->sock.nl);
+	pfd.events = POLLIN;
+	while (!(r->io->stop && *r->io->stop)) {
+		if (poll(&pfd, 1, 200) <= 0)
+			continue;
+		n = mnl_socket_recvfrom(r->sock.nl, buf, sizeof(buf));
+		if (n < 0) {
+			if (errno == ENOBUFS && r->io->notice)
+				r->io->notice(r->io->data,
+					      "WARNING: We have hit ENOBUFS! We are losing events.\n"
+					      "This message means that the current netlink socket buffer size is too small.\n"
+					      "Please, check --buffer-size in conntrack(8) manpage.\n");
+			if (errno == EINTR || errno == ENOBUFS)
+				continue;
+			return -1;
+		}
+		mnl_cb_run(buf, (size_t)n, 0, 0, event_cb, r);
+	}
+	if (r->xml_open) {
+		xtn_strbuf_puts(r->io->out, "</conntrack>\n");
+		r->io->flush(r->io->data, r->io->out);
+	}
+	return 0;
+}
 
 static int run_cmd(struct run *r)
 {
@@ -444,6 +815,13 @@ static int run_cmd(struct run *r)
 	case XTN_CT_COUNT:
 		return request(&r->sock, AF_UNSPEC, IPCTNL_MSG_CT_GET_STATS, 0,
 			       NULL, count_cb, r);
+	case XTN_CT_EVENT:
+	case XTN_EXP_EVENT:
+		return run_event(r);
+	case XTN_EXP_LIST: case XTN_EXP_COUNT: case XTN_EXP_STATS:
+	case XTN_EXP_FLUSH: case XTN_EXP_CREATE: case XTN_EXP_DELETE:
+	case XTN_EXP_GET:
+		return run_exp(r);
 	case XTN_CT_STATS:
 		return dump(r, IPCTNL_MSG_CT_GET_STATS_CPU, stats_cb, false, false);
 	default:

@@ -19,6 +19,8 @@ struct xtn_ct_io {
 	struct xtn_strbuf *out;
 	void (*flush)(void *data, struct xtn_strbuf *out);
 	void *data;
+	/* a message that must go out now (-E losing events), or NULL */
+	void (*notice)(void *data, const char *msg);
 	/* -E stops when this becomes non-zero (set by a signal handler) */
 	volatile sig_atomic_t *stop;
 };
