@@ -6,6 +6,7 @@
  * exit_error() does.
  */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -531,6 +532,31 @@ static int parse_proto(struct ctp *p, const char *arg)
 	return 0;
 }
 
+/* A number that is all digits (0x.. too where base is 0) and at most
+ * max: 1.4.7 reads what it can and goes on (-m foo is mark 0); we refuse
+ * it, so a filter never matches more than what was written. */
+static bool parse_uint(const char *arg, int base, unsigned long long max,
+		       unsigned long long *v)
+{
+	char *end;
+
+	if (*arg < '0' || *arg > '9')
+		return false;
+	errno = 0;
+	*v = strtoull(arg, &end, base);
+	return errno == 0 && *end == '\0' && *v <= max;
+}
+
+static const char *l4_what(enum xtn_ct_l4 v)
+{
+	switch (v) {
+	case XTN_CTL4_ICMP_TYPE: return "ICMP type";
+	case XTN_CTL4_ICMP_CODE: return "ICMP code";
+	case XTN_CTL4_ICMP_ID: return "ICMP id";
+	default: return "port";
+	}
+}
+
 static int parse_l4(struct ctp *p, unsigned int id, const char *arg)
 {
 	struct xtn_ct_cmd *c = p->c;
@@ -541,7 +567,12 @@ static int parse_l4(struct ctp *p, unsigned int id, const char *arg)
 	c->l4cols |= 1u << id;
 	c->l4flags |= 1u << v;
 	if (v != XTN_CTL4_STATE) {
-		c->l4[v] = (uint16_t)atoi(arg);
+		unsigned long long n;
+		bool icmp8 = v == XTN_CTL4_ICMP_TYPE || v == XTN_CTL4_ICMP_CODE;
+
+		if (!parse_uint(arg, 10, icmp8 ? 255 : 65535, &n))
+			return perr(p, "invalid %s `%s'", l4_what(v), arg);
+		c->l4[v] = (uint16_t)n;
 		return 0;
 	}
 	for (i = 0; i < h->nstates; i++)
@@ -555,21 +586,38 @@ static int parse_l4(struct ctp *p, unsigned int id, const char *arg)
 	return 0;
 }
 
-/* 1.4.7 reads these numbers without checking them */
-static void parse_mark(struct xtn_ct_cmd *c, const char *arg)
+/* -m V[/M]: both parts numbers of 32 bits */
+static int parse_mark(struct ctp *p, const char *arg)
 {
-	unsigned long long v, m;
-	char *end;
+	struct xtn_ct_cmd *c = p->c;
+	const char *slash = strchr(arg, '/');
+	unsigned long long v, m = UINT32_MAX;
+	char *val = xtn_xstrndup(arg, slash ? (size_t)(slash - arg) : strlen(arg));
+	bool ok = parse_uint(val, 0, UINT32_MAX, &v) &&
+		  (!slash || parse_uint(slash + 1, 0, UINT32_MAX, &m));
 
-	v = strtoull(arg, &end, 0);
-	if (end == arg || (*end && *end != '/') || v > UINT32_MAX)
-		return;
+	free(val);
+	if (!ok)
+		return perr(p, "invalid mark `%s'", arg);
+	c->options |= XTN_CTO_MARK;
 	c->mark = (uint32_t)v;
-	c->mark_mask = UINT32_MAX;
-	if (*end == '/') {
-		m = strtoull(end + 1, &end, 0);
-		c->mark_mask = (uint32_t)m;
+	c->mark_mask = (uint32_t)m;
+	return 0;
+}
+
+static int parse_zone(struct ctp *p, int opt, const char *arg)
+{
+	struct xtn_ct_cmd *c = p->c;
+	unsigned long long v;
+
+	if (!parse_uint(arg, 0, UINT16_MAX, &v))
+		return perr(p, "invalid zone `%s'", arg);
+	switch (opt) {
+	case 'w': c->options |= XTN_CTO_ZONE; c->zone = (uint16_t)v; break;
+	case '(': c->options |= XTN_CTO_ORIG_ZONE; c->orig_zone = (uint16_t)v; break;
+	default: c->options |= XTN_CTO_REPL_ZONE; c->repl_zone = (uint16_t)v; break;
 	}
+	return 0;
 }
 
 static int parse_number_opt(struct ctp *p, int opt, const char *arg)
@@ -578,14 +626,12 @@ static int parse_number_opt(struct ctp *p, int opt, const char *arg)
 	unsigned long v = strtoul(arg, NULL, 0);
 
 	switch (opt) {
-	case 'w': c->options |= XTN_CTO_ZONE; c->zone = (uint16_t)v; break;
-	case '(': c->options |= XTN_CTO_ORIG_ZONE; c->orig_zone = (uint16_t)v; break;
-	case ')': c->options |= XTN_CTO_REPL_ZONE; c->repl_zone = (uint16_t)v; break;
+	case 'w': case '(': case ')': return parse_zone(p, opt, arg);
 	case 'i': c->options |= XTN_CTO_ID; c->id = (uint32_t)v; break;
 	case 'c': c->options |= XTN_CTO_SECMARK; c->secmark = (uint32_t)v; break;
 	case 't': c->options |= XTN_CTO_TIMEOUT; c->timeout = (uint32_t)atol(arg); break;
 	case 'b': c->options |= XTN_CTO_BUFFERSIZE; c->bufsize = (size_t)atol(arg); break;
-	case 'm': c->options |= XTN_CTO_MARK; parse_mark(c, arg); break;
+	case 'm': return parse_mark(p, arg);
 	default: return -1;
 	}
 	return 0;
