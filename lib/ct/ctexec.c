@@ -155,11 +155,13 @@ static void emit(struct run *r)
 	r->io->flush(r->io->data, r->io->out);
 }
 
+/* -L and -G open the xml document (only -L closes it); -D and -U print
+ * bare <flow> lines, as conntrack-tools does */
 static void print_entry(struct run *r, const struct nf_conntrack *ct,
 			unsigned int type)
 {
 	if ((r->c->output & XTN_CTOUT_XML) && !(r->c->output & XTN_CTOUT_SAVE) &&
-	    !r->xml_open) {
+	    (r->c->command & (XTN_CT_LIST | XTN_CT_GET)) && !r->xml_open) {
 		xtn_strbuf_puts(r->io->out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<conntrack>\n");
 		r->xml_open = true;
 	}

@@ -62,6 +62,16 @@ static void tmpl_addrs(struct xtn_ct_filter *f, struct nf_conntrack *ct)
 		nfct_set_attr_u16(ct, ATTR_DNAT_PORT, htons(c->dnat_port));
 }
 
+/* --state sets the protocol's own state attribute */
+int xtn_ct_state_attr(int protonum)
+{
+	switch (protonum) {
+	case IPPROTO_SCTP: return ATTR_SCTP_STATE;
+	case IPPROTO_DCCP: return ATTR_DCCP_STATE;
+	default: return ATTR_TCP_STATE;
+	}
+}
+
 static void tmpl_l4(const struct xtn_ct_cmd *c, struct nf_conntrack *ct)
 {
 	static const enum nf_conntrack_attr port_attr[] = {
@@ -76,18 +86,24 @@ static void tmpl_l4(const struct xtn_ct_cmd *c, struct nf_conntrack *ct)
 	for (i = 0; i < 4; i++) {
 		if (!(c->l4flags & (1u << i)))
 			continue;
-		nfct_set_attr_u16(ct, port_attr[i], htons(c->l4[i]));
+		nfct_set_attr_u16(ct, port_attr[i], htons((uint16_t)c->l4[i]));
 		nfct_set_attr_u8(ct, i < 2 ? ATTR_ORIG_L4PROTO : ATTR_REPL_L4PROTO,
 				 pn);
 	}
 	if (c->l4flags & (1u << XTN_CTL4_STATE))
-		nfct_set_attr_u8(ct, ATTR_TCP_STATE, (uint8_t)c->l4[XTN_CTL4_STATE]);
+		nfct_set_attr_u8(ct, (enum nf_conntrack_attr)xtn_ct_state_attr(pn), (uint8_t)c->l4[XTN_CTL4_STATE]);
+	if (c->l4flags & (1u << XTN_CTL4_ORIG_VTAG))
+		nfct_set_attr_u32(ct, ATTR_SCTP_VTAG_ORIG, htonl(c->l4[XTN_CTL4_ORIG_VTAG]));
+	if (c->l4flags & (1u << XTN_CTL4_REPL_VTAG))
+		nfct_set_attr_u32(ct, ATTR_SCTP_VTAG_REPL, htonl(c->l4[XTN_CTL4_REPL_VTAG]));
+	if (c->l4flags & (1u << XTN_CTL4_ROLE))
+		nfct_set_attr_u8(ct, ATTR_DCCP_ROLE, (uint8_t)c->l4[XTN_CTL4_ROLE]);
 	if (c->l4flags & (1u << XTN_CTL4_ICMP_TYPE))
 		nfct_set_attr_u8(ct, ATTR_ICMP_TYPE, (uint8_t)c->l4[XTN_CTL4_ICMP_TYPE]);
 	if (c->l4flags & (1u << XTN_CTL4_ICMP_CODE))
 		nfct_set_attr_u8(ct, ATTR_ICMP_CODE, (uint8_t)c->l4[XTN_CTL4_ICMP_CODE]);
 	if (c->l4flags & (1u << XTN_CTL4_ICMP_ID))
-		nfct_set_attr_u16(ct, ATTR_ICMP_ID, htons(c->l4[XTN_CTL4_ICMP_ID]));
+		nfct_set_attr_u16(ct, ATTR_ICMP_ID, htons((uint16_t)c->l4[XTN_CTL4_ICMP_ID]));
 	if ((c->l4flags & (7u << XTN_CTL4_ICMP_TYPE)) &&
 	    nfct_attr_is_set(ct, ATTR_REPL_L3PROTO))
 		nfct_set_attr_u8(ct, ATTR_REPL_L4PROTO, pn);

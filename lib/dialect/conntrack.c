@@ -547,9 +547,12 @@ static bool parse_uint(const char *arg, int base, unsigned long long max,
 	return errno == 0 && *end == '\0' && *v <= max;
 }
 
-static const char *l4_what(enum xtn_ct_l4 v)
+static const char *l4_what(const struct xtn_ct_proto *h, enum xtn_ct_l4 v)
 {
+	if (h->keys)
+		return "key";
 	switch (v) {
+	case XTN_CTL4_ORIG_VTAG: case XTN_CTL4_REPL_VTAG: return "verification tag";
 	case XTN_CTL4_ICMP_TYPE: return "ICMP type";
 	case XTN_CTL4_ICMP_CODE: return "ICMP code";
 	case XTN_CTL4_ICMP_ID: return "ICMP id";
@@ -557,32 +560,56 @@ static const char *l4_what(enum xtn_ct_l4 v)
 	}
 }
 
+static int parse_state(struct ctp *p, const struct xtn_ct_proto *h,
+		       const char *arg)
+{
+	unsigned int i;
+
+	for (i = 0; i < h->nstates; i++)
+		if (strcmp(arg, h->states[i]) == 0)
+			break;
+	if (h->protonum == IPPROTO_TCP && strcmp(arg, "LISTEN") == 0)
+		i = 9;	/* TCP_CONNTRACK_LISTEN, the kernel's SYN_SENT2 */
+	else if (i == h->nstates)
+		return perr(p, "%s `%s'", h->state_msg, arg);
+	p->c->l4[XTN_CTL4_STATE] = i;
+	return 0;
+}
+
+/* dccp --role: a prefix of client or server, any case */
+static int parse_role(struct ctp *p, const char *arg)
+{
+	size_t n = strlen(arg);
+
+	if (strncasecmp(arg, "client", n) == 0)
+		p->c->l4[XTN_CTL4_ROLE] = 0;
+	else if (strncasecmp(arg, "server", n) == 0)
+		p->c->l4[XTN_CTL4_ROLE] = 1;
+	else
+		return perr(p, "Unknown DCCP role `%s'", arg);
+	return 0;
+}
+
 static int parse_l4(struct ctp *p, unsigned int id, const char *arg)
 {
 	struct xtn_ct_cmd *c = p->c;
 	const struct xtn_ct_proto *h = c->proto;
 	enum xtn_ct_l4 v = h->optval[id];
-	unsigned int i;
+	unsigned long long n, max = 65535;
 
 	c->l4cols |= 1u << id;
 	c->l4flags |= 1u << v;
-	if (v != XTN_CTL4_STATE) {
-		unsigned long long n;
-		bool icmp8 = v == XTN_CTL4_ICMP_TYPE || v == XTN_CTL4_ICMP_CODE;
-
-		if (!parse_uint(arg, 10, icmp8 ? 255 : 65535, &n))
-			return perr(p, "invalid %s `%s'", l4_what(v), arg);
-		c->l4[v] = (uint16_t)n;
-		return 0;
-	}
-	for (i = 0; i < h->nstates; i++)
-		if (strcmp(arg, h->states[i]) == 0)
-			break;
-	if (strcmp(arg, "LISTEN") == 0)
-		i = 9;	/* TCP_CONNTRACK_LISTEN, the kernel's SYN_SENT2 */
-	else if (i == h->nstates)
-		return perr(p, "unknown %s state `%s'", h->state_name, arg);
-	c->l4[v] = (uint16_t)i;
+	if (v == XTN_CTL4_STATE)
+		return parse_state(p, h, arg);
+	if (v == XTN_CTL4_ROLE)
+		return parse_role(p, arg);
+	if (v == XTN_CTL4_ICMP_TYPE || v == XTN_CTL4_ICMP_CODE)
+		max = 255;
+	else if (v == XTN_CTL4_ORIG_VTAG || v == XTN_CTL4_REPL_VTAG)
+		max = UINT32_MAX;
+	if (!parse_uint(arg, h->keys ? 0 : 10, max, &n))
+		return perr(p, "invalid %s `%s'", l4_what(h, v), arg);
+	c->l4[v] = (uint32_t)n;
 	return 0;
 }
 

@@ -123,6 +123,9 @@ enum xtn_ct_l4 {
 	XTN_CTL4_ICMP_TYPE,
 	XTN_CTL4_ICMP_CODE,
 	XTN_CTL4_ICMP_ID,
+	XTN_CTL4_ORIG_VTAG,	/* sctp verification tags */
+	XTN_CTL4_REPL_VTAG,
+	XTN_CTL4_ROLE,		/* dccp: 0 client, 1 server */
 	XTN_CTL4_N,
 };
 
@@ -142,7 +145,8 @@ struct xtn_ct_proto {
 	const char (*legal)[12];	/* [command bit][column] 0/1/2/3 */
 	const char *const *states;	/* --state words, NULL: none */
 	unsigned int nstates;
-	const char *state_name;		/* "TCP" in "unknown TCP state" */
+	const char *state_msg;		/* "unknown TCP state" */
+	bool keys;			/* gre: keys are numbers in any base */
 	const char *help;
 	/* the pair of columns to name when neither tuple is complete */
 	const char *pair_msg[2];
@@ -177,7 +181,7 @@ struct xtn_ct_cmd {
 	uint32_t secmark, id;
 	uint16_t zone, orig_zone, repl_zone;
 
-	uint16_t l4[XTN_CTL4_N];	/* ports host order, state, icmp */
+	uint32_t l4[XTN_CTL4_N];	/* ports host order, state, icmp, vtags */
 };
 
 void xtn_ct_cmd_init(struct xtn_ct_cmd *c);

@@ -36,6 +36,9 @@ void xtn_ct_print(struct xtn_strbuf *out, const struct xtn_ct_cmd *c,
 void xtn_ct_print_save(struct xtn_strbuf *out, const struct nf_conntrack *ct,
 		       unsigned int type);
 
+/* The nf_conntrack_attr of a protocol's --state (tcp, sctp, dccp) */
+int xtn_ct_state_attr(int protonum);
+
 /* The userspace filter: true when ct passes c's filters. */
 struct xtn_ct_filter;
 struct xtn_ct_filter *xtn_ct_filter_new(const struct xtn_ct_cmd *c);
