@@ -221,7 +221,7 @@ static struct nfct_filter_dump *kernel_filter(const struct xtn_ct_cmd *c,
 	if (!fd)
 		return NULL;
 	if (c->options & XTN_CTO_MARK) {
-		m.val = c->mark;
+		m.val = c->mark_kernel;
 		m.mask = c->mark_mask;
 		nfct_filter_dump_set_attr(fd, NFCT_FILTER_DUMP_MARK, &m);
 	}

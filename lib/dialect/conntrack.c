@@ -356,6 +356,8 @@ static int parse_addr_opt(struct ctp *p, int opt, const char *arg)
 	c->options |= bit;
 	if (opt == 'j')
 		c->dnat = a;
+	if (opt == '{' || opt == '}')	/* a netmask for -s / -d */
+		*(opt == '{' ? &c->has_mask_src : &c->has_mask_dst) = true;
 	if (mask == -1 || !maskable ||
 	    mask == (a.family == AF_INET ? 32 : 128))
 		return 0;
@@ -628,6 +630,7 @@ static int parse_mark(struct ctp *p, const char *arg)
 		return perr(p, "invalid mark `%s'", arg);
 	c->options |= XTN_CTO_MARK;
 	c->mark = (uint32_t)v;
+	c->mark_kernel = (uint32_t)v;
 	c->mark_mask = (uint32_t)m;
 	return 0;
 }
@@ -713,7 +716,13 @@ static int parse_option(struct ctp *p, int c, const char *arg)
 		return parse_proto(p, arg);
 	case 'u':
 		p->c->options |= XTN_CTO_STATUS;
-		return parse_status(p, arg);
+		if (parse_status(p, arg) < 0)
+			return -1;
+		/* 1.4.7 keeps -u's bits in the mark's value too: a -u after
+		 * -m makes -I/-U set that mark and -L/-D compare with it (the
+		 * kernel's mark filter keeps -m's value) */
+		p->c->mark = p->c->status;
+		return 0;
 	case 'e':
 		p->c->options |= XTN_CTO_EVENT_MASK;
 		return parse_list(p, arg, &p->c->event_mask, &event_list);

@@ -178,6 +178,7 @@ struct xtn_ct_cmd {
 	uint32_t timeout;
 	uint32_t status, status_mask;	/* -u: set bits; !X and UNREPLIED */
 	uint32_t mark, mark_mask;
+	uint32_t mark_kernel;	/* -m's value: 1.4.7's -u overwrites mark */
 	uint32_t secmark, id;
 	uint16_t zone, orig_zone, repl_zone;
 
