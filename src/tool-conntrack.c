@@ -103,7 +103,10 @@ static int run(struct xtn_ctx *ctx, const struct xtn_ct_cmd *c,
 	fflush(stdout);
 	fputs(CT_BANNER, stderr);
 	fprintf(stderr, fmt, counter);
-	return counter == 0 && !(c->command & (XTN_CT_LIST | XTN_EXP_LIST)) ? 1 : 0;
+	/* nothing matched is a failure, but for a listing and for -A
+	 * finding its entry already there */
+	return counter == 0 &&
+	       !(c->command & (XTN_CT_LIST | XTN_EXP_LIST | XTN_CT_ADD)) ? 1 : 0;
 }
 
 int tool_conntrack(const struct xtn_tool *t, int argc, char **argv)

@@ -350,7 +350,9 @@ static int run_create(struct run *r)
 {
 	const struct xtn_ct_cmd *c = r->c;
 	struct nf_conntrack *t = xtn_ct_filter_tmpl(r->filter);
-	uint16_t fl = NLM_F_CREATE | NLM_F_ACK;
+	/* 1.4.7's -A is -I that takes an existing entry as done (and
+	 * leaves it alone): both send EXCL */
+	uint16_t fl = NLM_F_CREATE | NLM_F_ACK | NLM_F_EXCL;
 
 	if ((c->options & XTN_CTO_ORIG) && !(c->options & XTN_CTO_REPL))
 		nfct_setobjopt(t, NFCT_SOPT_SETUP_REPLY);
@@ -358,11 +360,9 @@ static int run_create(struct run *r)
 		nfct_setobjopt(t, NFCT_SOPT_SETUP_ORIGINAL);
 	if (c->options & XTN_CTO_MARK)
 		nfct_set_attr_u32(t, ATTR_MARK, c->mark);
-	if (c->command == XTN_CT_CREATE)
-		fl |= NLM_F_EXCL;
 	if (request(&r->sock, (uint8_t)c->family, IPCTNL_MSG_CT_NEW, fl, t,
 		    NULL, NULL) < 0)
-		return -1;
+		return c->command == XTN_CT_ADD && errno == EEXIST ? 0 : -1;
 	r->counter++;
 	return 0;
 }
