@@ -97,6 +97,10 @@ static int run(struct xtn_ctx *ctx, const struct xtn_ct_cmd *c,
 	}
 	if (ret < 0)
 		return -1;
+	/* what went wrong on the way (-U's vanished entries) comes before
+	 * the summary */
+	render_ct_diag(&ctx->diag);
+	xtn_diag_rewind(&ctx->diag, 0);
 	fmt = summary(c->command);
 	if (!fmt)
 		return 0;

@@ -439,10 +439,14 @@ static int update_cb(const struct nlmsghdr *nlh, void *data)
 				  nfct_get_attr_u32(tmp, ATTR_STATUS));
 	if (nfct_cmp(tmp, ct, NFCT_CMP_ALL | NFCT_CMP_MASK))
 		goto out;
-	if (request(&r->mod, nfct_get_attr_u8(ct, ATTR_ORIG_L3PROTO),
-		    IPCTNL_MSG_CT_NEW, NLM_F_ACK, tmp, NULL, NULL) < 0 ||
-	    request(&r->mod, nfct_get_attr_u8(ct, ATTR_ORIG_L3PROTO),
-		    IPCTNL_MSG_CT_GET, 0, tmp, get_cb, r) < 0) {
+	/* 1.4.7 sends the update with -f's family, so that without -f
+	 * (or an address) the kernel refuses it: EOPNOTSUPP */
+	if (request(&r->mod, (uint8_t)c->family, IPCTNL_MSG_CT_NEW, NLM_F_ACK,
+		    tmp, NULL, NULL) < 0 ||
+	    request(&r->mod, (uint8_t)c->family, IPCTNL_MSG_CT_GET, 0, tmp,
+		    get_cb, r) < 0) {
+		/* each failure is told, a vanished entry is no error */
+		xtn_warn(&r->ctx->diag, "Operation failed: %s", strerror(errno));
 		if (errno == ENOENT)
 			goto out;
 		r->err = errno;
