@@ -134,6 +134,7 @@ struct ctp {
 	struct xtn_getopt g;
 	struct xtn_optset set;
 	struct xtn_ct_cmd *c;
+	bool labelmap_tried;	/* 1.4.7 loads the map once, at first use */
 };
 
 void xtn_ct_cmd_init(struct xtn_ct_cmd *c)
@@ -668,6 +669,23 @@ static int parse_number_opt(struct ctp *p, int opt, const char *arg)
 	return 0;
 }
 
+/* 1.4.7 loads the label map for -o labels and the label options and
+ * says so when it cannot (then no name is known) */
+static void labelmap_init(struct ctp *p)
+{
+	FILE *f;
+
+	if (p->labelmap_tried)
+		return;
+	p->labelmap_tried = true;
+	f = fopen(XTN_CT_LABELMAP, "r");
+	if (!f) {
+		xtn_warn(&p->ctx->diag, "nfct_labelmap_new: %s", strerror(errno));
+		return;
+	}
+	fclose(f);
+}
+
 static int parse_output(struct ctp *p, const char *arg)
 {
 	struct xtn_ct_cmd *c = p->c;
@@ -677,6 +695,8 @@ static int parse_output(struct ctp *p, const char *arg)
 		return -1;
 	if ((c->output & XTN_CTOUT_SAVE) && (c->output & ~XTN_CTOUT_SAVE))
 		return oerr(p, "cannot combine save output with any other output type, use -o save only");
+	if (c->output & XTN_CTOUT_LABELS)
+		labelmap_init(p);
 	return 0;
 }
 
@@ -690,18 +710,65 @@ static int parse_family(struct ctp *p, const char *arg)
 	return perr(p, "`%s' unsupported protocol", arg);
 }
 
-static int parse_label(struct ctp *p, int opt)
+/* The bit of a label name: lines "BIT NAME" in the map, # comments */
+static int label_bit(const char *name, size_t len)
+{
+	char line[256], *end, *n;
+	unsigned long bit;
+	int ret = -1;
+	FILE *f = fopen(XTN_CT_LABELMAP, "r");
+
+	if (!f)
+		return -1;
+	while (ret < 0 && fgets(line, sizeof(line), f)) {
+		n = line + strspn(line, " \t");
+		if (*n < '0' || *n > '9')
+			continue;
+		bit = strtoul(n, &end, 10);
+		n = end + strspn(end, " \t");
+		end = n + strcspn(n, " \t\r\n");
+		if (bit < 128 && (size_t)(end - n) == len &&
+		    strncmp(n, name, len) == 0)
+			ret = (int)bit;
+	}
+	fclose(f);
+	return ret;
+}
+
+static int parse_label_list(struct ctp *p, const char *arg, uint32_t *bits)
+{
+	while (*arg) {
+		size_t len = strcspn(arg, ",");
+		int bit = label_bit(arg, len);
+
+		if (bit < 0)
+			return perr(p, "unknown label '%.*s'", (int)len, arg);
+		bits[bit / 32] |= 1u << (bit % 32);
+		arg += len;
+		if (*arg == ',')
+			arg++;
+	}
+	return 0;
+}
+
+static int parse_label(struct ctp *p, int opt, const char *arg)
 {
 	struct xtn_ct_cmd *c = p->c;
 
 	c->options |= opt == 'l' ? XTN_CTO_LABEL :
 		      opt == '<' ? XTN_CTO_ADD_LABEL : XTN_CTO_DEL_LABEL;
+	labelmap_init(p);
 	if ((c->options & (XTN_CTO_ADD_LABEL | XTN_CTO_DEL_LABEL)) ==
 	    (XTN_CTO_ADD_LABEL | XTN_CTO_DEL_LABEL))
 		return oerr(p, "cannot use --label-add and --label-del at the same time");
-	if (opt == '>')
-		optional_arg(p);
-	return 0;
+	if (opt == '>') {
+		arg = optional_arg(p);
+		if (!arg) {
+			c->label_mod_all = true;
+			return 0;
+		}
+	}
+	return parse_label_list(p, arg, opt == 'l' ? c->label : c->label_mod);
 }
 
 static int parse_option(struct ctp *p, int c, const char *arg)
@@ -735,7 +802,7 @@ static int parse_option(struct ctp *p, int c, const char *arg)
 	case 'n': case 'g': case 'j':
 		return parse_nat(p, c);
 	case 'l': case '<': case '>':
-		return parse_label(p, c);
+		return parse_label(p, c, arg);
 	case 'a':
 		xtn_warn(&p->ctx->diag, "WARNING: ignoring -a, deprecated option.");
 		return 0;

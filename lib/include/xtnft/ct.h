@@ -108,6 +108,9 @@ enum xtn_ct_table {
 	XTN_CT_TABLE_UNCONFIRMED,
 };
 
+/* Where label names are numbered (libnetfilter_conntrack's map). */
+#define XTN_CT_LABELMAP "/etc/xtables/connlabel.conf"
+
 /* Layer 4 values, one bit each in xtn_ct_cmd.l4flags (the protocol's own
  * option numbering is in its descriptor). */
 enum xtn_ct_l4 {
@@ -181,6 +184,10 @@ struct xtn_ct_cmd {
 	uint32_t mark_kernel;	/* -m's value: 1.4.7's -u overwrites mark */
 	uint32_t secmark, id;
 	uint16_t zone, orig_zone, repl_zone;
+
+	/* -l and --label-add/--label-del: bits by the label map */
+	uint32_t label[4], label_mod[4];
+	bool label_mod_all;	/* --label-del without names */
 
 	uint32_t l4[XTN_CTL4_N];	/* ports host order, state, icmp, vtags */
 };
