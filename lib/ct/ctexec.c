@@ -43,6 +43,7 @@ struct run {
 	unsigned int counter;
 	bool xml_open;
 	int err;		/* errno of a failed modification */
+	struct nfct_labelmap *labelmap;	/* label names, when asked for */
 };
 
 /* conntrack-tools' err2str() */
@@ -165,7 +166,7 @@ static void print_entry(struct run *r, const struct nf_conntrack *ct,
 		xtn_strbuf_puts(r->io->out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<conntrack>\n");
 		r->xml_open = true;
 	}
-	xtn_ct_print(r->io->out, r->c, ct, type);
+	xtn_ct_print_labels(r->io->out, r->c, ct, type, r->labelmap);
 	emit(r);
 }
 
@@ -437,16 +438,19 @@ static int update_cb(const struct nlmsghdr *nlh, void *data)
 		nfct_set_attr_u32(tmp, ATTR_STATUS,
 				  nfct_get_attr_u32(ct, ATTR_STATUS) |
 				  nfct_get_attr_u32(tmp, ATTR_STATUS));
+	xtn_ct_label_modify(c, tmp, ct);
 	if (nfct_cmp(tmp, ct, NFCT_CMP_ALL | NFCT_CMP_MASK))
 		goto out;
 	/* 1.4.7 sends the update with -f's family, so that without -f
 	 * (or an address) the kernel refuses it: EOPNOTSUPP */
+	/* a refused update is only told (1.4.7 goes on and shows the
+	 * entry as it is); a failed look at it afterwards ends the run,
+	 * but for an entry that went away meanwhile */
 	if (request(&r->mod, (uint8_t)c->family, IPCTNL_MSG_CT_NEW, NLM_F_ACK,
-		    tmp, NULL, NULL) < 0 ||
-	    request(&r->mod, (uint8_t)c->family, IPCTNL_MSG_CT_GET, 0, tmp,
-		    get_cb, r) < 0) {
-		/* each failure is told, a vanished entry is no error */
+		    tmp, NULL, NULL) < 0)
 		xtn_warn(&r->ctx->diag, "Operation failed: %s", strerror(errno));
+	if (request(&r->mod, (uint8_t)c->family, IPCTNL_MSG_CT_GET, 0, tmp,
+		    get_cb, r) < 0) {
 		if (errno == ENOENT)
 			goto out;
 		r->err = errno;
@@ -474,10 +478,17 @@ int xtn_ct_run(struct xtn_ctx *ctx, const struct xtn_ct_cmd *c,
 		sock_close(&r.sock);
 		return xtn_fail(&ctx->diag, XTN_OTHER, NULL, "OOM");
 	}
+	/* 1.4.7 names the labels when -o labels or a label option made it
+	 * load the map */
+	if ((c->output & XTN_CTOUT_LABELS) ||
+	    (c->options & (XTN_CTO_LABEL | XTN_CTO_ADD_LABEL | XTN_CTO_DEL_LABEL)))
+		r.labelmap = nfct_labelmap_new(NULL);
 	ret = run_cmd(&r);
 	if (ret < 0)
 		ret = op_failed(&r, errno);
 	*counter = r.counter;
+	if (r.labelmap)
+		nfct_labelmap_destroy(r.labelmap);
 	xtn_ct_filter_free(r.filter);
 	sock_close(&r.mod);
 	sock_close(&r.sock);

@@ -15,6 +15,13 @@
 void xtn_ct_print(struct xtn_strbuf *out, const struct xtn_ct_cmd *c,
 		  const struct nf_conntrack *ct, unsigned int type)
 {
+	xtn_ct_print_labels(out, c, ct, type, NULL);
+}
+
+void xtn_ct_print_labels(struct xtn_strbuf *out, const struct xtn_ct_cmd *c,
+			 const struct nf_conntrack *ct, unsigned int type,
+			 struct nfct_labelmap *map)
+{
 	unsigned int op_type = NFCT_O_DEFAULT, flags = 0;
 	char buf[4096];
 
@@ -34,7 +41,7 @@ void xtn_ct_print(struct xtn_strbuf *out, const struct xtn_ct_cmd *c,
 	if (c->output & XTN_CTOUT_ID)
 		flags |= NFCT_OF_ID;
 	nfct_snprintf_labels(buf, sizeof(buf), ct, type ? type : NFCT_T_UNKNOWN,
-			     op_type, flags, NULL);
+			     op_type, flags, map);
 	xtn_strbuf_puts(out, buf);
 }
 
