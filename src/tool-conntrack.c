@@ -120,14 +120,21 @@ static int run(struct xtn_ctx *ctx, const struct xtn_ct_cmd *c,
 	}
 	if (ret < 0)
 		return -1;
+	/* what went wrong on the way (-U's vanished entries) comes before
+	 * the summary */
+	render_ct_diag(&ctx->diag);
+	xtn_diag_rewind(&ctx->diag, 0);
 	fmt = summary(c->command);
 	if (!fmt || batch)
 		return 0;
 	fflush(stdout);
 	fputs(CT_BANNER, stderr);
 	fprintf(stderr, fmt, counter);
-	return counter == 0 && !(c->command & (XTN_CT_LIST | XTN_EXP_LIST |
-						    XTN_CT_EVENT | XTN_EXP_EVENT)) ? 1 : 0;
+	/* nothing matched is a failure, but for a listing, events and for
+	 * -A finding its entry already there */
+	return counter == 0 &&
+	       !(c->command & (XTN_CT_LIST | XTN_EXP_LIST | XTN_CT_EVENT |
+			       XTN_EXP_EVENT | XTN_CT_ADD)) ? 1 : 0;
 }
 
 #define LOAD_MAXARGS 255

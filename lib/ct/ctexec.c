@@ -47,6 +47,7 @@ struct run {
 	unsigned int counter;
 	bool xml_open;
 	int err;		/* errno of a failed modification */
+	struct nfct_labelmap *labelmap;	/* label names, when asked for */
 };
 
 /* conntrack-tools' err2str() */
@@ -159,15 +160,17 @@ static void emit(struct run *r)
 	r->io->flush(r->io->data, r->io->out);
 }
 
+/* -L and -G open the xml document (only -L closes it); -D and -U print
+ * bare <flow> lines, as conntrack-tools does */
 static void print_entry(struct run *r, const struct nf_conntrack *ct,
 			unsigned int type)
 {
 	if ((r->c->output & XTN_CTOUT_XML) && !(r->c->output & XTN_CTOUT_SAVE) &&
-	    !r->xml_open) {
+	    (r->c->command & (XTN_CT_LIST | XTN_CT_GET)) && !r->xml_open) {
 		xtn_strbuf_puts(r->io->out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<conntrack>\n");
 		r->xml_open = true;
 	}
-	xtn_ct_print(r->io->out, r->c, ct, type);
+	xtn_ct_print_labels(r->io->out, r->c, ct, type, r->labelmap);
 	emit(r);
 }
 
@@ -223,7 +226,7 @@ static struct nfct_filter_dump *kernel_filter(const struct xtn_ct_cmd *c,
 	if (!fd)
 		return NULL;
 	if (c->options & XTN_CTO_MARK) {
-		m.val = c->mark;
+		m.val = c->mark_kernel;
 		m.mask = c->mark_mask;
 		nfct_filter_dump_set_attr(fd, NFCT_FILTER_DUMP_MARK, &m);
 	}
@@ -401,7 +404,9 @@ static int run_create(struct run *r)
 {
 	const struct xtn_ct_cmd *c = r->c;
 	struct nf_conntrack *t = xtn_ct_filter_tmpl(r->filter);
-	uint16_t fl = NLM_F_CREATE | NLM_F_ACK;
+	/* 1.4.7's -A is -I that takes an existing entry as done (and
+	 * leaves it alone): both send EXCL */
+	uint16_t fl = NLM_F_CREATE | NLM_F_ACK | NLM_F_EXCL;
 
 	if ((c->options & XTN_CTO_ORIG) && !(c->options & XTN_CTO_REPL))
 		nfct_setobjopt(t, NFCT_SOPT_SETUP_REPLY);
@@ -409,11 +414,9 @@ static int run_create(struct run *r)
 		nfct_setobjopt(t, NFCT_SOPT_SETUP_ORIGINAL);
 	if (c->options & XTN_CTO_MARK)
 		nfct_set_attr_u32(t, ATTR_MARK, c->mark);
-	if (c->command == XTN_CT_CREATE)
-		fl |= NLM_F_EXCL;
 	if (request(&r->sock, (uint8_t)c->family, IPCTNL_MSG_CT_NEW, fl, t,
 		    NULL, NULL) < 0)
-		return -1;
+		return c->command == XTN_CT_ADD && errno == EEXIST ? 0 : -1;
 	r->counter++;
 	return 0;
 }
@@ -863,12 +866,19 @@ static int update_cb(const struct nlmsghdr *nlh, void *data)
 		nfct_set_attr_u32(tmp, ATTR_STATUS,
 				  nfct_get_attr_u32(ct, ATTR_STATUS) |
 				  nfct_get_attr_u32(tmp, ATTR_STATUS));
+	xtn_ct_label_modify(c, tmp, ct);
 	if (nfct_cmp(tmp, ct, NFCT_CMP_ALL | NFCT_CMP_MASK))
 		goto out;
-	if (request(&r->mod, nfct_get_attr_u8(ct, ATTR_ORIG_L3PROTO),
-		    IPCTNL_MSG_CT_NEW, NLM_F_ACK, tmp, NULL, NULL) < 0 ||
-	    request(&r->mod, nfct_get_attr_u8(ct, ATTR_ORIG_L3PROTO),
-		    IPCTNL_MSG_CT_GET, 0, tmp, get_cb, r) < 0) {
+	/* 1.4.7 sends the update with -f's family, so that without -f
+	 * (or an address) the kernel refuses it: EOPNOTSUPP */
+	/* a refused update is only told (1.4.7 goes on and shows the
+	 * entry as it is); a failed look at it afterwards ends the run,
+	 * but for an entry that went away meanwhile */
+	if (request(&r->mod, (uint8_t)c->family, IPCTNL_MSG_CT_NEW, NLM_F_ACK,
+		    tmp, NULL, NULL) < 0)
+		xtn_warn(&r->ctx->diag, "Operation failed: %s", strerror(errno));
+	if (request(&r->mod, (uint8_t)c->family, IPCTNL_MSG_CT_GET, 0, tmp,
+		    get_cb, r) < 0) {
 		if (errno == ENOENT)
 			goto out;
 		r->err = errno;
@@ -896,10 +906,17 @@ int xtn_ct_run(struct xtn_ctx *ctx, const struct xtn_ct_cmd *c,
 		sock_close(&r.sock);
 		return xtn_fail(&ctx->diag, XTN_OTHER, NULL, "OOM");
 	}
+	/* 1.4.7 names the labels when -o labels or a label option made it
+	 * load the map */
+	if ((c->output & XTN_CTOUT_LABELS) ||
+	    (c->options & (XTN_CTO_LABEL | XTN_CTO_ADD_LABEL | XTN_CTO_DEL_LABEL)))
+		r.labelmap = nfct_labelmap_new(NULL);
 	ret = run_cmd(&r);
 	if (ret < 0)
 		ret = op_failed(&r, errno);
 	*counter = r.counter;
+	if (r.labelmap)
+		nfct_labelmap_destroy(r.labelmap);
 	xtn_ct_filter_free(r.filter);
 	sock_close(&r.mod);
 	sock_close(&r.sock);

@@ -62,6 +62,16 @@ static void tmpl_addrs(struct xtn_ct_filter *f, struct nf_conntrack *ct)
 		nfct_set_attr_u16(ct, ATTR_DNAT_PORT, htons(c->dnat_port));
 }
 
+/* --state sets the protocol's own state attribute */
+int xtn_ct_state_attr(int protonum)
+{
+	switch (protonum) {
+	case IPPROTO_SCTP: return ATTR_SCTP_STATE;
+	case IPPROTO_DCCP: return ATTR_DCCP_STATE;
+	default: return ATTR_TCP_STATE;
+	}
+}
+
 static void tmpl_l4(const struct xtn_ct_cmd *c, struct nf_conntrack *ct)
 {
 	static const enum nf_conntrack_attr port_attr[] = {
@@ -76,18 +86,24 @@ static void tmpl_l4(const struct xtn_ct_cmd *c, struct nf_conntrack *ct)
 	for (i = 0; i < 4; i++) {
 		if (!(c->l4flags & (1u << i)))
 			continue;
-		nfct_set_attr_u16(ct, port_attr[i], htons(c->l4[i]));
+		nfct_set_attr_u16(ct, port_attr[i], htons((uint16_t)c->l4[i]));
 		nfct_set_attr_u8(ct, i < 2 ? ATTR_ORIG_L4PROTO : ATTR_REPL_L4PROTO,
 				 pn);
 	}
 	if (c->l4flags & (1u << XTN_CTL4_STATE))
-		nfct_set_attr_u8(ct, ATTR_TCP_STATE, (uint8_t)c->l4[XTN_CTL4_STATE]);
+		nfct_set_attr_u8(ct, (enum nf_conntrack_attr)xtn_ct_state_attr(pn), (uint8_t)c->l4[XTN_CTL4_STATE]);
+	if (c->l4flags & (1u << XTN_CTL4_ORIG_VTAG))
+		nfct_set_attr_u32(ct, ATTR_SCTP_VTAG_ORIG, htonl(c->l4[XTN_CTL4_ORIG_VTAG]));
+	if (c->l4flags & (1u << XTN_CTL4_REPL_VTAG))
+		nfct_set_attr_u32(ct, ATTR_SCTP_VTAG_REPL, htonl(c->l4[XTN_CTL4_REPL_VTAG]));
+	if (c->l4flags & (1u << XTN_CTL4_ROLE))
+		nfct_set_attr_u8(ct, ATTR_DCCP_ROLE, (uint8_t)c->l4[XTN_CTL4_ROLE]);
 	if (c->l4flags & (1u << XTN_CTL4_ICMP_TYPE))
 		nfct_set_attr_u8(ct, ATTR_ICMP_TYPE, (uint8_t)c->l4[XTN_CTL4_ICMP_TYPE]);
 	if (c->l4flags & (1u << XTN_CTL4_ICMP_CODE))
 		nfct_set_attr_u8(ct, ATTR_ICMP_CODE, (uint8_t)c->l4[XTN_CTL4_ICMP_CODE]);
 	if (c->l4flags & (1u << XTN_CTL4_ICMP_ID))
-		nfct_set_attr_u16(ct, ATTR_ICMP_ID, htons(c->l4[XTN_CTL4_ICMP_ID]));
+		nfct_set_attr_u16(ct, ATTR_ICMP_ID, htons((uint16_t)c->l4[XTN_CTL4_ICMP_ID]));
 	if ((c->l4flags & (7u << XTN_CTL4_ICMP_TYPE)) &&
 	    nfct_attr_is_set(ct, ATTR_REPL_L3PROTO))
 		nfct_set_attr_u8(ct, ATTR_REPL_L4PROTO, pn);
@@ -110,8 +126,59 @@ static void tmpl_tcp_flags(const struct xtn_ct_cmd *c, struct nf_conntrack *ct)
 	nfct_set_attr_u8(ct, ATTR_TCP_MASK_REPL, fl);
 }
 
+struct nfct_bitmask *xtn_ct_label_mask(const uint32_t bits[4])
+{
+	struct nfct_bitmask *b = nfct_bitmask_new(127);
+	unsigned int i;
+
+	for (i = 0; b && i < 128; i++)
+		if (bits[i / 32] & (1u << (i % 32)))
+			nfct_bitmask_set_bit(b, i);
+	return b;
+}
+
+/* conntrack-tools' copy_label(): add the bits to ct's, or take them
+ * (all of them without names) away; an entry without labels gets the
+ * added ones */
+void xtn_ct_label_modify(const struct xtn_ct_cmd *c, struct nf_conntrack *tmp,
+			 const struct nf_conntrack *ct)
+{
+	const struct nfct_bitmask *old = nfct_get_attr(ct, ATTR_CONNLABELS);
+	struct nfct_bitmask *b;
+	unsigned int i, max;
+
+	if (!(c->options & (XTN_CTO_ADD_LABEL | XTN_CTO_DEL_LABEL)))
+		return;
+	if (!old) {
+		if ((c->options & XTN_CTO_ADD_LABEL) &&
+		    (b = xtn_ct_label_mask(c->label_mod)) != NULL)
+			nfct_set_attr(tmp, ATTR_CONNLABELS, b);
+		return;
+	}
+	b = nfct_bitmask_clone(old);
+	if (!b)
+		return;
+	max = nfct_bitmask_maxbit(b);
+	for (i = 0; i <= max && i < 128; i++) {
+		bool named = c->label_mod[i / 32] & (1u << (i % 32));
+
+		if ((c->options & XTN_CTO_ADD_LABEL) && named)
+			nfct_bitmask_set_bit(b, i);
+		else if ((c->options & XTN_CTO_DEL_LABEL) &&
+			 (named || c->label_mod_all))
+			nfct_bitmask_unset_bit(b, i);
+	}
+	nfct_set_attr(tmp, ATTR_CONNLABELS, b);
+}
+
 static void tmpl_meta(const struct xtn_ct_cmd *c, struct nf_conntrack *ct)
 {
+	struct nfct_bitmask *b;
+
+	/* what -I gives a new entry */
+	if ((c->options & XTN_CTO_ADD_LABEL) &&
+	    (b = xtn_ct_label_mask(c->label_mod)) != NULL)
+		nfct_set_attr(ct, ATTR_CONNLABELS, b);
 	if (c->options & XTN_CTO_TIMEOUT)
 		nfct_set_attr_u32(ct, ATTR_TIMEOUT, c->timeout);
 	if (c->options & XTN_CTO_STATUS)
@@ -261,12 +328,30 @@ static int filter_net(const struct xtn_ct_filter *f, const struct nf_conntrack *
 	return 0;
 }
 
+/* -l: ct has every bit named */
+static bool filter_label(const struct xtn_ct_cmd *c, const struct nf_conntrack *ct)
+{
+	const struct nfct_bitmask *b;
+	unsigned int i;
+
+	if (!(c->options & XTN_CTO_LABEL))
+		return true;
+	b = nfct_get_attr(ct, ATTR_CONNLABELS);
+	for (i = 0; i < 128; i++) {
+		if (!(c->label[i / 32] & (1u << (i % 32))))
+			continue;
+		if (!b || i > nfct_bitmask_maxbit(b) || !nfct_bitmask_test_bit(b, i))
+			return false;
+	}
+	return true;
+}
+
 int xtn_ct_filter_match(const struct xtn_ct_filter *f,
 			const struct nf_conntrack *ct)
 {
 	const struct xtn_ct_cmd *c = f->c;
 
-	if (filter_nat(f, ct))
+	if (filter_nat(f, ct) || !filter_label(c, ct))
 		return 0;
 	if ((c->options & XTN_CTO_MARK) &&
 	    !(nfct_attr_is_set(ct, ATTR_MARK) &&

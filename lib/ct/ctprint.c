@@ -15,6 +15,13 @@
 void xtn_ct_print(struct xtn_strbuf *out, const struct xtn_ct_cmd *c,
 		  const struct nf_conntrack *ct, unsigned int type)
 {
+	xtn_ct_print_labels(out, c, ct, type, NULL);
+}
+
+void xtn_ct_print_labels(struct xtn_strbuf *out, const struct xtn_ct_cmd *c,
+			 const struct nf_conntrack *ct, unsigned int type,
+			 struct nfct_labelmap *map)
+{
 	unsigned int op_type = NFCT_O_DEFAULT, flags = 0;
 	char buf[4096];
 
@@ -34,7 +41,7 @@ void xtn_ct_print(struct xtn_strbuf *out, const struct xtn_ct_cmd *c,
 	if (c->output & XTN_CTOUT_ID)
 		flags |= NFCT_OF_ID;
 	nfct_snprintf_labels(buf, sizeof(buf), ct, type ? type : NFCT_T_UNKNOWN,
-			     op_type, flags, NULL);
+			     op_type, flags, map);
 	xtn_strbuf_puts(out, buf);
 }
 
@@ -112,8 +119,42 @@ static void save_tuples(struct xtn_strbuf *out, const struct nf_conntrack *ct,
 		  six ? ATTR_REPL_IPV6_DST : ATTR_REPL_IPV4_DST, af);
 }
 
+static void save_be32(struct xtn_strbuf *out, const struct nf_conntrack *ct,
+		      const char *name, enum nf_conntrack_attr a)
+{
+	if (nfct_attr_is_set(ct, a) > 0)
+		xtn_strbuf_printf(out, "%s %u ", name,
+				  ntohl(nfct_get_attr_u32(ct, a)));
+}
+
+static void save_ports(struct xtn_strbuf *out, const struct nf_conntrack *ct,
+		       bool keys)
+{
+	save_u16(out, ct, keys ? "--srckey" : "--sport", ATTR_ORIG_PORT_SRC, true);
+	save_u16(out, ct, keys ? "--dstkey" : "--dport", ATTR_ORIG_PORT_DST, true);
+	save_u16(out, ct, keys ? "--reply-key-src" : "--reply-port-src",
+		 ATTR_REPL_PORT_SRC, true);
+	save_u16(out, ct, keys ? "--reply-key-dst" : "--reply-port-dst",
+		 ATTR_REPL_PORT_DST, true);
+}
+
+/* a word of a table for a u8 attribute; conntrack-tools prints what its
+ * table has, NULL past it */
+static void save_word(struct xtn_strbuf *out, const struct nf_conntrack *ct,
+		      const char *name, enum nf_conntrack_attr a,
+		      const char *const *words, unsigned int n)
+{
+	uint8_t s;
+
+	if (nfct_attr_is_set(ct, a) <= 0)
+		return;
+	s = nfct_get_attr_u8(ct, a);
+	xtn_strbuf_printf(out, "%s %s ", name, s < n ? words[s] : "(null)");
+}
+
 static void save_l4(struct xtn_strbuf *out, const struct nf_conntrack *ct)
 {
+	static const char *const roles[] = { "client", "server" };
 	uint8_t pn = nfct_get_attr_u8(ct, ATTR_L4PROTO);
 	const struct xtn_ct_proto *h = xtn_ct_proto_by_num(pn);
 	const char *six = pn == IPPROTO_ICMPV6 ? "v6" : "";
@@ -124,18 +165,19 @@ static void save_l4(struct xtn_strbuf *out, const struct nf_conntrack *ct)
 		return;
 	}
 	xtn_strbuf_printf(out, "-p %s ", h->name);
-	if (h->states || h->protonum == IPPROTO_UDP || h->protonum == IPPROTO_UDPLITE) {
-		save_u16(out, ct, "--sport", ATTR_ORIG_PORT_SRC, true);
-		save_u16(out, ct, "--dport", ATTR_ORIG_PORT_DST, true);
-		save_u16(out, ct, "--reply-port-src", ATTR_REPL_PORT_SRC, true);
-		save_u16(out, ct, "--reply-port-dst", ATTR_REPL_PORT_DST, true);
+	if (h->states || h->keys || h->protonum == IPPROTO_UDP ||
+	    h->protonum == IPPROTO_UDPLITE)
+		save_ports(out, ct, h->keys);
+	if (h->states)
+		save_word(out, ct, "--state",
+			  (enum nf_conntrack_attr)xtn_ct_state_attr(pn),
+			  h->states, h->nstates);
+	if (pn == IPPROTO_SCTP) {
+		save_be32(out, ct, "--orig-vtag", ATTR_SCTP_VTAG_ORIG);
+		save_be32(out, ct, "--reply-vtag", ATTR_SCTP_VTAG_REPL);
 	}
-	if (h->states && nfct_attr_is_set(ct, ATTR_TCP_STATE) > 0) {
-		uint8_t s = nfct_get_attr_u8(ct, ATTR_TCP_STATE);
-
-		xtn_strbuf_printf(out, "--state %s ",
-				  s < h->nstates ? h->states[s] : "(null)");
-	}
+	if (pn == IPPROTO_DCCP)
+		save_word(out, ct, "--role", ATTR_DCCP_ROLE, roles, 2);
 	if (pn != IPPROTO_ICMP && pn != IPPROTO_ICMPV6)
 		return;
 	snprintf(name, sizeof(name), "--icmp%s-type", six);

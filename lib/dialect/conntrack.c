@@ -6,6 +6,7 @@
  * exit_error() does.
  */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -133,6 +134,7 @@ struct ctp {
 	struct xtn_getopt g;
 	struct xtn_optset set;
 	struct xtn_ct_cmd *c;
+	bool labelmap_tried;	/* 1.4.7 loads the map once, at first use */
 };
 
 void xtn_ct_cmd_init(struct xtn_ct_cmd *c)
@@ -356,6 +358,8 @@ static int parse_addr_opt(struct ctp *p, int opt, const char *arg)
 	c->options |= bit;
 	if (opt == 'j')
 		c->dnat = a;
+	if (opt == '{' || opt == '}')	/* a netmask for -s / -d */
+		*(opt == '{' ? &c->has_mask_src : &c->has_mask_dst) = true;
 	if (mask == -1 || !maskable ||
 	    mask == (a.family == AF_INET ? 32 : 128))
 		return 0;
@@ -532,45 +536,120 @@ static int parse_proto(struct ctp *p, const char *arg)
 	return 0;
 }
 
+/* A number that is all digits (0x.. too where base is 0) and at most
+ * max: 1.4.7 reads what it can and goes on (-m foo is mark 0); we refuse
+ * it, so a filter never matches more than what was written. */
+static bool parse_uint(const char *arg, int base, unsigned long long max,
+		       unsigned long long *v)
+{
+	char *end;
+
+	if (*arg < '0' || *arg > '9')
+		return false;
+	errno = 0;
+	*v = strtoull(arg, &end, base);
+	return errno == 0 && *end == '\0' && *v <= max;
+}
+
+static const char *l4_what(const struct xtn_ct_proto *h, enum xtn_ct_l4 v)
+{
+	if (h->keys)
+		return "key";
+	switch (v) {
+	case XTN_CTL4_ORIG_VTAG: case XTN_CTL4_REPL_VTAG: return "verification tag";
+	case XTN_CTL4_ICMP_TYPE: return "ICMP type";
+	case XTN_CTL4_ICMP_CODE: return "ICMP code";
+	case XTN_CTL4_ICMP_ID: return "ICMP id";
+	default: return "port";
+	}
+}
+
+static int parse_state(struct ctp *p, const struct xtn_ct_proto *h,
+		       const char *arg)
+{
+	unsigned int i;
+
+	for (i = 0; i < h->nstates; i++)
+		if (strcmp(arg, h->states[i]) == 0)
+			break;
+	if (h->protonum == IPPROTO_TCP && strcmp(arg, "LISTEN") == 0)
+		i = 9;	/* TCP_CONNTRACK_LISTEN, the kernel's SYN_SENT2 */
+	else if (i == h->nstates)
+		return perr(p, "%s `%s'", h->state_msg, arg);
+	p->c->l4[XTN_CTL4_STATE] = i;
+	return 0;
+}
+
+/* dccp --role: a prefix of client or server, any case */
+static int parse_role(struct ctp *p, const char *arg)
+{
+	size_t n = strlen(arg);
+
+	if (strncasecmp(arg, "client", n) == 0)
+		p->c->l4[XTN_CTL4_ROLE] = 0;
+	else if (strncasecmp(arg, "server", n) == 0)
+		p->c->l4[XTN_CTL4_ROLE] = 1;
+	else
+		return perr(p, "Unknown DCCP role `%s'", arg);
+	return 0;
+}
+
 static int parse_l4(struct ctp *p, unsigned int id, const char *arg)
 {
 	struct xtn_ct_cmd *c = p->c;
 	const struct xtn_ct_proto *h = c->proto;
 	enum xtn_ct_l4 v = h->optval[id];
-	unsigned int i;
+	unsigned long long n, max = 65535;
 
 	c->l4cols |= 1u << id;
 	c->l4flags |= 1u << v;
-	if (v != XTN_CTL4_STATE) {
-		c->l4[v] = (uint16_t)atoi(arg);
-		return 0;
-	}
-	for (i = 0; i < h->nstates; i++)
-		if (strcmp(arg, h->states[i]) == 0)
-			break;
-	if (strcmp(arg, "LISTEN") == 0)
-		i = 9;	/* TCP_CONNTRACK_LISTEN, the kernel's SYN_SENT2 */
-	else if (i == h->nstates)
-		return perr(p, "unknown %s state `%s'", h->state_name, arg);
-	c->l4[v] = (uint16_t)i;
+	if (v == XTN_CTL4_STATE)
+		return parse_state(p, h, arg);
+	if (v == XTN_CTL4_ROLE)
+		return parse_role(p, arg);
+	if (v == XTN_CTL4_ICMP_TYPE || v == XTN_CTL4_ICMP_CODE)
+		max = 255;
+	else if (v == XTN_CTL4_ORIG_VTAG || v == XTN_CTL4_REPL_VTAG)
+		max = UINT32_MAX;
+	if (!parse_uint(arg, h->keys ? 0 : 10, max, &n))
+		return perr(p, "invalid %s `%s'", l4_what(h, v), arg);
+	c->l4[v] = (uint32_t)n;
 	return 0;
 }
 
-/* 1.4.7 reads these numbers without checking them */
-static void parse_mark(struct xtn_ct_cmd *c, const char *arg)
+/* -m V[/M]: both parts numbers of 32 bits */
+static int parse_mark(struct ctp *p, const char *arg)
 {
-	unsigned long long v, m;
-	char *end;
+	struct xtn_ct_cmd *c = p->c;
+	const char *slash = strchr(arg, '/');
+	unsigned long long v, m = UINT32_MAX;
+	char *val = xtn_xstrndup(arg, slash ? (size_t)(slash - arg) : strlen(arg));
+	bool ok = parse_uint(val, 0, UINT32_MAX, &v) &&
+		  (!slash || parse_uint(slash + 1, 0, UINT32_MAX, &m));
 
-	v = strtoull(arg, &end, 0);
-	if (end == arg || (*end && *end != '/') || v > UINT32_MAX)
-		return;
+	free(val);
+	if (!ok)
+		return perr(p, "invalid mark `%s'", arg);
+	c->options |= XTN_CTO_MARK;
 	c->mark = (uint32_t)v;
-	c->mark_mask = UINT32_MAX;
-	if (*end == '/') {
-		m = strtoull(end + 1, &end, 0);
-		c->mark_mask = (uint32_t)m;
+	c->mark_kernel = (uint32_t)v;
+	c->mark_mask = (uint32_t)m;
+	return 0;
+}
+
+static int parse_zone(struct ctp *p, int opt, const char *arg)
+{
+	struct xtn_ct_cmd *c = p->c;
+	unsigned long long v;
+
+	if (!parse_uint(arg, 0, UINT16_MAX, &v))
+		return perr(p, "invalid zone `%s'", arg);
+	switch (opt) {
+	case 'w': c->options |= XTN_CTO_ZONE; c->zone = (uint16_t)v; break;
+	case '(': c->options |= XTN_CTO_ORIG_ZONE; c->orig_zone = (uint16_t)v; break;
+	default: c->options |= XTN_CTO_REPL_ZONE; c->repl_zone = (uint16_t)v; break;
 	}
+	return 0;
 }
 
 static int parse_number_opt(struct ctp *p, int opt, const char *arg)
@@ -579,17 +658,32 @@ static int parse_number_opt(struct ctp *p, int opt, const char *arg)
 	unsigned long v = strtoul(arg, NULL, 0);
 
 	switch (opt) {
-	case 'w': c->options |= XTN_CTO_ZONE; c->zone = (uint16_t)v; break;
-	case '(': c->options |= XTN_CTO_ORIG_ZONE; c->orig_zone = (uint16_t)v; break;
-	case ')': c->options |= XTN_CTO_REPL_ZONE; c->repl_zone = (uint16_t)v; break;
+	case 'w': case '(': case ')': return parse_zone(p, opt, arg);
 	case 'i': c->options |= XTN_CTO_ID; c->id = (uint32_t)v; break;
 	case 'c': c->options |= XTN_CTO_SECMARK; c->secmark = (uint32_t)v; break;
 	case 't': c->options |= XTN_CTO_TIMEOUT; c->timeout = (uint32_t)atol(arg); break;
 	case 'b': c->options |= XTN_CTO_BUFFERSIZE; c->bufsize = (size_t)atol(arg); break;
-	case 'm': c->options |= XTN_CTO_MARK; parse_mark(c, arg); break;
+	case 'm': return parse_mark(p, arg);
 	default: return -1;
 	}
 	return 0;
+}
+
+/* 1.4.7 loads the label map for -o labels and the label options and
+ * says so when it cannot (then no name is known) */
+static void labelmap_init(struct ctp *p)
+{
+	FILE *f;
+
+	if (p->labelmap_tried)
+		return;
+	p->labelmap_tried = true;
+	f = fopen(XTN_CT_LABELMAP, "r");
+	if (!f) {
+		xtn_warn(&p->ctx->diag, "nfct_labelmap_new: %s", strerror(errno));
+		return;
+	}
+	fclose(f);
 }
 
 static int parse_output(struct ctp *p, const char *arg)
@@ -601,6 +695,8 @@ static int parse_output(struct ctp *p, const char *arg)
 		return -1;
 	if ((c->output & XTN_CTOUT_SAVE) && (c->output & ~XTN_CTOUT_SAVE))
 		return oerr(p, "cannot combine save output with any other output type, use -o save only");
+	if (c->output & XTN_CTOUT_LABELS)
+		labelmap_init(p);
 	return 0;
 }
 
@@ -614,18 +710,65 @@ static int parse_family(struct ctp *p, const char *arg)
 	return perr(p, "`%s' unsupported protocol", arg);
 }
 
-static int parse_label(struct ctp *p, int opt)
+/* The bit of a label name: lines "BIT NAME" in the map, # comments */
+static int label_bit(const char *name, size_t len)
+{
+	char line[256], *end, *n;
+	unsigned long bit;
+	int ret = -1;
+	FILE *f = fopen(XTN_CT_LABELMAP, "r");
+
+	if (!f)
+		return -1;
+	while (ret < 0 && fgets(line, sizeof(line), f)) {
+		n = line + strspn(line, " \t");
+		if (*n < '0' || *n > '9')
+			continue;
+		bit = strtoul(n, &end, 10);
+		n = end + strspn(end, " \t");
+		end = n + strcspn(n, " \t\r\n");
+		if (bit < 128 && (size_t)(end - n) == len &&
+		    strncmp(n, name, len) == 0)
+			ret = (int)bit;
+	}
+	fclose(f);
+	return ret;
+}
+
+static int parse_label_list(struct ctp *p, const char *arg, uint32_t *bits)
+{
+	while (*arg) {
+		size_t len = strcspn(arg, ",");
+		int bit = label_bit(arg, len);
+
+		if (bit < 0)
+			return perr(p, "unknown label '%.*s'", (int)len, arg);
+		bits[bit / 32] |= 1u << (bit % 32);
+		arg += len;
+		if (*arg == ',')
+			arg++;
+	}
+	return 0;
+}
+
+static int parse_label(struct ctp *p, int opt, const char *arg)
 {
 	struct xtn_ct_cmd *c = p->c;
 
 	c->options |= opt == 'l' ? XTN_CTO_LABEL :
 		      opt == '<' ? XTN_CTO_ADD_LABEL : XTN_CTO_DEL_LABEL;
+	labelmap_init(p);
 	if ((c->options & (XTN_CTO_ADD_LABEL | XTN_CTO_DEL_LABEL)) ==
 	    (XTN_CTO_ADD_LABEL | XTN_CTO_DEL_LABEL))
 		return oerr(p, "cannot use --label-add and --label-del at the same time");
-	if (opt == '>')
-		optional_arg(p);
-	return 0;
+	if (opt == '>') {
+		arg = optional_arg(p);
+		if (!arg) {
+			c->label_mod_all = true;
+			return 0;
+		}
+	}
+	return parse_label_list(p, arg, opt == 'l' ? c->label : c->label_mod);
 }
 
 static int parse_option(struct ctp *p, int c, const char *arg)
@@ -641,7 +784,13 @@ static int parse_option(struct ctp *p, int c, const char *arg)
 		return parse_proto(p, arg);
 	case 'u':
 		p->c->options |= XTN_CTO_STATUS;
-		return parse_status(p, arg);
+		if (parse_status(p, arg) < 0)
+			return -1;
+		/* 1.4.7 keeps -u's bits in the mark's value too: a -u after
+		 * -m makes -I/-U set that mark and -L/-D compare with it (the
+		 * kernel's mark filter keeps -m's value) */
+		p->c->mark = p->c->status;
+		return 0;
 	case 'e':
 		p->c->options |= XTN_CTO_EVENT_MASK;
 		return parse_list(p, arg, &p->c->event_mask, &event_list);
@@ -653,7 +802,7 @@ static int parse_option(struct ctp *p, int c, const char *arg)
 	case 'n': case 'g': case 'j':
 		return parse_nat(p, c);
 	case 'l': case '<': case '>':
-		return parse_label(p, c);
+		return parse_label(p, c, arg);
 	case 'a':
 		xtn_warn(&p->ctx->diag, "WARNING: ignoring -a, deprecated option.");
 		return 0;

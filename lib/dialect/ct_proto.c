@@ -137,6 +137,155 @@ static const char icmpv6_help[] =
 	"  --icmpv6-code\t\t\ticmpv6 code\n"
 	"  --icmpv6-id\t\t\ticmpv6 id\n";
 
+/* sctp: tcp's options and two verification tags */
+static const struct xtn_optdef sctp_opts[] = {
+	OPT("orig-port-src", 0), OPT("sport", 0),
+	OPT("orig-port-dst", 1), OPT("dport", 1),
+	OPT("reply-port-src", 2), OPT("reply-port-dst", 3),
+	OPT("mask-port-src", 4), OPT("mask-port-dst", 5),
+	OPT("state", 6),
+	OPT("tuple-port-src", 7), OPT("tuple-port-dst", 8),
+	OPT("orig-vtag", 9), OPT("reply-vtag", 10),
+	{ .name = NULL },
+};
+
+static const enum xtn_ct_l4 sctp_vals[] = {
+	XTN_CTL4_ORIG_SPORT, XTN_CTL4_ORIG_DPORT, XTN_CTL4_REPL_SPORT,
+	XTN_CTL4_REPL_DPORT, XTN_CTL4_MASK_SPORT, XTN_CTL4_MASK_DPORT,
+	XTN_CTL4_STATE, XTN_CTL4_EXP_SPORT, XTN_CTL4_EXP_DPORT,
+	XTN_CTL4_ORIG_VTAG, XTN_CTL4_REPL_VTAG,
+};
+
+static const char *const sctp_flags[] = {
+	"sport", "dport", "reply-port-src", "reply-port-dst", "mask-port-src",
+	"mask-port-dst", "state", "tuple-port-src", "tuple-port-dst",
+	"orig-vtag", "reply-vtag",
+};
+
+static const char sctp_legal[XTN_CT_NCMDS][12] = {
+	[0]  {2,2,2,2,0,0,2,0,0,0,0},
+	[1]  {3,3,3,3,0,0,1,0,0,1,1},
+	[2]  {2,2,2,2,0,0,2,0,0,2,2},
+	[3]  {2,2,2,2,0,0,2,0,0,0,0},
+	[4]  {3,3,3,3,0,0,2,0,0,2,2},
+	[6]  {2,2,2,2,0,0,2,0,0,0,0},
+	[10] {1,1,0,0,1,1,0,1,1,1,1},
+	[11] {1,1,1,1,0,0,0,0,0,0,0},
+	[12] {1,1,1,1,0,0,0,0,0,0,0},
+	[19] {3,3,3,3,0,0,1,0,0,1,1},
+};
+
+/* index = the kernel's SCTP_CONNTRACK_* value */
+static const char *const sctp_states[] = {
+	"NONE", "CLOSED", "COOKIE_WAIT", "COOKIE_ECHOED", "ESTABLISHED",
+	"SHUTDOWN_SENT", "SHUTDOWN_RECD", "SHUTDOWN_ACK_SENT",
+};
+
+static const char sctp_help[] =
+	"  --orig-port-src\t\toriginal source port\n"
+	"  --orig-port-dst\t\toriginal destination port\n"
+	"  --reply-port-src\t\treply source port\n"
+	"  --reply-port-dst\t\treply destination port\n"
+	"  --mask-port-src\t\tmask source port\n"
+	"  --mask-port-dst\t\tmask destination port\n"
+	"  --tuple-port-src\t\texpectation tuple src port\n"
+	"  --tuple-port-src\t\texpectation tuple dst port\n"
+	"  --state\t\t\tSCTP state, fe. ESTABLISHED\n"
+	"  --orig-vtag\t\toriginal verification tag\n"
+	"  --reply-vtag\t\treply verification tag\n";
+
+/* dccp: tcp's options and --role (which its help leaves out) */
+static const struct xtn_optdef dccp_opts[] = {
+	OPT("orig-port-src", 0), OPT("sport", 0),
+	OPT("orig-port-dst", 1), OPT("dport", 1),
+	OPT("reply-port-src", 2), OPT("reply-port-dst", 3),
+	OPT("mask-port-src", 4), OPT("mask-port-dst", 5),
+	OPT("state", 6),
+	OPT("tuple-port-src", 7), OPT("tuple-port-dst", 8),
+	OPT("role", 9),
+	{ .name = NULL },
+};
+
+static const enum xtn_ct_l4 dccp_vals[] = {
+	XTN_CTL4_ORIG_SPORT, XTN_CTL4_ORIG_DPORT, XTN_CTL4_REPL_SPORT,
+	XTN_CTL4_REPL_DPORT, XTN_CTL4_MASK_SPORT, XTN_CTL4_MASK_DPORT,
+	XTN_CTL4_STATE, XTN_CTL4_EXP_SPORT, XTN_CTL4_EXP_DPORT,
+	XTN_CTL4_ROLE,
+};
+
+static const char *const dccp_flags[] = {
+	"sport", "dport", "reply-port-src", "reply-port-dst", "mask-port-src",
+	"mask-port-dst", "state", "tuple-port-src", "tuple-port-dst", "role",
+};
+
+static const char dccp_legal[XTN_CT_NCMDS][12] = {
+	[0]  {2,2,2,2,0,0,2,0,0,0},
+	[1]  {3,3,3,3,0,0,1,0,0,1},
+	[2]  {2,2,2,2,0,0,2,0,0,0},
+	[3]  {2,2,2,2,0,0,2,0,0,0},
+	[4]  {3,3,3,3,0,0,2,0,0,0},
+	[6]  {2,2,2,2,0,0,2,0,0,0},
+	[10] {1,1,0,0,1,1,0,1,1,1},
+	[11] {1,1,1,1,0,0,0,0,0,0},
+	[12] {1,1,1,1,0,0,0,0,0,0},
+	[19] {3,3,3,3,0,0,1,0,0,1},
+};
+
+/* index = the kernel's DCCP_CONNTRACK_* value */
+static const char *const dccp_states[] = {
+	"NONE", "REQUEST", "RESPOND", "PARTOPEN", "OPEN", "CLOSEREQ",
+	"CLOSING", "TIMEWAIT", "IGNORE", "INVALID",
+};
+
+static const char dccp_help[] =
+	"  --orig-port-src\t\toriginal source port\n"
+	"  --orig-port-dst\t\toriginal destination port\n"
+	"  --reply-port-src\t\treply source port\n"
+	"  --reply-port-dst\t\treply destination port\n"
+	"  --mask-port-src\t\tmask source port\n"
+	"  --mask-port-dst\t\tmask destination port\n"
+	"  --tuple-port-src\t\texpectation tuple src port\n"
+	"  --tuple-port-src\t\texpectation tuple dst port\n"
+	"  --state\t\t\tDCCP state, fe. RESPOND\n";
+
+/* gre: keys in the port slots of the tuple */
+static const struct xtn_optdef gre_opts[] = {
+	OPT("orig-key-src", 0), OPT("srckey", 0),
+	OPT("orig-key-dst", 1), OPT("dstkey", 1),
+	OPT("reply-key-src", 2), OPT("reply-key-dst", 3),
+	OPT("mask-key-src", 4), OPT("mask-key-dst", 5),
+	OPT("tuple-key-src", 6), OPT("tuple-key-dst", 7),
+	{ .name = NULL },
+};
+
+static const char *const gre_flags[] = {
+	"srckey", "dstkey", "reply-key-src", "reply-key-dst", "mask-key-src",
+	"mask-key-dst", "tuple-key-src", "tuple-key-dst",
+};
+
+static const char gre_legal[XTN_CT_NCMDS][12] = {
+	[0]  {2,2,2,2,0,0,0,0},
+	[1]  {3,3,3,3,0,0,0,0},
+	[2]  {2,2,2,2,0,0,0,0},
+	[3]  {2,2,2,2,0,0,0,0},
+	[4]  {3,3,3,3,0,0,0,0},
+	[6]  {2,2,2,2,0,0,0,0},
+	[10] {1,1,1,1,1,1,1,1},
+	[11] {1,1,1,1,0,0,0,0},
+	[12] {1,1,1,1,0,0,0,0},
+	[19] {3,3,3,3,0,0,0,0},
+};
+
+static const char gre_help[] =
+	"  --orig-key-src\t\toriginal source key\n"
+	"  --orig-key-dst\t\toriginal destination key\n"
+	"  --reply-key-src\t\treply source key\n"
+	"  --reply-key-dst\t\treply destination key\n"
+	"  --mask-key-src\t\tmask source key\n"
+	"  --mask-key-dst\t\tmask destination key\n"
+	"  --tuple-key-src\t\texpectation tuple src key\n"
+	"  --tuple-key-src\t\texpectation tuple dst key\n";
+
 #define PORT_PAIRS { "you have to specify `--sport' and `--dport'", \
 		     "you have to specify `--reply-src-port' and `--reply-dst-port'" }
 
@@ -145,7 +294,8 @@ static const struct xtn_ct_proto protos[] = {
 		.name = "tcp", .protonum = 6, .opts = port_state_opts,
 		.optval = tcp_vals, .optflags = tcp_flags, .nopts = 9,
 		.legal = tcp_legal, .states = tcp_states,
-		.nstates = XTN_ARRAY_SIZE(tcp_states), .state_name = "TCP",
+		.nstates = XTN_ARRAY_SIZE(tcp_states),
+		.state_msg = "unknown TCP state",
 		.help = tcp_help, .pair_msg = PORT_PAIRS,
 	},
 	{
@@ -167,6 +317,31 @@ static const struct xtn_ct_proto protos[] = {
 		.name = "icmpv6", .protonum = 58, .opts = icmpv6_opts,
 		.optval = icmp_vals, .optflags = icmpv6_flags, .nopts = 3,
 		.legal = icmp_legal, .help = icmpv6_help,
+	},
+	{
+		.name = "sctp", .protonum = 132, .opts = sctp_opts,
+		.optval = sctp_vals, .optflags = sctp_flags, .nopts = 11,
+		.legal = sctp_legal, .states = sctp_states,
+		.nstates = XTN_ARRAY_SIZE(sctp_states),
+		.state_msg = "unknown SCTP state",
+		.help = sctp_help, .pair_msg = PORT_PAIRS,
+	},
+	{
+		.name = "dccp", .protonum = 33, .opts = dccp_opts,
+		.optval = dccp_vals, .optflags = dccp_flags, .nopts = 10,
+		.legal = dccp_legal, .states = dccp_states,
+		.nstates = XTN_ARRAY_SIZE(dccp_states),
+		.state_msg = "Unknown DCCP state",
+		.help = dccp_help,
+		.pair_msg = { "you have to specify `--sport' and `--dport'",
+			      "you have to specify `--reply-port-src' and `--report-port-dst'" },
+	},
+	{
+		.name = "gre", .protonum = 47, .opts = gre_opts,
+		.optval = udp_vals, .optflags = gre_flags, .nopts = 8,
+		.legal = gre_legal, .help = gre_help, .keys = true,
+		.pair_msg = { "you have to specify `--srckey' and `--dstkey'",
+			      "you have to specify `--reply-src-key' and `--reply-dst-key'" },
 	},
 };
 

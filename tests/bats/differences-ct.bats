@@ -71,3 +71,13 @@ Try \`conntrack -h' or 'conntrack --help' for more information." ]]
 		[ "$(echo "$xleft" | wc -l)" = 4 ]
 	done
 }
+
+@test "an unknown SCTP state is a parameter problem (1.4.7 crashes)" {
+	# 1.4.7 looks the word up in a table with a hole and dies (SIGSEGV)
+	ct_pair -D -p sctp --state BOGUS
+	[ "$orc" = 139 ]
+	[ "$xrc" = 2 ]
+	[[ "$xerr" == "conntrack v1.4.7 (conntrack-tools): unknown SCTP state \`BOGUS'
+Try \`conntrack -h' or 'conntrack --help' for more information." ]]
+	[ "$(echo "$xleft" | wc -l)" = 4 ]
+}

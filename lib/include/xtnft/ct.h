@@ -108,6 +108,9 @@ enum xtn_ct_table {
 	XTN_CT_TABLE_UNCONFIRMED,
 };
 
+/* Where label names are numbered (libnetfilter_conntrack's map). */
+#define XTN_CT_LABELMAP "/etc/xtables/connlabel.conf"
+
 /* Layer 4 values, one bit each in xtn_ct_cmd.l4flags (the protocol's own
  * option numbering is in its descriptor). */
 enum xtn_ct_l4 {
@@ -123,6 +126,9 @@ enum xtn_ct_l4 {
 	XTN_CTL4_ICMP_TYPE,
 	XTN_CTL4_ICMP_CODE,
 	XTN_CTL4_ICMP_ID,
+	XTN_CTL4_ORIG_VTAG,	/* sctp verification tags */
+	XTN_CTL4_REPL_VTAG,
+	XTN_CTL4_ROLE,		/* dccp: 0 client, 1 server */
 	XTN_CTL4_N,
 };
 
@@ -142,7 +148,8 @@ struct xtn_ct_proto {
 	const char (*legal)[12];	/* [command bit][column] 0/1/2/3 */
 	const char *const *states;	/* --state words, NULL: none */
 	unsigned int nstates;
-	const char *state_name;		/* "TCP" in "unknown TCP state" */
+	const char *state_msg;		/* "unknown TCP state" */
+	bool keys;			/* gre: keys are numbers in any base */
 	const char *help;
 	/* the pair of columns to name when neither tuple is complete */
 	const char *pair_msg[2];
@@ -174,10 +181,15 @@ struct xtn_ct_cmd {
 	uint32_t timeout;
 	uint32_t status, status_mask;	/* -u: set bits; !X and UNREPLIED */
 	uint32_t mark, mark_mask;
+	uint32_t mark_kernel;	/* -m's value: 1.4.7's -u overwrites mark */
 	uint32_t secmark, id;
 	uint16_t zone, orig_zone, repl_zone;
 
-	uint16_t l4[XTN_CTL4_N];	/* ports host order, state, icmp */
+	/* -l and --label-add/--label-del: bits by the label map */
+	uint32_t label[4], label_mod[4];
+	bool label_mod_all;	/* --label-del without names */
+
+	uint32_t l4[XTN_CTL4_N];	/* ports host order, state, icmp, vtags */
 };
 
 void xtn_ct_cmd_init(struct xtn_ct_cmd *c);

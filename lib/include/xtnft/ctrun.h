@@ -9,8 +9,11 @@
 
 #include <signal.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct nf_conntrack;
+struct nfct_bitmask;
+struct nfct_labelmap;
 struct xtn_ct_cmd;
 struct xtn_ctx;
 struct xtn_strbuf;
@@ -34,9 +37,16 @@ int xtn_ct_run(struct xtn_ctx *ctx, const struct xtn_ct_cmd *c,
  * prints it for c's -o flags (type: NFCT_T_* of an event, or 0). */
 void xtn_ct_print(struct xtn_strbuf *out, const struct xtn_ct_cmd *c,
 		  const struct nf_conntrack *ct, unsigned int type);
+/* the same with label names from map (NULL: none), as -o labels */
+void xtn_ct_print_labels(struct xtn_strbuf *out, const struct xtn_ct_cmd *c,
+			 const struct nf_conntrack *ct, unsigned int type,
+			 struct nfct_labelmap *map);
 /* -o save's "-A -t 10 -u ASSURED -s ... -p tcp --sport ..." */
 void xtn_ct_print_save(struct xtn_strbuf *out, const struct nf_conntrack *ct,
 		       unsigned int type);
+
+/* The nf_conntrack_attr of a protocol's --state (tcp, sctp, dccp) */
+int xtn_ct_state_attr(int protonum);
 
 /* The userspace filter: true when ct passes c's filters. */
 struct xtn_ct_filter;
@@ -44,6 +54,12 @@ struct xtn_ct_filter *xtn_ct_filter_new(const struct xtn_ct_cmd *c);
 void xtn_ct_filter_free(struct xtn_ct_filter *f);
 int xtn_ct_filter_match(const struct xtn_ct_filter *f,
 			const struct nf_conntrack *ct);
+/* A bitmask of 128 label bits (NULL when out of memory) */
+struct nfct_bitmask *xtn_ct_label_mask(const uint32_t bits[4]);
+/* --label-add/--label-del applied to ct's labels, into tmp */
+void xtn_ct_label_modify(const struct xtn_ct_cmd *c, struct nf_conntrack *tmp,
+			 const struct nf_conntrack *ct);
+
 /* The template the filter compares with (and -I/-G/-U send). */
 struct nf_conntrack *xtn_ct_filter_tmpl(const struct xtn_ct_filter *f);
 
