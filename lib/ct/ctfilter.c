@@ -104,7 +104,9 @@ static void tmpl_l4(const struct xtn_ct_cmd *c, struct nf_conntrack *ct)
 		nfct_set_attr_u8(ct, ATTR_ICMP_CODE, (uint8_t)c->l4[XTN_CTL4_ICMP_CODE]);
 	if (c->l4flags & (1u << XTN_CTL4_ICMP_ID))
 		nfct_set_attr_u16(ct, ATTR_ICMP_ID, htons((uint16_t)c->l4[XTN_CTL4_ICMP_ID]));
-	if ((c->l4flags & (7u << XTN_CTL4_ICMP_TYPE)) &&
+	/* a reply tuple given (-r/-q) carries the protocol too, ports or
+	 * not (the kernel refuses a reply tuple of protocol 0) */
+	if ((c->options & XTN_CTO_PROTO) &&
 	    nfct_attr_is_set(ct, ATTR_REPL_L3PROTO))
 		nfct_set_attr_u8(ct, ATTR_REPL_L4PROTO, pn);
 }
