@@ -22,7 +22,7 @@ COMPDIR=${2:-${XTNFT_COMPLETIONS:-$(cd "$(dirname "$0")" && pwd)}}
 XTNFT_GEN=${XTNFT_GEN:-}
 TOOLS="iptables ip6tables iptables-save ip6tables-save iptables-restore
 ip6tables-restore iptables-xml ebtables ebtables-save ebtables-restore
-arptables arptables-save arptables-restore"
+arptables arptables-save arptables-restore conntrack"
 
 if [[ -z $XTNFT || ! -x $XTNFT ]]; then
 	echo "usage: $0 XTNFT [COMPLETIONS_DIR] (or set \$XTNFT)" >&2
@@ -87,7 +87,7 @@ comp_zsh()
 			shift
 			for w; do [[ $w == "$PREFIX"* ]] && print -r -- $w; done
 		}
-		compset() { [[ $1 == -P ]] && PREFIX=${PREFIX#*=} }
+		compset() { [[ $1 == -P ]] && PREFIX=${PREFIX##${~2}} }
 		_files() { :; }
 		_net_interfaces() { :; }
 		_command_names() { :; }
@@ -176,6 +176,51 @@ checks_common()
 	check "$sh" has "--ipv4" "$B/iptables-restore" --
 	checks_ebtables "$sh"
 	checks_arptables "$sh"
+	checks_conntrack "$sh"
+}
+
+# conntrack: commands and their table words, -p names and the protocol's
+# options after it, --state words, value words and comma lists.
+checks_conntrack()
+{
+	local sh=$1 ct=$B/conntrack
+
+	check "$sh" has "conntrack" "$XTNFT" ''
+	check "$sh" has "--dump --event --stats -L -E -S -p" "$ct" ''
+	check "$sh" exact "--dump --delete --dst --dst-nat" "$ct" --d
+	check "$sh" has "conntrack expect dying unconfirmed --output -o" \
+		"$ct" -L ''
+	check "$sh" exact "expect" "$ct" --dump e
+	check "$sh" has "conntrack expect" "$ct" -D ''
+	check "$sh" lacks "dying unconfirmed" "$ct" -D ''
+	check "$sh" exact "conntrack" "$ct" -U c
+	check "$sh" lacks "expect" "$ct" --update ''
+	check "$sh" lacks "conntrack expect" "$ct" -L expect ''
+	check "$sh" exact "tcp udp udplite icmp icmpv6 sctp dccp gre" \
+		"$ct" -L -p ''
+	check "$sh" exact "icmp icmpv6" "$XTNFT" conntrack -L -p i
+	check "$sh" exact "--state --stats --status" "$ct" -L -p tcp --st
+	check "$sh" exact "--stats --status" "$ct" -L -p udp --st
+	check "$sh" exact "--dport" "$ct" -L --protonum TCP --dp
+	check "$sh" lacks "--dport --state" "$ct" -L ''
+	check "$sh" exact "NONE SYN_SENT SYN_RECV ESTABLISHED FIN_WAIT \
+CLOSE_WAIT LAST_ACK TIME_WAIT CLOSE SYN_SENT2" "$ct" -L -p tcp --state ''
+	check "$sh" exact "ESTABLISHED" "$ct" -p tcp -L --state E
+	check "$sh" exact "ipv4 ipv6" "$ct" -L -f ''
+	check "$sh" exact "ALL NEW UPDATES DESTROY" "$ct" -E -e ''
+	check "$sh" exact "ASSURED" "$ct" -L -u A
+	check "$sh" exact "extended xml id timestamp ktimestamp labels \
+userspace save" "$ct" -L -o ''
+	if [[ $sh == bash ]]; then
+		# a list: bash replaces the whole word
+		check "$sh" exact "xml,extended" "$ct" -L -o xml,e
+		check "$sh" exact "NEW,DESTROY" "$ct" -E -e NEW,D
+		check "$sh" exact "--output=xml" "$ct" -L --output=x
+	else
+		check "$sh" exact "extended" "$ct" -L -o xml,e
+		check "$sh" exact "DESTROY" "$ct" -E -e NEW,D
+		check "$sh" exact "xml" "$ct" -L --output=x
+	fi
 }
 
 # ebtables: no -m (every match's and watcher's options from the start),
@@ -328,6 +373,44 @@ checks_values()
 	done
 }
 
+# conntrack's words: the parser must take each one.  A word it takes
+# leaves the trailing unknown option as the error; nothing reaches the
+# kernel, as parsing stops there.
+checks_ct_values()
+{
+	local w opt proto cmd words err ok c o
+
+	while read -r cmd opt proto words; do
+		for w in $words; do
+			[[ $w == -* ]] && continue	# options after a command
+			if [[ $opt == - ]]; then
+				set -- "$cmd" "$w"
+			elif [[ $proto == - ]]; then
+				set -- "$cmd" "$opt" "$w"
+			else
+				set -- "$cmd" -p "$proto" "$opt" "$w"
+			fi
+			err=$("$XTNFT" conntrack "$@" --xtnft-bogus 2>&1)
+			ok=
+			[[ $err == *"unknown option \`--xtnft-bogus'"* ]] && ok=ok
+			result "$ok" "conntrack $* is taken"
+		done
+	done < <(
+		for c in L I D G E F C S U A; do
+			comp_bash "$B/conntrack" "-$c" ''
+			echo "-$c - - ${COMPREPLY[*]}"
+		done
+		comp_bash "$B/conntrack" -L -p ''
+		echo "-L -p - ${COMPREPLY[*]}"
+		for o in -f -o -u -e; do
+			comp_bash "$B/conntrack" -E "$o" ''
+			echo "-E $o - ${COMPREPLY[*]}"
+		done
+		comp_bash "$B/conntrack" -L -p tcp --state ''
+		echo "-L --state tcp ${COMPREPLY[*]}"
+	)
+}
+
 # Every option the generator lists for a tool, match, watcher or target
 # must complete where that tool takes it: iptables' matches after -m NAME,
 # ebtables' matches and watchers from the start, targets after -j NAME.
@@ -385,6 +468,7 @@ checks_drift()
 }
 
 checks_common bash
+checks_ct_values
 checks_kernel_setup && checks_kernel bash && checks_values
 checks_drift
 if command -v zsh >/dev/null; then

@@ -14,6 +14,7 @@ int tool_run(const struct xtn_tool *t, int argc, char **argv);
 int tool_save(const struct xtn_tool *t, int argc, char **argv);
 int tool_restore(const struct xtn_tool *t, int argc, char **argv);
 int tool_xml(const struct xtn_tool *t, int argc, char **argv);
+int tool_conntrack(const struct xtn_tool *t, int argc, char **argv);
 
 /* render.c: diagnostics in the exact Debian wording; returns the exit status. */
 struct xtn_dialect;

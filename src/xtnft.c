@@ -13,6 +13,7 @@ static int (*const mains[])(const struct xtn_tool *t, int argc, char **argv) = {
 	[XTN_TOOL_SAVE] = tool_save,
 	[XTN_TOOL_RESTORE] = tool_restore,
 	[XTN_TOOL_XML] = tool_xml,
+	[XTN_TOOL_CONNTRACK] = tool_conntrack,
 };
 
 static int usage(const char *self)

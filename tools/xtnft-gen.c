@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xtnft/ct.h>
 #include <xtnft/dialect.h>
 #include <xtnft/diag.h>
 #include <xtnft/ext.h>
@@ -79,6 +80,51 @@ static const struct optvalues {
 	  "DRARP_Request DRARP_Reply DRARP_Error InARP_Request ARP_NAK" },
 	{ XTN_FAM_ARP, "h-type", "Ethernet" },
 	{ XTN_FAM_ARP, "proto-type", "ipv4" },
+};
+
+/*
+ * What conntrack's -p offers: first the protocols the parser has a
+ * handler for (xtn_ct_proto_find(); their options and --state words come
+ * from the handler), then names it resolves from /etc/protocols as a
+ * protocol without options.  A name is offered only if one of those two
+ * holds; test-completions.sh runs each through the tool.
+ */
+static const char *const ct_protos[] = {
+	"tcp", "udp", "udplite", "icmp", "icmpv6", "sctp", "dccp", "gre",
+};
+
+/*
+ * Fixed words of conntrack options.  The parser keeps them in tables
+ * static to lib/dialect/conntrack.c (status_words, event_words,
+ * output_words, the family names of -f), so they are repeated here and
+ * test-completions.sh checks each against the tool.  comma: the value is
+ * a comma-separated list of the words.
+ */
+static const struct ctvalues {
+	char letter;
+	bool comma;
+	const char *words;
+} ctvalues[] = {
+	{ 'f', false, "ipv4 ipv6" },
+	{ 'o', true, "extended xml id timestamp ktimestamp labels userspace "
+	  "save" },
+	{ 'u', true, "ASSURED SEEN_REPLY UNSET FIXED_TIMEOUT EXPECTED OFFLOAD "
+	  "HW_OFFLOAD UNREPLIED" },
+	{ 'e', true, "ALL NEW UPDATES DESTROY" },
+};
+
+/*
+ * The table word after a command letter (check_type() and cmd_maps[] of
+ * conntrack.c): dying and unconfirmed only list, -U and -A have no
+ * expectation form.
+ */
+static const struct cttables {
+	const char *letters;
+	const char *words;
+} cttables[] = {
+	{ "L", "conntrack expect dying unconfirmed" },
+	{ "IDGEFCS", "conntrack expect" },
+	{ "UA", "conntrack" },
 };
 
 /* Every family a tool of the tool table uses, in the order listed. */
@@ -190,6 +236,8 @@ static const struct xtn_longopt *tool_longopts(enum xtn_tool_kind kind,
 	case XTN_TOOL_RESTORE:
 		return dl->restore_opts ? dl->restore_opts :
 		       xtn_restore_options();
+	case XTN_TOOL_CONNTRACK:
+		return xtn_ct_options();
 	default:
 		return xtn_xml_options();
 	}
@@ -207,6 +255,8 @@ static const char *tool_shortopts(enum xtn_tool_kind kind,
 	case XTN_TOOL_RESTORE:
 		return dl->restore_shortopts ? dl->restore_shortopts :
 		       XTN_RESTORE_SHORTOPTS;
+	case XTN_TOOL_CONNTRACK:
+		return XTN_CT_SHORTOPTS;
 	default:
 		return XTN_XML_SHORTOPTS;
 	}
@@ -516,19 +566,30 @@ static void emit_tables(const struct gen *g, const void *arg)
  * name may mean different things per family.  Arms are separated by
  * newlines; the template's own line end follows the last one.
  */
-static void emit_arm(const struct gen *g, bool *first,
-		     const struct xtn_family *fam, const char *key,
-		     const struct wl *l)
+static void emit_arm_key(const struct gen *g, bool *first, const char *key,
+			 const struct wl *l)
 {
 	struct wl k;
 
 	k.n = 0;
 	wl_add(&k, "", key);	/* only to check that the key is safe */
-	fprintf(g->out, "%s\t%s:%s) %s", *first ? "" : "\n", fam->name,
-		key, g->mode == MODE_BASH ? "REPLY='" : "reply=(");
+	fprintf(g->out, "%s\t%s) %s", *first ? "" : "\n", key,
+		g->mode == MODE_BASH ? "REPLY='" : "reply=(");
 	wl_print(g->out, l);
 	fputs(g->mode == MODE_BASH ? "' ;;" : ") ;;", g->out);
 	*first = false;
+}
+
+static void emit_arm(const struct gen *g, bool *first,
+		     const struct xtn_family *fam, const char *key,
+		     const struct wl *l)
+{
+	char k[WL_LEN];
+
+	if ((size_t)snprintf(k, sizeof(k), "%s:%s", fam->name, key) >=
+	    sizeof(k))
+		die("key too long: %s", key);
+	emit_arm_key(g, first, k, l);
 }
 
 struct casearg {
@@ -709,6 +770,111 @@ static void emit_tool_family_case(const struct gen *g, const void *arg)
 	}
 }
 
+/* ---- conntrack ------------------------------------------------------- */
+
+/* A name of ct_protos[] the parser takes: a handler, or a protocol
+ * without options that /etc/protocols should know (see ct_protos). */
+static void emit_ct_protos(const struct gen *g, const void *arg)
+{
+	struct wl l;
+	size_t i;
+
+	(void)arg;
+	l.n = 0;
+	for (i = 0; i < ARRAY_SIZE(ct_protos); i++)
+		wl_add(&l, "", ct_protos[i]);
+	wl_print(g->out, &l);
+}
+
+struct ctprotoarg {
+	bool states;		/* --state words, else the options */
+	bool arg_only;		/* only options whose value is the next word */
+};
+
+/* Per protocol handler: the options -p PROTO adds, or its --state
+ * words.  Protocols without a handler add nothing. */
+static void emit_ct_proto_case(const struct gen *g, const void *arg)
+{
+	const struct ctprotoarg *a = arg;
+	const struct xtn_ct_proto *p;
+	const struct xtn_optdef *o;
+	bool first = true;
+	unsigned int j;
+	struct wl l;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(ct_protos); i++) {
+		p = xtn_ct_proto_find(ct_protos[i]);
+		if (!p)
+			continue;
+		l.n = 0;
+		if (a->states) {
+			for (j = 0; p->states && j < p->nstates; j++)
+				wl_add(&l, "", p->states[j]);
+		} else {
+			for (o = p->opts; o && o->name; o++)
+				if (!a->arg_only || o->has_arg == XTN_REQ_ARG)
+					wl_add(&l, "--", o->name);
+		}
+		if (l.n)
+			emit_arm_key(g, &first, ct_protos[i], &l);
+	}
+}
+
+/* Fixed words of an option's value, keyed by its letter. */
+static void emit_ct_values_case(const struct gen *g, const void *arg)
+{
+	bool first = true;
+	char key[2] = { 0 };
+	struct wl l;
+	size_t i;
+
+	(void)arg;
+	for (i = 0; i < ARRAY_SIZE(ctvalues); i++) {
+		l.n = 0;
+		wl_add_words(&l, ctvalues[i].words);
+		key[0] = ctvalues[i].letter;
+		emit_arm_key(g, &first, key, &l);
+	}
+}
+
+/* The letters whose value is a comma-separated list. */
+static void emit_ct_commaopts(const struct gen *g, const void *arg)
+{
+	char w[2] = { 0 };
+	struct wl l;
+	size_t i;
+
+	(void)arg;
+	l.n = 0;
+	for (i = 0; i < ARRAY_SIZE(ctvalues); i++) {
+		w[0] = ctvalues[i].letter;
+		if (ctvalues[i].comma)
+			wl_add(&l, "", w);
+	}
+	wl_print(g->out, &l);
+}
+
+/* The table words after each command letter. */
+static void emit_ct_tables_case(const struct gen *g, const void *arg)
+{
+	bool first = true;
+	char key[2] = { 0 };
+	const char *c;
+	struct wl l;
+	size_t i;
+
+	(void)arg;
+	for (i = 0; i < ARRAY_SIZE(cttables); i++) {
+		l.n = 0;
+		wl_add_words(&l, cttables[i].words);
+		for (c = cttables[i].letters; *c; c++) {
+			key[0] = *c;
+			emit_arm_key(g, &first, key, &l);
+		}
+	}
+}
+
 static void emit_generated(const struct gen *g, const void *arg)
 {
 	const char *base = strrchr(g->tmpl_name, '/');
@@ -757,6 +923,17 @@ static const struct placeholder placeholders[] = {
 	TOOLROWS("EBT_RESTORE", XTN_TOOL_RESTORE, xtn_family_bridge),
 	TOOLROWS("ARPT_RESTORE", XTN_TOOL_RESTORE, xtn_family_arp),
 	TOOLROWS("XML", XTN_TOOL_XML, xtn_family_ipv4),
+	TOOLROWS("CT", XTN_TOOL_CONNTRACK, xtn_family_ipv4),
+	{ "CT_PROTOS", emit_ct_protos, NULL },
+	{ "CT_PROTO_OPTS_CASE", emit_ct_proto_case,
+	  &(const struct ctprotoarg){ false, false } },
+	{ "CT_PROTO_ARGOPTS_CASE", emit_ct_proto_case,
+	  &(const struct ctprotoarg){ false, true } },
+	{ "CT_STATES_CASE", emit_ct_proto_case,
+	  &(const struct ctprotoarg){ true, false } },
+	{ "CT_VALUES_CASE", emit_ct_values_case, NULL },
+	{ "CT_COMMAOPTS", emit_ct_commaopts, NULL },
+	{ "CT_TABLES_CASE", emit_ct_tables_case, NULL },
 	FAMROW("MATCHES_IPV4", emit_matches, xtn_family_ipv4),
 	FAMROW("MATCHES_IPV6", emit_matches, xtn_family_ipv6),
 	FAMROW("PROTOS_IPV4", emit_protos, xtn_family_ipv4),

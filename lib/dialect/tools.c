@@ -29,6 +29,7 @@ static const struct xtn_tool tools[] = {
 	{ "ebtables-nft", XTN_TOOL_RUN, &xtn_family_bridge, true },
 	{ "ebtables-nft-save", XTN_TOOL_SAVE, &xtn_family_bridge, true },
 	{ "ebtables-nft-restore", XTN_TOOL_RESTORE, &xtn_family_bridge, true },
+	{ "conntrack", XTN_TOOL_CONNTRACK, &xtn_family_ipv4, false },
 	{ "arptables-nft", XTN_TOOL_RUN, &xtn_family_arp, true },
 	{ "arptables-nft-save", XTN_TOOL_SAVE, &xtn_family_arp, true },
 	{ "arptables-nft-restore", XTN_TOOL_RESTORE, &xtn_family_arp, true },

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <netinet/in.h>
 #include <linux/netfilter/xt_policy.h>
@@ -267,6 +268,11 @@ static void put_addr(const struct xtn_out *o, const char *prefix,
 	memcpy(&a, addr, sizeof(*addr));
 	memcpy(&m, mask, sizeof(*mask));
 	xtn_mask_suffix(&m, af, true, mbuf, sizeof(mbuf));
+	/* an IPv4 address without a mask has all 16 mask bytes set, one
+	 * given as /32 only 4: 1.8.9 prints both bare, which reads back as
+	 * the first; the second keeps its /32 here */
+	if (af == AF_INET && !mbuf[0] && m.b[4] != 0xff)
+		snprintf(mbuf, sizeof(mbuf), "/32");
 	xtn_out_printf(o, " %s%s %s%s", prefix, name,
 		       xtn_addr_ntop(&a, af, abuf, sizeof(abuf)), mbuf);
 }

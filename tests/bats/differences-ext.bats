@@ -159,3 +159,19 @@ restored"
 		"--hashlimit-upto 0b/s" -- 'Rate too low "1b/s" (at least 16b/s)'
 	assert_output refused
 }
+
+@test "a policy tunnel address given as /32 keeps it in save form (1.8.9 prints it bare, which reads back as other bytes)" {
+	run unshare -n sh -c '
+		spec="-m policy --dir in --pol ipsec --mode tunnel --tunnel-src 1.2.3.4"
+		/usr/sbin/iptables-nft -A INPUT $spec/32
+		/usr/sbin/iptables-nft -S INPUT | sed -n "s/^-A //p"
+		/usr/sbin/iptables-nft -C INPUT $(/usr/sbin/iptables-nft -S INPUT | sed -n "s/^-A INPUT //p") 2>/dev/null || echo "oracle: its save is another rule"
+		/usr/sbin/iptables-nft -F INPUT
+		"$0" iptables -A INPUT $spec/32
+		"$0" iptables -S INPUT | sed -n "s/^-A //p"
+		"$0" iptables -C INPUT $("$0" iptables -S INPUT | sed -n "s/^-A INPUT //p") && echo "xtnft: its save is the rule"' "$XTNFT"
+	assert_output "INPUT -m policy --dir in --pol ipsec --mode tunnel --tunnel-src 1.2.3.4
+oracle: its save is another rule
+INPUT -m policy --dir in --pol ipsec --mode tunnel --tunnel-src 1.2.3.4/32
+xtnft: its save is the rule"
+}

@@ -17,6 +17,7 @@ enum xtn_tool_kind {
 	XTN_TOOL_SAVE,
 	XTN_TOOL_RESTORE,
 	XTN_TOOL_XML,		/* iptables-xml: text only, no family */
+	XTN_TOOL_CONNTRACK,	/* conntrack-tools' conntrack */
 };
 
 struct xtn_tool {
