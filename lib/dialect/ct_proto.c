@@ -54,15 +54,20 @@ static const char *const tcp_states[] = {
 	"CLOSE_WAIT", "LAST_ACK", "TIME_WAIT", "CLOSE", "SYN_SENT2",
 };
 
+/* The port options' help lines tcp, sctp and dccp share (1.4.7's
+ * "--tuple-port-src" twice included). */
+#define PORT_HELP \
+	"  --orig-port-src\t\toriginal source port\n" \
+	"  --orig-port-dst\t\toriginal destination port\n" \
+	"  --reply-port-src\t\treply source port\n" \
+	"  --reply-port-dst\t\treply destination port\n" \
+	"  --mask-port-src\t\tmask source port\n" \
+	"  --mask-port-dst\t\tmask destination port\n" \
+	"  --tuple-port-src\t\texpectation tuple src port\n" \
+	"  --tuple-port-src\t\texpectation tuple dst port\n"
+
 static const char tcp_help[] =
-	"  --orig-port-src\t\toriginal source port\n"
-	"  --orig-port-dst\t\toriginal destination port\n"
-	"  --reply-port-src\t\treply source port\n"
-	"  --reply-port-dst\t\treply destination port\n"
-	"  --mask-port-src\t\tmask source port\n"
-	"  --mask-port-dst\t\tmask destination port\n"
-	"  --tuple-port-src\t\texpectation tuple src port\n"
-	"  --tuple-port-src\t\texpectation tuple dst port\n";
+	PORT_HELP;
 
 static const char tcp_help_state[] =
 	"  --state\t\t\tTCP state, fe. ESTABLISHED\n";
@@ -182,14 +187,7 @@ static const char *const sctp_states[] = {
 };
 
 static const char sctp_help[] =
-	"  --orig-port-src\t\toriginal source port\n"
-	"  --orig-port-dst\t\toriginal destination port\n"
-	"  --reply-port-src\t\treply source port\n"
-	"  --reply-port-dst\t\treply destination port\n"
-	"  --mask-port-src\t\tmask source port\n"
-	"  --mask-port-dst\t\tmask destination port\n"
-	"  --tuple-port-src\t\texpectation tuple src port\n"
-	"  --tuple-port-src\t\texpectation tuple dst port\n"
+	PORT_HELP
 	"  --state\t\t\tSCTP state, fe. ESTABLISHED\n"
 	"  --orig-vtag\t\toriginal verification tag\n"
 	"  --reply-vtag\t\treply verification tag\n";
@@ -238,14 +236,7 @@ static const char *const dccp_states[] = {
 };
 
 static const char dccp_help[] =
-	"  --orig-port-src\t\toriginal source port\n"
-	"  --orig-port-dst\t\toriginal destination port\n"
-	"  --reply-port-src\t\treply source port\n"
-	"  --reply-port-dst\t\treply destination port\n"
-	"  --mask-port-src\t\tmask source port\n"
-	"  --mask-port-dst\t\tmask destination port\n"
-	"  --tuple-port-src\t\texpectation tuple src port\n"
-	"  --tuple-port-src\t\texpectation tuple dst port\n"
+	PORT_HELP
 	"  --state\t\t\tDCCP state, fe. RESPOND\n";
 
 /* gre: keys in the port slots of the tuple */
