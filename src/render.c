@@ -57,14 +57,19 @@ static void render_kernel(const struct xtn_diag *d, const char *prog,
 		buf);
 }
 
-int render_diag(const struct xtn_diag *d, const struct xtn_dialect *dl,
-		const char *prog, bool restore)
+void render_warnings(const struct xtn_diag *d)
 {
 	unsigned int i;
 
 	fflush(stdout);
 	for (i = 0; i < d->n_warnings; i++)
 		fprintf(stderr, "%s\n", d->warnings[i]);
+}
+
+int render_diag(const struct xtn_diag *d, const struct xtn_dialect *dl,
+		const char *prog, bool restore)
+{
+	render_warnings(d);
 	if (!d->status)
 		return 0;
 	switch (d->style) {

@@ -59,11 +59,7 @@ static const char *summary(uint32_t command)
 
 static int render_ct_diag(const struct xtn_diag *d)
 {
-	unsigned int i;
-
-	fflush(stdout);
-	for (i = 0; i < d->n_warnings; i++)
-		fprintf(stderr, "%s\n", d->warnings[i]);
+	render_warnings(d);
 	if (!d->status)
 		return 0;
 	fprintf(stderr, CT_BANNER "%s\n", d->msg);

@@ -18,6 +18,8 @@ int tool_conntrack(const struct xtn_tool *t, int argc, char **argv);
 
 /* render.c: diagnostics in the exact Debian wording; returns the exit status. */
 struct xtn_dialect;
+/* stdout flushed, then the diagnostic's warnings on stderr */
+void render_warnings(const struct xtn_diag *d);
 int render_diag(const struct xtn_diag *d, const struct xtn_dialect *dl,
 		const char *prog, bool restore);
 void render_flush(struct xtn_strbuf *out);
