@@ -25,30 +25,7 @@
 #include <xtnft/diag.h>
 #include <xtnft/util.h>
 #include "ctkfilter.h"
-
-/* a fixed size: MNL_SOCKET_BUFFER_SIZE is a sysconf() call, a VLA */
-#define CT_BUFSZ 32768
-
-#ifndef ENOTSUPP
-#define ENOTSUPP 524
-#endif
-
-struct sock {
-	struct mnl_socket *nl;
-	uint32_t portid;
-};
-
-struct run {
-	struct xtn_ctx *ctx;
-	const struct xtn_ct_cmd *c;
-	const struct xtn_ct_io *io;
-	struct xtn_ct_filter *filter;
-	struct sock sock, mod;
-	unsigned int counter;
-	bool xml_open;
-	int err;		/* errno of a failed modification */
-	struct nfct_labelmap *labelmap;	/* label names, when asked for */
-};
+#include "ctrun_int.h"
 
 /* conntrack-tools' err2str() */
 static const char *err2str(int err, uint32_t cmd)
@@ -78,13 +55,13 @@ static const char *err2str(int err, uint32_t cmd)
 	return strerror(err);
 }
 
-static int op_failed(struct run *r, int err)
+static int op_failed(struct ct_run *r, int err)
 {
 	return xtn_fail(&r->ctx->diag, XTN_OTHER, NULL, "Operation failed: %s",
 			err2str(err, r->c->command));
 }
 
-static int sock_open(struct sock *s, unsigned int groups)
+int ct_sock_open(struct ct_sock *s, unsigned int groups)
 {
 	s->nl = mnl_socket_open(NETLINK_NETFILTER);
 	if (!s->nl)
@@ -98,14 +75,14 @@ static int sock_open(struct sock *s, unsigned int groups)
 	return 0;
 }
 
-static void sock_close(struct sock *s)
+void ct_sock_close(struct ct_sock *s)
 {
 	if (s->nl)
 		mnl_socket_close(s->nl);
 	s->nl = NULL;
 }
 
-static struct nlmsghdr *msg_put(char *buf, uint16_t subsys, uint16_t type,
+struct nlmsghdr *ct_msg_put(char *buf, uint16_t subsys, uint16_t type,
 				uint16_t flags, uint8_t family)
 {
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
@@ -122,7 +99,7 @@ static struct nlmsghdr *msg_put(char *buf, uint16_t subsys, uint16_t type,
 }
 
 /* send, then run cb over every answer until the kernel is done */
-static int talk(struct sock *s, const struct nlmsghdr *nlh, mnl_cb_t cb,
+int ct_talk(struct ct_sock *s, const struct nlmsghdr *nlh, mnl_cb_t cb,
 		void *data, bool dump)
 {
 	char buf[CT_BUFSZ];
@@ -141,20 +118,20 @@ static int talk(struct sock *s, const struct nlmsghdr *nlh, mnl_cb_t cb,
 	return ret;
 }
 
-static int request(struct sock *s, uint8_t family, uint16_t type,
+int ct_request(struct ct_sock *s, uint8_t family, uint16_t type,
 		   uint16_t flags, const struct nf_conntrack *ct,
 		   mnl_cb_t cb, void *data)
 {
 	char buf[CT_BUFSZ];
 	struct nlmsghdr *nlh;
 
-	nlh = msg_put(buf, NFNL_SUBSYS_CTNETLINK, type, flags, family);
+	nlh = ct_msg_put(buf, NFNL_SUBSYS_CTNETLINK, type, flags, family);
 	if (ct && nfct_nlmsg_build(nlh, ct) < 0)
 		return -1;
-	return talk(s, nlh, cb, data, false);
+	return ct_talk(s, nlh, cb, data, false);
 }
 
-static void emit(struct run *r)
+void ct_emit(struct ct_run *r)
 {
 	xtn_strbuf_putc(r->io->out, '\n');
 	r->io->flush(r->io->data, r->io->out);
@@ -162,7 +139,7 @@ static void emit(struct run *r)
 
 /* -L and -G open the xml document (only -L closes it); -D and -U print
  * bare <flow> lines, as conntrack-tools does */
-static void print_entry(struct run *r, const struct nf_conntrack *ct,
+void ct_print_entry(struct ct_run *r, const struct nf_conntrack *ct,
 			unsigned int type)
 {
 	if ((r->c->output & XTN_CTOUT_XML) && !(r->c->output & XTN_CTOUT_SAVE) &&
@@ -171,47 +148,21 @@ static void print_entry(struct run *r, const struct nf_conntrack *ct,
 		r->xml_open = true;
 	}
 	xtn_ct_print_labels(r->io->out, r->c, ct, type, r->labelmap);
-	emit(r);
+	ct_emit(r);
 }
 
 static int dump_cb(const struct nlmsghdr *nlh, void *data)
 {
-	struct run *r = data;
+	struct ct_run *r = data;
 	struct nf_conntrack *ct = nfct_new();
 
 	if (!ct)
 		return MNL_CB_OK;
 	nfct_nlmsg_parse(nlh, ct);
 	if (xtn_ct_filter_match(r->filter, ct)) {
-		print_entry(r, ct, r->c->output & XTN_CTOUT_SAVE ? NFCT_T_NEW : 0);
+		ct_print_entry(r, ct, r->c->output & XTN_CTOUT_SAVE ? NFCT_T_NEW : 0);
 		r->counter++;
 	}
-	nfct_destroy(ct);
-	return MNL_CB_OK;
-}
-
-static int delete_cb(const struct nlmsghdr *nlh, void *data)
-{
-	struct run *r = data;
-	struct nf_conntrack *ct = nfct_new();
-
-	if (!ct)
-		return MNL_CB_OK;
-	nfct_nlmsg_parse(nlh, ct);
-	if (!xtn_ct_filter_match(r->filter, ct))
-		goto out;
-	if (request(&r->mod, nfct_get_attr_u8(ct, ATTR_ORIG_L3PROTO),
-		    IPCTNL_MSG_CT_DELETE, NLM_F_ACK, ct, NULL, NULL) < 0) {
-		/* gone while we looked: not an error */
-		if (errno == ENOENT)
-			goto out;
-		r->err = errno;
-		nfct_destroy(ct);
-		return MNL_CB_ERROR;
-	}
-	print_entry(r, ct, r->c->output & XTN_CTOUT_SAVE ? NFCT_T_DESTROY : 0);
-	r->counter++;
-out:
 	nfct_destroy(ct);
 	return MNL_CB_OK;
 }
@@ -242,7 +193,7 @@ static struct nfct_filter_dump *kernel_filter(const struct xtn_ct_cmd *c,
 
 /* One dump request of family; with the tuple filter too when tuple (then
  * *sent says whether there was one to send). */
-static int dump_family(struct run *r, uint16_t type, mnl_cb_t cb,
+static int dump_family(struct ct_run *r, uint16_t type, mnl_cb_t cb,
 		       bool filtered, bool with_status, int family, bool tuple,
 		       bool *sent)
 {
@@ -251,7 +202,7 @@ static int dump_family(struct run *r, uint16_t type, mnl_cb_t cb,
 	struct nlmsghdr *nlh;
 	int ret;
 
-	nlh = msg_put(buf, NFNL_SUBSYS_CTNETLINK, type, NLM_F_DUMP,
+	nlh = ct_msg_put(buf, NFNL_SUBSYS_CTNETLINK, type, NLM_F_DUMP,
 		      (uint8_t)family);
 	if (filtered) {
 		fd = kernel_filter(r->c, family, with_status);
@@ -260,7 +211,7 @@ static int dump_family(struct run *r, uint16_t type, mnl_cb_t cb,
 		nfct_filter_dump_destroy(fd);
 	}
 	*sent = tuple && xtn_ct_put_tuple_filter(nlh, r->c, family);
-	ret = talk(&r->sock, nlh, cb, r, true);
+	ret = ct_talk(&r->sock, nlh, cb, r, true);
 	if (ret < 0 && r->err)
 		errno = r->err;
 	return ret;
@@ -268,7 +219,7 @@ static int dump_family(struct run *r, uint16_t type, mnl_cb_t cb,
 
 /* A tuple filter compares within one family: a dump of both asks for
  * each (an order the kernel's hash order never promised anyway). */
-static int dump_tuples(struct run *r, uint16_t type, mnl_cb_t cb,
+static int dump_tuples(struct ct_run *r, uint16_t type, mnl_cb_t cb,
 		       bool with_status, bool *sent)
 {
 	static const int both[] = { AF_INET, AF_INET6 };
@@ -288,8 +239,8 @@ static int dump_tuples(struct run *r, uint16_t type, mnl_cb_t cb,
 	return 0;
 }
 
-static int dump(struct run *r, uint16_t type, mnl_cb_t cb, bool filtered,
-		bool with_status)
+int ct_dump(struct ct_run *r, uint16_t type, mnl_cb_t cb, bool filtered,
+	    bool with_status)
 {
 	bool sent = false;
 	int ret;
@@ -311,17 +262,17 @@ static int dump(struct run *r, uint16_t type, mnl_cb_t cb, bool filtered,
 	return ret;
 }
 
-static int run_list(struct run *r)
+static int run_list(struct ct_run *r)
 {
 	const struct xtn_ct_cmd *c = r->c;
 	int ret;
 
 	if (c->table == XTN_CT_TABLE_DYING)
-		ret = dump(r, IPCTNL_MSG_CT_GET_DYING, dump_cb, false, false);
+		ret = ct_dump(r, IPCTNL_MSG_CT_GET_DYING, dump_cb, false, false);
 	else if (c->table == XTN_CT_TABLE_UNCONFIRMED)
-		ret = dump(r, IPCTNL_MSG_CT_GET_UNCONFIRMED, dump_cb, false, false);
+		ret = ct_dump(r, IPCTNL_MSG_CT_GET_UNCONFIRMED, dump_cb, false, false);
 	else
-		ret = dump(r, c->options & XTN_CTO_ZERO ? IPCTNL_MSG_CT_GET_CTRZERO
+		ret = ct_dump(r, c->options & XTN_CTO_ZERO ? IPCTNL_MSG_CT_GET_CTRZERO
 							: IPCTNL_MSG_CT_GET,
 			   dump_cb, true, true);
 	if (r->xml_open) {
@@ -333,7 +284,7 @@ static int run_list(struct run *r)
 
 static int count_cb(const struct nlmsghdr *nlh, void *data)
 {
-	struct run *r = data;
+	struct ct_run *r = data;
 	struct nlattr *a;
 
 	mnl_attr_for_each(a, nlh, sizeof(struct nfgenmsg)) {
@@ -341,7 +292,7 @@ static int count_cb(const struct nlmsghdr *nlh, void *data)
 		    mnl_attr_validate(a, MNL_TYPE_U32) < 0)
 			continue;
 		xtn_strbuf_printf(r->io->out, "%d", (int)ntohl(mnl_attr_get_u32(a)));
-		emit(r);
+		ct_emit(r);
 	}
 	return MNL_CB_OK;
 }
@@ -366,7 +317,7 @@ static int stats_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nfgenmsg *nfg = mnl_nlmsg_get_payload(nlh);
 	const struct nlattr *tb[XTN_ARRAY_SIZE(stats_names)] = { NULL };
-	struct run *r = data;
+	struct ct_run *r = data;
 	struct nlattr *a;
 	size_t i;
 
@@ -382,25 +333,25 @@ static int stats_cb(const struct nlmsghdr *nlh, void *data)
 		if (tb[i] && stats_names[i])
 			xtn_strbuf_printf(r->io->out, "%s=%u ", stats_names[i],
 					  ntohl(mnl_attr_get_u32(tb[i])));
-	emit(r);
+	ct_emit(r);
 	return MNL_CB_OK;
 }
 
 static int get_cb(const struct nlmsghdr *nlh, void *data)
 {
-	struct run *r = data;
+	struct ct_run *r = data;
 	struct nf_conntrack *ct = nfct_new();
 
 	if (!ct)
 		return MNL_CB_OK;
 	nfct_nlmsg_parse(nlh, ct);
-	print_entry(r, ct, r->c->output & XTN_CTOUT_SAVE ? NFCT_T_NEW : 0);
+	ct_print_entry(r, ct, r->c->output & XTN_CTOUT_SAVE ? NFCT_T_NEW : 0);
 	r->counter++;
 	nfct_destroy(ct);
 	return MNL_CB_OK;
 }
 
-static int run_create(struct run *r)
+static int run_create(struct ct_run *r)
 {
 	const struct xtn_ct_cmd *c = r->c;
 	struct nf_conntrack *t = xtn_ct_filter_tmpl(r->filter);
@@ -414,202 +365,17 @@ static int run_create(struct run *r)
 		nfct_setobjopt(t, NFCT_SOPT_SETUP_ORIGINAL);
 	if (c->options & XTN_CTO_MARK)
 		nfct_set_attr_u32(t, ATTR_MARK, c->mark);
-	if (request(&r->sock, (uint8_t)c->family, IPCTNL_MSG_CT_NEW, fl, t,
+	if (ct_request(&r->sock, (uint8_t)c->family, IPCTNL_MSG_CT_NEW, fl, t,
 		    NULL, NULL) < 0)
 		return c->command == XTN_CT_ADD && errno == EEXIST ? 0 : -1;
 	r->counter++;
 	return 0;
 }
 
-/* ---- the expectation table ---- */
-
-static int exp_dump(struct run *r, uint16_t type, mnl_cb_t cb)
-{
-	char buf[CT_BUFSZ];
-	struct nlmsghdr *nlh;
-
-	nlh = msg_put(buf, NFNL_SUBSYS_CTNETLINK_EXP, type, NLM_F_DUMP,
-		      (uint8_t)r->c->family);
-	return talk(&r->sock, nlh, cb, r, true);
-}
-
-static int exp_request(struct run *r, uint16_t type, uint16_t flags,
-		       const struct nf_expect *exp, mnl_cb_t cb)
-{
-	char buf[CT_BUFSZ];
-	struct nlmsghdr *nlh;
-
-	nlh = msg_put(buf, NFNL_SUBSYS_CTNETLINK_EXP, type, flags,
-		      (uint8_t)r->c->family);
-	if (exp && nfexp_nlmsg_build(nlh, exp) < 0)
-		return -1;
-	return talk(&r->sock, nlh, cb, r, false);
-}
-
-static int exp_print_cb(const struct nlmsghdr *nlh, void *data)
-{
-	struct run *r = data;
-	const struct xtn_ct_cmd *c = r->c;
-	struct nf_expect *exp = nfexp_new();
-	unsigned int op_type = NFCT_O_DEFAULT, flags = 0;
-	char buf[4096];
-
-	if (!exp)
-		return MNL_CB_OK;
-	nfexp_nlmsg_parse(nlh, exp);
-	if (c->output & XTN_CTOUT_XML) {
-		op_type = NFCT_O_XML;
-		if (!r->xml_open) {
-			xtn_strbuf_puts(r->io->out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<expect>\n");
-			r->xml_open = true;
-		}
-	}
-	if (c->output & XTN_CTOUT_TMS)
-		flags |= NFCT_OF_TIME;
-	nfexp_snprintf(buf, sizeof(buf), exp, NFCT_T_UNKNOWN, op_type, flags);
-	xtn_strbuf_puts(r->io->out, buf);
-	emit(r);
-	r->counter++;
-	nfexp_destroy(exp);
-	return MNL_CB_OK;
-}
-
-static int exp_count_cb(const struct nlmsghdr *nlh, void *data)
-{
-	(void)nlh;
-	((struct run *)data)->counter++;
-	return MNL_CB_OK;
-}
-
-static int exp_stats_cb(const struct nlmsghdr *nlh, void *data)
-{
-	static const char *const names[] = {
-		[CTA_STATS_EXP_NEW] = "expect_new",
-		[CTA_STATS_EXP_CREATE] = "expect_create",
-		[CTA_STATS_EXP_DELETE] = "expect_delete",
-	};
-	const struct nfgenmsg *nfg = mnl_nlmsg_get_payload(nlh);
-	const struct nlattr *tb[XTN_ARRAY_SIZE(names)] = { NULL };
-	struct run *r = data;
-	struct nlattr *a;
-	size_t i;
-
-	mnl_attr_for_each(a, nlh, sizeof(*nfg)) {
-		uint16_t t = mnl_attr_get_type(a);
-
-		if (t < XTN_ARRAY_SIZE(names) &&
-		    mnl_attr_validate(a, MNL_TYPE_U32) == 0)
-			tb[t] = a;
-	}
-	xtn_strbuf_printf(r->io->out, "cpu=%-4u\t", ntohs(nfg->res_id));
-	for (i = 0; i < XTN_ARRAY_SIZE(tb); i++)
-		if (tb[i] && names[i])
-			xtn_strbuf_printf(r->io->out, "%s=%u ", names[i],
-					  ntohl(mnl_attr_get_u32(tb[i])));
-	emit(r);
-	return MNL_CB_OK;
-}
-
-static void set_addr(struct nf_conntrack *ct, const struct xtn_ct_addr *a,
-		     bool src)
-{
-	if (a->family == AF_INET6)
-		nfct_set_attr(ct, src ? ATTR_ORIG_IPV6_SRC : ATTR_ORIG_IPV6_DST,
-			      a->a);
-	else
-		nfct_set_attr(ct, src ? ATTR_ORIG_IPV4_SRC : ATTR_ORIG_IPV4_DST,
-			      a->a);
-}
-
-/* the expected tuple (--tuple-*) or its mask (--mask-*) of -I expect */
-static struct nf_conntrack *exp_tuple(const struct xtn_ct_cmd *c, bool mask)
-{
-	struct nf_conntrack *t = nfct_new();
-
-	if (!t)
-		return NULL;
-	nfct_set_attr_u8(t, ATTR_ORIG_L3PROTO, (uint8_t)c->family);
-	nfct_set_attr_u8(t, ATTR_ORIG_L4PROTO, (uint8_t)c->protonum);
-	set_addr(t, mask ? &c->mask_src : &c->exp_src, true);
-	set_addr(t, mask ? &c->mask_dst : &c->exp_dst, false);
-	if (c->l4flags & (1u << (mask ? XTN_CTL4_MASK_SPORT : XTN_CTL4_EXP_SPORT)))
-		nfct_set_attr_u16(t, ATTR_ORIG_PORT_SRC,
-				  htons(c->l4[mask ? XTN_CTL4_MASK_SPORT : XTN_CTL4_EXP_SPORT]));
-	if (c->l4flags & (1u << (mask ? XTN_CTL4_MASK_DPORT : XTN_CTL4_EXP_DPORT)))
-		nfct_set_attr_u16(t, ATTR_ORIG_PORT_DST,
-				  htons(c->l4[mask ? XTN_CTL4_MASK_DPORT : XTN_CTL4_EXP_DPORT]));
-	return t;
-}
-
-static int exp_modify(struct run *r)
-{
-	const struct xtn_ct_cmd *c = r->c;
-	struct nf_conntrack *master = xtn_ct_filter_tmpl(r->filter);
-	struct nf_conntrack *tuple = NULL, *mask = NULL;
-	struct nf_expect *exp = nfexp_new();
-	int ret = -1;
-
-	if (!exp)
-		return -1;
-	if (c->command == XTN_EXP_CREATE) {
-		tuple = exp_tuple(c, false);
-		mask = exp_tuple(c, true);
-		if (!tuple || !mask)
-			goto out;
-		nfexp_set_attr(exp, ATTR_EXP_MASTER, master);
-		nfexp_set_attr(exp, ATTR_EXP_EXPECTED, tuple);
-		nfexp_set_attr(exp, ATTR_EXP_MASK, mask);
-		if (c->options & XTN_CTO_TIMEOUT)
-			nfexp_set_attr_u32(exp, ATTR_EXP_TIMEOUT, c->timeout);
-		ret = exp_request(r, IPCTNL_MSG_EXP_NEW,
-				  NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK, exp, NULL);
-	} else if (c->command == XTN_EXP_DELETE) {
-		nfexp_set_attr(exp, ATTR_EXP_EXPECTED, master);
-		ret = exp_request(r, IPCTNL_MSG_EXP_DELETE, NLM_F_ACK, exp, NULL);
-	} else {
-		nfexp_set_attr(exp, ATTR_EXP_MASTER, master);
-		ret = exp_request(r, IPCTNL_MSG_EXP_GET, NLM_F_ACK, exp,
-				  exp_print_cb);
-	}
-out:
-	if (tuple)
-		nfct_destroy(tuple);
-	if (mask)
-		nfct_destroy(mask);
-	nfexp_destroy(exp);
-	return ret;
-}
-
-static int run_exp(struct run *r)
-{
-	int ret;
-
-	switch (r->c->command) {
-	case XTN_EXP_LIST:
-		ret = exp_dump(r, IPCTNL_MSG_EXP_GET, exp_print_cb);
-		if (r->xml_open) {
-			xtn_strbuf_puts(r->io->out, "</expect>\n");
-			r->io->flush(r->io->data, r->io->out);
-		}
-		return ret;
-	case XTN_EXP_COUNT:
-		ret = exp_dump(r, IPCTNL_MSG_EXP_GET, exp_count_cb);
-		xtn_strbuf_printf(r->io->out, "%u", r->counter);
-		emit(r);
-		return ret;
-	case XTN_EXP_STATS:
-		return exp_dump(r, IPCTNL_MSG_EXP_GET_STATS_CPU, exp_stats_cb);
-	case XTN_EXP_FLUSH:
-		return exp_request(r, IPCTNL_MSG_EXP_DELETE, NLM_F_ACK, NULL, NULL);
-	default:
-		return exp_modify(r);
-	}
-}
-
 static int update_cb(const struct nlmsghdr *nlh, void *data);
 
 /* " [USERSPACE] portid=N progname=NAME" of an event a process caused */
-static void userspace_tag(struct run *r, uint32_t portid)
+static void userspace_tag(struct ct_run *r, uint32_t portid)
 {
 	char path[32], name[64] = "";
 	FILE *f;
@@ -635,7 +401,7 @@ static unsigned int event_type(const struct nlmsghdr *nlh)
 	return NFCT_T_UPDATE;
 }
 
-static void event_time(struct run *r)
+void ct_event_time(struct ct_run *r)
 {
 	struct timeval tv;
 
@@ -644,41 +410,15 @@ static void event_time(struct run *r)
 			  (long)tv.tv_usec);
 }
 
-/* an expectation event: the line only, as 1.4.7 prints it */
-static int exp_event(struct run *r, const struct nlmsghdr *nlh,
-		     unsigned int type)
-{
-	const struct xtn_ct_cmd *c = r->c;
-	struct nf_expect *exp = nfexp_new();
-	unsigned int op_type = NFCT_O_DEFAULT, flags = 0;
-	char buf[1024];
-
-	if (!exp)
-		return MNL_CB_OK;
-	nfexp_nlmsg_parse(nlh, exp);
-	if (c->output & XTN_CTOUT_XML)
-		op_type = NFCT_O_XML;
-	if ((c->output & XTN_CTOUT_TMS) && !(c->output & XTN_CTOUT_XML))
-		event_time(r);
-	else if (c->output & XTN_CTOUT_TMS)
-		flags |= NFCT_OF_TIME;
-	nfexp_snprintf(buf, sizeof(buf), exp, type, op_type, flags);
-	xtn_strbuf_puts(r->io->out, buf);
-	emit(r);
-	r->counter++;
-	nfexp_destroy(exp);
-	return MNL_CB_OK;
-}
-
 static int event_cb(const struct nlmsghdr *nlh, void *data)
 {
-	struct run *r = data;
+	struct ct_run *r = data;
 	const struct xtn_ct_cmd *c = r->c;
 	unsigned int type = event_type(nlh);
 	struct nf_conntrack *ct;
 
 	if (c->table == XTN_CT_TABLE_EXPECT)
-		return exp_event(r, nlh, type);
+		return ct_exp_event(r, nlh, type);
 	ct = nfct_new();
 	if (!ct)
 		return MNL_CB_OK;
@@ -688,7 +428,7 @@ static int event_cb(const struct nlmsghdr *nlh, void *data)
 	    !xtn_ct_filter_match(r->filter, ct))
 		goto out;
 	if ((c->output & XTN_CTOUT_TMS) && !(c->output & XTN_CTOUT_XML))
-		event_time(r);
+		ct_event_time(r);
 	if ((c->output & XTN_CTOUT_XML) && !(c->output & XTN_CTOUT_SAVE) &&
 	    !r->xml_open) {
 		xtn_strbuf_puts(r->io->out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<conntrack>\n");
@@ -697,7 +437,7 @@ static int event_cb(const struct nlmsghdr *nlh, void *data)
 	xtn_ct_print(r->io->out, c, ct, type);
 	if (nlh->nlmsg_pid)
 		userspace_tag(r, nlh->nlmsg_pid);
-	emit(r);
+	ct_emit(r);
 	r->counter++;
 out:
 	nfct_destroy(ct);
@@ -719,7 +459,7 @@ static int set_rcvbuf(int fd, int sz)
 	return sz;
 }
 
-static void event_bufsize(struct run *r)
+static void event_bufsize(struct ct_run *r)
 {
 	int want = (int)r->c->bufsize, fd = mnl_socket_get_fd(r->sock.nl);
 	int now = 0, got;
@@ -729,7 +469,7 @@ static void event_bufsize(struct run *r)
 	if (getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &now, &len) == 0 &&
 	    (long)want * 2 > now)
 		set_rcvbuf(fd, want);
-	if (!r->mod.nl && sock_open(&r->mod, 0) < 0)
+	if (!r->mod.nl && ct_sock_open(&r->mod, 0) < 0)
 		return;
 	got = set_rcvbuf(mnl_socket_get_fd(r->mod.nl), want);
 	if (got < 0)
@@ -744,7 +484,7 @@ static void event_bufsize(struct run *r)
 
 /* -E: read the event groups until *io->stop; a poll timeout bounds the
  * wait, so a signal that lands just before the poll is seen soon */
-static int run_event(struct run *r)
+static int run_event(struct ct_run *r)
 {
 	const struct xtn_ct_cmd *c = r->c;
 	uint32_t mask = c->event_mask ? c->event_mask : XTN_CTEV_ALL;
@@ -761,8 +501,8 @@ static int run_event(struct run *r)
 		groups |= NF_NETLINK_CONNTRACK_DESTROY;
 	if (c->table == XTN_CT_TABLE_EXPECT)
 		groups <<= 3;	/* the NF_NETLINK_CONNTRACK_EXP_* groups */
-	sock_close(&r->sock);
-	if (sock_open(&r->sock, groups) < 0)
+	ct_sock_close(&r->sock);
+	if (ct_sock_open(&r->sock, groups) < 0)
 		return -1;
 	if (c->options & XTN_CTO_BUFFERSIZE)
 		event_bufsize(r);
@@ -791,7 +531,7 @@ static int run_event(struct run *r)
 	return 0;
 }
 
-static int run_cmd(struct run *r)
+static int run_cmd(struct ct_run *r)
 {
 	const struct xtn_ct_cmd *c = r->c;
 
@@ -802,21 +542,21 @@ static int run_cmd(struct run *r)
 	case XTN_CT_ADD:
 		return run_create(r);
 	case XTN_CT_DELETE:
-		if (sock_open(&r->mod, 0) < 0)
+		if (ct_sock_open(&r->mod, 0) < 0)
 			return xtn_fail(&r->ctx->diag, XTN_OTHER, NULL, "Can't open handler");
-		return dump(r, IPCTNL_MSG_CT_GET, delete_cb, true, false);
+		return ct_run_delete(r);
 	case XTN_CT_UPDATE:
-		if (sock_open(&r->mod, 0) < 0)
+		if (ct_sock_open(&r->mod, 0) < 0)
 			return xtn_fail(&r->ctx->diag, XTN_OTHER, NULL, "Can't open handler");
-		return dump(r, IPCTNL_MSG_CT_GET, update_cb, false, false);
+		return ct_dump(r, IPCTNL_MSG_CT_GET, update_cb, false, false);
 	case XTN_CT_GET:
-		return request(&r->sock, (uint8_t)c->family, IPCTNL_MSG_CT_GET, 0,
+		return ct_request(&r->sock, (uint8_t)c->family, IPCTNL_MSG_CT_GET, 0,
 			       xtn_ct_filter_tmpl(r->filter), get_cb, r);
 	case XTN_CT_FLUSH:
-		return request(&r->sock, (uint8_t)c->family, IPCTNL_MSG_CT_DELETE,
+		return ct_request(&r->sock, (uint8_t)c->family, IPCTNL_MSG_CT_DELETE,
 			       NLM_F_ACK, NULL, NULL, NULL);
 	case XTN_CT_COUNT:
-		return request(&r->sock, AF_UNSPEC, IPCTNL_MSG_CT_GET_STATS, 0,
+		return ct_request(&r->sock, AF_UNSPEC, IPCTNL_MSG_CT_GET_STATS, 0,
 			       NULL, count_cb, r);
 	case XTN_CT_EVENT:
 	case XTN_EXP_EVENT:
@@ -824,9 +564,9 @@ static int run_cmd(struct run *r)
 	case XTN_EXP_LIST: case XTN_EXP_COUNT: case XTN_EXP_STATS:
 	case XTN_EXP_FLUSH: case XTN_EXP_CREATE: case XTN_EXP_DELETE:
 	case XTN_EXP_GET:
-		return run_exp(r);
+		return ct_run_exp(r);
 	case XTN_CT_STATS:
-		return dump(r, IPCTNL_MSG_CT_GET_STATS_CPU, stats_cb, false, false);
+		return ct_dump(r, IPCTNL_MSG_CT_GET_STATS_CPU, stats_cb, false, false);
 	default:
 		return 0;
 	}
@@ -836,7 +576,7 @@ static int run_cmd(struct run *r)
  * added status bits) and is printed as the kernel has it afterwards */
 static int update_cb(const struct nlmsghdr *nlh, void *data)
 {
-	struct run *r = data;
+	struct ct_run *r = data;
 	const struct xtn_ct_cmd *c = r->c;
 	struct nf_conntrack *obj = xtn_ct_filter_tmpl(r->filter);
 	struct nf_conntrack *ct = nfct_new(), *tmp = NULL;
@@ -874,10 +614,10 @@ static int update_cb(const struct nlmsghdr *nlh, void *data)
 	/* a refused update is only told (1.4.7 goes on and shows the
 	 * entry as it is); a failed look at it afterwards ends the run,
 	 * but for an entry that went away meanwhile */
-	if (request(&r->mod, (uint8_t)c->family, IPCTNL_MSG_CT_NEW, NLM_F_ACK,
+	if (ct_request(&r->mod, (uint8_t)c->family, IPCTNL_MSG_CT_NEW, NLM_F_ACK,
 		    tmp, NULL, NULL) < 0)
 		xtn_warn(&r->ctx->diag, "Operation failed: %s", strerror(errno));
-	if (request(&r->mod, (uint8_t)c->family, IPCTNL_MSG_CT_GET, 0, tmp,
+	if (ct_request(&r->mod, (uint8_t)c->family, IPCTNL_MSG_CT_GET, 0, tmp,
 		    get_cb, r) < 0) {
 		if (errno == ENOENT)
 			goto out;
@@ -896,14 +636,14 @@ out:
 int xtn_ct_run(struct xtn_ctx *ctx, const struct xtn_ct_cmd *c,
 	       const struct xtn_ct_io *io, unsigned int *counter)
 {
-	struct run r = { .ctx = ctx, .c = c, .io = io };
+	struct ct_run r = { .ctx = ctx, .c = c, .io = io };
 	int ret;
 
-	if (sock_open(&r.sock, 0) < 0)
+	if (ct_sock_open(&r.sock, 0) < 0)
 		return xtn_fail(&ctx->diag, XTN_OTHER, NULL, "Can't open handler");
 	r.filter = xtn_ct_filter_new(c);
 	if (!r.filter) {
-		sock_close(&r.sock);
+		ct_sock_close(&r.sock);
 		return xtn_fail(&ctx->diag, XTN_OTHER, NULL, "OOM");
 	}
 	/* 1.4.7 names the labels when -o labels or a label option made it
@@ -918,7 +658,7 @@ int xtn_ct_run(struct xtn_ctx *ctx, const struct xtn_ct_cmd *c,
 	if (r.labelmap)
 		nfct_labelmap_destroy(r.labelmap);
 	xtn_ct_filter_free(r.filter);
-	sock_close(&r.mod);
-	sock_close(&r.sock);
+	ct_sock_close(&r.mod);
+	ct_sock_close(&r.sock);
 	return ret < 0 ? -1 : 0;
 }

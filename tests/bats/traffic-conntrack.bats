@@ -174,13 +174,13 @@ ct_table() {
 # fresh copy: the same lines deleted, the same messages and status, the
 # same entries left.  Leaves the entries xtnft left in $left.
 ct_delete_both() {
-	local d=$BATS_TEST_TMPDIR/del orc xrc
+	local d=$BATS_TEST_TMPDIR/del orc xrc fill=${CT_FILL:-ct_fill}
 	ct_o "$ns_b" -F 2>/dev/null
-	ct_fill "$ns_b"
+	"$fill" "$ns_b"
 	ct_x "$ns_b" -D "$@" >"$d.xo" 2>"$d.xe" && xrc=0 || xrc=$?
 	ct_table "$ns_b" >"$d.xl"
 	ct_o "$ns_b" -F 2>/dev/null
-	ct_fill "$ns_b"
+	"$fill" "$ns_b"
 	ct_o "$ns_b" -D "$@" >"$d.oo" 2>"$d.oe" && orc=0 || orc=$?
 	ct_table "$ns_b" >"$d.ol"
 	for f in xo oo; do ct_norm <"$d.$f" | LC_ALL=C sort >"$d.$f.s"; done
@@ -230,6 +230,29 @@ ct_delete_both() {
 	ct_delete_both -p tcp --dport 81
 	assert_failure 1
 	[ "$(echo "$left" | wc -l)" = 7 ]
+}
+
+# 300 UDP entries, marks 0 to 3 in turn, from the oracle's -R
+ct_fill_many() {	# ns
+	local i f=$BATS_TEST_TMPDIR/many
+	for ((i = 0; i < 300; i++)); do
+		echo "-I -p udp -s 10.1.$((i / 250)).$((i % 250 + 1)) -d 10.0.0.9 --sport $((2000 + i)) --dport 53 -t 900 -m $((i % 4))"
+	done >"$f"
+	ct_o "$1" -R "$f" >/dev/null 2>&1
+}
+
+@test "-D of more entries than one batch of requests deletes and shows each once" {
+	# xtnft sends its deletions 64 to a send: 150 are three batches,
+	# the last one partial; 300 are five
+	CT_FILL=ct_fill_many ct_delete_both -p udp -m 1/1
+	[ "${#lines[@]}" = 150 ]
+	[ "$ct_err" = "conntrack v1.4.7 (conntrack-tools): 150 flow entries have been deleted." ]
+	[ "$(echo "$left" | wc -l)" = 150 ]
+	! grep -q 'mark=[13] ' <<<"$left"
+	[ "$(printf '%s\n' "${lines[@]}" | sort -u | wc -l)" = 150 ]
+	CT_FILL=ct_fill_many ct_delete_both -d 10.0.0.9
+	[ "${#lines[@]}" = 300 ]
+	[ -z "$left" ]
 }
 
 @test "-D with a filter it cannot parse deletes nothing" {

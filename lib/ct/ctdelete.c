@@ -1,0 +1,176 @@
+/*
+ * -D: delete what a (kernel-filtered) dump shows and the userspace filter
+ * keeps.  conntrack-tools asks for one deletion and waits for its answer
+ * before the next: two system calls and a round trip per entry.  Here the
+ * requests go out in batches, one send for up to DEL_BATCH of them, and
+ * their acknowledgements come back together.  An entry is printed and
+ * counted once its acknowledgement says it is gone, in the dump's order,
+ * so the output is what a one-by-one run prints: one that vanished
+ * meanwhile (ENOENT) is skipped, and a refusal ends the run after the
+ * entries deleted before it have been shown.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <linux/netlink.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nfnetlink_conntrack.h>
+#include <libmnl/libmnl.h>
+#include <libnetfilter_conntrack/libnetfilter_conntrack.h>
+#include <xtnft/ct.h>
+#include <xtnft/ctrun.h>
+#include "ctrun_int.h"
+
+/* Batch size: every acknowledgement of a batch must fit the socket's
+ * receive buffer at once, or the kernel drops it; 64 small ones take
+ * well under the default 208 KiB. */
+#define DEL_BATCH 64
+/* room kept for one more request: nfct_nlmsg_build writes all of an
+ * entry's attributes (tuples, status, timeout, mark, labels, helper...)
+ * without a bound, a few hundred bytes in practice */
+#define DEL_MSG_ROOM 2048
+
+struct ct_delete_batch {
+	char buf[CT_BUFSZ];
+	size_t len;
+	unsigned int n;
+	uint32_t seq0;			/* the first request's sequence number */
+	struct nf_conntrack *ct[DEL_BATCH];
+	int err[DEL_BATCH];		/* its acknowledgement, -1 before it */
+};
+
+static void batch_add(struct ct_delete_batch *b, struct nf_conntrack *ct)
+{
+	struct nlmsghdr *nlh;
+
+	nlh = ct_msg_put(b->buf + b->len, NFNL_SUBSYS_CTNETLINK,
+			 IPCTNL_MSG_CT_DELETE, NLM_F_ACK,
+			 nfct_get_attr_u8(ct, ATTR_ORIG_L3PROTO));
+	nlh->nlmsg_seq = b->seq0 + b->n;
+	nfct_nlmsg_build(nlh, ct);
+	b->len += MNL_ALIGN(nlh->nlmsg_len);
+	b->err[b->n] = -1;
+	b->ct[b->n++] = ct;
+}
+
+static bool batch_full(const struct ct_delete_batch *b)
+{
+	return b->n == DEL_BATCH || b->len + DEL_MSG_ROOM > sizeof(b->buf);
+}
+
+/* the acknowledgements in buf[0..n) into b->err; returns how many */
+static unsigned int read_acks(struct ct_delete_batch *b, const char *buf,
+			      size_t n, uint32_t portid)
+{
+	const struct nlmsghdr *nlh = (const struct nlmsghdr *)buf;
+	unsigned int got = 0;
+	int left = (int)n;
+
+	for (; mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left)) {
+		const struct nlmsgerr *e;
+		uint32_t i = nlh->nlmsg_seq - b->seq0;
+
+		if (nlh->nlmsg_type != NLMSG_ERROR || nlh->nlmsg_pid != portid ||
+		    i >= b->n || b->err[i] >= 0 ||
+		    nlh->nlmsg_len < mnl_nlmsg_size(sizeof(*e)))
+			continue;
+		e = mnl_nlmsg_get_payload(nlh);
+		b->err[i] = -e->error;
+		got++;
+	}
+	return got;
+}
+
+/* send the batch and wait until every request of it is answered */
+static int batch_send(struct ct_run *r, struct ct_delete_batch *b)
+{
+	char buf[CT_BUFSZ];
+	unsigned int answered = 0;
+	ssize_t n;
+
+	if (mnl_socket_sendto(r->mod.nl, b->buf, b->len) < 0)
+		return -1;
+	while (answered < b->n) {
+		n = mnl_socket_recvfrom(r->mod.nl, buf, sizeof(buf));
+		if (n < 0)
+			return -1;
+		answered += read_acks(b, buf, (size_t)n, r->mod.portid);
+	}
+	return 0;
+}
+
+/* Send what is pending, then show what went, in order.  The first
+ * refusal but ENOENT ends the run: r->err and errno hold it. */
+static int batch_flush(struct ct_run *r)
+{
+	struct ct_delete_batch *b = r->del;
+	int ret = 0, err = 0;
+	unsigned int i;
+
+	if (b->n && batch_send(r, b) < 0) {
+		err = errno;
+		ret = -1;
+	}
+	for (i = 0; i < b->n; i++) {
+		if (ret == 0 && b->err[i] == 0) {
+			ct_print_entry(r, b->ct[i], r->c->output & XTN_CTOUT_SAVE ?
+					NFCT_T_DESTROY : 0);
+			r->counter++;
+		} else if (ret == 0 && b->err[i] != ENOENT && !err) {
+			err = b->err[i];
+		}
+		nfct_destroy(b->ct[i]);
+	}
+	b->seq0 += b->n;
+	b->n = 0;
+	b->len = 0;
+	if (err) {
+		r->err = errno = err;
+		return -1;
+	}
+	return 0;
+}
+
+static int delete_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct ct_run *r = data;
+	struct nf_conntrack *ct = nfct_new();
+
+	if (!ct) {
+		r->err = ENOMEM;
+		return MNL_CB_ERROR;
+	}
+	nfct_nlmsg_parse(nlh, ct);
+	if (!xtn_ct_filter_match(r->filter, ct)) {
+		nfct_destroy(ct);
+		return MNL_CB_OK;
+	}
+	batch_add(r->del, ct);
+	if (batch_full(r->del) && batch_flush(r) < 0)
+		return MNL_CB_ERROR;
+	return MNL_CB_OK;
+}
+
+int ct_run_delete(struct ct_run *r)
+{
+	static const int one = 1;
+	struct ct_delete_batch *b = calloc(1, sizeof(*b));
+	int ret, flushed;
+
+	if (!b)
+		return -1;
+	/* acknowledgements without a copy of each request */
+	mnl_socket_setsockopt(r->mod.nl, NETLINK_CAP_ACK, (void *)&one,
+			      sizeof(one));
+	b->seq0 = (uint32_t)time(NULL);
+	r->del = b;
+	ret = ct_dump(r, IPCTNL_MSG_CT_GET, delete_cb, true, false);
+	/* what is pending matched before the dump ended: it goes either way */
+	flushed = batch_flush(r);
+	r->del = NULL;
+	free(b);
+	if (ret < 0 && r->err)
+		errno = r->err;
+	return ret < 0 || flushed < 0 ? -1 : 0;
+}
