@@ -40,6 +40,8 @@ void xtn_ct_print_labels(struct xtn_strbuf *out, const struct xtn_ct_cmd *c,
 		flags |= NFCT_OF_TIMESTAMP;
 	if (c->output & XTN_CTOUT_ID)
 		flags |= NFCT_OF_ID;
+	if (op_type == NFCT_O_DEFAULT && xtn_ct_line(out, ct, type, flags))
+		return;
 	nfct_snprintf_labels(buf, sizeof(buf), ct, type ? type : NFCT_T_UNKNOWN,
 			     op_type, flags, map);
 	xtn_strbuf_puts(out, buf);

@@ -8,6 +8,7 @@
 #define XTNFT_CTRUN_H
 
 #include <signal.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -41,6 +42,11 @@ void xtn_ct_print(struct xtn_strbuf *out, const struct xtn_ct_cmd *c,
 void xtn_ct_print_labels(struct xtn_strbuf *out, const struct xtn_ct_cmd *c,
 			 const struct nf_conntrack *ct, unsigned int type,
 			 struct nfct_labelmap *map);
+/* The default line (NFCT_OF_SHOW_LAYER3 and NFCT_OF_ID flags allowed)
+ * as nfct_snprintf() writes it, written directly into out; false (out
+ * unchanged) for an entry only nfct_snprintf() prints right. */
+bool xtn_ct_line(struct xtn_strbuf *out, const struct nf_conntrack *ct,
+		 unsigned int type, unsigned int flags);
 /* -o save's "-A -t 10 -u ASSURED -s ... -p tcp --sport ..." */
 void xtn_ct_print_save(struct xtn_strbuf *out, const struct nf_conntrack *ct,
 		       unsigned int type);
