@@ -191,6 +191,16 @@ static struct nfct_filter_dump *kernel_filter(const struct xtn_ct_cmd *c,
 	return fd;
 }
 
+/* -w N (N > 0) as the dump's CTA_ZONE: Linux 6.6 and later skip the
+ * entries of other zones (in either direction, so a superset of what
+ * --zone keeps: the userspace filter still runs); older kernels ignore
+ * it.  Zone 0 is the kernel's "no zone filter". */
+static void put_zone_filter(struct nlmsghdr *nlh, const struct xtn_ct_cmd *c)
+{
+	if ((c->options & XTN_CTO_ZONE) && c->zone)
+		mnl_attr_put_u16(nlh, CTA_ZONE, htons(c->zone));
+}
+
 /* One dump request of family; with the tuple filter too when tuple (then
  * *sent says whether there was one to send). */
 static int dump_family(struct ct_run *r, uint16_t type, mnl_cb_t cb,
@@ -209,6 +219,7 @@ static int dump_family(struct ct_run *r, uint16_t type, mnl_cb_t cb,
 		if (fd)
 			nfct_nlmsg_build_filter(nlh, fd);
 		nfct_filter_dump_destroy(fd);
+		put_zone_filter(nlh, r->c);
 	}
 	*sent = tuple && xtn_ct_put_tuple_filter(nlh, r->c, family);
 	ret = ct_talk(&r->sock, nlh, cb, r, true);
