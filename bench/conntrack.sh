@@ -23,7 +23,10 @@
 #   -L -m 7               1/16 of the entries (the mark is filtered in the kernel)
 #   -L -s 10.0.1.2        one entry
 #   -C                    the count
-#   -D -m 7               1/16 deleted (then put back with -R)
+#   -D -m 7               1/16 deleted (then put back with -R); the mark
+#                         is filtered in the kernel by both tools
+#   -D -p tcp --dport 443 about 7.5% deleted (then put back); xtnft has
+#                         the kernel filter the tuple, 1.4.7 reads it all
 #   -F                    everything deleted (then the table is filled again)
 # Each step is checked: the number of lines printed (and -C's number) is
 # what the generator made, for both tools.
@@ -49,7 +52,7 @@ BENCH_NAME=conntrack.sh
 
 # The steps: key, label, arguments, expected-count variable (set by the
 # generator's counts file), flag (fill: the table must be filled again
-# afterwards, mark7: the mark-7 entries put back)
+# afterwards, mark7 and port443: the deleted entries put back)
 STEPS=(
 	"list|-L|-L|N|"
 	"list_ext|-L -o extended|-L -o extended|N|"
@@ -58,6 +61,7 @@ STEPS=(
 	"list_src|-L -s 10.0.1.2|-L -s 10.0.1.2|N_SRC|"
 	"count|-C|-C|N|"
 	"del_mark|-D -m 7|-D -m 7|N_MARK|mark7"
+	"del_port|-D -p tcp --dport 443|-D -p tcp --dport 443|N_PORT|port443"
 	"flush|-F|-F|0|fill"
 )
 
@@ -120,6 +124,7 @@ inner() {
 					die "$t: conntrack $label printed $n entries, expected $want ($(tail -n 1 "$wd/err"))"
 				case $flag in
 				mark7) fill "$wd/fill.mark7" ;;
+				port443) fill "$wd/fill.port443" ;;
 				fill)  fill "$wd/fill" ;;
 				esac
 				n=$(table_size)
@@ -175,7 +180,8 @@ RES="$WD/results"
 : >"$RES"
 
 # ---- the table -------------------------------------------------------------
-# fill: every entry; fill.mark7: those with mark 7; counts: N_PORT,
+# fill: every entry; fill.mark7 and fill.port443: those with mark 7 and
+# those to port 443; counts: N_PORT,
 # N_MARK, N_SRC for the checks
 awk -v n="$N" -v wd="$WD" 'BEGIN {
 	split("80 443 22 8080", dport, " ")
@@ -188,7 +194,7 @@ awk -v n="$N" -v wd="$WD" 'BEGIN {
 		else if (k < 19) {
 			p = dport[1 + int(i / 20) % 4]
 			l = head " -p tcp --sport " (1024 + i % 60000) " --dport " p " --state ESTABLISHED"
-			if (p == 443) nport++
+			if (p == 443) { nport++; print l >(wd "/fill.port443") }
 		} else
 			l = head " -p icmp --icmp-type 8 --icmp-code 0 --icmp-id " (i % 65536)
 		print l >(wd "/fill")
