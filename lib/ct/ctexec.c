@@ -445,7 +445,7 @@ static int event_cb(const struct nlmsghdr *nlh, void *data)
 		xtn_strbuf_puts(r->io->out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<conntrack>\n");
 		r->xml_open = true;
 	}
-	xtn_ct_print(r->io->out, c, ct, type);
+	xtn_ct_print_labels(r->io->out, c, ct, type, r->labelmap);
 	if (nlh->nlmsg_pid)
 		userspace_tag(r, nlh->nlmsg_pid);
 	ct_emit(r);
