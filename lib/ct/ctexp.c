@@ -58,7 +58,11 @@ static int exp_print_cb(const struct nlmsghdr *nlh, void *data)
 			r->xml_open = true;
 		}
 	}
-	if (c->output & XTN_CTOUT_TMS)
+	/* 1.4.7 puts -o timestamp's time before a plain line itself;
+	 * nfexp_snprintf only knows it in xml */
+	if ((c->output & XTN_CTOUT_TMS) && !(c->output & XTN_CTOUT_XML))
+		ct_event_time(r);
+	else if (c->output & XTN_CTOUT_TMS)
 		flags |= NFCT_OF_TIME;
 	nfexp_snprintf(buf, sizeof(buf), exp, NFCT_T_UNKNOWN, op_type, flags);
 	xtn_strbuf_puts(r->io->out, buf);
