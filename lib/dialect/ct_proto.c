@@ -12,26 +12,36 @@
 
 #define OPT(n, i) { .name = (n), .id = (i), .has_arg = XTN_REQ_ARG }
 
+/* The port options tcp, udp, sctp and dccp share (ids 0 to 5), the
+ * values they set and the names 1.4.7 gives them in its messages; each
+ * protocol's table goes on with its own. */
+#define PORT_OPTS \
+	OPT("orig-port-src", 0), OPT("sport", 0), \
+	OPT("orig-port-dst", 1), OPT("dport", 1), \
+	OPT("reply-port-src", 2), OPT("reply-port-dst", 3), \
+	OPT("mask-port-src", 4), OPT("mask-port-dst", 5)
+#define PORT_VALS \
+	XTN_CTL4_ORIG_SPORT, XTN_CTL4_ORIG_DPORT, XTN_CTL4_REPL_SPORT, \
+	XTN_CTL4_REPL_DPORT, XTN_CTL4_MASK_SPORT, XTN_CTL4_MASK_DPORT
+#define PORT_FLAGS \
+	"sport", "dport", "reply-port-src", "reply-port-dst", \
+	"mask-port-src", "mask-port-dst"
+
 /* tcp, sctp, dccp: ports and --state; udp, udplite: ports only */
 static const struct xtn_optdef port_state_opts[] = {
-	OPT("orig-port-src", 0), OPT("sport", 0),
-	OPT("orig-port-dst", 1), OPT("dport", 1),
-	OPT("reply-port-src", 2), OPT("reply-port-dst", 3),
-	OPT("mask-port-src", 4), OPT("mask-port-dst", 5),
+	PORT_OPTS,
 	OPT("state", 6),
 	OPT("tuple-port-src", 7), OPT("tuple-port-dst", 8),
 	{ .name = NULL },
 };
 
 static const enum xtn_ct_l4 tcp_vals[] = {
-	XTN_CTL4_ORIG_SPORT, XTN_CTL4_ORIG_DPORT, XTN_CTL4_REPL_SPORT,
-	XTN_CTL4_REPL_DPORT, XTN_CTL4_MASK_SPORT, XTN_CTL4_MASK_DPORT,
+	PORT_VALS,
 	XTN_CTL4_STATE, XTN_CTL4_EXP_SPORT, XTN_CTL4_EXP_DPORT,
 };
 
 static const char *const tcp_flags[] = {
-	"sport", "dport", "reply-port-src", "reply-port-dst", "mask-port-src",
-	"mask-port-dst", "state", "tuple-port-src", "tuple-port-dst",
+	PORT_FLAGS, "state", "tuple-port-src", "tuple-port-dst",
 };
 
 static const char tcp_legal[XTN_CT_NCMDS][12] = {
@@ -73,23 +83,18 @@ static const char tcp_help_state[] =
 	"  --state\t\t\tTCP state, fe. ESTABLISHED\n";
 
 static const struct xtn_optdef udp_opts[] = {
-	OPT("orig-port-src", 0), OPT("sport", 0),
-	OPT("orig-port-dst", 1), OPT("dport", 1),
-	OPT("reply-port-src", 2), OPT("reply-port-dst", 3),
-	OPT("mask-port-src", 4), OPT("mask-port-dst", 5),
+	PORT_OPTS,
 	OPT("tuple-port-src", 6), OPT("tuple-port-dst", 7),
 	{ .name = NULL },
 };
 
 static const enum xtn_ct_l4 udp_vals[] = {
-	XTN_CTL4_ORIG_SPORT, XTN_CTL4_ORIG_DPORT, XTN_CTL4_REPL_SPORT,
-	XTN_CTL4_REPL_DPORT, XTN_CTL4_MASK_SPORT, XTN_CTL4_MASK_DPORT,
+	PORT_VALS,
 	XTN_CTL4_EXP_SPORT, XTN_CTL4_EXP_DPORT,
 };
 
 static const char *const udp_flags[] = {
-	"sport", "dport", "reply-port-src", "reply-port-dst", "mask-port-src",
-	"mask-port-dst", "tuple-port-src", "tuple-port-dst",
+	PORT_FLAGS, "tuple-port-src", "tuple-port-dst",
 };
 
 static const char udp_legal[XTN_CT_NCMDS][12] = {
@@ -144,10 +149,7 @@ static const char icmpv6_help[] =
 
 /* sctp: tcp's options and two verification tags */
 static const struct xtn_optdef sctp_opts[] = {
-	OPT("orig-port-src", 0), OPT("sport", 0),
-	OPT("orig-port-dst", 1), OPT("dport", 1),
-	OPT("reply-port-src", 2), OPT("reply-port-dst", 3),
-	OPT("mask-port-src", 4), OPT("mask-port-dst", 5),
+	PORT_OPTS,
 	OPT("state", 6),
 	OPT("tuple-port-src", 7), OPT("tuple-port-dst", 8),
 	OPT("orig-vtag", 9), OPT("reply-vtag", 10),
@@ -155,15 +157,13 @@ static const struct xtn_optdef sctp_opts[] = {
 };
 
 static const enum xtn_ct_l4 sctp_vals[] = {
-	XTN_CTL4_ORIG_SPORT, XTN_CTL4_ORIG_DPORT, XTN_CTL4_REPL_SPORT,
-	XTN_CTL4_REPL_DPORT, XTN_CTL4_MASK_SPORT, XTN_CTL4_MASK_DPORT,
+	PORT_VALS,
 	XTN_CTL4_STATE, XTN_CTL4_EXP_SPORT, XTN_CTL4_EXP_DPORT,
 	XTN_CTL4_ORIG_VTAG, XTN_CTL4_REPL_VTAG,
 };
 
 static const char *const sctp_flags[] = {
-	"sport", "dport", "reply-port-src", "reply-port-dst", "mask-port-src",
-	"mask-port-dst", "state", "tuple-port-src", "tuple-port-dst",
+	PORT_FLAGS, "state", "tuple-port-src", "tuple-port-dst",
 	"orig-vtag", "reply-vtag",
 };
 
@@ -194,10 +194,7 @@ static const char sctp_help[] =
 
 /* dccp: tcp's options and --role (which its help leaves out) */
 static const struct xtn_optdef dccp_opts[] = {
-	OPT("orig-port-src", 0), OPT("sport", 0),
-	OPT("orig-port-dst", 1), OPT("dport", 1),
-	OPT("reply-port-src", 2), OPT("reply-port-dst", 3),
-	OPT("mask-port-src", 4), OPT("mask-port-dst", 5),
+	PORT_OPTS,
 	OPT("state", 6),
 	OPT("tuple-port-src", 7), OPT("tuple-port-dst", 8),
 	OPT("role", 9),
@@ -205,15 +202,13 @@ static const struct xtn_optdef dccp_opts[] = {
 };
 
 static const enum xtn_ct_l4 dccp_vals[] = {
-	XTN_CTL4_ORIG_SPORT, XTN_CTL4_ORIG_DPORT, XTN_CTL4_REPL_SPORT,
-	XTN_CTL4_REPL_DPORT, XTN_CTL4_MASK_SPORT, XTN_CTL4_MASK_DPORT,
+	PORT_VALS,
 	XTN_CTL4_STATE, XTN_CTL4_EXP_SPORT, XTN_CTL4_EXP_DPORT,
 	XTN_CTL4_ROLE,
 };
 
 static const char *const dccp_flags[] = {
-	"sport", "dport", "reply-port-src", "reply-port-dst", "mask-port-src",
-	"mask-port-dst", "state", "tuple-port-src", "tuple-port-dst", "role",
+	PORT_FLAGS, "state", "tuple-port-src", "tuple-port-dst", "role",
 };
 
 static const char dccp_legal[XTN_CT_NCMDS][12] = {
