@@ -40,9 +40,12 @@ static int exp_request(struct ct_run *r, uint16_t type, uint16_t flags,
 	return ct_talk(&r->sock, nlh, cb, r, false);
 }
 
-static int exp_print_cb(const struct nlmsghdr *nlh, void *data)
+/* One expectation's line, as 1.4.7 prints it for a listing (type
+ * NFCT_T_UNKNOWN; xml_root: the xml document's root to open first) or an
+ * event (type NFCT_T_*, xml_root NULL: events have no document). */
+static int exp_line(struct ct_run *r, const struct nlmsghdr *nlh,
+		    unsigned int type, const char *xml_root)
 {
-	struct ct_run *r = data;
 	const struct xtn_ct_cmd *c = r->c;
 	struct nf_expect *exp = nfexp_new();
 	unsigned int op_type = NFCT_O_DEFAULT, flags = 0;
@@ -53,8 +56,9 @@ static int exp_print_cb(const struct nlmsghdr *nlh, void *data)
 	nfexp_nlmsg_parse(nlh, exp);
 	if (c->output & XTN_CTOUT_XML) {
 		op_type = NFCT_O_XML;
-		if (!r->xml_open) {
-			xtn_strbuf_puts(r->io->out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<expect>\n");
+		if (xml_root && !r->xml_open) {
+			xtn_strbuf_printf(r->io->out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<%s>\n",
+					  xml_root);
 			r->xml_open = true;
 		}
 	}
@@ -64,12 +68,17 @@ static int exp_print_cb(const struct nlmsghdr *nlh, void *data)
 		ct_event_time(r);
 	else if (c->output & XTN_CTOUT_TMS)
 		flags |= NFCT_OF_TIME;
-	nfexp_snprintf(buf, sizeof(buf), exp, NFCT_T_UNKNOWN, op_type, flags);
+	nfexp_snprintf(buf, sizeof(buf), exp, type, op_type, flags);
 	xtn_strbuf_puts(r->io->out, buf);
 	ct_emit(r);
 	r->counter++;
 	nfexp_destroy(exp);
 	return MNL_CB_OK;
+}
+
+static int exp_print_cb(const struct nlmsghdr *nlh, void *data)
+{
+	return exp_line(data, nlh, NFCT_T_UNKNOWN, "expect");
 }
 
 static int exp_count_cb(const struct nlmsghdr *nlh, void *data)
@@ -208,24 +217,5 @@ int ct_run_exp(struct ct_run *r)
 int ct_exp_event(struct ct_run *r, const struct nlmsghdr *nlh,
 		 unsigned int type)
 {
-	const struct xtn_ct_cmd *c = r->c;
-	struct nf_expect *exp = nfexp_new();
-	unsigned int op_type = NFCT_O_DEFAULT, flags = 0;
-	char buf[1024];
-
-	if (!exp)
-		return MNL_CB_OK;
-	nfexp_nlmsg_parse(nlh, exp);
-	if (c->output & XTN_CTOUT_XML)
-		op_type = NFCT_O_XML;
-	if ((c->output & XTN_CTOUT_TMS) && !(c->output & XTN_CTOUT_XML))
-		ct_event_time(r);
-	else if (c->output & XTN_CTOUT_TMS)
-		flags |= NFCT_OF_TIME;
-	nfexp_snprintf(buf, sizeof(buf), exp, type, op_type, flags);
-	xtn_strbuf_puts(r->io->out, buf);
-	ct_emit(r);
-	r->counter++;
-	nfexp_destroy(exp);
-	return MNL_CB_OK;
+	return exp_line(r, nlh, type, NULL);
 }

@@ -17,20 +17,25 @@ setup() {
 	assert_success
 }
 
-# ct_labels TOOL...: label work with a label map, in a fresh network and
-# mount namespace whose /etc is an empty tmpfs holding only the map (and
-# nft's copy, for the rule that gives flows the label extension); the
-# entries are made by the oracle, TOOL adds, lists, filters and removes
-# labels.  Prints stdout then stderr, each sorted.
-ct_labels() {
-	local script='
+# The start of a script run by unshare -mn: /etc an empty tmpfs holding
+# only the label map (and nft's copy), and an nft rule that gives the
+# flows this namespace makes the label extension (label five).
+LABEL_NS='
 		mount -t tmpfs none /etc || exit 99
 		mkdir -p /etc/xtables
 		printf "# bits\n0 zero\n1 one\n5 five\n" >/etc/xtables/connlabel.conf
 		cp /etc/xtables/connlabel.conf /etc/connlabel.conf
 		/usr/sbin/nft add table ip t &&
 		/usr/sbin/nft add chain ip t c "{ type filter hook output priority 0; }" &&
-		/usr/sbin/nft add rule ip t c ct label set five || exit 98
+		/usr/sbin/nft add rule ip t c ct label set five || exit 98'
+
+# ct_labels TOOL...: label work with a label map, in a fresh network and
+# mount namespace whose /etc is an empty tmpfs holding only the map (and
+# nft's copy, for the rule that gives flows the label extension); the
+# entries are made by the oracle, TOOL adds, lists, filters and removes
+# labels.  Prints stdout then stderr, each sorted.
+ct_labels() {
+	local script=$LABEL_NS'
 		o="/usr/sbin/conntrack -I -p udp -s 1.1.1.1 -d 2.2.2.2 --dport 2 -t 1000"
 		$o --sport 1 --label-add one && $o --sport 3 || exit 97
 		{
@@ -64,14 +69,7 @@ ct_labels() {
 # prints the events, port ids as N (and no program name: reading it is
 # racy), then the summary line.
 ct_label_events() {
-	local script='
-		mount -t tmpfs none /etc || exit 99
-		mkdir -p /etc/xtables
-		printf "# bits\n0 zero\n1 one\n5 five\n" >/etc/xtables/connlabel.conf
-		cp /etc/xtables/connlabel.conf /etc/connlabel.conf
-		/usr/sbin/nft add table ip t &&
-		/usr/sbin/nft add chain ip t c "{ type filter hook output priority 0; }" &&
-		/usr/sbin/nft add rule ip t c ct label set five || exit 98
+	local script=$LABEL_NS'
 		"$@" -E -o labels >"$OUT" 2>"$ERR" &
 		p=$!
 		sleep 0.5
