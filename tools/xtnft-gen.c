@@ -93,25 +93,8 @@ static const char *const ct_protos[] = {
 	"tcp", "udp", "udplite", "icmp", "icmpv6", "sctp", "dccp", "gre",
 };
 
-/*
- * Fixed words of conntrack options.  The parser keeps them in tables
- * static to lib/dialect/conntrack.c (status_words, event_words,
- * output_words, the family names of -f), so they are repeated here and
- * test-completions.sh checks each against the tool.  comma: the value is
- * a comma-separated list of the words.
- */
-static const struct ctvalues {
-	char letter;
-	bool comma;
-	const char *words;
-} ctvalues[] = {
-	{ 'f', false, "ipv4 ipv6" },
-	{ 'o', true, "extended xml id timestamp ktimestamp labels userspace "
-	  "save" },
-	{ 'u', true, "ASSURED SEEN_REPLY UNSET FIXED_TIMEOUT EXPECTED OFFLOAD "
-	  "HW_OFFLOAD UNREPLIED" },
-	{ 'e', true, "ALL NEW UPDATES DESTROY" },
-};
+/* The options whose values are fixed words (xtn_ct_value_words()). */
+static const char ctvalue_letters[] = "foue";
 
 /*
  * The table word after a command letter (check_type() and cmd_maps[] of
@@ -824,16 +807,18 @@ static void emit_ct_proto_case(const struct gen *g, const void *arg)
 /* Fixed words of an option's value, keyed by its letter. */
 static void emit_ct_values_case(const struct gen *g, const void *arg)
 {
-	bool first = true;
+	const char *const *w;
+	bool first = true, comma;
 	char key[2] = { 0 };
 	struct wl l;
 	size_t i;
 
 	(void)arg;
-	for (i = 0; i < ARRAY_SIZE(ctvalues); i++) {
+	for (i = 0; ctvalue_letters[i]; i++) {
 		l.n = 0;
-		wl_add_words(&l, ctvalues[i].words);
-		key[0] = ctvalues[i].letter;
+		for (w = xtn_ct_value_words(ctvalue_letters[i], &comma); *w; w++)
+			wl_add(&l, "", *w);
+		key[0] = ctvalue_letters[i];
 		emit_arm_key(g, &first, key, &l);
 	}
 }
@@ -842,14 +827,16 @@ static void emit_ct_values_case(const struct gen *g, const void *arg)
 static void emit_ct_commaopts(const struct gen *g, const void *arg)
 {
 	char w[2] = { 0 };
+	bool comma;
 	struct wl l;
 	size_t i;
 
 	(void)arg;
 	l.n = 0;
-	for (i = 0; i < ARRAY_SIZE(ctvalues); i++) {
-		w[0] = ctvalues[i].letter;
-		if (ctvalues[i].comma)
+	for (i = 0; ctvalue_letters[i]; i++) {
+		xtn_ct_value_words(ctvalue_letters[i], &comma);
+		w[0] = ctvalue_letters[i];
+		if (comma)
 			wl_add(&l, "", w);
 	}
 	wl_print(g->out, &l);

@@ -104,20 +104,25 @@ struct word_list {
 	size_t n;
 };
 
+/* The word lists end in NULL for xtn_ct_value_words(); status_words'
+ * UNREPLIED is parse_status()'s own case, past the table's 7 values. */
 static const char *const status_words[] = {
 	"ASSURED", "SEEN_REPLY", "UNSET", "FIXED_TIMEOUT", "EXPECTED",
-	"OFFLOAD", "HW_OFFLOAD",
+	"OFFLOAD", "HW_OFFLOAD", "UNREPLIED", NULL,
 };
 /* IPS_* bits */
 static const uint32_t status_values[] = { 4, 2, 0, 1024, 1, 1 << 14, 1 << 15 };
-static const char *const event_words[] = { "ALL", "NEW", "UPDATES", "DESTROY" };
+static const char *const event_words[] = {
+	"ALL", "NEW", "UPDATES", "DESTROY", NULL,
+};
 static const uint32_t event_values[] = {
 	XTN_CTEV_ALL, XTN_CTEV_NEW, XTN_CTEV_UPDATE, XTN_CTEV_DESTROY,
 };
 static const char *const output_words[] = {
 	"xml", "extended", "timestamp", "id", "ktimestamp", "labels",
-	"userspace", "save",
+	"userspace", "save", NULL,
 };
+static const char *const family_words[] = { "ipv4", "ipv6", NULL };
 static const uint32_t output_values[] = {
 	XTN_CTOUT_XML, XTN_CTOUT_EXT, XTN_CTOUT_TMS, XTN_CTOUT_ID,
 	XTN_CTOUT_KTMS, XTN_CTOUT_LABELS, 0, XTN_CTOUT_SAVE,
@@ -703,9 +708,10 @@ static int parse_output(struct ctp *p, const char *arg)
 static int parse_family(struct ctp *p, const char *arg)
 {
 	p->c->options |= XTN_CTO_FAMILY;
-	if (strncmp(arg, "ipv4", 4) == 0)
+	/* 1.4.7 compares the first four characters only */
+	if (strncmp(arg, family_words[0], 4) == 0)
 		return set_family(p, AF_INET);
-	if (strncmp(arg, "ipv6", 4) == 0)
+	if (strncmp(arg, family_words[1], 4) == 0)
 		return set_family(p, AF_INET6);
 	return perr(p, "`%s' unsupported protocol", arg);
 }
@@ -935,4 +941,16 @@ int xtn_ct_parse(struct xtn_ctx *ctx, int argc, char **argv,
 	}
 	xtn_optset_fini(&p.set);
 	return ret;
+}
+
+const char *const *xtn_ct_value_words(char letter, bool *comma)
+{
+	*comma = letter != 'f';
+	switch (letter) {
+	case 'f': return family_words;
+	case 'o': return output_words;
+	case 'u': return status_words;
+	case 'e': return event_words;
+	default: return NULL;
+	}
 }

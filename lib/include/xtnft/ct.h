@@ -211,6 +211,10 @@ const char *xtn_ct_proto_help_tail(const struct xtn_ct_proto *p);
 
 /* conntrack's own option table and getopt string (completions read them) */
 const struct xtn_longopt *xtn_ct_options(void);
+/* The fixed words the value of -f, -o, -u or -e takes (NULL-terminated;
+ * NULL for another letter), for the completions; *comma: the value is a
+ * comma-separated list of them. */
+const char *const *xtn_ct_value_words(char letter, bool *comma);
 #define XTN_CT_SHORTOPTS "L::I::U::D::G::E::F::A::hVs:d:r:q:p:t:u:e:a:z[:]:{:}:" \
 			 "m:i:f:o:n::g::c:b:C::Sj::w:l:<:>::(:):"
 
