@@ -26,10 +26,9 @@
  * receive buffer at once, or the kernel drops it; 64 small ones take
  * well under the default 208 KiB. */
 #define DEL_BATCH 64
-/* room kept for one more request: nfct_nlmsg_build writes all of an
- * entry's attributes (tuples, status, timeout, mark, labels, helper...)
- * without a bound, a few hundred bytes in practice */
-#define DEL_MSG_ROOM 2048
+/* room kept for one more request: a header and three attributes of a
+ * dumped entry (under 200 bytes), with a margin */
+#define DEL_MSG_ROOM 1024
 
 struct ct_delete_batch {
 	char buf[CT_BUFSZ];
@@ -40,15 +39,28 @@ struct ct_delete_batch {
 	int err[DEL_BATCH];		/* its acknowledgement, -1 before it */
 };
 
-static void batch_add(struct ct_delete_batch *b, struct nf_conntrack *ct)
+/* The request that deletes the entry the dump showed in dumped: its
+ * original tuple, zone and id, copied as the kernel sent them (the id
+ * makes it this entry, not one that took its tuple meanwhile).  1.4.7
+ * rebuilds every attribute of the entry; the kernel reads only these. */
+static void batch_add(struct ct_delete_batch *b, struct nf_conntrack *ct,
+		      const struct nlmsghdr *dumped)
 {
+	const struct nfgenmsg *nfg = mnl_nlmsg_get_payload(dumped);
+	const struct nlattr *a;
 	struct nlmsghdr *nlh;
 
 	nlh = ct_msg_put(b->buf + b->len, NFNL_SUBSYS_CTNETLINK,
-			 IPCTNL_MSG_CT_DELETE, NLM_F_ACK,
-			 nfct_get_attr_u8(ct, ATTR_ORIG_L3PROTO));
+			 IPCTNL_MSG_CT_DELETE, NLM_F_ACK, nfg->nfgen_family);
 	nlh->nlmsg_seq = b->seq0 + b->n;
-	nfct_nlmsg_build(nlh, ct);
+	mnl_attr_for_each(a, dumped, sizeof(*nfg)) {
+		uint16_t type = mnl_attr_get_type(a);
+
+		if (type != CTA_TUPLE_ORIG && type != CTA_ZONE && type != CTA_ID)
+			continue;
+		memcpy((char *)nlh + nlh->nlmsg_len, a, a->nla_len);
+		nlh->nlmsg_len += MNL_ALIGN(a->nla_len);
+	}
 	b->len += MNL_ALIGN(nlh->nlmsg_len);
 	b->err[b->n] = -1;
 	b->ct[b->n++] = ct;
@@ -146,7 +158,7 @@ static int delete_cb(const struct nlmsghdr *nlh, void *data)
 		nfct_destroy(ct);
 		return MNL_CB_OK;
 	}
-	batch_add(r->del, ct);
+	batch_add(r->del, ct, nlh);
 	if (batch_full(r->del) && batch_flush(r) < 0)
 		return MNL_CB_ERROR;
 	return MNL_CB_OK;
