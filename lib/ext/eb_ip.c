@@ -68,18 +68,7 @@ static int parse_value(struct xtn_parse *p, struct ebt_ip_info *info)
 	return 0;
 }
 
-static int ip_parse(struct xtn_parse *p, void *data)
-{
-	struct ebt_ip_info *info = data;
-	uint8_t bit = (uint8_t)(1u << p->opt->id);
-
-	if (xtn_ebt_once(p) < 0 || parse_value(p, info) < 0)
-		return -1;
-	info->bitmask |= bit;
-	if (p->invert)
-		info->invflags |= bit;
-	return 0;
-}
+XTN_EBT_FLAGGED_PARSE(ip_parse, struct ebt_ip_info, parse_value)
 
 static bool save_opt(const struct xtn_out *o, const struct ebt_ip_info *info,
 		     unsigned int id, const char *name)

@@ -160,18 +160,7 @@ static int parse_value(struct xtn_parse *p, struct ebt_stp_info *info)
 	return parse_range(p, info);
 }
 
-static int stp_parse(struct xtn_parse *p, void *data)
-{
-	struct ebt_stp_info *info = data;
-	uint16_t bit = (uint16_t)(1u << p->opt->id);
-
-	if (xtn_ebt_once(p) < 0 || parse_value(p, info) < 0)
-		return -1;
-	info->bitmask |= bit;
-	if (p->invert)
-		info->invflags |= bit;
-	return 0;
-}
+XTN_EBT_FLAGGED_PARSE(stp_parse, struct ebt_stp_info, parse_value)
 
 static void save_named(const struct xtn_out *o, const struct named_byte *nb,
 		       uint8_t v)

@@ -16,6 +16,25 @@ struct xtn_out;
  * allowed" (where 1.8.9 lets the last one win, refused the same way). */
 int xtn_ebt_once(struct xtn_parse *p);
 
+/* The parse callback `name' of a match whose info (info_type) keeps the
+ * options given in bitmask and the negated ones in invflags, bit
+ * 1 << option id (ip, ip6, arp, stp): the once-check, then
+ * parse_value(p, info) for the option's value, then the two bits. */
+#define XTN_EBT_FLAGGED_PARSE(name, info_type, parse_value)		\
+static int name(struct xtn_parse *p, void *data)			\
+{									\
+	info_type *info = data;						\
+	__typeof__(info->bitmask) bit =					\
+		(__typeof__(info->bitmask))(1u << p->opt->id);		\
+									\
+	if (xtn_ebt_once(p) < 0 || parse_value(p, info) < 0)		\
+		return -1;						\
+	info->bitmask = (__typeof__(info->bitmask))(info->bitmask | bit); \
+	if (p->invert)							\
+		info->invflags = (__typeof__(info->invflags))(info->invflags | bit); \
+	return 0;							\
+}
+
 /* An unsigned number in `base` (strtoul's, blanks and '+' allowed) up
  * to max; false for nothing, a sign, trailing text or more than max,
  * where strtoul into 1.8.9's narrower fields would wrap silently. */
