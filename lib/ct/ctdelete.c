@@ -3,13 +3,20 @@
  * keeps.  conntrack-tools asks for one deletion and waits for its answer
  * before the next: two system calls and a round trip per entry.  Here the
  * requests go out in batches, one send for up to DEL_BATCH of them, and
- * their acknowledgements come back together.  An entry is printed and
- * counted once its acknowledgement says it is gone, in the dump's order,
- * so the output is what a one-by-one run prints: one that vanished
- * meanwhile (ENOENT) is skipped, and a refusal ends the run after the
- * entries deleted before it have been shown.
+ * their acknowledgements come back together; a second thread sends them,
+ * so that the kernel deletes on one processor while it walks the table
+ * for the dump on the other.  An entry is printed and counted once its
+ * acknowledgement says it is gone, in the dump's order, so the output is
+ * what a one-by-one run prints: one that vanished meanwhile (ENOENT) is
+ * skipped, and a refusal ends the run once the entries of its batch that
+ * were deleted have been shown.  (Requests after a refused one in the same
+ * batch have been carried out already; for a tuple and id just dumped the
+ * kernel's only refusal is ENOENT, so this is not seen in practice, but
+ * nothing deleted goes unshown.)
  */
 #include <errno.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -112,41 +119,110 @@ static int batch_send(struct ct_run *r, struct ct_delete_batch *b)
 	return 0;
 }
 
-/* Send what is pending, then show what went, in order.  The first
- * refusal but ENOENT ends the run: r->err and errno hold it. */
-static int batch_flush(struct ct_run *r)
+/* Send b (unless discard: after a failure), then show what went, in
+ * order, counting it in *shown; b is empty afterwards.  The first
+ * refusal but ENOENT is returned as an errno (0: none). */
+static int batch_flush(struct ct_run *r, struct ct_delete_batch *b,
+		       bool discard, unsigned int *shown)
 {
-	struct ct_delete_batch *b = r->del;
-	int ret = 0, err = 0;
+	int err = 0;
+	bool sent = !discard;
 	unsigned int i;
 
-	if (b->n && batch_send(r, b) < 0) {
+	if (sent && b->n && batch_send(r, b) < 0) {
 		err = errno;
-		ret = -1;
+		sent = false;
 	}
 	for (i = 0; i < b->n; i++) {
-		if (ret == 0 && b->err[i] == 0) {
+		if (sent && b->err[i] == 0) {
 			ct_print_entry(r, b->ct[i], r->c->output & XTN_CTOUT_SAVE ?
 					NFCT_T_DESTROY : 0);
-			r->counter++;
-		} else if (ret == 0 && b->err[i] != ENOENT && !err) {
+			(*shown)++;
+		} else if (sent && b->err[i] != ENOENT && !err) {
 			err = b->err[i];
 		}
 		nfct_destroy(b->ct[i]);
 	}
-	b->seq0 += b->n;
 	b->n = 0;
 	b->len = 0;
-	if (err) {
-		r->err = errno = err;
-		return -1;
+	return err;
+}
+
+/* A second thread does the deleting: the kernel deletes (inside our send)
+ * while it walks the table for the dump (inside the other thread's
+ * receive), on another processor when there is one.  The dump fills one
+ * batch while the deleter sends the other; the deleter alone prints and
+ * counts, in the dump's order. */
+struct ct_deleter {
+	struct ct_run *r;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	struct ct_delete_batch batch[2];
+	struct ct_delete_batch *filling;	/* the dump's */
+	struct ct_delete_batch *ready;		/* handed over, not yet taken */
+	struct ct_delete_batch *busy;		/* being sent */
+	uint32_t seq_next;
+	bool done;		/* the dump has handed over its last batch */
+	int err;		/* the deleter's first failure: the dump stops */
+	unsigned int shown;	/* the deleter's count, r->counter after it */
+};
+
+static void *deleter_main(void *arg)
+{
+	struct ct_deleter *d = arg;
+	struct ct_delete_batch *b;
+	bool failed;
+	int err;
+
+	pthread_mutex_lock(&d->lock);
+	for (;;) {
+		while (!d->ready && !d->done)
+			pthread_cond_wait(&d->cond, &d->lock);
+		if (!d->ready)
+			break;
+		b = d->busy = d->ready;
+		d->ready = NULL;
+		failed = d->err != 0;
+		pthread_cond_broadcast(&d->cond);
+		pthread_mutex_unlock(&d->lock);
+		err = batch_flush(d->r, b, failed, &d->shown);
+		pthread_mutex_lock(&d->lock);
+		if (err && !d->err)
+			d->err = err;
+		d->busy = NULL;
+		pthread_cond_broadcast(&d->cond);
 	}
-	return 0;
+	pthread_mutex_unlock(&d->lock);
+	return NULL;
+}
+
+/* Hand the dump's batch over and take the other one, once it is free;
+ * the deleter's failure, if it has failed (0: none). */
+static int hand_over(struct ct_deleter *d)
+{
+	struct ct_delete_batch *next;
+	int err;
+
+	next = d->filling == &d->batch[0] ? &d->batch[1] : &d->batch[0];
+	pthread_mutex_lock(&d->lock);
+	while (d->ready)
+		pthread_cond_wait(&d->cond, &d->lock);
+	d->ready = d->filling;
+	pthread_cond_broadcast(&d->cond);
+	while (d->busy == next || d->ready == next)
+		pthread_cond_wait(&d->cond, &d->lock);
+	err = d->err;
+	pthread_mutex_unlock(&d->lock);
+	next->seq0 = d->seq_next;
+	d->seq_next += DEL_BATCH;
+	d->filling = next;
+	return err;
 }
 
 static int delete_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct ct_run *r = data;
+	struct ct_deleter *d = r->del;
 	struct nf_conntrack *ct = nfct_new();
 
 	if (!ct) {
@@ -158,31 +234,58 @@ static int delete_cb(const struct nlmsghdr *nlh, void *data)
 		nfct_destroy(ct);
 		return MNL_CB_OK;
 	}
-	batch_add(r->del, ct, nlh);
-	if (batch_full(r->del) && batch_flush(r) < 0)
+	batch_add(d->filling, ct, nlh);
+	if (batch_full(d->filling) && hand_over(d)) {
+		/* the deleter failed: its errno ends the dump (dump_family
+		 * reports r->err) */
+		r->err = d->err;
 		return MNL_CB_ERROR;
+	}
 	return MNL_CB_OK;
 }
 
 int ct_run_delete(struct ct_run *r)
 {
 	static const int one = 1;
-	struct ct_delete_batch *b = calloc(1, sizeof(*b));
-	int ret, flushed;
+	struct ct_deleter *d = calloc(1, sizeof(*d));
+	pthread_t thread;
+	int ret;
 
-	if (!b)
+	if (!d)
 		return -1;
 	/* acknowledgements without a copy of each request */
 	mnl_socket_setsockopt(r->mod.nl, NETLINK_CAP_ACK, (void *)&one,
 			      sizeof(one));
-	b->seq0 = (uint32_t)time(NULL);
-	r->del = b;
+	d->r = r;
+	d->filling = &d->batch[0];
+	d->filling->seq0 = (uint32_t)time(NULL);
+	d->seq_next = d->filling->seq0 + DEL_BATCH;
+	pthread_mutex_init(&d->lock, NULL);
+	pthread_cond_init(&d->cond, NULL);
+	if (pthread_create(&thread, NULL, deleter_main, d) != 0) {
+		free(d);
+		errno = ENOMEM;
+		return -1;
+	}
+	r->del = d;
 	ret = ct_dump(r, IPCTNL_MSG_CT_GET, delete_cb, true, false);
 	/* what is pending matched before the dump ended: it goes either way */
-	flushed = batch_flush(r);
+	hand_over(d);
+	pthread_mutex_lock(&d->lock);
+	d->done = true;
+	pthread_cond_broadcast(&d->cond);
+	pthread_mutex_unlock(&d->lock);
+	pthread_join(thread, NULL);
 	r->del = NULL;
-	free(b);
+	r->counter += d->shown;
+	if (d->err && !r->err)
+		r->err = d->err;
+	if (d->err)
+		ret = -1;
+	pthread_mutex_destroy(&d->lock);
+	pthread_cond_destroy(&d->cond);
+	free(d);
 	if (ret < 0 && r->err)
 		errno = r->err;
-	return ret < 0 || flushed < 0 ? -1 : 0;
+	return ret < 0 ? -1 : 0;
 }

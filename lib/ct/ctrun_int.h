@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <libmnl/libmnl.h>
 
-struct ct_delete_batch;
+struct ct_deleter;
 struct nf_conntrack;
 struct nfct_labelmap;
 struct xtn_ct_cmd;
@@ -41,7 +41,7 @@ struct ct_run {
 	bool xml_open;
 	int err;		/* errno of a failed modification */
 	struct nfct_labelmap *labelmap;	/* label names, when asked for */
-	struct ct_delete_batch *del;	/* -D's requests not yet sent */
+	struct ct_deleter *del;		/* -D's deleting thread */
 };
 
 int ct_sock_open(struct ct_sock *s, unsigned int groups);
