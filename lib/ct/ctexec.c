@@ -417,7 +417,7 @@ void ct_event_time(struct ct_run *r)
 	struct timeval tv;
 
 	gettimeofday(&tv, NULL);
-	xtn_strbuf_printf(r->io->out, "[%-.8ld.%-.6ld]\t", (long)tv.tv_sec,
+	xtn_strbuf_printf(r->io->out, "[%-8ld.%-6ld]\t", (long)tv.tv_sec,
 			  (long)tv.tv_usec);
 }
 

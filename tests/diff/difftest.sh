@@ -143,7 +143,7 @@ ct_normalise() {
 			-e 's/ portid=[0-9]+/ portid=P/' \
 			-e 's/ code=([0-9]+) id=/ code=\1 icmp-id=/g' \
 			-e 's/( id=|<id>)[0-9]+/\1ID/' -e 's/ icmp-id=/ id=/g' \
-			-e 's/^\[[0-9]+\.[0-9]+\]\t/[TS]\t/' \
+			-e 's/^\[[0-9]+\.[0-9]+ *\]\t/[TS]\t/' \
 			-e 's/\[start=[^]]*\]/[start=START]/; s/\[stop=[^]]*\]/[stop=STOP]/' \
 			-e 's/ delta-time=[0-9]+/ delta-time=D/' \
 			-e 's|<start>[0-9]+</start>|<start>START</start>|; s|<stop>[0-9]+</stop>|<stop>STOP</stop>|' \

@@ -22,12 +22,13 @@ ct_o() { local ns=$1; shift; ip netns exec "$ns" "$CT_ORACLE" "$@"; }
 # the column of the default and extended forms (event prefixes kept),
 # -o save's "-t N" and -o xml's <timeout>.
 # An expectation line's timeout (its first number) is T too, and -o
-# timestamp's "[seconds.micro]" before it is [TS].
+# timestamp's "[seconds.micro]" before it is [TS] (1.4.7 pads the
+# microseconds to six places with blanks after them).
 ct_norm() {
 	sed -E -e 's/^((\[[A-Z]+\] +)?(ipv[46] +[0-9]+ +)?[a-z0-9-]+ +[0-9]+ )[0-9]+ /\1T /' \
 		-e 's/^-A -t [0-9]+ /-A -t T /' -e 's|<timeout>[0-9]+</timeout>|<timeout>T</timeout>|' \
-		-e 's/^(\[[0-9]+\.[0-9]+\]	)?([[:space:]]*\[[A-Z]+\] )?[0-9]+ proto=/\1\2T proto=/' \
-		-e 's/^\[[0-9]+\.[0-9]+\]	/[TS]	/'
+		-e 's/^(\[[0-9]+\.[0-9]+ *\]	)?([[:space:]]*\[[A-Z]+\] )?[0-9]+ proto=/\1\2T proto=/' \
+		-e 's/^\[[0-9]+\.[0-9]+ *\]	/[TS]	/'
 }
 
 # ct_both NS ARGS...: the oracle, then xtnft, with the same arguments in
