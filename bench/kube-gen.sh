@@ -14,15 +14,16 @@
 # endpoint the hairpin mark and the DNAT --to-destination.  11 rules and
 # 4 chains per service.
 #
-# filter (a host firewall): INPUT, FORWARD and OUTPUT jump to user chains
-# of 100 rules each (addresses, interfaces, -m conntrack --ctstate, -m
-# multiport --dports, comments, LOG and REJECT), and one long chain,
-# FW-FORWARD, holds a fifth of the filter rules.
+# filter (a host firewall): INPUT, FORWARD and OUTPUT jump to dispatch
+# chains that jump to user chains of 100 rules each (addresses,
+# interfaces, -m conntrack --ctstate, -m multiport --dports, comments, LOG
+# and REJECT), and one long chain, FW-FORWARD, holds a fifth of the
+# filter rules.
 #
 # The built-in chains hold only the jumps into the user chains, so the
 # same file can be restored again with --noflush, as kube-proxy does on
 # every sync: each user chain is declared again (and so emptied) and its
-# rules added again; only the dozen jumps in built-in chains are appended
+# rules added again; only the seven rules of built-in chains are appended
 # a second time.
 #
 # Chain names and comments are derived from the numbers, like kube-proxy's
@@ -118,48 +119,45 @@ BEGIN {
 	print "COMMIT"
 
 	# ---- filter -------------------------------------------------------
-	# FW-FORWARD: a fifth; the rest in chains of 100, a third each
-	# reached from INPUT, FORWARD and OUTPUT (their jumps: 12 or so)
+	# FW-FORWARD: a fifth; the rest in leaf chains of 100 rules, each
+	# reached from one of three dispatch chains (FW-IN, FW-FWD, FW-OUT)
+	# that INPUT, FORWARD and OUTPUT jump to: two levels, far from the
+	# limit of 16 nested jumps that the kernel checks on every change
+	# (deep nesting costs kernel time in both tools)
 	nfwd = int(filter_rules / 5)
-	nrest = filter_rules - nfwd
-	nchains = int((nrest + 99) / 100)
+	nleaf = int((filter_rules - nfwd - 7 + 100) / 101)
+	if (nleaf < 1) nleaf = 1
+	nrest = filter_rules - nfwd - 7 - nleaf
 	print "*filter"
 	print ":INPUT ACCEPT [0:0]"
 	print ":FORWARD DROP [0:0]"
 	print ":OUTPUT ACCEPT [0:0]"
 	print ":FW-FORWARD - [0:0]"
-	for (c = 0; c < nchains; c++)
-		print ":FW-" (c % 3 == 0 ? "IN" : c % 3 == 1 ? "FWD" : "OUT") "-" c " - [0:0]"
+	print ":FW-IN - [0:0]"
+	print ":FW-FWD - [0:0]"
+	print ":FW-OUT - [0:0]"
+	for (c = 0; c < nleaf; c++)
+		print ":" leaf(c) " - [0:0]"
 	print "-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT"
 	print "-A INPUT -i lo -j ACCEPT"
+	print "-A INPUT -j FW-IN"
 	print "-A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT"
+	print "-A FORWARD -j FW-FWD"
 	print "-A FORWARD -j FW-FORWARD"
-	jumps = 4
-	for (c = 0; c < nchains && jumps < 12; c++) {
-		hook = c % 3 == 0 ? "INPUT" : c % 3 == 1 ? "FORWARD" : "OUTPUT"
-		print "-A " hook " -j FW-" (c % 3 == 0 ? "IN" : c % 3 == 1 ? "FWD" : "OUT") "-" c
-		jumps++
-	}
-	# later chains are reached from the one before them
-	for (c = 1; c < nchains; c++)
-		if (c >= 8)
-			chainjump[c - 8] = "FW-" (c % 3 == 0 ? "IN" : c % 3 == 1 ? "FWD" : "OUT") "-" c
-	left = nrest - (jumps - 4)
-	for (c = 0; c < nchains && left > 0; c++) {
-		ch = "FW-" (c % 3 == 0 ? "IN" : c % 3 == 1 ? "FWD" : "OUT") "-" c
+	print "-A OUTPUT -j FW-OUT"
+	for (c = 0; c < nleaf; c++)
+		print "-A FW-" (c % 3 == 0 ? "IN" : c % 3 == 1 ? "FWD" : "OUT") " -j " leaf(c)
+	left = nrest
+	for (c = 0; c < nleaf && left > 0; c++)
 		for (r = 0; r < 100 && left > 0; r++) {
-			i = c * 100 + r
-			if (r == 99 && (c in chainjump)) {
-				print "-A " ch " -j " chainjump[c]; left--; continue
-			}
-			fw_rule(ch, i, c % 3)
+			fw_rule(leaf(c), c * 100 + r, c % 3)
 			left--
 		}
-	}
 	for (r = 0; r < nfwd; r++)
 		fw_rule("FW-FORWARD", 1000000 + r, 1)
 	print "COMMIT"
 }
+function leaf(c) { return "FW-" (c % 3 == 0 ? "IN" : c % 3 == 1 ? "FWD" : "OUT") "-" c }
 # one firewall rule of eight shapes
 function fw_rule(ch, i, dir,   k, io, a) {
 	k = i % 8
