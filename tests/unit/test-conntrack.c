@@ -18,6 +18,7 @@
 #include <libnetfilter_conntrack/libnetfilter_conntrack_tcp.h>
 #include <xtnft/ct.h>
 #include <xtnft/ctrun.h>
+#include "ct-flow.h"
 #include <xtnft/ctx.h>
 #include <xtnft/family.h>
 #include <xtnft/util.h>
@@ -120,24 +121,12 @@ static void test_parsed(void **state)
 
 static struct nf_conntrack *tcp_entry(void)
 {
-	struct nf_conntrack *ct = nfct_new();
+	static const struct ct_flow f = {
+		.src = "1.1.1.1", .dst = "2.2.2.2", .sport = 10, .dport = 20,
+		.timeout = 99, .status = IPS_CONFIRMED, .mark = 5,
+	};
+	struct nf_conntrack *ct = ct_flow_new(&f);
 
-	nfct_set_attr_u8(ct, ATTR_ORIG_L3PROTO, AF_INET);
-	nfct_set_attr_u8(ct, ATTR_REPL_L3PROTO, AF_INET);
-	nfct_set_attr_u32(ct, ATTR_ORIG_IPV4_SRC, inet_addr("1.1.1.1"));
-	nfct_set_attr_u32(ct, ATTR_ORIG_IPV4_DST, inet_addr("2.2.2.2"));
-	nfct_set_attr_u32(ct, ATTR_REPL_IPV4_SRC, inet_addr("2.2.2.2"));
-	nfct_set_attr_u32(ct, ATTR_REPL_IPV4_DST, inet_addr("1.1.1.1"));
-	nfct_set_attr_u8(ct, ATTR_ORIG_L4PROTO, IPPROTO_TCP);
-	nfct_set_attr_u8(ct, ATTR_REPL_L4PROTO, IPPROTO_TCP);
-	nfct_set_attr_u16(ct, ATTR_ORIG_PORT_SRC, htons(10));
-	nfct_set_attr_u16(ct, ATTR_ORIG_PORT_DST, htons(20));
-	nfct_set_attr_u16(ct, ATTR_REPL_PORT_SRC, htons(20));
-	nfct_set_attr_u16(ct, ATTR_REPL_PORT_DST, htons(10));
-	nfct_set_attr_u8(ct, ATTR_TCP_STATE, TCP_CONNTRACK_ESTABLISHED);
-	nfct_set_attr_u32(ct, ATTR_TIMEOUT, 99);
-	nfct_set_attr_u32(ct, ATTR_STATUS, IPS_ASSURED | IPS_CONFIRMED);
-	nfct_set_attr_u32(ct, ATTR_MARK, 5);
 	nfct_set_attr_u32(ct, ATTR_USE, 1);
 	return ct;
 }

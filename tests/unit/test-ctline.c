@@ -25,6 +25,7 @@
 #include <libnetfilter_conntrack/libnetfilter_conntrack_tcp.h>
 #include <xtnft/ctrun.h>
 #include <xtnft/util.h>
+#include "ct-flow.h"
 
 #define ENTRIES 4000
 
@@ -235,28 +236,16 @@ static void test_lines_match_nfct_snprintf(void **state)
 /* the lines a table of UDP and TCP flows is made of: every one fast */
 static void test_common_entries_are_fast(void **state)
 {
-	struct nf_conntrack *ct = nfct_new(), *back;
+	static const struct ct_flow f = {
+		.src = "10.0.1.2", .dst = "192.0.2.1", .sport = 40000,
+		.dport = 443, .timeout = 431999, .status = IPS_SEEN_REPLY,
+		.mark = 7,
+	};
+	struct nf_conntrack *ct = ct_flow_new(&f), *back;
 	struct xtn_strbuf out;
-	uint32_t a = htonl(0x0a000102), b = htonl(0xc0000201);
 	(void)state;
 
 	assert_non_null(ct);
-	nfct_set_attr_u8(ct, ATTR_ORIG_L3PROTO, AF_INET);
-	nfct_set_attr_u8(ct, ATTR_REPL_L3PROTO, AF_INET);
-	nfct_set_attr_u8(ct, ATTR_ORIG_L4PROTO, IPPROTO_TCP);
-	nfct_set_attr_u8(ct, ATTR_REPL_L4PROTO, IPPROTO_TCP);
-	nfct_set_attr_u32(ct, ATTR_ORIG_IPV4_SRC, a);
-	nfct_set_attr_u32(ct, ATTR_ORIG_IPV4_DST, b);
-	nfct_set_attr_u32(ct, ATTR_REPL_IPV4_SRC, b);
-	nfct_set_attr_u32(ct, ATTR_REPL_IPV4_DST, a);
-	nfct_set_attr_u16(ct, ATTR_ORIG_PORT_SRC, htons(40000));
-	nfct_set_attr_u16(ct, ATTR_ORIG_PORT_DST, htons(443));
-	nfct_set_attr_u16(ct, ATTR_REPL_PORT_SRC, htons(443));
-	nfct_set_attr_u16(ct, ATTR_REPL_PORT_DST, htons(40000));
-	nfct_set_attr_u8(ct, ATTR_TCP_STATE, TCP_CONNTRACK_ESTABLISHED);
-	nfct_set_attr_u32(ct, ATTR_TIMEOUT, 431999);
-	nfct_set_attr_u32(ct, ATTR_STATUS, IPS_SEEN_REPLY | IPS_ASSURED);
-	nfct_set_attr_u32(ct, ATTR_MARK, 7);
 	back = round_trip(ct);
 	xtn_strbuf_init(&out);
 	assert_true(xtn_ct_line(&out, back, 0, 0));
