@@ -17,11 +17,7 @@ setup() {
 }
 
 teardown() {
-	local p
-	for p in "${pids[@]}"; do
-		kill "$p" 2>/dev/null || true
-		wait "$p" 2>/dev/null || true
-	done
+	kill_bg "${pids[@]}"
 	[ -n "${rt:-}" ] && ip netns del "$rt" 2>/dev/null
 	two_ns_teardown
 }

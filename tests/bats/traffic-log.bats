@@ -24,12 +24,7 @@ setup() {
 }
 
 teardown() {
-	local pid
-
-	for pid in "${bg_pids[@]}"; do
-		kill "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true
-	done
+	kill_bg "${bg_pids[@]}"
 	two_ns_teardown
 }
 

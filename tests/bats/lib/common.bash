@@ -66,6 +66,16 @@ two_ns_setup() {
 	ip -n "$ns_b" link set lo up
 }
 
+# Kill and reap the background processes a test started: the pids given
+# (the tests keep them in an array).
+kill_bg() {
+	local p
+	for p in "$@"; do
+		kill "$p" 2>/dev/null || true
+		wait "$p" 2>/dev/null || true
+	done
+}
+
 two_ns_teardown() {
 	ip netns del "$ns_a" 2>/dev/null || true
 	ip netns del "$ns_b" 2>/dev/null || true
