@@ -67,13 +67,7 @@ struct xtn_rline {
 	char *chain, *policy;	/* XTN_RL_CHAIN */
 	bool counters;		/* [pkts:bytes] taken (-c) */
 	uint64_t pkts, bytes;
-	struct xtn_cmd *cmd;	/* XTN_RL_CMD; NULL once it is in the batch */
-	/* XTN_RL_CMD: the line as read, to parse it again when the model
-	 * is wanted after it has been dropped (a rerun after a clash, a
-	 * later line's look at the rules queued so far) */
-	char *text;
-	size_t len;
-	bool newline;
+	struct xtn_cmd *cmd;	/* XTN_RL_CMD */
 	/* ebtables: a "*table" line also ends the table before it (no
 	 * COMMIT in ebtables-save): this COMMIT record, then parse the
 	 * same line again */
