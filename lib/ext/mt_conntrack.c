@@ -250,10 +250,13 @@ static void put_addr(const struct xtn_out *o, const union nf_inet_addr *a,
 	xtn_out_printf(o, " %s%s", buf, mbuf);
 }
 
+/* One port when the range is one; 1.8.9 also prints a reversed range
+ * "N:0" as "N", which reads back as N:N (N:0 matches nothing): it is
+ * printed as it is. */
 static void put_ports(const struct xtn_out *o, const char *prefix,
 		      const char *name, uint16_t lo, uint16_t hi)
 {
-	if (hi == 0 || lo == hi)
+	if (lo == hi)
 		xtn_out_printf(o, " %s%s %u", prefix, name, lo);
 	else
 		xtn_out_printf(o, " %s%s %u:%u", prefix, name, lo, hi);

@@ -175,3 +175,18 @@ oracle: its save is another rule
 INPUT -m policy --dir in --pol ipsec --mode tunnel --tunnel-src 1.2.3.4/32
 xtnft: its save is the rule"
 }
+
+@test "a reversed conntrack port range N:0 keeps it in save form (1.8.9 prints N, which reads back as N:N)" {
+	run unshare -n sh -c '
+		/usr/sbin/iptables-nft -A INPUT -m conntrack --ctreplsrcport 8:0
+		/usr/sbin/iptables-nft -S INPUT | sed -n "s/^-A //p"
+		/usr/sbin/iptables-nft -C INPUT $(/usr/sbin/iptables-nft -S INPUT | sed -n "s/^-A INPUT //p") 2>/dev/null || echo "oracle: its save is another rule"
+		/usr/sbin/iptables-nft -F INPUT
+		"$0" iptables -A INPUT -m conntrack --ctreplsrcport 8:0
+		"$0" iptables -S INPUT | sed -n "s/^-A //p"
+		"$0" iptables -C INPUT $("$0" iptables -S INPUT | sed -n "s/^-A INPUT //p") && echo "xtnft: its save is the rule"' "$XTNFT"
+	assert_output "INPUT -m conntrack --ctreplsrcport 8
+oracle: its save is another rule
+INPUT -m conntrack --ctreplsrcport 8:0
+xtnft: its save is the rule"
+}
