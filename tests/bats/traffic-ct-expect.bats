@@ -64,9 +64,11 @@ ftp_port() {
 	[[ "${lines[0]}" == "[TS]	T proto=6 "* ]]
 	# 1.4.7's time: the microseconds without leading zeros, blank-padded
 	# to six places ("[1796656063.95357 ]")
-	raw=$(ct_x "$ns_b" -L expect -o timestamp 2>/dev/null | head -n 1 | cut -f 1)
-	[[ "$raw" =~ ^\[[0-9]+\.((0|[1-9][0-9]*)\ *)\]$ ]]
-	[ "${#BASH_REMATCH[1]}" = 6 ]
+	for tool in ct_o ct_x; do
+		raw=$("$tool" "$ns_b" -L expect -o timestamp 2>/dev/null | head -n 1 | cut -f 1)
+		[[ "$raw" =~ ^\[[0-9]+\.((0|[1-9][0-9]*)\ *)\]$ ]]
+		[ "${#BASH_REMATCH[1]}" = 6 ]
+	done
 	ct_both "$ns_b" -L expect -f ipv4
 	ct_both "$ns_b" -L expect -f ipv6
 	[ "${#lines[@]}" = 0 ]

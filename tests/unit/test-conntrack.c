@@ -18,7 +18,7 @@
 #include <libnetfilter_conntrack/libnetfilter_conntrack_tcp.h>
 #include <xtnft/ct.h>
 #include <xtnft/ctrun.h>
-#include "ct-flow.h"
+#include "ct-test.h"
 #include <xtnft/ctx.h>
 #include <xtnft/family.h>
 #include <xtnft/util.h>
@@ -26,21 +26,7 @@
 /* parse a blank-separated command line; the message (or "") and status */
 static int parse(const char *line, struct xtn_ct_cmd *c, char *msg, size_t len)
 {
-	char buf[512], *argv[32], *tok, *save = NULL;
-	struct xtn_ctx ctx;
-	int argc = 0, ret;
-
-	snprintf(buf, sizeof(buf), "conntrack %s", line);
-	for (tok = strtok_r(buf, " ", &save); tok && argc < 31;
-	     tok = strtok_r(NULL, " ", &save))
-		argv[argc++] = tok;
-	argv[argc] = NULL;
-	xtn_ctx_init(&ctx, &xtn_family_ipv4);
-	ret = xtn_ct_parse(&ctx, argc, argv, c);
-	snprintf(msg, len, "%s", ret < 0 ? ctx.diag.msg : "");
-	ret = ret < 0 ? ctx.diag.status : 0;
-	xtn_ctx_fini(&ctx);
-	return ret;
+	return ct_parse_line(line, c, msg, len);
 }
 
 static void expect_err(const char *line, int status, const char *msg)

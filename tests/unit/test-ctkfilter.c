@@ -19,22 +19,14 @@
 #include <xtnft/ctx.h>
 #include <xtnft/family.h>
 #include "../../lib/ct/ctkfilter.h"
+#include "ct-test.h"
 
 static void parse(const char *line, struct xtn_ct_cmd *c)
 {
-	char buf[256], *argv[32], *tok, *save = NULL;
-	struct xtn_ctx ctx;
-	int argc = 0;
+	char msg[256];
 
-	snprintf(buf, sizeof(buf), "conntrack %s", line);
-	for (tok = strtok_r(buf, " ", &save); tok && argc < 31;
-	     tok = strtok_r(NULL, " ", &save))
-		argv[argc++] = tok;
-	argv[argc] = NULL;
-	xtn_ctx_init(&ctx, &xtn_family_ipv4);
 	xtn_ct_cmd_init(c);
-	assert_int_equal(xtn_ct_parse(&ctx, argc, argv, c), 0);
-	xtn_ctx_fini(&ctx);
+	assert_int_equal(ct_parse_line(line, c, msg, sizeof(msg)), 0);
 }
 
 /* the CTA_FILTER flags put for line (family), -1 when none was put */

@@ -25,7 +25,7 @@
 #include <libnetfilter_conntrack/libnetfilter_conntrack_tcp.h>
 #include <xtnft/ctrun.h>
 #include <xtnft/util.h>
-#include "ct-flow.h"
+#include "ct-test.h"
 
 #define ENTRIES 4000
 
