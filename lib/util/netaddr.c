@@ -283,12 +283,112 @@ void xtn_addr_list_fini(struct xtn_addr_list *l)
 	l->n = 0;
 }
 
+static char *put_dec(char *p, unsigned int v)
+{
+	if (v >= 100)
+		*p++ = (char)('0' + v / 100);
+	if (v >= 10)
+		*p++ = (char)('0' + v / 10 % 10);
+	*p++ = (char)('0' + v % 10);
+	return p;
+}
+
+static char *put_v4(char *p, const uint8_t b[4])
+{
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		if (i)
+			*p++ = '.';
+		p = put_dec(p, b[i]);
+	}
+	return p;
+}
+
+/* The longest run of two or more zero groups (the first of equal ones),
+ * which "::" replaces; *len 0 when there is none. */
+static int zero_run(const uint16_t w[8], int *len)
+{
+	int i, base = -1, best = -1, best_len = 0;
+
+	for (i = 0; i <= 8; i++) {
+		if (i < 8 && w[i] == 0) {
+			if (base < 0)
+				base = i;
+			continue;
+		}
+		if (base >= 0 && i - base > best_len)
+			best = base, best_len = i - base;
+		base = -1;
+	}
+	*len = best_len >= 2 ? best_len : 0;
+	return best_len >= 2 ? best : -1;
+}
+
+/* inet_ntop(AF_INET6)'s text, glibc's rules included: ::a.b.c.d and
+ * ::ffff:a.b.c.d keep the IPv4 tail dotted. */
+static char *put_v6(char *p, const uint8_t b[16])
+{
+	static const char hex[] = "0123456789abcdef";
+	uint16_t w[8];
+	int i, run, run_len, shift;
+
+	for (i = 0; i < 8; i++)
+		w[i] = (uint16_t)(b[2 * i] << 8 | b[2 * i + 1]);
+	run = zero_run(w, &run_len);
+	for (i = 0; i < 8; i++) {
+		if (run >= 0 && i >= run && i < run + run_len) {
+			if (i == run)
+				*p++ = ':';
+			continue;
+		}
+		if (i)
+			*p++ = ':';
+		if (i == 6 && run == 0 &&
+		    (run_len == 6 || (run_len == 5 && w[5] == 0xffff)))
+			return put_v4(p, b + 12);
+		for (shift = 12; shift > 0 && !(w[i] >> shift); shift -= 4)
+			;
+		for (; shift >= 0; shift -= 4)
+			*p++ = hex[w[i] >> shift & 0xf];
+	}
+	if (run >= 0 && run + run_len == 8)
+		*p++ = ':';
+	return p;
+}
+
+/* Written here rather than by inet_ntop, whose sprintf per group is most
+ * of what a save spends on an address. */
 const char *xtn_addr_ntop(const union xtn_inaddr *a, int af, char *buf,
 			  size_t len)
 {
-	if (!inet_ntop(af, a, buf, (socklen_t)len))
+	char tmp[INET6_ADDRSTRLEN], *end;
+
+	if (af == AF_INET)
+		end = put_v4(tmp, (const uint8_t *)&a->v4);
+	else if (af == AF_INET6)
+		end = put_v6(tmp, a->v6.s6_addr);
+	else
+		end = tmp;
+	*end = '\0';
+	if (end == tmp || (size_t)(end - tmp) >= len)
 		snprintf(buf, len, "?");
+	else
+		memcpy(buf, tmp, (size_t)(end - tmp) + 1);
 	return buf;
+}
+
+/* snprintf(buf, len, "%s", text) without the formatting */
+static void copy_text(char *buf, size_t len, const char *text)
+{
+	size_t n = strlen(text);
+
+	if (!len)
+		return;
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, text, n);
+	buf[n] = '\0';
 }
 
 void xtn_mask_suffix(const union xtn_inaddr *mask, int af, bool hide_host,
@@ -302,8 +402,11 @@ void xtn_mask_suffix(const union xtn_inaddr *mask, int af, bool hide_host,
 		snprintf(buf, len, "/%s", xtn_addr_ntop(mask, af, tmp, sizeof(tmp)));
 	else if (hide_host && (size_t)cidr == alen * 8)
 		buf[0] = '\0';
-	else
-		snprintf(buf, len, "/%d", cidr);
+	else {
+		tmp[0] = '/';
+		*put_dec(tmp + 1, (unsigned int)cidr) = '\0';
+		copy_text(buf, len, tmp);
+	}
 }
 
 /* Six groups of one or two hex digits, ':' between them, [s, end). */

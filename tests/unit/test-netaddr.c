@@ -501,6 +501,47 @@ static void test_addr_ntop(void **state)
 	expect_ntop(AF_INET6, "::ffff:1.2.3.4");
 }
 
+/* xtn_addr_ntop writes the text itself: it must be inet_ntop's, byte for
+ * byte, for the addresses a save meets (sparse groups make the zero runs
+ * and the dotted IPv4 tails). */
+static void test_addr_ntop_like_libc(void **state)
+{
+	static const uint16_t pick[] = { 0, 0, 0, 1, 0xffff, 0x12, 0xabc, 0x100 };
+	char want[INET6_ADDRSTRLEN], got[INET6_ADDRSTRLEN];
+	union xtn_inaddr a;
+	unsigned int seed = 1, n, i;
+
+	(void)state;
+	for (n = 0; n < 200000; n++) {
+		for (i = 0; i < 8; i++) {
+			seed = seed * 1103515245u + 12345u;
+			a.v6.s6_addr[2 * i] = (uint8_t)(pick[seed >> 16 & 7] >> 8);
+			a.v6.s6_addr[2 * i + 1] =
+				(uint8_t)(n & 1 ? seed >> 24 : pick[seed >> 16 & 7]);
+		}
+		assert_non_null(inet_ntop(AF_INET6, &a, want, sizeof(want)));
+		assert_string_equal(xtn_addr_ntop(&a, AF_INET6, got, sizeof(got)),
+				    want);
+		assert_non_null(inet_ntop(AF_INET, &a, want, sizeof(want)));
+		assert_string_equal(xtn_addr_ntop(&a, AF_INET, got, sizeof(got)),
+				    want);
+	}
+	memset(&a, 0, sizeof(a));
+	for (i = 0; i < 16; i++) {	/* ::, ::1, ::ffff:0.0.0.1, ... */
+		a.v6.s6_addr[15 - i] = 1;
+		inet_ntop(AF_INET6, &a, want, sizeof(want));
+		assert_string_equal(xtn_addr_ntop(&a, AF_INET6, got, sizeof(got)),
+				    want);
+		a.v6.s6_addr[10] = a.v6.s6_addr[11] = 0xff;
+		inet_ntop(AF_INET6, &a, want, sizeof(want));
+		assert_string_equal(xtn_addr_ntop(&a, AF_INET6, got, sizeof(got)),
+				    want);
+		memset(&a, 0, sizeof(a));
+	}
+	/* too small a buffer is "?", as before */
+	assert_string_equal(xtn_addr_ntop(&a, AF_INET6, got, 2), "?");
+}
+
 static void expect_suffix(int af, const char *mask, bool hide_host,
 			  const char *want)
 {
@@ -743,6 +784,7 @@ int main(void)
 		cmocka_unit_test(test_parse_dotted_mask),
 		cmocka_unit_test(test_parse_v6),
 		cmocka_unit_test(test_addr_ntop),
+		cmocka_unit_test(test_addr_ntop_like_libc),
 		cmocka_unit_test(test_mask_suffix),
 		cmocka_unit_test(test_proto_parse),
 		cmocka_unit_test(test_proto_builtin),
