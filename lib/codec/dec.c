@@ -1,5 +1,5 @@
 /*
- * Decoder: libnftnl expressions -> rule model, by tracking what each
+ * Decoder: the kernel's rule messages -> rule model, by tracking what each
  * register holds (iptables-nft's algorithm, order-insensitive).  Relations
  * (cmp/range on a loaded field) go to the family base match first, then to
  * the registered descriptors; xt compat blobs map to descriptors by name and
@@ -14,7 +14,8 @@
 #include <string.h>
 #include <linux/netfilter.h>
 #include <linux/netfilter/nf_tables.h>
-#include <libnftnl/expr.h>
+#include <linux/netfilter/nf_tables_compat.h>
+#include <endian.h>
 #include <libnftnl/rule.h>
 #include <libnftnl/set.h>
 #include <xtnft/codec.h>
@@ -22,6 +23,7 @@
 #include <xtnft/family.h>
 #include <xtnft/model.h>
 #include <xtnft/util.h>
+#include "nlrule.h"
 
 #define NREGS 32
 #define MAX_NATIVE 8
@@ -168,21 +170,21 @@ static struct reg *reg_get(struct xtn_dec *d, uint32_t r)
 	return r < NREGS ? &d->regs[r] : NULL;
 }
 
-static int on_payload(struct xtn_dec *d, const struct nftnl_expr *x)
+static int on_payload(struct xtn_dec *d, const struct nx *x)
 {
 	struct reg *r;
 
-	if (nftnl_expr_is_set(x, NFTNL_EXPR_PAYLOAD_SREG))
+	if (nx_has(x, NFTA_PAYLOAD_SREG))
 		return xtn_dec_fail(d, "payload write");
-	r = reg_get(d, nftnl_expr_get_u32(x, NFTNL_EXPR_PAYLOAD_DREG));
+	r = reg_get(d, nx_u32(x, NFTA_PAYLOAD_DREG));
 	if (!r)
 		return xtn_dec_fail(d, "bad register");
 	memset(r, 0, sizeof(*r));
 	r->valid = true;
 	r->f.kind = XTN_FIELD_PAYLOAD;
-	r->f.base = nftnl_expr_get_u32(x, NFTNL_EXPR_PAYLOAD_BASE);
-	r->f.offset = nftnl_expr_get_u32(x, NFTNL_EXPR_PAYLOAD_OFFSET);
-	r->f.len = nftnl_expr_get_u32(x, NFTNL_EXPR_PAYLOAD_LEN);
+	r->f.base = nx_u32(x, NFTA_PAYLOAD_BASE);
+	r->f.offset = nx_u32(x, NFTA_PAYLOAD_OFFSET);
+	r->f.len = nx_u32(x, NFTA_PAYLOAD_LEN);
 	return 0;
 }
 
@@ -209,16 +211,16 @@ static int dispatch_nexpr(struct xtn_dec *d, const struct xtn_nexpr *nx,
 }
 
 /* meta set KEY from a register holding immediate data (-j TRACE). */
-static int on_meta_set(struct xtn_dec *d, const struct nftnl_expr *x)
+static int on_meta_set(struct xtn_dec *d, const struct nx *x)
 {
-	struct reg *r = reg_get(d, nftnl_expr_get_u32(x, NFTNL_EXPR_META_SREG));
+	struct reg *r = reg_get(d, nx_u32(x, NFTA_META_SREG));
 	struct xtn_nexpr nx;
 
 	if (!r || !r->imm)
 		return xtn_dec_fail(d, "meta set");
 	memset(&nx, 0, sizeof(nx));
 	nx.kind = XTN_NEXPR_META_SET;
-	nx.u.meta_set.key = nftnl_expr_get_u32(x, NFTNL_EXPR_META_KEY);
+	nx.u.meta_set.key = nx_u32(x, NFTA_META_KEY);
 	if (d->fam->bit == XTN_FAM_BRIDGE && nx.u.meta_set.key == XTN_META_BRI_BROUTE &&
 	    r->imm_len == 1 && r->imm_data[0] == 1) {
 		d->broute = true;	/* read back with the verdict: DROP */
@@ -229,32 +231,32 @@ static int on_meta_set(struct xtn_dec *d, const struct nftnl_expr *x)
 	return dispatch_nexpr(d, &nx, XTN_CLAIM_META_SET, "meta set");
 }
 
-static int on_limit(struct xtn_dec *d, const struct nftnl_expr *x)
+static int on_limit(struct xtn_dec *d, const struct nx *x)
 {
 	struct xtn_nexpr nx;
 
 	memset(&nx, 0, sizeof(nx));
 	nx.kind = XTN_NEXPR_LIMIT;
-	nx.u.limit.rate = nftnl_expr_get_u64(x, NFTNL_EXPR_LIMIT_RATE);
-	nx.u.limit.unit = nftnl_expr_get_u64(x, NFTNL_EXPR_LIMIT_UNIT);
-	nx.u.limit.burst = nftnl_expr_get_u32(x, NFTNL_EXPR_LIMIT_BURST);
-	nx.u.limit.type = nftnl_expr_get_u32(x, NFTNL_EXPR_LIMIT_TYPE);
-	nx.u.limit.flags = nftnl_expr_get_u32(x, NFTNL_EXPR_LIMIT_FLAGS);
+	nx.u.limit.rate = nx_u64(x, NFTA_LIMIT_RATE);
+	nx.u.limit.unit = nx_u64(x, NFTA_LIMIT_UNIT);
+	nx.u.limit.burst = nx_u32(x, NFTA_LIMIT_BURST);
+	nx.u.limit.type = nx_u32(x, NFTA_LIMIT_TYPE);
+	nx.u.limit.flags = nx_u32(x, NFTA_LIMIT_FLAGS);
 	return dispatch_nexpr(d, &nx, XTN_CLAIM_LIMIT, "limit expression");
 }
 
-static int on_log(struct xtn_dec *d, const struct nftnl_expr *x)
+static int on_log(struct xtn_dec *d, const struct nx *x)
 {
 	static const struct {
 		uint16_t attr;
 		uint32_t bit;
 	} has[] = {
-		{ NFTNL_EXPR_LOG_GROUP, XTN_LOG_HAS_GROUP },
-		{ NFTNL_EXPR_LOG_PREFIX, XTN_LOG_HAS_PREFIX },
-		{ NFTNL_EXPR_LOG_SNAPLEN, XTN_LOG_HAS_SNAPLEN },
-		{ NFTNL_EXPR_LOG_QTHRESHOLD, XTN_LOG_HAS_QTHRESHOLD },
-		{ NFTNL_EXPR_LOG_LEVEL, XTN_LOG_HAS_LEVEL },
-		{ NFTNL_EXPR_LOG_FLAGS, XTN_LOG_HAS_FLAGS },
+		{ NFTA_LOG_GROUP, XTN_LOG_HAS_GROUP },
+		{ NFTA_LOG_PREFIX, XTN_LOG_HAS_PREFIX },
+		{ NFTA_LOG_SNAPLEN, XTN_LOG_HAS_SNAPLEN },
+		{ NFTA_LOG_QTHRESHOLD, XTN_LOG_HAS_QTHRESHOLD },
+		{ NFTA_LOG_LEVEL, XTN_LOG_HAS_LEVEL },
+		{ NFTA_LOG_FLAGS, XTN_LOG_HAS_FLAGS },
 	};
 	struct xtn_nexpr nx;
 	size_t i;
@@ -262,48 +264,48 @@ static int on_log(struct xtn_dec *d, const struct nftnl_expr *x)
 	memset(&nx, 0, sizeof(nx));
 	nx.kind = XTN_NEXPR_LOG;
 	for (i = 0; i < XTN_ARRAY_SIZE(has); i++)
-		if (nftnl_expr_is_set(x, has[i].attr))
+		if (nx_has(x, has[i].attr))
 			nx.u.log.present |= has[i].bit;
-	nx.u.log.group = nftnl_expr_get_u16(x, NFTNL_EXPR_LOG_GROUP);
-	nx.u.log.qthreshold = nftnl_expr_get_u16(x, NFTNL_EXPR_LOG_QTHRESHOLD);
-	nx.u.log.snaplen = nftnl_expr_get_u32(x, NFTNL_EXPR_LOG_SNAPLEN);
-	nx.u.log.level = nftnl_expr_get_u32(x, NFTNL_EXPR_LOG_LEVEL);
-	nx.u.log.flags = nftnl_expr_get_u32(x, NFTNL_EXPR_LOG_FLAGS);
+	nx.u.log.group = nx_u16(x, NFTA_LOG_GROUP);
+	nx.u.log.qthreshold = nx_u16(x, NFTA_LOG_QTHRESHOLD);
+	nx.u.log.snaplen = nx_u32(x, NFTA_LOG_SNAPLEN);
+	nx.u.log.level = nx_u32(x, NFTA_LOG_LEVEL);
+	nx.u.log.flags = nx_u32(x, NFTA_LOG_FLAGS);
 	nx.u.log.prefix = nx.u.log.present & XTN_LOG_HAS_PREFIX ?
-			  nftnl_expr_get_str(x, NFTNL_EXPR_LOG_PREFIX) : NULL;
+			  nx_str(x, NFTA_LOG_PREFIX) : NULL;
 	return dispatch_nexpr(d, &nx, XTN_CLAIM_LOG, "log expression");
 }
 
-static int on_meta(struct xtn_dec *d, const struct nftnl_expr *x)
+static int on_meta(struct xtn_dec *d, const struct nx *x)
 {
 	struct reg *r;
 
-	if (!nftnl_expr_is_set(x, NFTNL_EXPR_META_DREG))
+	if (!nx_has(x, NFTA_META_DREG))
 		return on_meta_set(d, x);
-	r = reg_get(d, nftnl_expr_get_u32(x, NFTNL_EXPR_META_DREG));
+	r = reg_get(d, nx_u32(x, NFTA_META_DREG));
 	if (!r)
 		return xtn_dec_fail(d, "bad register");
 	memset(r, 0, sizeof(*r));
 	r->valid = true;
 	r->f.kind = XTN_FIELD_META;
-	r->f.key = nftnl_expr_get_u32(x, NFTNL_EXPR_META_KEY);
+	r->f.key = nx_u32(x, NFTA_META_KEY);
 	return 0;
 }
 
-static int on_bitwise(struct xtn_dec *d, const struct nftnl_expr *x)
+static int on_bitwise(struct xtn_dec *d, const struct nx *x)
 {
-	struct reg *s = reg_get(d, nftnl_expr_get_u32(x, NFTNL_EXPR_BITWISE_SREG));
-	struct reg *t = reg_get(d, nftnl_expr_get_u32(x, NFTNL_EXPR_BITWISE_DREG));
+	struct reg *s = reg_get(d, nx_u32(x, NFTA_BITWISE_SREG));
+	struct reg *t = reg_get(d, nx_u32(x, NFTA_BITWISE_DREG));
 	uint32_t mlen = 0, xlen = 0, i;
 	const uint8_t *mask, *xor;
 
-	if (nftnl_expr_is_set(x, NFTNL_EXPR_BITWISE_OP) &&
-	    nftnl_expr_get_u32(x, NFTNL_EXPR_BITWISE_OP) != NFT_BITWISE_BOOL)
+	if (nx_has(x, NFTA_BITWISE_OP) &&
+	    nx_u32(x, NFTA_BITWISE_OP) != NFT_BITWISE_BOOL)
 		return xtn_dec_fail(d, "bitwise shift");
 	if (!s || !t || !s->valid)
 		return xtn_dec_fail(d, "bitwise on an empty register");
-	mask = nftnl_expr_get(x, NFTNL_EXPR_BITWISE_MASK, &mlen);
-	xor = nftnl_expr_get(x, NFTNL_EXPR_BITWISE_XOR, &xlen);
+	mask = nx_data(x, NFTA_BITWISE_MASK, &mlen);
+	xor = nx_data(x, NFTA_BITWISE_XOR, &xlen);
 	if (!mask || mlen > sizeof(s->f.mask) || s->f.masked)
 		return xtn_dec_fail(d, "unsupported bitwise");
 	for (i = 0; xor && i < xlen; i++)
@@ -375,18 +377,18 @@ static int rel_from_reg(struct xtn_dec *d, uint32_t sreg, struct xtn_rel *rel)
 	return 0;
 }
 
-static int on_cmp(struct xtn_dec *d, const struct nftnl_expr *x)
+static int on_cmp(struct xtn_dec *d, const struct nx *x)
 {
 	static const enum xtn_relop ops[] = {
 		[NFT_CMP_EQ] = XTN_OP_EQ, [NFT_CMP_NEQ] = XTN_OP_NEQ,
 		[NFT_CMP_LT] = XTN_OP_LT, [NFT_CMP_LTE] = XTN_OP_LTE,
 		[NFT_CMP_GT] = XTN_OP_GT, [NFT_CMP_GTE] = XTN_OP_GTE,
 	};
-	uint32_t op = nftnl_expr_get_u32(x, NFTNL_EXPR_CMP_OP), len = 0;
-	const void *data = nftnl_expr_get(x, NFTNL_EXPR_CMP_DATA, &len);
+	uint32_t op = nx_u32(x, NFTA_CMP_OP), len = 0;
+	const void *data = nx_data(x, NFTA_CMP_DATA, &len);
 	struct xtn_rel rel;
 
-	if (rel_from_reg(d, nftnl_expr_get_u32(x, NFTNL_EXPR_CMP_SREG), &rel) < 0)
+	if (rel_from_reg(d, nx_u32(x, NFTA_CMP_SREG), &rel) < 0)
 		return -1;
 	if (op >= XTN_ARRAY_SIZE(ops) || !data || len > sizeof(rel.data))
 		return xtn_dec_fail(d, "unsupported compare");
@@ -396,14 +398,14 @@ static int on_cmp(struct xtn_dec *d, const struct nftnl_expr *x)
 	return dispatch(d, &rel);
 }
 
-static int on_range(struct xtn_dec *d, const struct nftnl_expr *x)
+static int on_range(struct xtn_dec *d, const struct nx *x)
 {
-	uint32_t op = nftnl_expr_get_u32(x, NFTNL_EXPR_RANGE_OP), l1 = 0, l2 = 0;
-	const void *lo = nftnl_expr_get(x, NFTNL_EXPR_RANGE_FROM_DATA, &l1);
-	const void *hi = nftnl_expr_get(x, NFTNL_EXPR_RANGE_TO_DATA, &l2);
+	uint32_t op = nx_u32(x, NFTA_RANGE_OP), l1 = 0, l2 = 0;
+	const void *lo = nx_data(x, NFTA_RANGE_FROM_DATA, &l1);
+	const void *hi = nx_data(x, NFTA_RANGE_TO_DATA, &l2);
 	struct xtn_rel rel;
 
-	if (rel_from_reg(d, nftnl_expr_get_u32(x, NFTNL_EXPR_RANGE_SREG), &rel) < 0)
+	if (rel_from_reg(d, nx_u32(x, NFTA_RANGE_SREG), &rel) < 0)
 		return -1;
 	if (!lo || !hi || l1 != l2 || l1 > sizeof(rel.data))
 		return xtn_dec_fail(d, "unsupported range");
@@ -415,11 +417,11 @@ static int on_range(struct xtn_dec *d, const struct nftnl_expr *x)
 }
 
 /* Data for a later meta set: kept in its register. */
-static int on_immediate_data(struct xtn_dec *d, const struct nftnl_expr *x)
+static int on_immediate_data(struct xtn_dec *d, const struct nx *x)
 {
-	struct reg *r = reg_get(d, nftnl_expr_get_u32(x, NFTNL_EXPR_IMM_DREG));
+	struct reg *r = reg_get(d, nx_u32(x, NFTA_IMMEDIATE_DREG));
 	uint32_t len = 0;
-	const void *data = nftnl_expr_get(x, NFTNL_EXPR_IMM_DATA, &len);
+	const void *data = nx_data(x, NFTA_IMMEDIATE_DATA, &len);
 
 	if (!r || !data || len > sizeof(r->imm_data))
 		return xtn_dec_fail(d, "immediate data");
@@ -430,16 +432,18 @@ static int on_immediate_data(struct xtn_dec *d, const struct nftnl_expr *x)
 	return 0;
 }
 
-static int on_immediate(struct xtn_dec *d, const struct nftnl_expr *x)
+static int on_immediate(struct xtn_dec *d, const struct nx *x)
 {
 	struct xtn_rule *r = d->rule;
+	const char *chain;
 	int verdict;
 
-	if (nftnl_expr_get_u32(x, NFTNL_EXPR_IMM_DREG) != NFT_REG_VERDICT)
+	if (nx_u32(x, NFTA_IMMEDIATE_DREG) != NFT_REG_VERDICT)
 		return on_immediate_data(d, x);
 	if (r->verdict != XTN_V_NONE)
 		return xtn_dec_fail(d, "two verdicts");
-	verdict = (int)nftnl_expr_get_u32(x, NFTNL_EXPR_IMM_VERDICT);
+	if (nx_verdict(x, &verdict, &chain) < 0)
+		return xtn_dec_fail(d, "immediate without a verdict");
 	switch (verdict) {
 	case NF_ACCEPT:
 		r->verdict = XTN_V_ACCEPT;
@@ -453,10 +457,10 @@ static int on_immediate(struct xtn_dec *d, const struct nftnl_expr *x)
 	case NFT_JUMP:
 	case NFT_GOTO:
 		/* a jump by chain id (no name) is not iptables' */
-		if (!nftnl_expr_is_set(x, NFTNL_EXPR_IMM_CHAIN))
+		if (!chain)
 			return xtn_dec_fail(d, "jump without a chain name");
 		xtn_rule_set_jump(r, verdict == NFT_JUMP ? XTN_V_JUMP : XTN_V_GOTO,
-				  nftnl_expr_get_str(x, NFTNL_EXPR_IMM_CHAIN));
+				  chain);
 		return 0;
 	}
 	return xtn_dec_fail(d, "verdict %d", verdict);
@@ -472,16 +476,16 @@ static enum xtn_ext_kind xt_kind(const struct xtn_dec *d, bool target)
 							      XTN_EXT_TARGET;
 }
 
-static int on_xt(struct xtn_dec *d, const struct nftnl_expr *x, bool target)
+static int on_xt(struct xtn_dec *d, const struct nx *x, bool target)
 {
 	enum xtn_ext_kind kind = xt_kind(d, target);
-	const char *name = nftnl_expr_get_str(x, target ? NFTNL_EXPR_TG_NAME :
-						      NFTNL_EXPR_MT_NAME);
-	uint32_t rev = nftnl_expr_get_u32(x, target ? NFTNL_EXPR_TG_REV :
-						      NFTNL_EXPR_MT_REV);
+	const char *name = nx_str(x, target ? NFTA_TARGET_NAME :
+						      NFTA_MATCH_NAME);
+	uint32_t rev = nx_u32(x, target ? NFTA_TARGET_REV :
+						      NFTA_MATCH_REV);
 	uint32_t len = 0;
-	const void *info = nftnl_expr_get(x, target ? NFTNL_EXPR_TG_INFO :
-						      NFTNL_EXPR_MT_INFO, &len);
+	const void *info = nx_bin(x, target ? NFTA_TARGET_INFO :
+						     NFTA_MATCH_INFO, &len);
 	const struct xtn_xt_rev *how = NULL;
 	const struct xtn_ext *ext;
 	struct xtn_ext_inst *inst;
@@ -520,20 +524,20 @@ static int on_xt(struct xtn_dec *d, const struct nftnl_expr *x, bool target)
 	return 0;
 }
 
-static int on_counter(struct xtn_dec *d, const struct nftnl_expr *x)
+static int on_counter(struct xtn_dec *d, const struct nx *x)
 {
 	d->counted = true;
-	d->rule->pkts = nftnl_expr_get_u64(x, NFTNL_EXPR_CTR_PACKETS);
-	d->rule->bytes = nftnl_expr_get_u64(x, NFTNL_EXPR_CTR_BYTES);
+	d->rule->pkts = nx_u64(x, NFTA_COUNTER_PACKETS);
+	d->rule->bytes = nx_u64(x, NFTA_COUNTER_BYTES);
 	return 0;
 }
 
-static int on_match(struct xtn_dec *d, const struct nftnl_expr *x)
+static int on_match(struct xtn_dec *d, const struct nx *x)
 {
 	return on_xt(d, x, false);
 }
 
-static int on_target(struct xtn_dec *d, const struct nftnl_expr *x)
+static int on_target(struct xtn_dec *d, const struct nx *x)
 {
 	return on_xt(d, x, true);
 }
@@ -551,17 +555,27 @@ bool xtn_codec_family_reads_sets(const struct xtn_family *fam)
 	return false;
 }
 
-static int is_lookup(struct nftnl_expr *x, void *data)
+static bool nx_is_lookup(const struct nx *x, void *data)
 {
 	(void)data;
-	/* a negative return stops the walk */
-	return strcmp(nftnl_expr_get_str(x, NFTNL_EXPR_NAME), "lookup") == 0 ?
-	       -1 : 0;
+	return strcmp(x->name, "lookup") == 0;
+}
+
+bool xtn_codec_msg_has_lookup(const struct nlmsghdr *nlh)
+{
+	struct nrule nr;
+
+	return nrule_parse(nlh, &nr) == 0 &&
+	       nrule_exprs(&nr, nx_is_lookup, NULL) == 1;
 }
 
 bool xtn_codec_rule_has_lookup(const struct nftnl_rule *nr)
 {
-	return nftnl_expr_foreach((struct nftnl_rule *)nr, is_lookup, NULL) < 0;
+	struct nlmsghdr *nlh = msg_of(nr);
+	bool ret = xtn_codec_msg_has_lookup(nlh);
+
+	free(nlh);
+	return ret;
 }
 
 /* The 32-bit register (NFT_REG32_*) where a 16-byte one starts. */
@@ -668,31 +682,31 @@ static int set_def_of(const struct nftnl_set *s, struct xtn_set_def *def,
  * with its set; iptables-nft's own families have none, and it drops
  * the lookup silently (interop.md 4.1): we say so.
  */
-static int on_lookup(struct xtn_dec *d, const struct nftnl_expr *x)
+static int on_lookup(struct xtn_dec *d, const struct nx *x)
 {
 	struct xtn_field f[XTN_SET_MAX_FIELDS];
 	const struct nftnl_set *s = NULL;
 	uint8_t *keys = NULL, *ends = NULL;
 	struct xtn_set_def def;
 	struct xtn_nexpr nx;
-	uint32_t flags = nftnl_expr_get_u32(x, NFTNL_EXPR_LOOKUP_FLAGS);
-	const char *name = nftnl_expr_get_str(x, NFTNL_EXPR_LOOKUP_SET);
+	uint32_t flags = nx_u32(x, NFTA_LOOKUP_FLAGS);
+	const char *name = nx_str(x, NFTA_LOOKUP_SET);
 	int ret;
 
 	if (!xtn_codec_family_reads_sets(d->fam))
 		return xtn_dec_fail(d, "set lookup");
-	if (nftnl_expr_is_set(x, NFTNL_EXPR_LOOKUP_DREG) ||
+	if (nx_has(x, NFTA_LOOKUP_DREG) ||
 	    (flags & ~(uint32_t)NFT_LOOKUP_F_INV) || !name)
 		return xtn_dec_fail(d, "set lookup");
 	if (d->sets)
 		s = d->sets->find(d->sets, name,
-				  nftnl_expr_get_u32(x, NFTNL_EXPR_LOOKUP_SET_ID));
+				  nx_u32(x, NFTA_LOOKUP_SET_ID));
 	/* 1.8.9 gives up on the whole listing here */
 	if (!s)
 		return xtn_dec_fail(d, "lookup expression references unknown set");
 	ret = set_def_of(s, &def, &keys, &ends);
 	if (ret == 0)
-		ret = key_fields(d, nftnl_expr_get_u32(x, NFTNL_EXPR_LOOKUP_SREG),
+		ret = key_fields(d, nx_u32(x, NFTA_LOOKUP_SREG),
 				 &def, f, &nx.u.lookup.n_fields);
 	else
 		ret = xtn_dec_fail(d, "set %s", name);
@@ -710,7 +724,7 @@ static int on_lookup(struct xtn_dec *d, const struct nftnl_expr *x)
 
 static const struct {
 	const char *name;
-	int (*fn)(struct xtn_dec *d, const struct nftnl_expr *x);
+	int (*fn)(struct xtn_dec *d, const struct nx *x);
 } expr_handlers[] = {
 	{ "payload", on_payload },
 	{ "meta", on_meta },
@@ -726,21 +740,21 @@ static const struct {
 	{ "log", on_log },
 };
 
-static int on_expr(struct nftnl_expr *x, void *data)
+static bool on_expr(const struct nx *x, void *data)
 {
 	struct xtn_dec *d = data;
-	const char *name = nftnl_expr_get_str(x, NFTNL_EXPR_NAME);
 	size_t i;
 
 	for (i = 0; i < XTN_ARRAY_SIZE(expr_handlers); i++) {
-		if (strcmp(name, expr_handlers[i].name) == 0) {
+		if (x->name[0] == expr_handlers[i].name[0] &&
+		    strcmp(x->name, expr_handlers[i].name) == 0) {
 			expr_handlers[i].fn(d, x);
-			return 0;
+			return false;
 		}
 	}
 	/* outside iptables' whitelist: the table is "incompatible" */
-	dec_foreign(d, "%s expression", name);
-	return 0;
+	dec_foreign(d, "%s expression", x->name);
+	return false;
 }
 
 /* An nft comment (udata type 0, NUL-terminated), shown as a trailing
@@ -789,34 +803,31 @@ static void decode_done(struct xtn_dec *d)
 			xtn_dec_fail(d, "incomplete %s match", m->ext->name);
 }
 
-struct xtn_rule *xtn_codec_decode(const struct nftnl_rule *nr,
-				  const struct xtn_family *fam,
-				  enum xtn_dec_status *status)
-{
-	return xtn_codec_decode_sets(nr, fam, NULL, status);
-}
-
-struct xtn_rule *xtn_codec_decode_sets(const struct nftnl_rule *nr,
-				       const struct xtn_family *fam,
-				       const struct xtn_set_source *sets,
-				       enum xtn_dec_status *status)
+struct xtn_rule *xtn_codec_decode_msg(const struct nlmsghdr *nlh,
+				      const struct xtn_family *fam,
+				      const struct xtn_set_source *sets,
+				      enum xtn_dec_status *status)
 {
 	struct xtn_dec d;
-	const void *ud;
-	uint32_t ulen = 0;
+	struct nrule nr;
 
 	memset(&d, 0, sizeof(d));
 	d.fam = fam;
 	d.sets = sets;
 	d.rule = xtn_rule_new(fam);
 	d.status = XTN_DEC_OK;
-	if (nftnl_rule_is_set(nr, NFTNL_RULE_HANDLE))
-		d.rule->handle = nftnl_rule_get_u64(nr, NFTNL_RULE_HANDLE);
-	nftnl_expr_foreach((struct nftnl_rule *)nr, on_expr, &d);
-	decode_done(&d);
-	ud = nftnl_rule_get_data(nr, NFTNL_RULE_USERDATA, &ulen);
-	if (ud)
-		decode_udata(&d, ud, ulen);
+	if (nrule_parse(nlh, &nr) < 0) {
+		xtn_dec_fail(&d, "malformed rule message");
+	} else {
+		if (nr.handle)
+			d.rule->handle = be64toh(mnl_attr_get_u64(nr.handle));
+		if (nrule_exprs(&nr, on_expr, &d) < 0)
+			xtn_dec_fail(&d, "malformed expression");
+		decode_done(&d);
+		if (nr.udata)
+			decode_udata(&d, mnl_attr_get_payload(nr.udata),
+				     mnl_attr_get_payload_len(nr.udata));
+	}
 	/* broute's DROP is "mark for routing, then accept" */
 	if (d.broute && d.rule->verdict == XTN_V_ACCEPT)
 		d.rule->verdict = XTN_V_DROP;
@@ -825,4 +836,25 @@ struct xtn_rule *xtn_codec_decode_sets(const struct nftnl_rule *nr,
 	if (status)
 		*status = d.status;
 	return d.rule;
+}
+
+struct xtn_rule *xtn_codec_decode(const struct nftnl_rule *nr,
+				  const struct xtn_family *fam,
+				  enum xtn_dec_status *status)
+{
+	return xtn_codec_decode_sets(nr, fam, NULL, status);
+}
+
+/* A rule object decodes as the message it makes: one decoder, the one
+ * that reads what the kernel sends. */
+struct xtn_rule *xtn_codec_decode_sets(const struct nftnl_rule *nr,
+				       const struct xtn_family *fam,
+				       const struct xtn_set_source *sets,
+				       enum xtn_dec_status *status)
+{
+	struct nlmsghdr *nlh = msg_of(nr);
+	struct xtn_rule *r = xtn_codec_decode_msg(nlh, fam, sets, status);
+
+	free(nlh);
+	return r;
 }

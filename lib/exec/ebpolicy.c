@@ -62,13 +62,17 @@ static int shape_cb(struct nftnl_expr *x, void *data)
 }
 
 bool xt_eb_policy_rule(const struct xtn_family *fam,
-		       const struct nftnl_rule *nr, uint32_t *verdict)
+		       const struct nlmsghdr *nlh, uint32_t *verdict)
 {
 	struct shape s = { 0 };
+	struct nftnl_rule *nr;
 
-	if (fam->bit != XTN_FAM_BRIDGE || !policy_marked(nr))
+	if (fam->bit != XTN_FAM_BRIDGE)
 		return false;
-	nftnl_expr_foreach((struct nftnl_rule *)nr, shape_cb, &s);
+	nr = xt_rule_obj(nlh);
+	if (nr && policy_marked(nr))
+		nftnl_expr_foreach(nr, shape_cb, &s);
+	nftnl_rule_free(nr);
 	if (s.n != 2 || !s.counter_first || !s.has_verdict ||
 	    (s.verdict != NF_ACCEPT && s.verdict != NF_DROP))
 		return false;

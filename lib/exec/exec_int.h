@@ -176,8 +176,11 @@ int xt_table_sets_check(struct xtn_exec *ex, struct xtable *t);
 void xt_table_sets_free(struct xtable *t);
 /* A kernel rule of t, with the sets its lookups name. */
 struct xtn_rule *xt_decode(struct xtn_exec *ex, struct xtable *t,
-			   const struct nftnl_rule *nr,
+			   const struct nlmsghdr *nlh,
 			   enum xtn_dec_status *status);
+/* The same for a rule object (one being rewritten). */
+struct xtn_rule *xt_decode_obj(struct xtn_exec *ex, struct xtable *t,
+			       const struct nftnl_rule *nr);
 /* Queue the anonymous sets of an encoded rule (xtn_codec_encode_sets),
  * then the rule (as xtn_batch_rule). */
 int xt_batch_rule_sets(struct xtn_exec *ex, struct xtn_sets *sets,
@@ -192,6 +195,11 @@ void xt_view_insert(struct xrules *rs, unsigned int pos, const struct xrule *r);
 void xt_view_remove(struct xrules *rs, unsigned int pos);
 void xt_rules_clear(struct xrules *rs);
 void xt_view_reset(struct xchain *c);
+/* A dumped rule message as a libnftnl object, for the few paths that
+ * rewrite or print one (NULL if libnftnl cannot read it). */
+struct nftnl_rule *xt_rule_obj(const struct nlmsghdr *nlh);
+/* -vv: a dumped rule as iptables' cache shows it. */
+void xt_print_dumped(struct xtn_exec *ex, const struct nlmsghdr *nlh);
 /* The position of want in c (-1: none; -2: reading the table's sets
  * failed, the error is recorded). */
 int xt_view_find(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
@@ -225,7 +233,7 @@ const char *xt_policy_name(uint32_t policy);
 /* ebpolicy.c: ebtables user-chain policies (trailing policy rules) */
 struct xtn_family;
 bool xt_eb_policy_rule(const struct xtn_family *fam,
-		       const struct nftnl_rule *nr, uint32_t *verdict);
+		       const struct nlmsghdr *nlh, uint32_t *verdict);
 const char *xt_eb_policy_name(const struct xchain *c);
 /* Before the batch changes c's rules (a no-op outside bridge user chains). */
 int xt_eb_take_policy(struct xtn_exec *ex, struct xtable *t, struct xchain *c);

@@ -158,7 +158,21 @@ static void format_rule(struct listing *l, struct lchain *lc,
 				 res);
 }
 
-static void list_one(struct listing *l, struct nftnl_rule *nr)
+/* -L -Z: the listed rule goes again with zeroed counters. */
+static int zero_listed(struct listing *l, const struct nlmsghdr *nlh,
+		       const struct xtn_rule *r)
+{
+	struct nftnl_rule *nr = xt_rule_obj(nlh);
+	int ret;
+
+	if (!nr)
+		return xt_errno(l->ex, XTN_EOP_ANY, EPROTO);
+	ret = xt_queue_zeroed(l->ex, l->t, nr, r);
+	nftnl_rule_free(nr);
+	return ret;
+}
+
+static void list_one(struct listing *l, const struct nlmsghdr *nlh)
 {
 	enum xtn_dec_status st;
 	struct xtn_rule *r;
@@ -166,11 +180,11 @@ static void list_one(struct listing *l, struct nftnl_rule *nr)
 
 	if (l->foreign)
 		return;		/* the table is refused as a whole */
-	if (xt_eb_policy_rule(l->ex->ctx->fam, nr, &policy)) {
+	if (xt_eb_policy_rule(l->ex->ctx->fam, nlh, &policy)) {
 		l->cur->user_policy = xt_policy_name(policy);
 		return;
 	}
-	r = xt_decode(l->ex, l->t, nr, &st);
+	r = xt_decode(l->ex, l->t, nlh, &st);
 	if (st == XTN_DEC_FOREIGN)
 		l->foreign = true;
 	else
@@ -179,25 +193,20 @@ static void list_one(struct listing *l, struct nftnl_rule *nr)
 	 * shows the counts again: nothing is zeroed before the commit) */
 	if (l->reset && !l->zero_err &&
 	    (!l->reset_one || l->cur->n_rules == l->rulenum) &&
-	    xt_queue_zeroed(l->ex, l->t, nr, r) < 0)
+	    zero_listed(l, nlh, r) < 0)
 		l->zero_err = -1;
 	xtn_rule_free(r);
 }
 
-static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
-		   void *data)
+static int rule_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct listing *l = data;
 	struct xrule w;
 
-	if (l->ex->batch.verbose > 1) {
-		char buf[8192];
-
-		/* -vv: iptables shows the rules as its cache reads them */
-		nftnl_rule_snprintf(buf, sizeof(buf), nr, NFTNL_OUTPUT_DEFAULT, 0);
-		xtn_strbuf_printf(l->ex->out, "%s\n", buf);
-	}
-	if (l->later.n || (l->sets && xtn_codec_rule_has_lookup(nr))) {
+	/* -vv: iptables shows the rules as its cache reads them */
+	if (l->ex->batch.verbose > 1)
+		xt_print_dumped(l->ex, nlh);
+	if (l->later.n || (l->sets && xtn_codec_msg_has_lookup(nlh))) {
 		memset(&w, 0, sizeof(w));
 		w.raw_len = nlh->nlmsg_len;
 		w.raw = xtn_xmalloc(w.raw_len);
@@ -205,7 +214,7 @@ static int rule_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
 		xt_view_insert(&l->later, l->later.n, &w);
 		return 0;
 	}
-	list_one(l, nr);
+	list_one(l, nlh);
 	return 0;
 }
 
@@ -217,12 +226,7 @@ static int list_later(struct listing *l)
 	int ret = 0;
 
 	for (i = 0; i < l->later.n && ret == 0; i++) {
-		struct nftnl_rule *nr = nftnl_rule_alloc();
-
-		if (!nr || nftnl_rule_nlmsg_parse(l->later.v[i].raw, nr) < 0)
-			abort();	/* it was parsed when it was dumped */
-		list_one(l, nr);
-		nftnl_rule_free(nr);
+		list_one(l, l->later.v[i].raw);
 		ret = xt_table_sets_check(l->ex, l->t);
 	}
 	xt_rules_clear(&l->later);

@@ -122,14 +122,24 @@ void xt_table_sets_free(struct xtable *t)
 }
 
 struct xtn_rule *xt_decode(struct xtn_exec *ex, struct xtable *t,
-			   const struct nftnl_rule *nr,
+			   const struct nlmsghdr *nlh,
 			   enum xtn_dec_status *status)
+{
+	const struct xtn_set_source *src = NULL;
+
+	if (xt_reads_sets(ex) && xtn_codec_msg_has_lookup(nlh))
+		src = xt_table_sets(ex, t);
+	return xtn_codec_decode_msg(nlh, ex->ctx->fam, src, status);
+}
+
+struct xtn_rule *xt_decode_obj(struct xtn_exec *ex, struct xtable *t,
+			       const struct nftnl_rule *nr)
 {
 	const struct xtn_set_source *src = NULL;
 
 	if (xt_reads_sets(ex) && xtn_codec_rule_has_lookup(nr))
 		src = xt_table_sets(ex, t);
-	return xtn_codec_decode_sets(nr, ex->ctx->fam, src, status);
+	return xtn_codec_decode_sets(nr, ex->ctx->fam, src, NULL);
 }
 
 bool xt_reads_sets(struct xtn_exec *ex)

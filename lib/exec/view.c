@@ -6,7 +6,10 @@
  */
 #include <netinet/in.h>
 #include <stdio.h>
+#include <endian.h>
 #include <linux/netlink.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nf_tables.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,23 +70,53 @@ struct dump_ctx {
 	struct xchain *c;
 };
 
-static int dump_cb(struct nftnl_rule *nr, const struct nlmsghdr *nlh,
-		   void *data)
+struct nftnl_rule *xt_rule_obj(const struct nlmsghdr *nlh)
+{
+	struct nftnl_rule *nr = nftnl_rule_alloc();
+
+	if (nr && nftnl_rule_nlmsg_parse(nlh, nr) < 0) {
+		nftnl_rule_free(nr);
+		nr = NULL;
+	}
+	return nr;
+}
+
+void xt_print_dumped(struct xtn_exec *ex, const struct nlmsghdr *nlh)
+{
+	struct nftnl_rule *nr = xt_rule_obj(nlh);
+	char buf[8192];
+
+	if (!nr)
+		return;
+	nftnl_rule_snprintf(buf, sizeof(buf), nr, NFTNL_OUTPUT_DEFAULT, 0);
+	xtn_strbuf_printf(ex->out, "%s\n", buf);
+	nftnl_rule_free(nr);
+}
+
+/* The rule's handle, read in place (0: none) */
+static uint64_t msg_handle(const struct nlmsghdr *nlh)
+{
+	const struct nlattr *a;
+
+	mnl_attr_for_each(a, nlh, sizeof(struct nfgenmsg))
+		if (mnl_attr_get_type(a) == NFTA_RULE_HANDLE &&
+		    mnl_attr_get_payload_len(a) >= sizeof(uint64_t))
+			return be64toh(mnl_attr_get_u64(a));
+	return 0;
+}
+
+static int dump_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct dump_ctx *dc = data;
 	struct xrules *rs = dc->rs;
 	struct xrule r;
 
-	if (dc->ex->batch.verbose > 1) {
-		char buf[8192];
-
-		nftnl_rule_snprintf(buf, sizeof(buf), nr, NFTNL_OUTPUT_DEFAULT, 0);
-		xtn_strbuf_printf(dc->ex->out, "%s\n", buf);
-	}
+	if (dc->ex->batch.verbose > 1)
+		xt_print_dumped(dc->ex, nlh);
 
 	memset(&r, 0, sizeof(r));
-	r.handle = nftnl_rule_get_u64(nr, NFTNL_RULE_HANDLE);
-	if (xt_eb_policy_rule(dc->ex->ctx->fam, nr, &dc->c->policy)) {
+	r.handle = msg_handle(nlh);
+	if (xt_eb_policy_rule(dc->ex->ctx->fam, nlh, &dc->c->policy)) {
 		dc->c->has_policy = true;
 		dc->c->eb_policy_handle = r.handle;
 		return 0;
@@ -147,15 +180,10 @@ int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c)
 struct xtn_rule *xt_view_model(struct xtn_exec *ex, struct xtable *t,
 			       struct xrule *r)
 {
-	struct nftnl_rule *nr;
-
 	if (r->model)
 		return r->model;
 	if (r->raw) {
-		nr = nftnl_rule_alloc();
-		if (nftnl_rule_nlmsg_parse(r->raw, nr) == 0)
-			r->model = xt_decode(ex, t, nr, NULL);
-		nftnl_rule_free(nr);
+		r->model = xt_decode(ex, t, r->raw, NULL);
 		free(r->raw);
 		r->raw = NULL;
 	} else if (ex->remat) {

@@ -82,7 +82,7 @@ static int requeue_with_sets(struct xtn_exec *ex, struct xtable *t,
 	int ret;
 
 	if (!decoded)
-		decoded = own = xt_decode(ex, t, nr, NULL);
+		decoded = own = xt_decode_obj(ex, t, nr);
 	if (xt_table_sets_check(ex, t) < 0) {
 		xtn_rule_free(own);
 		return -1;

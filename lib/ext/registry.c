@@ -92,8 +92,11 @@ const struct xtn_ext *xtn_ext_find_xt(const char *xtname, unsigned int rev,
 	for (i = 0; i < XTN_ARRAY_SIZE(registry); i++) {
 		const struct xtn_ext *e = registry[i];
 
-		if (!fits(e, kind, fam) || !e->xt.name ||
-		    strcmp(e->xt.name, xtname) != 0 || !reads_xt(e, rev, how))
+		/* the first letter rules out most names: this runs for
+		 * every xt expression a listing reads */
+		if (!e->xt.name || e->xt.name[0] != xtname[0] ||
+		    !fits(e, kind, fam) || strcmp(e->xt.name, xtname) != 0 ||
+		    !reads_xt(e, rev, how))
 			continue;
 		/* several descriptors share a blob (state, conntrack): the
 		 * one that claims the data, else the one that claims none */

@@ -267,26 +267,21 @@ int xtn_nl_dump_chains(struct xtn_nl *nl, uint8_t family, const char *table,
 }
 
 struct rule_dump {
-	int (*cb)(struct nftnl_rule *r, const struct nlmsghdr *nlh, void *data);
+	int (*cb)(const struct nlmsghdr *nlh, void *data);
 	void *data;
 };
 
 static int rule_dump_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct rule_dump *rd = data;
-	struct nftnl_rule *r = nftnl_rule_alloc();
-	int ret = -1;
 
-	if (r && nftnl_rule_nlmsg_parse(nlh, r) == 0)
-		ret = rd->cb ? rd->cb(r, nlh, rd->data) : 0;
-	nftnl_rule_free(r);
-	return ret;
+	/* read in place by whoever needs what: no rule object per message */
+	return rd->cb ? rd->cb(nlh, rd->data) : 0;
 }
 
 int xtn_nl_dump_rules(struct xtn_nl *nl, uint8_t family, const char *table,
 		      const char *chain,
-		      int (*cb)(struct nftnl_rule *r, const struct nlmsghdr *nlh,
-				void *data),
+		      int (*cb)(const struct nlmsghdr *nlh, void *data),
 		      void *data)
 {
 	char buf[REQ_BUF_LEN] = { 0 };	/* no stale padding to the kernel */

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 struct nftnl_rule;
+struct nlmsghdr;
 struct nftnl_set;
 struct xtn_rule;
 struct xtn_family;
@@ -86,11 +87,18 @@ struct xtn_rule *xtn_codec_decode_sets(const struct nftnl_rule *nr,
 				       const struct xtn_set_source *sets,
 				       enum xtn_dec_status *status);
 
+/* The same, straight from a rule message as the kernel sends it. */
+struct xtn_rule *xtn_codec_decode_msg(const struct nlmsghdr *nlh,
+				      const struct xtn_family *fam,
+				      const struct xtn_set_source *sets,
+				      enum xtn_dec_status *status);
+
 /* Whether some descriptor of fam reads lookups (ebtables' among): only
  * then can its kernel rules need the table's sets. */
 bool xtn_codec_family_reads_sets(const struct xtn_family *fam);
 /* Whether nr holds a lookup (so decoding it needs its sets). */
 bool xtn_codec_rule_has_lookup(const struct nftnl_rule *nr);
+bool xtn_codec_msg_has_lookup(const struct nlmsghdr *nlh);
 
 /* nft --debug=netlink style expression dump, one "  [ ... ]" per line. */
 void xtn_codec_dump(const struct nftnl_rule *nr, struct xtn_strbuf *out);

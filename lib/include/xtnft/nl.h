@@ -72,11 +72,11 @@ int xtn_nl_dump_chains(struct xtn_nl *nl, uint8_t family, const char *table,
 /* -vvv: the netlink message as libmnl's hexdump shows it. */
 void xtn_nl_hexdump(struct xtn_strbuf *out, const struct nlmsghdr *nlh);
 
-/* Rules of one chain (or of the whole table when chain is NULL). */
+/* Rules of one chain (or of the whole table when chain is NULL), each
+ * handed over as the kernel's message. */
 int xtn_nl_dump_rules(struct xtn_nl *nl, uint8_t family, const char *table,
 		      const char *chain,
-		      int (*cb)(struct nftnl_rule *r, const struct nlmsghdr *nlh,
-				void *data),
+		      int (*cb)(const struct nlmsghdr *nlh, void *data),
 		      void *data);
 
 /* The sets of a table (definitions: the callback takes each), and the
