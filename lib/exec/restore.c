@@ -2,10 +2,13 @@
  * iptables-restore as one transaction for all the input that is there, all
  * tables together (stricter than 1.8.9, which commits table by table): any
  * error leaves the ruleset untouched.  Input is read line by line and each
- * line parsed once into a record; a table's records reach the kernel at its
+ * line parsed into a record; a table's records reach the kernel at its
  * COMMIT, as in 1.8.9, so errors come in 1.8.9's order and nothing talks to
  * the kernel before the first table is read.  On a generation clash the
- * records run again: nothing is parsed twice, no name resolved twice.
+ * records run again.  A command record drops its model once the batch
+ * holds the rule and keeps its line: a rerun, or a later line comparing
+ * with the rules queued so far, parses the line again, through a resolver
+ * that answers as it did the first time.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -15,6 +18,7 @@
 #include <xtnft/exec.h>
 #include <xtnft/lines.h>
 #include <xtnft/model.h>
+#include <xtnft/netaddr.h>
 #include <xtnft/restore.h>
 #include <xtnft/util.h>
 #include "exec_int.h"
@@ -63,6 +67,57 @@ static void keep(struct rst *r, struct xtn_rline *rl)
 	r->recs[r->n++] = *rl;
 }
 
+/* len bytes of text and a NUL after them */
+static char *dup_text(const char *text, size_t len)
+{
+	char *s = xtn_xmalloc(len + 1);
+
+	memcpy(s, text, len);
+	s[len] = '\0';
+	return s;
+}
+
+/* A command record's model, parsed again from its line: the parse of
+ * the first reading had it in the same table; what it printed then and
+ * the warnings it gave are not given twice. */
+static struct xtn_cmd *reparse(struct rst *r, const struct xtn_rline *rl)
+{
+	unsigned int warnings = r->ctx->diag.n_warnings;
+	struct xtn_rparser p;
+	struct xtn_rline again;
+	struct xtn_strbuf scratch;
+	struct xtn_line l = {
+		.text = dup_text(rl->text, rl->len), .len = rl->len,
+		.no = rl->line, .newline = rl->newline, .whole = true,
+	};
+	struct xtn_cmd *cmd = NULL;
+
+	xtn_rparser_init(&p, r->ctx, r->o);
+	p.in_table = true;
+	p.table = rl->table;
+	xtn_strbuf_init(&scratch);
+	if (xtn_rparse_line(&p, &l, &again, &scratch) == 0) {
+		if (again.kind == XTN_RL_CMD) {
+			cmd = again.cmd;
+			again.cmd = NULL;
+		}
+		xtn_rline_fini(&again);
+		xtn_diag_rewind(&r->ctx->diag, warnings);
+	}
+	xtn_strbuf_fini(&scratch);
+	free(l.text);
+	return cmd;
+}
+
+/* The model of a command record, parsed again if it was dropped. */
+static int need_cmd(struct rst *r, struct xtn_rline *rl)
+{
+	if (rl->kind != XTN_RL_CMD || rl->cmd)
+		return 0;
+	rl->cmd = reparse(r, rl);
+	return rl->cmd ? 0 : -1;
+}
+
 static int run_record(struct xtn_exec *ex, const struct xtn_rline *rl,
 		      bool verbose)
 {
@@ -90,9 +145,20 @@ static int run_pending(struct xtn_exec *ex, void *priv)
 {
 	struct rst *r = priv;
 
-	for (; r->done < r->n; r->done++)
-		if (run_record(ex, &r->recs[r->done], r->o->verbose) < 0)
+	struct xtn_rline *rl;
+
+	for (; r->done < r->n; r->done++) {
+		rl = &r->recs[r->done];
+		if (need_cmd(r, rl) < 0 ||
+		    run_record(ex, rl, r->o->verbose) < 0)
 			return -1;
+		/* in the batch now: the line is kept, its model (about a
+		 * kilobyte a rule) is not */
+		if (rl->kind == XTN_RL_CMD) {
+			xtn_cmd_free(rl->cmd);
+			rl->cmd = NULL;
+		}
+	}
 	return 0;
 }
 
@@ -194,6 +260,12 @@ static int one_line(struct rst *r, struct xtn_rparser *p, struct xtn_lines *in,
 		xtn_rline_fini(&rl);
 		return stop;
 	}
+	if (rl.kind == XTN_RL_CMD) {
+		rl.text = dup_text(l->text, l->len);
+		rl.len = l->len;
+		rl.newline = l->newline;
+		rl.table = p->table;
+	}
 	again = rl.again;
 	keep(r, &rl);
 	if (rl.kind != XTN_RL_COMMIT)
@@ -264,13 +336,19 @@ static struct xtn_rule *remat(void *priv, uint32_t line, uint32_t index)
 {
 	struct rst *r = priv;
 	struct xtn_rline *rl = find_record(r, line);
-	struct xtn_rule *rule, *canon;
+	struct xtn_rule *rule, *canon = NULL;
+	struct xtn_cmd *cmd;
 
-	if (!rl || !rl->cmd || !rl->cmd->rule)
+	if (!rl || rl->kind != XTN_RL_CMD)
 		return NULL;
-	rule = xtn_cmd_rule_at(rl->cmd, index);
-	canon = xt_canonical(r->ex, rule, rl->cmd->table, rl->cmd->chain);
-	xtn_rule_free(rule);
+	cmd = rl->cmd ? rl->cmd : reparse(r, rl);
+	if (cmd && cmd->rule) {
+		rule = xtn_cmd_rule_at(cmd, index);
+		canon = xt_canonical(r->ex, rule, cmd->table, cmd->chain);
+		xtn_rule_free(rule);
+	}
+	if (cmd != rl->cmd)
+		xtn_cmd_free(cmd);
 	return canon;
 }
 
@@ -279,12 +357,17 @@ int xtn_restore(struct xtn_ctx *ctx, struct xtn_lines *in,
 {
 	unsigned int flags = XTN_EXEC_RESTORE;
 	struct rst r = { .ctx = ctx, .o = o, .out = out };
+	const struct xtn_resolver *resolver = ctx->resolver;
+	struct xtn_resolver_memo memo;
 	int ret;
 
 	if (o->noflush)
 		flags |= XTN_EXEC_NOFLUSH;
 	if (o->test)
 		flags |= XTN_EXEC_TEST;
+	/* a line parsed again resolves its names as it did the first time */
+	xtn_resolver_memo_init(&memo, resolver);
+	ctx->resolver = &memo.r;
 	xtn_strbuf_init(&r.discard);
 	r.ex = xtn_exec_new(ctx, o->test ? &r.discard : out, flags);
 	xtn_exec_set_rematerialize(r.ex, remat, &r);
@@ -295,5 +378,7 @@ int xtn_restore(struct xtn_ctx *ctx, struct xtn_lines *in,
 	flush_out(&r);
 	xtn_exec_free(r.ex);
 	xtn_strbuf_fini(&r.discard);
+	ctx->resolver = resolver;
+	xtn_resolver_memo_fini(&memo);
 	return ret;
 }

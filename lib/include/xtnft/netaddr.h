@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <xtnft/hmap.h>
 #include <netinet/in.h>
 
 struct xtn_diag;
@@ -109,6 +110,18 @@ extern const struct xtn_resolver xtn_resolver_libc;
 extern const struct xtn_resolver xtn_resolver_none;
 
 /* A per-run memo of NSS answers for the libc resolver. */
+/* A resolver over another that answers each question the way it first
+ * did (hosts, networks, ipsets, files); the rest is passed on. */
+struct xtn_resolver_memo {
+	struct xtn_resolver r;		/* first: what callers are given */
+	const struct xtn_resolver *inner;
+	struct xtn_hmap answers;
+	struct answer *all;
+};
+void xtn_resolver_memo_init(struct xtn_resolver_memo *m,
+			    const struct xtn_resolver *inner);
+void xtn_resolver_memo_fini(struct xtn_resolver_memo *m);
+
 struct xtn_namecache *xtn_namecache_new(void);
 void xtn_namecache_free(struct xtn_namecache *c);
 

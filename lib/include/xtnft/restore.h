@@ -16,9 +16,16 @@ struct xtn_line;
 struct xtn_lines;
 struct xtn_strbuf;
 
+struct xtn_words_chunk;
+
+/* Words of one line: v[0..n-1] and v[n] == NULL.  The text lives in a few
+ * chunks the words share (a line's words are made and freed together, so
+ * not one allocation per word); zero-initialised is empty. */
 struct xtn_words {
 	char **v;
 	int n;
+	int cap;
+	struct xtn_words_chunk *chunks;
 };
 
 /* iptables' argv_store holds 255 pointers (a restore line's program name,
@@ -67,7 +74,13 @@ struct xtn_rline {
 	char *chain, *policy;	/* XTN_RL_CHAIN */
 	bool counters;		/* [pkts:bytes] taken (-c) */
 	uint64_t pkts, bytes;
-	struct xtn_cmd *cmd;	/* XTN_RL_CMD */
+	struct xtn_cmd *cmd;	/* XTN_RL_CMD; NULL once it is in the batch */
+	/* XTN_RL_CMD: the line as read, to parse it again when the model
+	 * is wanted after it has been dropped (a rerun after a clash, a
+	 * later line's look at the rules queued so far) */
+	char *text;
+	size_t len;
+	bool newline;
 	/* ebtables: a "*table" line also ends the table before it (no
 	 * COMMIT in ebtables-save): this COMMIT record, then parse the
 	 * same line again */
