@@ -13,22 +13,56 @@
 
 #define PARAM_MAX 1024
 
+struct xtn_words_chunk {
+	struct xtn_words_chunk *next;
+	size_t used, cap;
+	char text[];
+};
+
+/* A whole restore line's words fit the first chunk. */
+#define CHUNK_MIN 2048
+
+static char *chunk_copy(struct xtn_words *w, const char *s, size_t len)
+{
+	struct xtn_words_chunk *c = w->chunks;
+	char *dst;
+
+	if (!c || c->cap - c->used < len + 1) {
+		size_t cap = len + 1 > CHUNK_MIN ? len + 1 : CHUNK_MIN;
+
+		c = xtn_xmalloc(sizeof(*c) + cap);
+		c->next = w->chunks;
+		c->used = 0;
+		c->cap = cap;
+		w->chunks = c;
+	}
+	dst = c->text + c->used;
+	memcpy(dst, s, len);
+	dst[len] = '\0';
+	c->used += len + 1;
+	return dst;
+}
+
 void xtn_words_add(struct xtn_words *w, const char *s)
 {
-	w->v = xtn_xrealloc(w->v, (size_t)(w->n + 2) * sizeof(*w->v));
-	w->v[w->n++] = xtn_xstrdup(s);
+	if (w->n + 2 > w->cap) {
+		w->cap = w->cap ? 2 * w->cap : 32;
+		w->v = xtn_xrealloc(w->v, (size_t)w->cap * sizeof(*w->v));
+	}
+	w->v[w->n++] = chunk_copy(w, s, strlen(s));
 	w->v[w->n] = NULL;
 }
 
 void xtn_words_fini(struct xtn_words *w)
 {
-	int i;
+	struct xtn_words_chunk *c, *next;
 
-	for (i = 0; i < w->n; i++)
-		free(w->v[i]);
+	for (c = w->chunks; c; c = next) {
+		next = c->next;
+		free(c);
+	}
 	free(w->v);
-	w->v = NULL;
-	w->n = 0;
+	memset(w, 0, sizeof(*w));
 }
 
 static int add_word(struct xtn_words *w, const char *word, bool *quoted,

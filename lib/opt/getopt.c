@@ -117,8 +117,11 @@ static const struct xtn_longopt *find_long(struct xtn_getopt *g,
 	for (i = 0; i < g->set->n; i++) {
 		const struct xtn_longopt *p = &g->set->v[i];
 
-		if (strncmp(p->name, name, namelen) == 0 &&
-		    strlen(p->name) == namelen) {
+		/* the first letter rules out most: this runs for every long
+		 * option of every restore line */
+		if ((!namelen || p->name[0] == name[0]) &&
+		    strncmp(p->name, name, namelen) == 0 &&
+		    p->name[namelen] == '\0') {
 			g->longind = (int)i;
 			return p;
 		}
@@ -126,7 +129,8 @@ static const struct xtn_longopt *find_long(struct xtn_getopt *g,
 	for (i = 0; i < g->set->n; i++) {
 		const struct xtn_longopt *p = &g->set->v[i];
 
-		if (strncmp(p->name, name, namelen) != 0)
+		if ((namelen && p->name[0] != name[0]) ||
+		    strncmp(p->name, name, namelen) != 0)
 			continue;
 		if (!found) {
 			found = p;

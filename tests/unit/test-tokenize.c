@@ -18,7 +18,7 @@
 /* Split line and compare with the NULL-terminated list want. */
 static void expect_words(const char *line, const char *const *want)
 {
-	struct xtn_words w = { NULL, 0 };
+	struct xtn_words w = { 0 };
 	struct xtn_diag d;
 	int i;
 
@@ -51,7 +51,7 @@ static void test_blanks_split(void **state)
 
 static void test_empty_line(void **state)
 {
-	struct xtn_words w = { NULL, 0 };
+	struct xtn_words w = { 0 };
 	struct xtn_diag d;
 
 	(void)state;
@@ -124,7 +124,7 @@ static void test_unterminated_quote(void **state)
 
 static void expect_too_long(const char *line, uint32_t lineno)
 {
-	struct xtn_words w = { NULL, 0 };
+	struct xtn_words w = { 0 };
 	struct xtn_diag d;
 
 	xtn_diag_init(&d);
@@ -140,7 +140,7 @@ static void expect_too_long(const char *line, uint32_t lineno)
 static void test_parameter_too_long(void **state)
 {
 	static char line[2100];
-	struct xtn_words w = { NULL, 0 };
+	struct xtn_words w = { 0 };
 	struct xtn_diag d;
 
 	(void)state;
@@ -175,7 +175,7 @@ static void test_parameter_too_long(void **state)
 /* iptables-restore's argv holds 254 words, its 3-word prefix included */
 static void test_argument_count_limit(void **state)
 {
-	struct xtn_words w = { NULL, 0 };
+	struct xtn_words w = { 0 };
 	struct xtn_diag d;
 	char line[1024] = "";
 	int i;
@@ -204,7 +204,7 @@ static void test_argument_count_limit(void **state)
 
 static void test_words_add_fini(void **state)
 {
-	struct xtn_words w = { NULL, 0 };
+	struct xtn_words w = { 0 };
 	struct xtn_diag d;
 	char tmp[8] = "temp";
 
@@ -248,7 +248,7 @@ static void test_quoted_flags(void **state)
 					    "d", "open\n" };
 	static const bool quoted[] = { false, false, true, true, true, false,
 				       false, false };
-	struct xtn_words w = { NULL, 0 };
+	struct xtn_words w = { 0 };
 	bool q[XTN_WORDS_MAX];
 	struct xtn_diag d;
 	size_t i;
