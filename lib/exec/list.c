@@ -59,6 +59,11 @@ struct listing {
 	 * (asked for only after the dump): the first with a lookup and
 	 * every rule after it, kept as read */
 	struct xrules later;
+	/* where rules go as they are read, when what comes before them is
+	 * known from the chains alone (NULL: each chain's own text) */
+	struct xtn_strbuf *direct;
+	/* -L: a chain's header and rules go out when its dump is done */
+	void (*chain_done)(struct listing *l, unsigned int i);
 };
 
 static struct lchain *add_chain(struct listing *l, const char *name)
@@ -141,21 +146,21 @@ static void format_rule(struct listing *l, struct lchain *lc,
 			const struct xtn_rule *r)
 {
 	const struct xtn_resolver *res = l->ex->ctx->resolver;
+	struct xtn_strbuf *text = l->direct ? l->direct : &lc->text;
 
 	lc->n_rules++;
 	if (l->rulenum && lc->n_rules != l->rulenum)
 		return;
 	if (r->undecodable) {
-		xtn_strbuf_printf(&lc->text,
+		xtn_strbuf_printf(text,
 				  "# Warning: rule %u in chain `%s' is incompatible (%s), use 'nft' tool.\n",
 				  lc->n_rules, lc->name, r->undecodable);
 		return;
 	}
 	if (l->mode == MODE_LIST)
-		l->pr->rule_list(&lc->text, r, lc->n_rules, l->fmt, res);
+		l->pr->rule_list(text, r, lc->n_rules, l->fmt, res);
 	else
-		l->pr->rule_save(&lc->text, r, "-A", lc->name, l->save_flags,
-				 res);
+		l->pr->rule_save(text, r, "-A", lc->name, l->save_flags, res);
 }
 
 /* -L -Z: the listed rule goes again with zeroed counters. */
@@ -247,20 +252,24 @@ static int fetch_rules(struct listing *l)
 	for (i = 0; ret == 0 && i < l->n; i++) {
 		struct xchain *c = xtn_hmap_get(&l->t->chains, l->v[i].name);
 
-		if (!c || !c->in_kernel || !c->exists)
-			continue;
-		if (l->v[i].builtin && !c->builtin)
-			continue;	/* an absent built-in, a plain chain's name */
-		l->cur = &l->v[i];
-		ret = xtn_nl_dump_rules(&l->ex->nl, l->ex->ctx->fam->nfproto,
-					l->t->name, c->name, rule_cb, l);
-		if (ret < 0 && errno == ENOENT)
-			ret = 0;
-		else if (ret < 0)
-			ret = xt_errno(l->ex, XTN_EOP_ANY, errno);
-		if (ret == 0)
-			ret = list_later(l);
-		xt_rules_clear(&l->later);
+		/* not in the kernel: an absent built-in, or a plain chain by a
+		 * built-in's name */
+		if (c && c->in_kernel && c->exists &&
+		    (!l->v[i].builtin || c->builtin)) {
+			l->cur = &l->v[i];
+			ret = xtn_nl_dump_rules(&l->ex->nl,
+						l->ex->ctx->fam->nfproto,
+						l->t->name, c->name, rule_cb, l);
+			if (ret < 0 && errno == ENOENT)
+				ret = 0;
+			else if (ret < 0)
+				ret = xt_errno(l->ex, XTN_EOP_ANY, errno);
+			if (ret == 0)
+				ret = list_later(l);
+			xt_rules_clear(&l->later);
+		}
+		if (ret == 0 && l->chain_done)
+			l->chain_done(l, i);
 	}
 	return ret < 0 ? ret : l->zero_err;
 }
@@ -289,23 +298,21 @@ static struct xtn_chain_view chain_view(const struct listing *l,
 	return v;
 }
 
-static void emit_list(struct listing *l, struct xtn_strbuf *out)
+/* -L: a chain's header needs its rule count (references are its use
+ * count less its rules), so it goes out with the rules once they are read,
+ * a chain at a time. */
+static void list_chain_done(struct listing *l, unsigned int i)
 {
-	unsigned int i;
+	struct lchain *c = &l->v[i];
+	struct xtn_chain_view v = chain_view(l, c);
 
-	if (!l->rulenum && l->pr->list_table)
-		l->pr->list_table(out, l->t->name);
-	for (i = 0; i < l->n; i++) {
-		struct lchain *c = &l->v[i];
-		struct xtn_chain_view v = chain_view(l, c);
-
-		if (!l->rulenum)
-			l->pr->list_chain(out, &v, l->fmt, i == 0);
-		xtn_strbuf_put(out, c->text.buf ? c->text.buf : "", c->text.len);
-	}
+	if (!l->rulenum)
+		l->pr->list_chain(l->ex->out, &v, l->fmt, i == 0);
+	xtn_strbuf_put(l->ex->out, c->text.buf ? c->text.buf : "", c->text.len);
+	xtn_strbuf_fini(&c->text);
 }
 
-static void emit_rules(struct listing *l, struct xtn_strbuf *out)
+static void emit_policies(struct listing *l, struct xtn_strbuf *out)
 {
 	unsigned int i;
 
@@ -322,12 +329,9 @@ static void emit_rules(struct listing *l, struct xtn_strbuf *out)
 					  c->bytes);
 		xtn_strbuf_putc(out, '\n');
 	}
-	for (i = 0; i < l->n; i++)
-		xtn_strbuf_put(out, l->v[i].text.buf ? l->v[i].text.buf : "",
-			       l->v[i].text.len);
 }
 
-static void emit_save(struct listing *l, struct xtn_strbuf *out)
+static void emit_chains(struct listing *l, struct xtn_strbuf *out)
 {
 	unsigned int i;
 
@@ -338,25 +342,66 @@ static void emit_save(struct listing *l, struct xtn_strbuf *out)
 		l->pr->save_chain(out, &v,
 				  l->save_flags & XTN_SAVE_COUNTERS_PREFIX);
 	}
+}
+
+static void emit_texts(struct listing *l, struct xtn_strbuf *out)
+{
+	unsigned int i;
+
 	for (i = 0; i < l->n; i++)
 		xtn_strbuf_put(out, l->v[i].text.buf ? l->v[i].text.buf : "",
 			       l->v[i].text.len);
-	xtn_strbuf_puts(out, l->pr->save_end);
 }
 
-static int run_listing(struct listing *l, const char *chain)
+/* Without streaming: the whole listing once every chain is read. */
+static void emit_late(struct listing *l)
 {
-	struct xtn_diag *d = &l->ex->ctx->diag;
+	unsigned int i;
 
+	if (l->mode == MODE_RULES) {
+		emit_policies(l, l->ex->out);
+		emit_texts(l, l->ex->out);
+		return;
+	}
+	if (!l->rulenum && l->pr->list_table)
+		l->pr->list_table(l->ex->out, l->t->name);
+	for (i = 0; i < l->n; i++)
+		list_chain_done(l, i);
+}
+
+/*
+ * What goes before a table's rules in -S and in a save is known from its
+ * chains: it is written first, and the rules straight after it as they
+ * are dumped, so the output is the only copy of the text.  ebtables' user
+ * chains take their policy from a rule, so a bridge table's rules wait in
+ * their chains' texts until the header can be written; so do all with
+ * -vv, which shows every rule as it is read before the listing.
+ */
+static bool streams(const struct listing *l)
+{
+	return l->ex->ctx->fam->bit != XTN_FAM_BRIDGE &&
+	       l->ex->batch.verbose <= 1;
+}
+
+/* The table's chains (and the note on foreign base chains among them). */
+static int prepare(struct listing *l, const char *chain)
+{
 	if (xt_table_probe(l->ex, l->t) < 0)
 		return -1;
-	if ((chain ? collect_one(l, chain) : collect_all(l)) < 0 ||
-	    fetch_rules(l) < 0)
+	if ((chain ? collect_one(l, chain) : collect_all(l)) < 0)
 		return -1;
 	if (l->tainted)
 		xtn_strbuf_printf(l->ex->out,
 				  "# Table `%s' contains incompatible base-chains, use 'nft' tool to list them.\n",
 				  l->t->name);
+	return 0;
+}
+
+/* After the rules: a table holding foreign expressions is refused. */
+static int refuse_foreign(struct listing *l, const char *chain)
+{
+	struct xtn_diag *d = &l->ex->ctx->diag;
+
 	if (l->foreign && l->mode == MODE_SAVE)
 		return 0;
 	if (l->foreign && chain)
@@ -390,6 +435,7 @@ int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd)
 {
 	struct listing l;
 	unsigned int i;
+	size_t mark;
 	int ret;
 
 	memset(&l, 0, sizeof(l));
@@ -405,13 +451,28 @@ int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd)
 	/* -Z CHAIN N -L lists rule N of the chain and zeroes just that rule,
 	 * not the chain's counters (1.8.9 does the same) */
 	l.reset_one = cmd->op & XTN_CMD_ZERO_NUM;
-	ret = run_listing(&l, cmd->chain);
-	if (ret == 0) {
-		if (l.mode == MODE_LIST)
-			emit_list(&l, ex->out);
-		else
-			emit_rules(&l, ex->out);
+	ret = prepare(&l, cmd->chain);
+	mark = ex->out->len;
+	if (l.mode == MODE_LIST) {
+		if (ret == 0 && !l.rulenum && l.pr->list_table &&
+		    streams(&l))
+			l.pr->list_table(ex->out, l.t->name);
+		if (streams(&l))
+			l.chain_done = list_chain_done;
+	} else if (streams(&l)) {
+		if (ret == 0)
+			emit_policies(&l, ex->out);
+		l.direct = ex->out;
 	}
+	if (ret == 0)
+		ret = fetch_rules(&l);
+	if (ret == 0)
+		ret = refuse_foreign(&l, cmd->chain);
+	if (ret == 0 && !streams(&l))
+		emit_late(&l);
+	/* a listing that fails shows nothing of the table */
+	if (ret < 0)
+		xtn_strbuf_truncate(ex->out, mark);
 	/* -L -Z zeroes what it listed, absent built-ins included: iptables
 	 * sends their zeroing NEWCHAIN even where the table does not exist
 	 * (the rules were queued for zeroing as they were listed) */
@@ -422,9 +483,11 @@ int xt_cmd_list(struct xtn_exec *ex, struct xtn_cmd *cmd)
 }
 
 int xtn_exec_save_table(struct xtn_exec *ex, const char *table,
-			unsigned int flags, struct xtn_strbuf *block)
+			unsigned int flags, const char *head, bool *written)
 {
+	struct xtn_strbuf *out = ex->out;
 	struct listing l;
+	size_t mark;
 	int ret;
 
 	memset(&l, 0, sizeof(l));
@@ -434,13 +497,33 @@ int xtn_exec_save_table(struct xtn_exec *ex, const char *table,
 	l.sets = xt_reads_sets(ex);
 	l.mode = MODE_SAVE;
 	l.save_flags = flags;
-	ret = run_listing(&l, NULL);
-	if (ret == 0 && l.foreign)
-		xtn_strbuf_printf(ex->out,
+	*written = false;
+	ret = prepare(&l, NULL);
+	mark = out->len;
+	if (ret == 0 && streams(&l)) {
+		xtn_strbuf_puts(out, head);
+		emit_chains(&l, out);
+		l.direct = out;
+	}
+	if (ret == 0)
+		ret = fetch_rules(&l);
+	if (ret == 0)
+		ret = refuse_foreign(&l, NULL);
+	if (ret < 0 || l.foreign)
+		xtn_strbuf_truncate(out, mark);
+	if (ret == 0 && l.foreign) {
+		xtn_strbuf_printf(out,
 				  "# Table `%s' is incompatible, use 'nft' tool.\n",
 				  table);
-	else if (ret == 0)
-		emit_save(&l, block);
+	} else if (ret == 0) {
+		if (!streams(&l)) {
+			xtn_strbuf_puts(out, head);
+			emit_chains(&l, out);
+			emit_texts(&l, out);
+		}
+		xtn_strbuf_puts(out, l.pr->save_end);
+		*written = true;
+	}
 	listing_fini(&l);
 	return ret;
 }

@@ -56,11 +56,12 @@ int xtn_exec_table_drop_stale(struct xtn_exec *ex, const char *table);
 /* Restore's COMMIT line: report what iptables checks at commit time. */
 int xtn_exec_table_end(struct xtn_exec *ex, uint32_t line);
 
-/* iptables-save of one table: "*table ... COMMIT" into block; notes
- * (tainted or incompatible tables) go to the session's output directly.
- * flags: enum xtn_save_flags (print.h), how rules show their counters. */
+/* iptables-save of one table into the session's output: head, then
+ * "*table ... COMMIT" (*written then); or only a note, for a table
+ * iptables cannot show.  flags: enum xtn_save_flags (print.h), how rules
+ * show their counters. */
 int xtn_exec_save_table(struct xtn_exec *ex, const char *table,
-			unsigned int flags, struct xtn_strbuf *block);
+			unsigned int flags, const char *head, bool *written);
 /* Which of the family's tables exist, in save order, at most max of them
  * (names are borrowed). */
 int xtn_exec_existing_tables(struct xtn_exec *ex, const char **names,
