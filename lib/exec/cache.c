@@ -153,6 +153,8 @@ int xt_chain_lookup(struct xtn_exec *ex, struct xtable *t, const char *name,
 	*out = c;
 	if (c->known)
 		return 0;
+	if (xt_plan_check(ex, XTN_FETCH_CHAINS, name) < 0)
+		return -1;
 	if (xtn_nl_get_chain(&ex->nl, ex->ctx->fam->nfproto, t->name, name,
 			     &nc) < 0) {
 		if (errno != ENOENT)
@@ -187,6 +189,9 @@ int xt_chains_all(struct xtn_exec *ex, struct xtable *t)
 
 	if (t->all_chains)
 		return 0;
+	if (!t->flushed && t->exists != 0 &&
+	    xt_plan_check(ex, XTN_FETCH_TABLE, NULL) < 0)
+		return -1;
 	if (!t->flushed && t->exists != 0) {
 		if (xtn_nl_dump_chains(&ex->nl, ex->ctx->fam->nfproto, t->name,
 				       all_cb, &ac) < 0) {

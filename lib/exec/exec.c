@@ -129,13 +129,38 @@ int xtn_exec_known_table(struct xtn_ctx *ctx, const char *table)
 			"table '%s' does not exist", table);
 }
 
-int xtn_exec_cmd(struct xtn_exec *ex, struct xtn_cmd *cmd)
+int xt_plan_check(struct xtn_exec *ex, enum xtn_fetch_level what,
+		  const char *chain)
 {
-	if (xtn_exec_known_table(ex->ctx, cmd->table) < 0)
-		return -1;
-	ex->cur_line = cmd->loc.line;
-	ex->batch.verbose = cmd->verbose;
-	ex->batch.debug = &ex->debug;
+	struct xtn_loc loc = { .line = ex->cur_line };
+
+	if (!ex->planned || xtn_plan_allows(&ex->plan, what, chain))
+		return 0;
+	return xtn_fail(&ex->ctx->diag, XTN_OTHER, &loc,
+			"internal error: reading %s%s is outside the command's fetch plan",
+			chain ? "chain " : "the table's chains", chain ? chain : "");
+}
+
+/* The plan's named chains, looked up before the command runs: what a
+ * command reads of the chains is the plan's to say. */
+static int run_plan(struct xtn_exec *ex, const struct xtn_cmd *cmd)
+{
+	struct xtable *t;
+	struct xchain *c;
+	unsigned int i;
+
+	if (ex->plan.level != XTN_FETCH_CHAINS &&
+	    ex->plan.level != XTN_FETCH_CHAIN_RULES)
+		return 0;
+	t = xt_table(ex, cmd->table);
+	for (i = 0; i < ex->plan.n_chains; i++)
+		if (xt_chain_lookup(ex, t, ex->plan.chains[i], &c) < 0)
+			return -1;
+	return 0;
+}
+
+static int run_cmd(struct xtn_exec *ex, struct xtn_cmd *cmd)
+{
 	if (cmd->op & (XTN_CMD_LIST | XTN_CMD_LIST_RULES))
 		return xt_cmd_list(ex, cmd);
 	switch (cmd->op) {
@@ -152,6 +177,24 @@ int xtn_exec_cmd(struct xtn_exec *ex, struct xtn_cmd *cmd)
 	default:
 		return xt_cmd_chain(ex, cmd);
 	}
+}
+
+int xtn_exec_cmd(struct xtn_exec *ex, struct xtn_cmd *cmd)
+{
+	int ret;
+
+	if (xtn_exec_known_table(ex->ctx, cmd->table) < 0)
+		return -1;
+	ex->cur_line = cmd->loc.line;
+	ex->batch.verbose = cmd->verbose;
+	ex->batch.debug = &ex->debug;
+	xtn_plan_cmd(cmd, &ex->plan);
+	ex->planned = true;
+	ret = run_plan(ex, cmd);
+	if (ret == 0)
+		ret = run_cmd(ex, cmd);
+	ex->planned = false;
+	return ret;
 }
 
 int xtn_exec_table_end(struct xtn_exec *ex, uint32_t line)

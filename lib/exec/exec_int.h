@@ -124,7 +124,17 @@ struct xtn_exec {
 	unsigned int n_eb_taken;
 	size_t mark_out;
 	int reads_sets;		/* xt_reads_sets(), -1 until asked */
+	/* the command being run, what it may read (xtn_plan_cmd) */
+	struct xtn_plan plan;
+	bool planned;
 };
+
+/* Before a command reads from the kernel: 0 if its plan allows reading
+ * `what` of chain (NULL: the table's chain list), else -1 with the error
+ * recorded.  Outside a command (a restore's COMMIT checks) there is no
+ * plan to hold to. */
+int xt_plan_check(struct xtn_exec *ex, enum xtn_fetch_level what,
+		  const char *chain);
 
 /* What this session read decides what the batch holds: a concurrent
  * change must make the kernel refuse the batch (generation check). */

@@ -257,6 +257,9 @@ static int fetch_rules(struct listing *l)
 		if (c && c->in_kernel && c->exists &&
 		    (!l->v[i].builtin || c->builtin)) {
 			l->cur = &l->v[i];
+			if (xt_plan_check(l->ex, XTN_FETCH_CHAIN_RULES,
+					  c->name) < 0)
+				return -1;
 			ret = xtn_nl_dump_rules(&l->ex->nl,
 						l->ex->ctx->fam->nfproto,
 						l->t->name, c->name, rule_cb, l);

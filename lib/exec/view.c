@@ -160,6 +160,9 @@ int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c)
 	    ex->ctx->fam->bit == XTN_FAM_BRIDGE && !c->builtin)
 		c->has_policy = false;	/* RETURN unless a policy rule says */
 	if (!c->view_known && c->in_kernel && !t->rules_flushed &&
+	    xt_plan_check(ex, XTN_FETCH_CHAIN_RULES, c->name) < 0)
+		return -1;
+	if (!c->view_known && c->in_kernel && !t->rules_flushed &&
 	    xtn_nl_dump_rules(&ex->nl, ex->ctx->fam->nfproto, t->name, c->name,
 			      dump_cb, &dc) < 0) {
 		int err = errno;

@@ -200,7 +200,8 @@ static bool planned(const struct xtn_plan *p, const char *chain)
 }
 
 /*
- * The plan is the spec of what each command may ask the kernel: besides
+ * The plan says what each command may ask the kernel, and exec holds to
+ * it (a read outside it is refused); this checks both ways: besides
  * the generation id and a table probe, GETCHAIN only for the chains it
  * names (a dump of all chains only at table level), GETRULE only for its
  * one chain when it needs rules.  Checked against what exec really sends.
@@ -235,9 +236,14 @@ static void test_every_command_fetches_within_its_plan(void **state)
 					       &e->out), XTN_PARSED_CMD);
 		xtn_plan_cmd(cmd, &p);	/* p names chains inside cmd */
 		xtn_words_fini(&w);
-		if (run(e, cmds[i]) < 0)
+		if (run(e, cmds[i]) < 0) {
 			print_message("%s: %s\n", cmds[i], e->ctx.diag.msg ?
 				      e->ctx.diag.msg : "(kernel error)");
+			/* exec holds to the plan: a read outside it is
+			 * refused, and none of these may need one */
+			assert_null(e->ctx.diag.msg ? strstr(e->ctx.diag.msg,
+					"fetch plan") : NULL);
+		}
 		xtn_diag_clear(&e->ctx.diag);
 		for (j = 0; j < e->fk.n_msgs; j++) {
 			const struct fk_msg *m = &e->fk.msgs[j];

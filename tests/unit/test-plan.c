@@ -95,12 +95,70 @@ static void test_listings_fetch_the_table(void **state)
 	expect_plan("-F -v", XTN_FETCH_TABLE, NULL, NULL);
 }
 
+/* The plan of a command as ebtables runs it: same model, bridge family. */
+static void expect_bridge_plan(const char *line, unsigned int op,
+			       enum xtn_fetch_level level)
+{
+	struct xtn_cmd *cmd = parse(line);
+	struct xtn_plan p;
+
+	cmd->fam = &xtn_family_bridge;
+	if (op)
+		cmd->op = op;
+	xtn_plan_cmd(cmd, &p);
+	assert_int_equal(p.level, level);
+	xtn_cmd_free(cmd);
+}
+
+/* ebtables keeps a user chain's policy as its last rule: changing the
+ * chain's rules or policy reads them, every chain's for a table-wide -F;
+ * iptables' plans for the same commands read no rules. */
+static void test_bridge_policy_rules_are_read(void **state)
+{
+	(void)state;
+	expect_bridge_plan("-A FOO -j DROP", 0, XTN_FETCH_CHAIN_RULES);
+	expect_bridge_plan("-I FOO -j DROP", 0, XTN_FETCH_CHAIN_RULES);
+	expect_bridge_plan("-P FOO DROP", 0, XTN_FETCH_CHAIN_RULES);
+	expect_bridge_plan("-N FOO", XTN_CMD_NEW_CHAIN | XTN_CMD_SET_POLICY,
+			   XTN_FETCH_CHAIN_RULES);
+	expect_bridge_plan("-F FOO", 0, XTN_FETCH_CHAIN_RULES);
+	expect_bridge_plan("-F", 0, XTN_FETCH_TABLE);
+	expect_bridge_plan("-X FOO", 0, XTN_FETCH_CHAIN_RULES);
+	expect_bridge_plan("-X", 0, XTN_FETCH_TABLE);
+	expect_bridge_plan("-E FOO BAR", 0, XTN_FETCH_CHAIN_RULES);
+	expect_bridge_plan("-D FOO 1", 0, XTN_FETCH_CHAIN_RULES);
+	expect_bridge_plan("-F", XTN_CMD_TABLE_FLUSH, XTN_FETCH_TABLE);
+	expect_plan("-F", XTN_FETCH_NONE, NULL, NULL);
+}
+
+static void test_allows_only_what_is_planned(void **state)
+{
+	struct xtn_cmd *cmd = parse("-A INPUT -j USERX");
+	struct xtn_plan p;
+
+	(void)state;
+	xtn_plan_cmd(cmd, &p);
+	assert_true(xtn_plan_allows(&p, XTN_FETCH_CHAINS, "INPUT"));
+	assert_true(xtn_plan_allows(&p, XTN_FETCH_CHAINS, "USERX"));
+	assert_false(xtn_plan_allows(&p, XTN_FETCH_CHAINS, "OUTPUT"));
+	assert_false(xtn_plan_allows(&p, XTN_FETCH_CHAIN_RULES, "INPUT"));
+	assert_false(xtn_plan_allows(&p, XTN_FETCH_TABLE, NULL));
+	xtn_cmd_free(cmd);
+	cmd = parse("-L");
+	xtn_plan_cmd(cmd, &p);
+	assert_true(xtn_plan_allows(&p, XTN_FETCH_TABLE, NULL));
+	assert_true(xtn_plan_allows(&p, XTN_FETCH_CHAIN_RULES, "ANY"));
+	xtn_cmd_free(cmd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_writes_fetch_no_rules),
 		cmocka_unit_test(test_rule_lookups_fetch_one_chain),
 		cmocka_unit_test(test_listings_fetch_the_table),
+		cmocka_unit_test(test_bridge_policy_rules_are_read),
+		cmocka_unit_test(test_allows_only_what_is_planned),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

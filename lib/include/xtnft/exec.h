@@ -119,5 +119,9 @@ struct xtn_plan {
 };
 
 void xtn_plan_cmd(const struct xtn_cmd *cmd, struct xtn_plan *plan);
+/* Whether the plan lets a command read `what` of chain (NULL: the table's
+ * chain list, which only XTN_FETCH_TABLE reads). */
+bool xtn_plan_allows(const struct xtn_plan *p, enum xtn_fetch_level what,
+		     const char *chain);
 
 #endif
