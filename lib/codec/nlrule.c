@@ -10,6 +10,60 @@
 #include <xtnft/util.h>
 #include "nlrule.h"
 
+/*
+ * Attribute walking written out here rather than through libmnl's
+ * out-of-line helpers (mnl_attr_ok, mnl_attr_next, mnl_attr_get_type...,
+ * a call each): a save walks every attribute of every expression of
+ * every rule.  The checks are libmnl's: an attribute must fit both its
+ * own header and what is left of its parent.
+ */
+static bool fits(const struct nlattr *a, const char *end)
+{
+	return end - (const char *)a >= (long)sizeof(*a) &&
+	       a->nla_len >= sizeof(*a) && a->nla_len <= end - (const char *)a;
+}
+
+static const struct nlattr *next(const struct nlattr *a)
+{
+	return (const struct nlattr *)((const char *)a + NLA_ALIGN(a->nla_len));
+}
+
+static const char *end_of(const struct nlattr *a)
+{
+	return (const char *)a + a->nla_len;
+}
+
+static const struct nlattr *first(const struct nlattr *a)
+{
+	return (const struct nlattr *)((const char *)a + NLA_HDRLEN);
+}
+
+static unsigned int type_of(const struct nlattr *a)
+{
+	return a->nla_type & NLA_TYPE_MASK;
+}
+
+static uint16_t payload_len(const struct nlattr *a)
+{
+	return (uint16_t)(a->nla_len - NLA_HDRLEN);
+}
+
+static const char *payload(const struct nlattr *a)
+{
+	return (const char *)a + NLA_HDRLEN;
+}
+
+/* NUL-terminated within the attribute (MNL_TYPE_NUL_STRING) */
+static const char *str_of(const struct nlattr *a)
+{
+	uint16_t len = payload_len(a);
+
+	return len > 0 && payload(a)[len - 1] == '\0' ? payload(a) : NULL;
+}
+
+#define for_each_nested(a, parent) \
+	for ((a) = first(parent); fits((a), end_of(parent)); (a) = next(a))
+
 /* The largest rule message a rule object can make: the kernel allows 128
  * expressions, and iptables' largest (u32, string) stay far below this. */
 #define RULE_MSG_MAX (64 * 1024)
@@ -44,19 +98,18 @@ static int read_expr(const struct nlattr *elem, struct nx *x)
 	const struct nlattr *a, *data = NULL;
 
 	memset(x, 0, sizeof(*x));
-	mnl_attr_for_each_nested(a, elem) {
-		if (mnl_attr_get_type(a) == NFTA_EXPR_NAME)
-			x->name = mnl_attr_validate(a, MNL_TYPE_NUL_STRING) == 0 ?
-				  mnl_attr_get_str(a) : NULL;
-		else if (mnl_attr_get_type(a) == NFTA_EXPR_DATA)
+	for_each_nested(a, elem) {
+		if (type_of(a) == NFTA_EXPR_NAME)
+			x->name = str_of(a);
+		else if (type_of(a) == NFTA_EXPR_DATA)
 			data = a;
 	}
 	if (!x->name)
 		return -1;
 	if (data)
-		mnl_attr_for_each_nested(a, data)
-			if (mnl_attr_get_type(a) < NX_ATTR_MAX)
-				x->a[mnl_attr_get_type(a)] = a;
+		for_each_nested(a, data)
+			if (type_of(a) < NX_ATTR_MAX)
+				x->a[type_of(a)] = a;
 	return 0;
 }
 
@@ -68,8 +121,8 @@ int nrule_exprs(const struct nrule *r,
 
 	if (!r->exprs)
 		return 0;
-	mnl_attr_for_each_nested(elem, r->exprs) {
-		if (mnl_attr_get_type(elem) != NFTA_LIST_ELEM ||
+	for_each_nested(elem, r->exprs) {
+		if (type_of(elem) != NFTA_LIST_ELEM ||
 		    read_expr(elem, &x) < 0)
 			return -1;
 		if (fn(&x, data))
@@ -83,49 +136,54 @@ bool nx_has(const struct nx *x, unsigned int type)
 	return type < NX_ATTR_MAX && x->a[type];
 }
 
-static const struct nlattr *sized(const struct nx *x, unsigned int type,
-				  size_t len)
+static const char *sized(const struct nx *x, unsigned int type, size_t len)
 {
 	const struct nlattr *a = nx_has(x, type) ? x->a[type] : NULL;
 
-	return a && mnl_attr_get_payload_len(a) >= len ? a : NULL;
+	return a && payload_len(a) >= len ? payload(a) : NULL;
 }
 
 uint16_t nx_u16(const struct nx *x, unsigned int type)
 {
-	const struct nlattr *a = sized(x, type, sizeof(uint16_t));
+	const char *p = sized(x, type, sizeof(uint16_t));
+	uint16_t v = 0;
 
-	return a ? ntohs(mnl_attr_get_u16(a)) : 0;
+	if (p)
+		memcpy(&v, p, sizeof(v));
+	return ntohs(v);
 }
 
 uint32_t nx_u32(const struct nx *x, unsigned int type)
 {
-	const struct nlattr *a = sized(x, type, sizeof(uint32_t));
+	const char *p = sized(x, type, sizeof(uint32_t));
+	uint32_t v = 0;
 
-	return a ? ntohl(mnl_attr_get_u32(a)) : 0;
+	if (p)
+		memcpy(&v, p, sizeof(v));
+	return ntohl(v);
 }
 
 uint64_t nx_u64(const struct nx *x, unsigned int type)
 {
-	const struct nlattr *a = sized(x, type, sizeof(uint64_t));
+	const char *p = sized(x, type, sizeof(uint64_t));
+	uint64_t v = 0;
 
-	return a ? be64toh(mnl_attr_get_u64(a)) : 0;
+	if (p)
+		memcpy(&v, p, sizeof(v));
+	return be64toh(v);
 }
 
 const char *nx_str(const struct nx *x, unsigned int type)
 {
-	const struct nlattr *a = sized(x, type, 1);
-
-	return a && mnl_attr_validate(a, MNL_TYPE_NUL_STRING) == 0 ?
-	       mnl_attr_get_str(a) : NULL;
+	return nx_has(x, type) ? str_of(x->a[type]) : NULL;
 }
 
 const void *nx_bin(const struct nx *x, unsigned int type, uint32_t *len)
 {
 	const struct nlattr *a = nx_has(x, type) ? x->a[type] : NULL;
 
-	*len = a ? mnl_attr_get_payload_len(a) : 0;
-	return a ? mnl_attr_get_payload(a) : NULL;
+	*len = a ? payload_len(a) : 0;
+	return a ? payload(a) : NULL;
 }
 
 static const struct nlattr *nested(const struct nlattr *outer,
@@ -133,8 +191,8 @@ static const struct nlattr *nested(const struct nlattr *outer,
 {
 	const struct nlattr *a;
 
-	mnl_attr_for_each_nested(a, outer)
-		if (mnl_attr_get_type(a) == type)
+	for_each_nested(a, outer)
+		if (type_of(a) == type)
 			return a;
 	return NULL;
 }
@@ -144,8 +202,8 @@ const void *nx_data(const struct nx *x, unsigned int type, uint32_t *len)
 	const struct nlattr *v = nx_has(x, type) ?
 				 nested(x->a[type], NFTA_DATA_VALUE) : NULL;
 
-	*len = v ? mnl_attr_get_payload_len(v) : 0;
-	return v ? mnl_attr_get_payload(v) : NULL;
+	*len = v ? payload_len(v) : 0;
+	return v ? payload(v) : NULL;
 }
 
 int nx_verdict(const struct nx *x, int *code, const char **chain)
@@ -155,12 +213,13 @@ int nx_verdict(const struct nx *x, int *code, const char **chain)
 					NFTA_DATA_VERDICT) : NULL;
 	const struct nlattr *c = v ? nested(v, NFTA_VERDICT_CODE) : NULL;
 	const struct nlattr *n = v ? nested(v, NFTA_VERDICT_CHAIN) : NULL;
+	uint32_t raw;
 
-	if (!c || mnl_attr_get_payload_len(c) < sizeof(uint32_t))
+	if (!c || payload_len(c) < sizeof(uint32_t))
 		return -1;
-	*code = (int)ntohl(mnl_attr_get_u32(c));
-	*chain = n && mnl_attr_validate(n, MNL_TYPE_NUL_STRING) == 0 ?
-		 mnl_attr_get_str(n) : NULL;
+	memcpy(&raw, payload(c), sizeof(raw));
+	*code = (int)ntohl(raw);
+	*chain = n ? str_of(n) : NULL;
 	return 0;
 }
 

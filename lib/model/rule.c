@@ -6,14 +6,24 @@
 #include <xtnft/model.h>
 #include <xtnft/util.h>
 
+/* An instance and its data in one allocation: a listing makes and frees
+ * a few for every rule it reads. */
+static struct xtn_ext_inst *inst_alloc(const struct xtn_ext *ext)
+{
+	struct xtn_ext_inst *inst = xtn_xzalloc(XTN_ALIGN8(sizeof(*inst)) +
+						XTN_ALIGN8(ext->data_size));
+
+	inst->data = (char *)inst + XTN_ALIGN8(sizeof(*inst));
+	return inst;
+}
+
 struct xtn_ext_inst *xtn_inst_new(const struct xtn_ext *ext,
 				  const struct xtn_family *fam)
 {
-	struct xtn_ext_inst *inst = xtn_xzalloc(sizeof(*inst));
+	struct xtn_ext_inst *inst = inst_alloc(ext);
 
 	xtn_list_init(&inst->node);
 	inst->ext = ext;
-	inst->data = xtn_xzalloc(XTN_ALIGN8(ext->data_size));
 	if (ext->init)
 		ext->init(inst->data, fam);
 	return inst;
@@ -21,16 +31,17 @@ struct xtn_ext_inst *xtn_inst_new(const struct xtn_ext *ext,
 
 struct xtn_ext_inst *xtn_inst_clone(const struct xtn_ext_inst *src)
 {
-	struct xtn_ext_inst *inst = xtn_xmalloc(sizeof(*inst));
+	struct xtn_ext_inst *inst = inst_alloc(src->ext);
+	void *data = inst->data;
 
 	*inst = *src;
+	inst->data = data;
 	xtn_list_init(&inst->node);
 	if (src->opt_loc) {
 		inst->opt_loc = xtn_xmalloc(XTN_MAX_OPT_IDS * sizeof(*inst->opt_loc));
 		memcpy(inst->opt_loc, src->opt_loc,
 		       XTN_MAX_OPT_IDS * sizeof(*inst->opt_loc));
 	}
-	inst->data = xtn_xmalloc(XTN_ALIGN8(src->ext->data_size));
 	memcpy(inst->data, src->data, XTN_ALIGN8(src->ext->data_size));
 	if (src->ext->data_copy)
 		src->ext->data_copy(inst->data, src->data);
@@ -47,7 +58,6 @@ void xtn_inst_free(struct xtn_ext_inst *inst)
 	free(inst->opt_loc);
 	if (inst->ext->data_free)
 		inst->ext->data_free(inst->data);
-	free(inst->data);
 	free(inst);
 }
 

@@ -46,7 +46,8 @@ static void reserve(struct xtn_strbuf *sb, size_t extra)
 
 void xtn_strbuf_put(struct xtn_strbuf *sb, const void *data, size_t len)
 {
-	reserve(sb, len);
+	if (sb->len + len + 1 > sb->cap)
+		reserve(sb, len);
 	memcpy(sb->buf + sb->len, data, len);
 	sb->len += len;
 	sb->buf[sb->len] = '\0';
@@ -68,8 +69,8 @@ void xtn_strbuf_puts(struct xtn_strbuf *sb, const char *s)
  * The conversions they use are formatted here directly: %s %c %d %i %u %x
  * %X %%, with the flags '-' and '0', a decimal width and the length
  * modifiers hh h l ll z.  A format using anything else (a precision, %f,
- * '*') goes to vsnprintf whole; the format is checked before any argument
- * is taken, so the two paths never mix.
+ * '*') goes to vsnprintf whole: what the direct path wrote of it is
+ * taken back first, and vsnprintf reads the arguments from the start.
  */
 struct conv {
 	bool left, zero;
@@ -111,16 +112,6 @@ static const char *read_conv(const char *p, struct conv *c)
 	default:
 		return NULL;
 	}
-}
-
-static bool fast_format(const char *fmt)
-{
-	struct conv c;
-
-	while ((fmt = strchr(fmt, '%')))
-		if (!(fmt = read_conv(fmt + 1, &c)))
-			return false;
-	return true;
 }
 
 static void put_padded(struct xtn_strbuf *sb, const struct conv *c,
@@ -204,7 +195,8 @@ static void put_number(struct xtn_strbuf *sb, const struct conv *c,
 	put_padded(sb, c, sign, p, (size_t)(e - p));
 }
 
-static void format_fast(struct xtn_strbuf *sb, const char *fmt, va_list *ap)
+/* false (with part of it written) at a conversion it does not do */
+static bool format_fast(struct xtn_strbuf *sb, const char *fmt, va_list *ap)
 {
 	const char *pct, *s;
 	struct conv c;
@@ -213,6 +205,8 @@ static void format_fast(struct xtn_strbuf *sb, const char *fmt, va_list *ap)
 	while ((pct = strchr(fmt, '%'))) {
 		xtn_strbuf_put(sb, fmt, (size_t)(pct - fmt));
 		fmt = read_conv(pct + 1, &c);
+		if (!fmt)
+			return false;
 		switch (c.type) {
 		case '%':
 			xtn_strbuf_putc(sb, '%');
@@ -232,20 +226,23 @@ static void format_fast(struct xtn_strbuf *sb, const char *fmt, va_list *ap)
 		}
 	}
 	xtn_strbuf_puts(sb, fmt);
+	return true;
 }
 
 void xtn_strbuf_vprintf(struct xtn_strbuf *sb, const char *fmt, va_list ap)
 {
+	size_t start = sb->len, room;
 	va_list ap2;
-	size_t room;
+	bool done;
 	int n;
 
-	if (fast_format(fmt)) {
-		va_copy(ap2, ap);
-		format_fast(sb, fmt, &ap2);
-		va_end(ap2);
+	va_copy(ap2, ap);
+	done = format_fast(sb, fmt, &ap2);
+	va_end(ap2);
+	if (done)
 		return;
-	}
+	if (sb->buf)
+		xtn_strbuf_truncate(sb, start);
 	reserve(sb, 64);
 	room = sb->cap - sb->len;
 	va_copy(ap2, ap);
