@@ -143,33 +143,38 @@ static const char *sized(const struct nx *x, unsigned int type, size_t len)
 	return a && payload_len(a) >= len ? payload(a) : NULL;
 }
 
+/* The scalar's bytes as sent (big-endian); zero when absent or short. */
+static void read_scalar(const struct nx *x, unsigned int type, void *v,
+			size_t len)
+{
+	const char *p = sized(x, type, len);
+
+	memset(v, 0, len);
+	if (p)
+		memcpy(v, p, len);
+}
+
 uint16_t nx_u16(const struct nx *x, unsigned int type)
 {
-	const char *p = sized(x, type, sizeof(uint16_t));
-	uint16_t v = 0;
+	uint16_t v;
 
-	if (p)
-		memcpy(&v, p, sizeof(v));
+	read_scalar(x, type, &v, sizeof(v));
 	return ntohs(v);
 }
 
 uint32_t nx_u32(const struct nx *x, unsigned int type)
 {
-	const char *p = sized(x, type, sizeof(uint32_t));
-	uint32_t v = 0;
+	uint32_t v;
 
-	if (p)
-		memcpy(&v, p, sizeof(v));
+	read_scalar(x, type, &v, sizeof(v));
 	return ntohl(v);
 }
 
 uint64_t nx_u64(const struct nx *x, unsigned int type)
 {
-	const char *p = sized(x, type, sizeof(uint64_t));
-	uint64_t v = 0;
+	uint64_t v;
 
-	if (p)
-		memcpy(&v, p, sizeof(v));
+	read_scalar(x, type, &v, sizeof(v));
 	return be64toh(v);
 }
 
