@@ -101,23 +101,31 @@ bool xtn_ipv4_parse_numeric(const char *dotted, bool is_mask,
 
 int xtn_mask_to_cidr(const union xtn_inaddr *mask, size_t alen)
 {
-	unsigned int bits = 0;
+	unsigned int bits = 0, ones;
 	size_t i;
 	bool zero_seen = false;
 
+	/* a byte at a time (a save asks this of every address it prints):
+	 * ones, then at most one partial byte, then zeros */
 	for (i = 0; i < alen; i++) {
 		uint8_t b = mask->b[i];
-		int k;
 
-		for (k = 7; k >= 0; k--) {
-			if (b & (1u << k)) {
-				if (zero_seen)
-					return -1;
-				bits++;
-			} else {
-				zero_seen = true;
-			}
+		if (b == 0) {
+			zero_seen = true;
+			continue;
 		}
+		if (zero_seen)
+			return -1;
+		if (b == 0xff) {
+			bits += 8;
+			continue;
+		}
+		for (ones = 0; ones < 8 && (b & (0x80u >> ones)); ones++)
+			;
+		if (b != (uint8_t)(0xff00u >> ones))
+			return -1;	/* a one after a zero in this byte */
+		bits += ones;
+		zero_seen = ones < 8;
 	}
 	return (int)bits;
 }

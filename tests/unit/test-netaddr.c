@@ -7,6 +7,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <arpa/inet.h>
@@ -226,6 +227,46 @@ static void test_mask_to_cidr(void **state)
 	expect_cidr(AF_INET6, "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", 128);
 	expect_cidr(AF_INET6, "ffff:ffff:0:ffff::", -1);
 	expect_cidr(AF_INET6, "::1", -1);
+}
+
+/* The definition, a bit at a time: ones, then only zeros. */
+static int cidr_by_bits(const union xtn_inaddr *m, size_t alen)
+{
+	unsigned int bits = 0, i;
+	bool zero = false;
+
+	for (i = 0; i < alen * 8; i++) {
+		if (m->b[i / 8] & (0x80u >> (i % 8))) {
+			if (zero)
+				return -1;
+			bits++;
+		} else {
+			zero = true;
+		}
+	}
+	return (int)bits;
+}
+
+/* xtn_mask_to_cidr reads a byte at a time: every value of every byte,
+ * after prefixes of every length, against the definition. */
+static void test_mask_to_cidr_every_byte(void **state)
+{
+	union xtn_inaddr m;
+	unsigned int len, pos, v;
+
+	(void)state;
+	for (len = 0; len <= 128; len++) {
+		for (pos = 0; pos < 16; pos++) {
+			for (v = 0; v < 256; v++) {
+				xtn_mask_from_cidr(&m, len, 16);
+				m.b[pos] = (uint8_t)v;
+				assert_int_equal(xtn_mask_to_cidr(&m, 16),
+						 cidr_by_bits(&m, 16));
+				assert_int_equal(xtn_mask_to_cidr(&m, 4),
+						 cidr_by_bits(&m, 4));
+			}
+		}
+	}
 }
 
 static void expect_from_cidr(int af, unsigned int bits, const char *want)
@@ -774,6 +815,7 @@ int main(void)
 		cmocka_unit_test(test_ipv4_numeric),
 		cmocka_unit_test(test_ipv4_numeric_mask),
 		cmocka_unit_test(test_mask_to_cidr),
+		cmocka_unit_test(test_mask_to_cidr_every_byte),
 		cmocka_unit_test(test_mask_from_cidr),
 		cmocka_unit_test(test_parse_v4_masked),
 		cmocka_unit_test(test_parse_v4_list),
