@@ -68,7 +68,7 @@ static int first_port(struct xtn_parse *p, const char *arg, uint64_t *port,
 	return 0;
 }
 
-/* After "lo-hi/": the base port.  1.8.9 ignores what follows a number
+/* After "lo-hi/" (or "port/"): the base port.  1.8.9 ignores what follows a number
  * ("/10x" stores 10): refused as a bad port. */
 static int base_port(struct xtn_parse *p, const char *arg,
 		     struct nf_nat_range2 *r)
@@ -91,7 +91,11 @@ static int base_port(struct xtn_parse *p, const char *arg,
 	return 0;
 }
 
-/* "port", "lo-hi" or "lo-hi/base" (a range takes numbers only). */
+/* "port", "port/base", "lo-hi" or "lo-hi/base" (a range takes numbers
+ * only).  1.8.9 refuses "port/base" ("Garbage after port value") but
+ * DNAT prints a one-port range with a base that way, so it cannot
+ * restore its own save of it: DNAT reads it here as "port-port/base" (a
+ * deliberate difference). */
 static int parse_ports(struct xtn_parse *p, const char *arg,
 		       struct nf_nat_range2 *r)
 {
@@ -112,6 +116,15 @@ static int parse_ports(struct xtn_parse *p, const char *arg,
 		return 0;
 	case '-':
 		break;
+	case '/':
+		/* only DNAT shifts: the others say what 1.8.9 says */
+		if (!p->inst || strcmp(p->inst->ext->name, "DNAT") != 0)
+			return xtn_parse_fail(p, XTN_PARAM,
+					      "Garbage after port value: `%s'",
+					      rest);
+		r->min_proto.tcp.port = r->max_proto.tcp.port =
+			htons((uint16_t)lo);
+		return base_port(p, rest + 1, r);
 	case ':':
 		return xtn_parse_fail(p, XTN_PARAM,
 				      "Invalid port:port syntax - use dash");

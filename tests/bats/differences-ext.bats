@@ -190,3 +190,22 @@ oracle: its save is another rule
 INPUT -m conntrack --ctreplsrcport 8:0
 xtnft: its save is the rule"
 }
+
+@test "a one-port DNAT range with a base restores from its save (1.8.9 prints PORT/BASE and refuses it)" {
+	run unshare -n sh -c '
+		/usr/sbin/iptables-nft -t nat -A PREROUTING -p tcp -j DNAT --to-destination 192.0.2.1:80-80/100
+		saved=$(/usr/sbin/iptables-nft -t nat -S PREROUTING | sed -n "s/^-A PREROUTING //p")
+		echo "$saved"
+		/usr/sbin/iptables-nft -t nat -C PREROUTING $saved 2>/dev/null || echo "oracle: its save does not read back"
+		/usr/sbin/iptables-nft -t nat -F
+		"$0" iptables -t nat -A PREROUTING -p tcp -j DNAT --to-destination 192.0.2.1:80-80/100
+		saved=$("$0" iptables -t nat -S PREROUTING | sed -n "s/^-A PREROUTING //p")
+		echo "$saved"
+		"$0" iptables -t nat -C PREROUTING $saved && echo "xtnft: its save is the rule"
+		/usr/sbin/iptables-nft -t nat -C PREROUTING -p tcp -j DNAT --to-destination 192.0.2.1:80-80/100 && echo "oracle: the same rule"' "$XTNFT"
+	assert_output "-p tcp -j DNAT --to-destination 192.0.2.1:80/100
+oracle: its save does not read back
+-p tcp -j DNAT --to-destination 192.0.2.1:80/100
+xtnft: its save is the rule
+oracle: the same rule"
+}

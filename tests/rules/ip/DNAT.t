@@ -9,7 +9,9 @@
 -p tcp -j DNAT --to-destination 1.2.3.4:70000;;FAIL;Port `70000' not valid
 -p tcp -j DNAT --to-destination 1.2.3.4:80-90/0;;FAIL;Port `0' not valid
 -p tcp -j DNAT --to-destination 1.2.3.4:80-90/70000;;FAIL;Port `70000' not valid
--p tcp -j DNAT --to-destination 1.2.3.4:80/10;;FAIL;Garbage after port value: `/10'
+# deliberate: 1.8.9 prints a one-port range with a base as PORT/BASE and
+# refuses to read it back; read here as PORT-PORT/BASE
+@nat:PREROUTING -p tcp -j DNAT --to-destination 1.2.3.4:80/10;=;OK
 -j DNAT --to-destination [1.2.3.4]:80;;FAIL;Invalid address format
 -j DNAT --to-destination 1.2.3.4 --random-fully;;FAIL;unknown option "--random-fully"
 # deliberate: 1.8.9 reads "/10x" as base port 10
