@@ -230,7 +230,9 @@ int nx_verdict(const struct nx *x, int *code, const char **chain)
 
 struct nlmsghdr *msg_of(const struct nftnl_rule *nr)
 {
-	char *buf = xtn_xzalloc(RULE_MSG_MAX);
+	/* libmnl writes the header and every attribute's padding itself:
+	 * nothing to clear first */
+	char *buf = xtn_xmalloc(RULE_MSG_MAX);
 	struct nlmsghdr *nlh;
 
 	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_NEWRULE, 0, 0, 0);

@@ -144,31 +144,31 @@ int xt_view_load(struct xtn_exec *ex, struct xtable *t, struct xchain *c)
 {
 	struct xrules kernel = { 0 }, merged = { 0 };
 	struct dump_ctx dc = { &kernel, ex, c };
+	bool reads;
 
 	if (c->view_known && !c->pre.n && !c->post.n)
 		return 0;
 	if (!c->view_known && !c->known &&
 	    xt_chain_lookup(ex, t, c->name, &c) < 0)
 		return -1;
-	/* positions, handles and comparisons come from what is read now */
-	if (!c->view_known && c->in_kernel && !t->rules_flushed)
-		xt_strict(ex);
 	/* after a table-wide -F the kernel's rules are gone for this batch,
 	 * also in chains looked up only afterwards */
+	reads = !c->view_known && c->in_kernel && !t->rules_flushed;
 	dc.c = c;
-	if (!c->view_known && c->in_kernel && !t->rules_flushed &&
-	    ex->ctx->fam->bit == XTN_FAM_BRIDGE && !c->builtin)
-		c->has_policy = false;	/* RETURN unless a policy rule says */
-	if (!c->view_known && c->in_kernel && !t->rules_flushed &&
-	    xt_plan_check(ex, XTN_FETCH_CHAIN_RULES, c->name) < 0)
-		return -1;
-	if (!c->view_known && c->in_kernel && !t->rules_flushed &&
-	    xtn_nl_dump_rules(&ex->nl, ex->ctx->fam->nfproto, t->name, c->name,
-			      dump_cb, &dc) < 0) {
-		int err = errno;
+	if (reads) {
+		if (xt_plan_check(ex, XTN_FETCH_CHAIN_RULES, c->name) < 0)
+			return -1;
+		/* positions, handles and comparisons come from what is read */
+		xt_strict(ex);
+		if (ex->ctx->fam->bit == XTN_FAM_BRIDGE && !c->builtin)
+			c->has_policy = false;	/* RETURN unless a rule says */
+		if (xtn_nl_dump_rules(&ex->nl, ex->ctx->fam->nfproto, t->name,
+				      c->name, dump_cb, &dc) < 0) {
+			int err = errno;
 
-		xt_rules_clear(&kernel);
-		return xt_errno(ex, XTN_EOP_ANY, err);
+			xt_rules_clear(&kernel);
+			return xt_errno(ex, XTN_EOP_ANY, err);
+		}
 	}
 	/* head inserts wait in pre, the most recent first: one merge here
 	 * instead of moving the whole view for each of them */
