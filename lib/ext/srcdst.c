@@ -43,24 +43,29 @@ void xtn_srcdst_at(const void *expand, unsigned int i,
 	*dst = x->dst.n ? &x->dst.v[i % nd] : NULL;
 }
 
+/* A rule without -s (-d) matches any address: 0.0.0.0/0 (::/0) as
+ * iptables has it, set without parsing that text for every rule. */
+static int final_addr(struct xtn_parse *p, const char *spec, int af,
+		      bool rule_cmd, struct xtn_addr_list *out)
+{
+	if (spec)
+		return xtn_addr_parse_multiple(spec, af, p->ctx->resolver, out,
+					       &p->ctx->diag, &p->loc);
+	if (rule_cmd)
+		xtn_addr_list_any(out);
+	return 0;
+}
+
 int xtn_srcdst_final(struct xtn_parse *p, struct xtn_srcdst *x, int af,
 		     bool inverted)
 {
-	const char *any = af == AF_INET ? "0.0.0.0/0" : "::0/0";
 	const char *s = x->src_spec, *d = x->dst_spec;
+	bool rule_cmd = p->cmd->op & (XTN_CMD_REPLACE | XTN_CMD_INSERT |
+				      XTN_CMD_DELETE | XTN_CMD_APPEND |
+				      XTN_CMD_CHECK);
 
-	if (p->cmd->op & (XTN_CMD_REPLACE | XTN_CMD_INSERT | XTN_CMD_DELETE |
-			  XTN_CMD_APPEND | XTN_CMD_CHECK)) {
-		if (!s)
-			s = any;
-		if (!d)
-			d = any;
-	}
-	if (s && xtn_addr_parse_multiple(s, af, p->ctx->resolver, &x->src,
-					 &p->ctx->diag, &p->loc) < 0)
-		return -1;
-	if (d && xtn_addr_parse_multiple(d, af, p->ctx->resolver, &x->dst,
-					 &p->ctx->diag, &p->loc) < 0)
+	if (final_addr(p, s, af, rule_cmd, &x->src) < 0 ||
+	    final_addr(p, d, af, rule_cmd, &x->dst) < 0)
 		return -1;
 	if ((x->src.n > 1 || x->dst.n > 1) && inverted)
 		return xtn_parse_fail(p, XTN_PARAM,

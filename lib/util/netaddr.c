@@ -62,6 +62,29 @@ bool xtn_strtou64_dec(const char *s, const char **end, uint64_t *value)
 	return true;
 }
 
+/* The common case, four decimal numbers without leading zeros: what
+ * strtoul reads the same in every base iptables allows.  False means
+ * "not that shape", for the general reader to decide. */
+static bool parse_plain_quad(const char *s, uint8_t bytes[4])
+{
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		unsigned int v = 0, digits = 0;
+
+		if (*s == '0' && s[1] >= '0' && s[1] <= '9')
+			return false;	/* octal in iptables' reading */
+		for (; *s >= '0' && *s <= '9' && digits < 4; s++, digits++)
+			v = v * 10 + (unsigned int)(*s - '0');
+		if (!digits || digits > 3 || v > UINT8_MAX)
+			return false;
+		bytes[i] = (uint8_t)v;
+		if (i < 3 && *s++ != '.')
+			return false;
+	}
+	return *s == '\0';
+}
+
 bool xtn_ipv4_parse_numeric(const char *dotted, bool is_mask,
 			    struct in_addr *out)
 {
@@ -69,6 +92,9 @@ bool xtn_ipv4_parse_numeric(const char *dotted, bool is_mask,
 	char buf[20], *p, *q;
 	uint64_t v;
 	int i;
+
+	if (parse_plain_quad(dotted, bytes))
+		return true;
 
 	/* iptables copies into a 20-byte buffer; longer input is cut. */
 	strncpy(buf, dotted, sizeof(buf) - 1);
@@ -282,6 +308,12 @@ int xtn_addr_parse_any(const char *spec, int af, const struct xtn_resolver *res,
 		return -1;
 	}
 	return 0;
+}
+
+void xtn_addr_list_any(struct xtn_addr_list *l)
+{
+	l->v = xtn_xzalloc(sizeof(*l->v));
+	l->n = 1;
 }
 
 void xtn_addr_list_fini(struct xtn_addr_list *l)

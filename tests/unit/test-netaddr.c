@@ -191,6 +191,41 @@ static void test_ipv4_numeric(void **state)
 	assert_false(xtn_ipv4_parse_numeric("", false, &a));
 }
 
+/* The shapes the decimal fast path must leave to strtoul's reading. */
+static void test_ipv4_numeric_not_plain(void **state)
+{
+	struct in_addr a;
+
+	(void)state;
+	expect_ipv4("010.0.0.1", false, "8.0.0.1");
+	expect_ipv4("1.2.3.00", false, "1.2.3.0");
+	expect_ipv4("1.2.3.0x10", false, "1.2.3.16");
+	expect_ipv4("1.2.3.0255", false, "1.2.3.173");
+	expect_ipv4("+1.2.3.4", false, "1.2.3.4");
+	assert_false(xtn_ipv4_parse_numeric("1.2.3.4 x", false, &a));
+	assert_false(xtn_ipv4_parse_numeric("1.2.3.1000", false, &a));
+	assert_false(xtn_ipv4_parse_numeric("1.2.3.0400", false, &a));
+}
+
+/* Every plain dotted quad reads as inet_pton reads it. */
+static void test_ipv4_numeric_like_pton(void **state)
+{
+	unsigned int seed = 7, i;
+
+	(void)state;
+	for (i = 0; i < 100000; i++) {
+		struct in_addr a, w;
+		char text[INET_ADDRSTRLEN];
+
+		w.s_addr = (uint32_t)rand_r(&seed) ^ ((uint32_t)rand_r(&seed) << 16);
+		if (i % 3 == 0)
+			w.s_addr &= htonl(0xff00ff00u);	/* zero bytes */
+		assert_non_null(inet_ntop(AF_INET, &w, text, sizeof(text)));
+		assert_true(xtn_ipv4_parse_numeric(text, false, &a));
+		assert_int_equal(a.s_addr, w.s_addr);
+	}
+}
+
 static void test_ipv4_numeric_mask(void **state)
 {
 	struct in_addr a;
@@ -814,6 +849,8 @@ int main(void)
 		cmocka_unit_test(test_strtoui_rejects),
 		cmocka_unit_test(test_ipv4_numeric),
 		cmocka_unit_test(test_ipv4_numeric_mask),
+		cmocka_unit_test(test_ipv4_numeric_not_plain),
+		cmocka_unit_test(test_ipv4_numeric_like_pton),
 		cmocka_unit_test(test_mask_to_cidr),
 		cmocka_unit_test(test_mask_to_cidr_every_byte),
 		cmocka_unit_test(test_mask_from_cidr),

@@ -159,6 +159,8 @@ int xtn_addr_parse_multiple(const char *spec, int af,
 int xtn_addr_parse_any(const char *spec, int af, const struct xtn_resolver *res,
 		       struct xtn_addr_list *out, struct xtn_diag *d,
 		       const struct xtn_loc *loc);
+/* One address, zero masked by zero: any address (0.0.0.0/0, ::/0). */
+void xtn_addr_list_any(struct xtn_addr_list *l);
 void xtn_addr_list_fini(struct xtn_addr_list *l);
 
 /* Numeric address text, and "/N" or "/dotted" mask suffix. */
