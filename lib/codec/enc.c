@@ -1,4 +1,9 @@
-/* Encoder: rule model -> libnftnl expressions, register 1 throughout. */
+/*
+ * Encoder: rule model -> the netlink attributes of its expressions,
+ * register 1 throughout, each expression's attributes in the order
+ * libnftnl writes them (test-rules rebuilds every corpus rule through
+ * libnftnl and compares the bytes).
+ */
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdarg.h>
@@ -6,6 +11,7 @@
 #include <string.h>
 #include <linux/netfilter.h>
 #include <linux/netfilter/nf_tables.h>
+#include <linux/netfilter/nf_tables_compat.h>
 #include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
 #include <libnftnl/set.h>
@@ -15,9 +21,10 @@
 #include <xtnft/family.h>
 #include <xtnft/model.h>
 #include <xtnft/util.h>
+#include "wire.h"
 
 struct xtn_enc {
-	struct nftnl_rule *nr;
+	struct xtn_wire_rule *w;
 	const char *table;
 	const struct xtn_rule *rule;
 	struct xtn_diag *diag;
@@ -34,9 +41,27 @@ struct xtn_enc {
 	unsigned int n_locs, cap_locs;
 };
 
-static void add(struct xtn_enc *e, struct nftnl_expr *x)
+/* An expression being written: its list element and its data nest. */
+struct expr_at {
+	size_t elem, data;
+};
+
+static struct expr_at expr_begin(struct xtn_enc *e, const char *name)
 {
-	nftnl_rule_add_expr(e->nr, x);
+	struct xtn_strbuf *b = &e->w->exprs;
+	struct expr_at at;
+
+	at.elem = xw_nest_start(b, NFTA_LIST_ELEM);
+	xw_str(b, NFTA_EXPR_NAME, name);
+	at.data = xw_nest_start(b, NFTA_EXPR_DATA);
+	return at;
+}
+
+static void expr_end(struct xtn_enc *e, struct expr_at at)
+{
+	xw_nest_end(&e->w->exprs, at.data);
+	xw_nest_end(&e->w->exprs, at.elem);
+	e->w->n_exprs++;
 	if (!e->want_locs)
 		return;
 	if (e->n_locs == e->cap_locs) {
@@ -46,6 +71,11 @@ static void add(struct xtn_enc *e, struct nftnl_expr *x)
 	e->locs[e->n_locs++] = e->cur;
 }
 
+static struct xtn_strbuf *out(struct xtn_enc *e)
+{
+	return &e->w->exprs;
+}
+
 void xtn_enc_set_opt(struct xtn_enc *e, const struct xtn_ext_inst *inst,
 		     unsigned int id)
 {
@@ -53,48 +83,31 @@ void xtn_enc_set_opt(struct xtn_enc *e, const struct xtn_ext_inst *inst,
 		e->cur = inst->opt_loc[id];
 }
 
-static struct nftnl_expr *expr_new(const char *name)
-{
-	struct nftnl_expr *x = nftnl_expr_alloc(name);
-
-	if (!x) {
-		/* libnftnl only fails here on allocation */
-		abort();
-	}
-	return x;
-}
-
 void xtn_enc_meta_load(struct xtn_enc *e, uint32_t key)
 {
-	struct nftnl_expr *x = expr_new("meta");
+	struct expr_at x = expr_begin(e, "meta");
 
-	nftnl_expr_set_u32(x, NFTNL_EXPR_META_KEY, key);
-	nftnl_expr_set_u32(x, NFTNL_EXPR_META_DREG, NFT_REG_1);
-	add(e, x);
+	xw_u32(out(e), NFTA_META_KEY, key);
+	xw_u32(out(e), NFTA_META_DREG, NFT_REG_1);
+	expr_end(e, x);
 }
 
 void xtn_enc_payload_load(struct xtn_enc *e, uint32_t base, uint32_t offset,
 			  uint32_t len)
 {
-	struct nftnl_expr *x = expr_new("payload");
-
-	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_BASE, base);
-	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_DREG, NFT_REG_1);
-	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_OFFSET, offset);
-	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_LEN, len);
-	add(e, x);
+	xtn_enc_payload_load_reg(e, base, offset, len, NFT_REG_1);
 }
 
 void xtn_enc_payload_load_reg(struct xtn_enc *e, uint32_t base,
 			      uint32_t offset, uint32_t len, uint32_t dreg)
 {
-	struct nftnl_expr *x = expr_new("payload");
+	struct expr_at x = expr_begin(e, "payload");
 
-	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_BASE, base);
-	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_DREG, dreg);
-	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_OFFSET, offset);
-	nftnl_expr_set_u32(x, NFTNL_EXPR_PAYLOAD_LEN, len);
-	add(e, x);
+	xw_u32(out(e), NFTA_PAYLOAD_DREG, dreg);
+	xw_u32(out(e), NFTA_PAYLOAD_BASE, base);
+	xw_u32(out(e), NFTA_PAYLOAD_OFFSET, offset);
+	xw_u32(out(e), NFTA_PAYLOAD_LEN, len);
+	expr_end(e, x);
 }
 
 /* The set as iptables-nft 1.8.9 declares it: named by the kernel
@@ -139,29 +152,31 @@ static struct nftnl_set *set_new(const struct xtn_enc *e,
 void xtn_enc_lookup(struct xtn_enc *e, const struct xtn_set_def *def,
 		    bool invert)
 {
-	struct nftnl_expr *x = expr_new("lookup");
+	struct expr_at x = expr_begin(e, "lookup");
 	uint32_t id = ++e->set_id;
+	struct xtn_wire_rule *w = e->w;
 
 	xtn_sets_add(e->sets, set_new(e, def, id));
-	nftnl_expr_set_u32(x, NFTNL_EXPR_LOOKUP_SREG, NFT_REG_1);
-	nftnl_expr_set_str(x, NFTNL_EXPR_LOOKUP_SET, "__set%d");
-	nftnl_expr_set_u32(x, NFTNL_EXPR_LOOKUP_SET_ID, id);
-	nftnl_expr_set_u32(x, NFTNL_EXPR_LOOKUP_FLAGS,
-			   invert ? NFT_LOOKUP_F_INV : 0);
-	add(e, x);
+	xw_u32(out(e), NFTA_LOOKUP_SREG, NFT_REG_1);
+	xw_str(out(e), NFTA_LOOKUP_SET, "__set%d");
+	w->lookup_at = xtn_xrealloc(w->lookup_at, (w->n_lookups + 1) *
+				    sizeof(*w->lookup_at));
+	w->lookup_at[w->n_lookups++] = xw_u32(out(e), NFTA_LOOKUP_SET_ID, id);
+	xw_u32(out(e), NFTA_LOOKUP_FLAGS, invert ? NFT_LOOKUP_F_INV : 0);
+	expr_end(e, x);
 }
 
 void xtn_enc_bitwise(struct xtn_enc *e, const void *mask, uint32_t len)
 {
-	struct nftnl_expr *x = expr_new("bitwise");
+	struct expr_at x = expr_begin(e, "bitwise");
 	uint8_t xor[16] = { 0 };
 
-	nftnl_expr_set_u32(x, NFTNL_EXPR_BITWISE_SREG, NFT_REG_1);
-	nftnl_expr_set_u32(x, NFTNL_EXPR_BITWISE_DREG, NFT_REG_1);
-	nftnl_expr_set_u32(x, NFTNL_EXPR_BITWISE_LEN, len);
-	nftnl_expr_set(x, NFTNL_EXPR_BITWISE_MASK, mask, len);
-	nftnl_expr_set(x, NFTNL_EXPR_BITWISE_XOR, xor, len);
-	add(e, x);
+	xw_u32(out(e), NFTA_BITWISE_SREG, NFT_REG_1);
+	xw_u32(out(e), NFTA_BITWISE_DREG, NFT_REG_1);
+	xw_u32(out(e), NFTA_BITWISE_LEN, len);
+	xw_value(out(e), NFTA_BITWISE_MASK, mask, len);
+	xw_value(out(e), NFTA_BITWISE_XOR, xor, len);
+	expr_end(e, x);
 }
 
 static const uint32_t cmp_ops[] = {
@@ -173,74 +188,73 @@ static const uint32_t cmp_ops[] = {
 void xtn_enc_cmp(struct xtn_enc *e, enum xtn_relop op, const void *data,
 		 uint32_t len)
 {
-	struct nftnl_expr *x = expr_new("cmp");
+	struct expr_at x = expr_begin(e, "cmp");
 
-	nftnl_expr_set_u32(x, NFTNL_EXPR_CMP_SREG, NFT_REG_1);
-	nftnl_expr_set_u32(x, NFTNL_EXPR_CMP_OP, cmp_ops[op]);
-	nftnl_expr_set(x, NFTNL_EXPR_CMP_DATA, data, len);
-	add(e, x);
+	xw_u32(out(e), NFTA_CMP_SREG, NFT_REG_1);
+	xw_u32(out(e), NFTA_CMP_OP, cmp_ops[op]);
+	xw_value(out(e), NFTA_CMP_DATA, data, len);
+	expr_end(e, x);
 }
 
 void xtn_enc_range(struct xtn_enc *e, enum xtn_relop op, const void *lo,
 		   const void *hi, uint32_t len)
 {
-	struct nftnl_expr *x = expr_new("range");
+	struct expr_at x = expr_begin(e, "range");
 
-	nftnl_expr_set_u32(x, NFTNL_EXPR_RANGE_SREG, NFT_REG_1);
-	nftnl_expr_set_u32(x, NFTNL_EXPR_RANGE_OP,
-			   op == XTN_OP_RANGE_NEQ ? NFT_RANGE_NEQ : NFT_RANGE_EQ);
-	nftnl_expr_set(x, NFTNL_EXPR_RANGE_FROM_DATA, lo, len);
-	nftnl_expr_set(x, NFTNL_EXPR_RANGE_TO_DATA, hi, len);
-	add(e, x);
+	xw_u32(out(e), NFTA_RANGE_SREG, NFT_REG_1);
+	xw_u32(out(e), NFTA_RANGE_OP,
+	       op == XTN_OP_RANGE_NEQ ? NFT_RANGE_NEQ : NFT_RANGE_EQ);
+	xw_value(out(e), NFTA_RANGE_FROM_DATA, lo, len);
+	xw_value(out(e), NFTA_RANGE_TO_DATA, hi, len);
+	expr_end(e, x);
 }
 
 void xtn_enc_limit(struct xtn_enc *e, uint64_t rate, uint64_t unit,
 		   uint32_t burst, uint32_t type, uint32_t flags)
 {
-	struct nftnl_expr *x = expr_new("limit");
+	struct expr_at x = expr_begin(e, "limit");
 
-	nftnl_expr_set_u64(x, NFTNL_EXPR_LIMIT_RATE, rate);
-	nftnl_expr_set_u64(x, NFTNL_EXPR_LIMIT_UNIT, unit);
-	nftnl_expr_set_u32(x, NFTNL_EXPR_LIMIT_BURST, burst);
-	nftnl_expr_set_u32(x, NFTNL_EXPR_LIMIT_TYPE, type);
-	nftnl_expr_set_u32(x, NFTNL_EXPR_LIMIT_FLAGS, flags);
-	add(e, x);
+	xw_u64(out(e), NFTA_LIMIT_RATE, rate);
+	xw_u64(out(e), NFTA_LIMIT_UNIT, unit);
+	xw_u32(out(e), NFTA_LIMIT_BURST, burst);
+	xw_u32(out(e), NFTA_LIMIT_TYPE, type);
+	xw_u32(out(e), NFTA_LIMIT_FLAGS, flags);
+	expr_end(e, x);
 }
 
 void xtn_enc_log(struct xtn_enc *e, const struct xtn_nexpr *l)
 {
-	struct nftnl_expr *x = expr_new("log");
+	struct expr_at x = expr_begin(e, "log");
 	uint32_t has = l->u.log.present;
 
-	if (has & XTN_LOG_HAS_GROUP)
-		nftnl_expr_set_u16(x, NFTNL_EXPR_LOG_GROUP, l->u.log.group);
 	if (has & XTN_LOG_HAS_PREFIX)
-		nftnl_expr_set_str(x, NFTNL_EXPR_LOG_PREFIX, l->u.log.prefix);
+		xw_str(out(e), NFTA_LOG_PREFIX, l->u.log.prefix);
+	if (has & XTN_LOG_HAS_GROUP)
+		xw_u16(out(e), NFTA_LOG_GROUP, l->u.log.group);
 	if (has & XTN_LOG_HAS_SNAPLEN)
-		nftnl_expr_set_u32(x, NFTNL_EXPR_LOG_SNAPLEN, l->u.log.snaplen);
+		xw_u32(out(e), NFTA_LOG_SNAPLEN, l->u.log.snaplen);
 	if (has & XTN_LOG_HAS_QTHRESHOLD)
-		nftnl_expr_set_u16(x, NFTNL_EXPR_LOG_QTHRESHOLD,
-				   l->u.log.qthreshold);
+		xw_u16(out(e), NFTA_LOG_QTHRESHOLD, l->u.log.qthreshold);
 	if (has & XTN_LOG_HAS_LEVEL)
-		nftnl_expr_set_u32(x, NFTNL_EXPR_LOG_LEVEL, l->u.log.level);
+		xw_u32(out(e), NFTA_LOG_LEVEL, l->u.log.level);
 	if (has & XTN_LOG_HAS_FLAGS)
-		nftnl_expr_set_u32(x, NFTNL_EXPR_LOG_FLAGS, l->u.log.flags);
-	add(e, x);
+		xw_u32(out(e), NFTA_LOG_FLAGS, l->u.log.flags);
+	expr_end(e, x);
 }
 
 /* iptables-nft loads the value into register 9 for meta set. */
 void xtn_enc_meta_set(struct xtn_enc *e, uint32_t key, const void *data,
 		      uint32_t len)
 {
-	struct nftnl_expr *imm = expr_new("immediate");
-	struct nftnl_expr *x = expr_new("meta");
+	struct expr_at x = expr_begin(e, "immediate");
 
-	nftnl_expr_set_u32(imm, NFTNL_EXPR_IMM_DREG, NFT_REG32_01);
-	nftnl_expr_set(imm, NFTNL_EXPR_IMM_DATA, data, len);
-	add(e, imm);
-	nftnl_expr_set_u32(x, NFTNL_EXPR_META_KEY, key);
-	nftnl_expr_set_u32(x, NFTNL_EXPR_META_SREG, NFT_REG32_01);
-	add(e, x);
+	xw_u32(out(e), NFTA_IMMEDIATE_DREG, NFT_REG32_01);
+	xw_value(out(e), NFTA_IMMEDIATE_DATA, data, len);
+	expr_end(e, x);
+	x = expr_begin(e, "meta");
+	xw_u32(out(e), NFTA_META_KEY, key);
+	xw_u32(out(e), NFTA_META_SREG, NFT_REG32_01);
+	expr_end(e, x);
 }
 
 void xtn_enc_addr(struct xtn_enc *e, uint32_t base, uint32_t offset,
@@ -298,19 +312,15 @@ static void add_xt(struct xtn_enc *e, const struct xtn_ext *ext,
 {
 	/* ebtables' watchers are compat targets too */
 	bool target = ext->kind == XTN_EXT_TARGET || ext->kind == XTN_EXT_WATCHER;
-	struct nftnl_expr *x = expr_new(target ? "target" : "match");
-	size_t size = XTN_ALIGN8(ext->xt.size);
-	void *info = xtn_xzalloc(size);
+	struct expr_at x = expr_begin(e, target ? "target" : "match");
 
-	memcpy(info, data, ext->xt.size);
-	nftnl_expr_set_str(x, target ? NFTNL_EXPR_TG_NAME : NFTNL_EXPR_MT_NAME,
-			   ext->xt.name);
-	nftnl_expr_set_u32(x, target ? NFTNL_EXPR_TG_REV : NFTNL_EXPR_MT_REV,
-			   ext->xt.revision);
-	/* libnftnl takes ownership of info (it does not copy match data) */
-	nftnl_expr_set(x, target ? NFTNL_EXPR_TG_INFO : NFTNL_EXPR_MT_INFO,
-		       info, (uint32_t)size);
-	add(e, x);
+	/* NFTA_{MATCH,TARGET}_{NAME,REV,INFO} share their numbers */
+	xw_str(out(e), NFTA_MATCH_NAME, ext->xt.name);
+	xw_u32(out(e), NFTA_MATCH_REV, ext->xt.revision);
+	/* the blob is sent 8-byte aligned, zero-padded */
+	xw_put_padded(out(e), NFTA_MATCH_INFO, data, ext->xt.size,
+		      XTN_ALIGN8(ext->xt.size));
+	expr_end(e, x);
 }
 
 int xtn_enc_xt(struct xtn_enc *e, const struct xtn_ext *ext, const void *data)
@@ -367,22 +377,27 @@ static int encode_inst(struct xtn_enc *e, const struct xtn_ext_inst *inst)
 
 static void encode_counter(struct xtn_enc *e)
 {
-	struct nftnl_expr *x = expr_new("counter");
+	struct expr_at x = expr_begin(e, "counter");
 
-	nftnl_expr_set_u64(x, NFTNL_EXPR_CTR_PACKETS, e->rule->pkts);
-	nftnl_expr_set_u64(x, NFTNL_EXPR_CTR_BYTES, e->rule->bytes);
-	add(e, x);
+	xw_u64(out(e), NFTA_COUNTER_BYTES, e->rule->bytes);
+	xw_u64(out(e), NFTA_COUNTER_PACKETS, e->rule->pkts);
+	expr_end(e, x);
 }
 
 static void encode_verdict(struct xtn_enc *e, int verdict, const char *chain)
 {
-	struct nftnl_expr *x = expr_new("immediate");
+	struct expr_at x = expr_begin(e, "immediate");
+	size_t data, v;
 
-	nftnl_expr_set_u32(x, NFTNL_EXPR_IMM_DREG, NFT_REG_VERDICT);
-	nftnl_expr_set_u32(x, NFTNL_EXPR_IMM_VERDICT, (uint32_t)verdict);
+	xw_u32(out(e), NFTA_IMMEDIATE_DREG, NFT_REG_VERDICT);
+	data = xw_nest_start(out(e), NFTA_IMMEDIATE_DATA);
+	v = xw_nest_start(out(e), NFTA_DATA_VERDICT);
+	xw_u32(out(e), NFTA_VERDICT_CODE, (uint32_t)verdict);
 	if (chain)
-		nftnl_expr_set_str(x, NFTNL_EXPR_IMM_CHAIN, chain);
-	add(e, x);
+		xw_str(out(e), NFTA_VERDICT_CHAIN, chain);
+	xw_nest_end(out(e), v);
+	xw_nest_end(out(e), data);
+	expr_end(e, x);
 }
 
 static bool broute_table(const struct xtn_enc *e)
@@ -437,9 +452,9 @@ static void set_compat(struct xtn_enc *e)
 	/* arptables-nft sends none: its base match has no compat value */
 	if (!e->rule->base || !e->rule->base->ext->compat_proto)
 		return;
-	nftnl_rule_set_u32(e->nr, NFTNL_RULE_COMPAT_PROTO, proto);
-	nftnl_rule_set_u32(e->nr, NFTNL_RULE_COMPAT_FLAGS,
-			   inv ? NFT_RULE_COMPAT_F_INV : 0);
+	e->w->has_compat = true;
+	e->w->compat_proto = proto;
+	e->w->compat_flags = inv ? NFT_RULE_COMPAT_F_INV : 0;
 }
 
 struct nftnl_rule *xtn_codec_encode(const struct xtn_rule *r,
@@ -466,26 +481,25 @@ static void drop_sets_from(struct xtn_sets *sets, unsigned int n)
 		nftnl_set_free(sets->v[--sets->n]);
 }
 
-struct nftnl_rule *xtn_codec_encode_sets(const struct xtn_rule *r,
-					 const char *table, const char *chain,
-					 struct xtn_diag *d, struct xtn_sets *sets,
-					 struct xtn_loc **locs,
-					 unsigned int *n_locs)
+int xtn_codec_encode_wire(const struct xtn_rule *r, const char *table,
+			  const char *chain, struct xtn_diag *d,
+			  struct xtn_sets *sets, struct xtn_loc **locs,
+			  unsigned int *n_locs, struct xtn_wire_rule *w)
 {
-	struct xtn_enc e = { .rule = r, .table = table, .diag = d, .cur = r->loc,
-			     .want_locs = locs != NULL };
+	struct xtn_enc e = { .w = w, .rule = r, .table = table, .diag = d,
+			     .cur = r->loc, .want_locs = locs != NULL };
 	struct xtn_ext_inst *m;
 	unsigned int n_sets;
 
+	xtn_wire_init(w);
+	/* most rules' expressions fit: one allocation, not a doubling */
+	xtn_strbuf_reserve(&w->exprs, 1024);
 	xtn_sets_init(&e.own);
 	e.sets = sets ? sets : &e.own;
 	n_sets = e.sets->n;
-	e.nr = nftnl_rule_alloc();
-	if (!e.nr)
-		abort();
-	nftnl_rule_set_u32(e.nr, NFTNL_RULE_FAMILY, r->fam->nfproto);
-	nftnl_rule_set_str(e.nr, NFTNL_RULE_TABLE, table);
-	nftnl_rule_set_str(e.nr, NFTNL_RULE_CHAIN, chain);
+	w->family = (uint8_t)r->fam->nfproto;
+	w->table = table;
+	w->chain = chain;
 	if (r->base && encode_inst(&e, r->base) < 0)
 		goto fail;
 	xtn_list_for_each(m, &r->matches, node)
@@ -504,11 +518,29 @@ struct nftnl_rule *xtn_codec_encode_sets(const struct xtn_rule *r,
 		*n_locs = e.n_locs;
 	}
 	xtn_sets_fini(&e.own);
-	return e.nr;
+	return 0;
 fail:
 	free(e.locs);
 	drop_sets_from(e.sets, n_sets);
 	xtn_sets_fini(&e.own);
-	nftnl_rule_free(e.nr);
-	return NULL;
+	xtn_wire_fini(w);
+	return -1;
+}
+
+/* The rule object, for callers that edit or print one. */
+struct nftnl_rule *xtn_codec_encode_sets(const struct xtn_rule *r,
+					 const char *table, const char *chain,
+					 struct xtn_diag *d, struct xtn_sets *sets,
+					 struct xtn_loc **locs,
+					 unsigned int *n_locs)
+{
+	struct xtn_wire_rule w;
+	struct nftnl_rule *nr;
+
+	if (xtn_codec_encode_wire(r, table, chain, d, sets, locs, n_locs,
+				  &w) < 0)
+		return NULL;
+	nr = xtn_wire_to_nftnl(&w);
+	xtn_wire_fini(&w);
+	return nr;
 }

@@ -7,6 +7,7 @@
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/netfilter/nf_tables.h>
 #include <libnftnl/rule.h>
+#include <xtnft/codec.h>
 #include <xtnft/util.h>
 #include "nlrule.h"
 
@@ -64,9 +65,6 @@ static const char *str_of(const struct nlattr *a)
 #define for_each_nested(a, parent) \
 	for ((a) = first(parent); fits((a), end_of(parent)); (a) = next(a))
 
-/* The largest rule message a rule object can make: the kernel allows 128
- * expressions, and iptables' largest (u32, string) stay far below this. */
-#define RULE_MSG_MAX (64 * 1024)
 
 int nrule_parse(const struct nlmsghdr *nlh, struct nrule *r)
 {
@@ -230,12 +228,13 @@ int nx_verdict(const struct nx *x, int *code, const char **chain)
 
 struct nlmsghdr *msg_of(const struct nftnl_rule *nr)
 {
-	/* libmnl writes the header and every attribute's padding itself:
-	 * nothing to clear first */
-	char *buf = xtn_xmalloc(RULE_MSG_MAX);
+	struct xtn_wire_rule w;
 	struct nlmsghdr *nlh;
 
-	nlh = nftnl_nlmsg_build_hdr(buf, NFT_MSG_NEWRULE, 0, 0, 0);
-	nftnl_rule_nlmsg_build_payload(nlh, (struct nftnl_rule *)nr);
+	/* as large as the rule needs: one past 64 KiB of expressions is
+	 * refused when sent, but may still be printed or compared */
+	xtn_wire_from_nftnl(nr, &w, false);
+	nlh = xtn_wire_msg(&w, NFT_MSG_NEWRULE, 0);
+	xtn_wire_fini(&w);
 	return nlh;
 }

@@ -194,7 +194,7 @@ struct xtn_rule *xt_decode_obj(struct xtn_exec *ex, struct xtable *t,
 /* Queue the anonymous sets of an encoded rule (xtn_codec_encode_sets),
  * then the rule (as xtn_batch_rule). */
 int xt_batch_rule_sets(struct xtn_exec *ex, struct xtn_sets *sets,
-		       struct nftnl_rule *nr,
+		       struct xtn_wire_rule *w,
 		       const struct xtn_batch_rule_opts *o, uint32_t *id);
 
 /* view.c */

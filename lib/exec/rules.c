@@ -23,15 +23,14 @@ struct xtn_rule *xt_canonical(struct xtn_exec *ex, const struct xtn_rule *r,
 			      const char *table, const char *chain)
 {
 	struct xtn_rule *m = NULL;
-	struct nftnl_rule *nr;
+	struct xtn_wire_rule w;
 	struct xtn_sets sets;
 
 	xtn_sets_init(&sets);
-	nr = xtn_codec_encode_sets(r, table, chain, &ex->ctx->diag, &sets,
-				   NULL, NULL);
-	if (nr) {
-		m = xtn_codec_decode_sets(nr, r->fam, &sets.src, NULL);
-		nftnl_rule_free(nr);
+	if (xtn_codec_encode_wire(r, table, chain, &ex->ctx->diag, &sets,
+				  NULL, NULL, &w) == 0) {
+		m = xtn_codec_decode_wire(&w, r->fam, &sets.src);
+		xtn_wire_fini(&w);
 	}
 	xtn_sets_fini(&sets);
 	return m;
@@ -100,12 +99,12 @@ static struct xrule queued(struct xtn_exec *ex, const struct xtn_cmd *cmd,
 	return q;
 }
 
-static void set_position(struct nftnl_rule *nr, const struct xrule *at)
+static void set_position(struct xtn_wire_rule *w, const struct xrule *at)
 {
 	if (at->handle)
-		nftnl_rule_set_u64(nr, NFTNL_RULE_POSITION, at->handle);
+		w->position = at->handle;
 	else
-		nftnl_rule_set_u32(nr, NFTNL_RULE_POSITION_ID, at->rule_id);
+		w->position_id = at->rule_id;
 }
 
 static int lookup_chain(struct xtn_exec *ex, struct xtable *t,
@@ -128,7 +127,7 @@ static int add_one(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 	struct xtn_rule *canon = NULL;
 	struct xtn_loc *locs = NULL;
 	unsigned int n_locs = 0;
-	struct nftnl_rule *nr;
+	struct xtn_wire_rule w;
 	struct xtn_sets sets;
 	struct xrule q;
 	uint32_t id;
@@ -136,25 +135,25 @@ static int add_one(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 
 	/* on the command line, keep which argv words made each expression */
 	xtn_sets_init(&sets);
-	nr = xtn_codec_encode_sets(r, t->name, c->name, &ex->ctx->diag, &sets,
-				   cmd->loc.line ? NULL : &locs, &n_locs);
+	ret = xtn_codec_encode_wire(r, t->name, c->name, &ex->ctx->diag, &sets,
+				    cmd->loc.line ? NULL : &locs, &n_locs, &w);
 
 	/* the decoded form is needed only to echo the rule or to compare
 	 * against it later in this session: a restore rebuilds it from its
 	 * line on demand instead, so 100k appends decode nothing */
-	if (nr && (cmd->verbose ||
-		   (!(ex->flags & XTN_EXEC_RESTORE) && c->view_known))) {
-		canon = xtn_codec_decode_sets(nr, r->fam, &sets.src, NULL);
+	if (ret == 0 && (cmd->verbose ||
+			 (!(ex->flags & XTN_EXEC_RESTORE) && c->view_known))) {
+		canon = xtn_codec_decode_wire(&w, r->fam, &sets.src);
 		if (cmd->verbose)
 			echo_rule(ex, canon);
 	}
 	xtn_rule_free(r);
-	if (!nr) {
+	if (ret < 0) {
 		xtn_sets_fini(&sets);
 		return -1;
 	}
 	if (before)
-		set_position(nr, before);
+		set_position(&w, before);
 	o.flags = NLM_F_CREATE | (append ? NLM_F_APPEND : 0);
 	o.op = append ? XTN_OBJ_RULE_APPEND : XTN_OBJ_RULE_INSERT;
 	o.line = cmd->loc.line;
@@ -163,8 +162,8 @@ static int add_one(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
 	o.with_id = (ex->flags & XTN_EXEC_RESTORE) || cmd->rulenum > 1;
 	o.locs = locs;
 	o.n_locs = n_locs;
-	ret = xt_batch_rule_sets(ex, &sets, nr, &o, &id);
-	nftnl_rule_free(nr);
+	ret = xt_batch_rule_sets(ex, &sets, &w, &o, &id);
+	xtn_wire_fini(&w);
 	xtn_sets_fini(&sets);
 	if (ret < 0) {
 		xtn_rule_free(canon);
@@ -317,7 +316,7 @@ static int do_replace(struct xtn_exec *ex, struct xtable *t,
 		.op = XTN_OBJ_RULE_REPLACE,
 	};
 	struct xtn_rule *r, *canon;
-	struct nftnl_rule *nr;
+	struct xtn_wire_rule w;
 	struct xtn_sets sets;
 	struct xchain *c;
 	struct xrule old;
@@ -339,21 +338,21 @@ static int do_replace(struct xtn_exec *ex, struct xtable *t,
 	}
 	r = xtn_cmd_rule_at(cmd, 0);
 	xtn_sets_init(&sets);
-	nr = xtn_codec_encode_sets(r, t->name, c->name, &ex->ctx->diag, &sets,
-				   NULL, NULL);
+	ret = xtn_codec_encode_wire(r, t->name, c->name, &ex->ctx->diag, &sets,
+				    NULL, NULL, &w);
 	xtn_rule_free(r);
-	if (!nr) {
+	if (ret < 0) {
 		xtn_sets_fini(&sets);
 		return -1;
 	}
 	/* what later lines compare against: the rule as the kernel gets it */
-	canon = xtn_codec_decode_sets(nr, ex->ctx->fam, &sets.src, NULL);
+	canon = xtn_codec_decode_wire(&w, ex->ctx->fam, &sets.src);
 	if (cmd->verbose)
 		echo_rule(ex, canon);
-	nftnl_rule_set_u64(nr, NFTNL_RULE_HANDLE, old.handle);
+	w.handle = old.handle;
 	o.line = cmd->loc.line;
-	ret = xt_batch_rule_sets(ex, &sets, nr, &o, NULL);
-	nftnl_rule_free(nr);
+	ret = xt_batch_rule_sets(ex, &sets, &w, &o, NULL);
+	xtn_wire_fini(&w);
 	xtn_sets_fini(&sets);
 	if (ret < 0) {
 		xtn_rule_free(canon);

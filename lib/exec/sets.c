@@ -150,13 +150,13 @@ bool xt_reads_sets(struct xtn_exec *ex)
 }
 
 int xt_batch_rule_sets(struct xtn_exec *ex, struct xtn_sets *sets,
-		       struct nftnl_rule *nr,
+		       struct xtn_wire_rule *w,
 		       const struct xtn_batch_rule_opts *o, uint32_t *id)
 {
 	if (sets->n && xtn_batch_anon_sets(&ex->batch, &ex->nl, sets->v,
-					   sets->n, nr, o->line) < 0) {
+					   sets->n, w, o->line) < 0) {
 		free(o->locs);	/* the batch takes them only with the rule */
 		return -1;
 	}
-	return xtn_batch_rule(&ex->batch, &ex->nl, nr, o, id);
+	return xtn_batch_wire(&ex->batch, &ex->nl, w, o, id);
 }

@@ -77,7 +77,7 @@ static int requeue_with_sets(struct xtn_exec *ex, struct xtable *t,
 			     const struct xtn_batch_rule_opts *o)
 {
 	struct xtn_rule *own = NULL, *copy;
-	struct nftnl_rule *fresh;
+	struct xtn_wire_rule fresh;
 	struct xtn_sets sets;
 	int ret;
 
@@ -95,16 +95,14 @@ static int requeue_with_sets(struct xtn_exec *ex, struct xtable *t,
 	xtn_rule_free(own);
 	copy->pkts = copy->bytes = 0;
 	xtn_sets_init(&sets);
-	fresh = xtn_codec_encode_sets(copy, nftnl_rule_get_str(nr, NFTNL_RULE_TABLE),
-				      nftnl_rule_get_str(nr, NFTNL_RULE_CHAIN),
-				      &ex->ctx->diag, &sets, NULL, NULL);
+	ret = xtn_codec_encode_wire(copy, nftnl_rule_get_str(nr, NFTNL_RULE_TABLE),
+				    nftnl_rule_get_str(nr, NFTNL_RULE_CHAIN),
+				    &ex->ctx->diag, &sets, NULL, NULL, &fresh);
 	xtn_rule_free(copy);
-	ret = -1;
-	if (fresh) {
-		nftnl_rule_set_u64(fresh, NFTNL_RULE_HANDLE,
-				   nftnl_rule_get_u64(nr, NFTNL_RULE_HANDLE));
-		ret = xt_batch_rule_sets(ex, &sets, fresh, o, NULL);
-		nftnl_rule_free(fresh);
+	if (ret == 0) {
+		fresh.handle = nftnl_rule_get_u64(nr, NFTNL_RULE_HANDLE);
+		ret = xt_batch_rule_sets(ex, &sets, &fresh, o, NULL);
+		xtn_wire_fini(&fresh);
 	}
 	xtn_sets_fini(&sets);
 	return ret;

@@ -23,6 +23,7 @@
 #include <libnftnl/rule.h>
 #include <libnftnl/set.h>
 #include <libnftnl/table.h>
+#include <xtnft/codec.h>
 #include <xtnft/diag.h>
 #include <xtnft/hmap.h>
 #include <xtnft/nl.h>
@@ -233,132 +234,25 @@ int xtn_batch_chain(struct xtn_batch *b, struct xtn_nl *nl, uint16_t msg,
 	return 0;
 }
 
-/* NFTA_RULE_EXPRESSIONS holding the rule's expressions, as libnftnl builds
- * it, but checked after each one: false once the nest outgrows its 16-bit
- * length (the kernel would read a truncated rule). */
-static bool put_exprs(struct nlmsghdr *nlh, const struct nftnl_rule *r)
-{
-	struct nftnl_expr_iter *it = nftnl_expr_iter_create(r);
-	struct nftnl_expr *e;
-	struct nlattr *nest;
-	bool fits = true;
-
-	if (!it)
-		abort();
-	e = nftnl_expr_iter_next(it);
-	if (e) {
-		nest = mnl_attr_nest_start(nlh, NFTA_RULE_EXPRESSIONS);
-		for (; e && fits; e = nftnl_expr_iter_next(it)) {
-			struct nlattr *elem = mnl_attr_nest_start(nlh, NFTA_LIST_ELEM);
-
-			nftnl_expr_build_payload(nlh, e);
-			mnl_attr_nest_end(nlh, elem);
-			fits = (size_t)((char *)mnl_nlmsg_get_payload_tail(nlh) -
-					(char *)nest) <= UINT16_MAX;
-		}
-		mnl_attr_nest_end(nlh, nest);
-	}
-	nftnl_expr_iter_destroy(it);
-	return fits;
-}
-
-static unsigned int count_exprs(const struct nftnl_rule *r)
-{
-	struct nftnl_expr_iter *it = nftnl_expr_iter_create(r);
-	unsigned int n = 0;
-
-	if (!it)
-		abort();
-	while (nftnl_expr_iter_next(it))
-		n++;
-	nftnl_expr_iter_destroy(it);
-	return n;
-}
-
-static void put_str(struct nlmsghdr *nlh, const struct nftnl_rule *r,
-		    uint16_t attr, uint16_t type)
-{
-	if (nftnl_rule_is_set(r, attr))
-		mnl_attr_put_strz(nlh, type, nftnl_rule_get_str(r, attr));
-}
-
-static void put_u64(struct nlmsghdr *nlh, const struct nftnl_rule *r,
-		    uint16_t attr, uint16_t type)
-{
-	if (nftnl_rule_is_set(r, attr))
-		mnl_attr_put_u64(nlh, type, htobe64(nftnl_rule_get_u64(r, attr)));
-}
-
-static void put_u32(struct nlmsghdr *nlh, const struct nftnl_rule *r,
-		    uint16_t attr, uint16_t type)
-{
-	if (nftnl_rule_is_set(r, attr))
-		mnl_attr_put_u32(nlh, type, htonl(nftnl_rule_get_u32(r, attr)));
-}
-
-/*
- * The rule's attributes in libnftnl's order (so -vvv dumps stay iptables'
- * bytes).  Every write stays inside the page's overrun: names and user
- * data are bounded before, and put_exprs() stops once the nest passes
- * 64 KiB, at most one expression (XTN_EXPR_MAX_LEN) later.
- */
-static bool put_rule(struct nlmsghdr *nlh, const struct nftnl_rule *r)
-{
-	struct nlattr *nest;
-
-	put_str(nlh, r, NFTNL_RULE_TABLE, NFTA_RULE_TABLE);
-	put_str(nlh, r, NFTNL_RULE_CHAIN, NFTA_RULE_CHAIN);
-	put_u64(nlh, r, NFTNL_RULE_HANDLE, NFTA_RULE_HANDLE);
-	put_u64(nlh, r, NFTNL_RULE_POSITION, NFTA_RULE_POSITION);
-	if (nftnl_rule_is_set(r, NFTNL_RULE_USERDATA)) {
-		uint32_t len;
-		const void *udata = nftnl_rule_get_data(r, NFTNL_RULE_USERDATA,
-							&len);
-
-		mnl_attr_put(nlh, NFTA_RULE_USERDATA, len, udata);
-	}
-	if (!put_exprs(nlh, r))
-		return false;
-	if (nftnl_rule_is_set(r, NFTNL_RULE_COMPAT_PROTO) &&
-	    nftnl_rule_is_set(r, NFTNL_RULE_COMPAT_FLAGS)) {
-		nest = mnl_attr_nest_start(nlh, NFTA_RULE_COMPAT);
-		put_u32(nlh, r, NFTNL_RULE_COMPAT_PROTO, NFTA_RULE_COMPAT_PROTO);
-		put_u32(nlh, r, NFTNL_RULE_COMPAT_FLAGS, NFTA_RULE_COMPAT_FLAGS);
-		mnl_attr_nest_end(nlh, nest);
-	}
-	put_u32(nlh, r, NFTNL_RULE_ID, NFTA_RULE_ID);
-	put_u32(nlh, r, NFTNL_RULE_POSITION_ID, NFTA_RULE_POSITION_ID);
-	return true;
-}
-
-static const char *rule_str(const struct nftnl_rule *r, uint16_t attr)
-{
-	return nftnl_rule_is_set(r, attr) ? nftnl_rule_get_str(r, attr) : "";
-}
-
 /* Names, and user data copied from a kernel rule, fit in a page's overrun
  * next to the 64 KiB of expressions. */
-static bool bounded(const struct nftnl_rule *r)
+static bool bounded(const struct xtn_wire_rule *w)
 {
-	uint32_t udata_len = 0;
-
-	if (nftnl_rule_is_set(r, NFTNL_RULE_USERDATA))
-		nftnl_rule_get_data(r, NFTNL_RULE_USERDATA, &udata_len);
-	return strlen(rule_str(r, NFTNL_RULE_TABLE)) < XTN_NAME_MAXLEN &&
-	       strlen(rule_str(r, NFTNL_RULE_CHAIN)) < XTN_NAME_MAXLEN &&
-	       udata_len <= XTN_EXPR_MAX_LEN;
+	return (!w->table || strlen(w->table) < XTN_NAME_MAXLEN) &&
+	       (!w->chain || strlen(w->chain) < XTN_NAME_MAXLEN) &&
+	       w->udata_len <= XTN_EXPR_MAX_LEN;
 }
 
 /* A rule refused before it is sent, worded like the kernel's refusals;
  * `at` is the expression to blame (out of range: none). */
-static int refuse_rule(struct xtn_batch *b, const struct nftnl_rule *r,
+static int refuse_rule(struct xtn_batch *b, const struct xtn_wire_rule *w,
 		       const struct xtn_batch_rule_opts *o, int err,
 		       const char *why, unsigned int at)
 {
 	if (b->diag) {
 		xtn_diag_add_kerr(b->diag, o->line, "%s failed (%s): %s %s%s",
 				  op_name(o->op), strerror(err), obj_kind(o->op),
-				  rule_str(r, NFTNL_RULE_CHAIN), why);
+				  w->chain ? w->chain : "", why);
 		xtn_diag_kerr_locate(b->diag, at < o->n_locs ? &o->locs[at] : NULL,
 				     NULL);
 	}
@@ -366,56 +260,62 @@ static int refuse_rule(struct xtn_batch *b, const struct nftnl_rule *r,
 	return -1;
 }
 
-int xtn_batch_rule(struct xtn_batch *b, struct xtn_nl *nl, struct nftnl_rule *r,
-		   const struct xtn_batch_rule_opts *o, uint32_t *id_out)
+int xtn_batch_wire(struct xtn_batch *b, struct xtn_nl *nl,
+		   struct xtn_wire_rule *w, const struct xtn_batch_rule_opts *o,
+		   uint32_t *id_out)
 {
-	uint8_t family = (uint8_t)nftnl_rule_get_u32(r, NFTNL_RULE_FAMILY);
-	unsigned int n_exprs = count_exprs(r);
 	struct nlmsghdr *nlh;
 	char why[96];
-	uint32_t id = 0;
 
-	if (n_exprs > XTN_RULE_MAXEXPRS) {
+	if (w->n_exprs > XTN_RULE_MAXEXPRS) {
 		snprintf(why, sizeof(why),
 			 ": %u expressions, the kernel takes at most %u",
-			 n_exprs, XTN_RULE_MAXEXPRS);
-		return refuse_rule(b, r, o, EINVAL, why, XTN_RULE_MAXEXPRS);
+			 w->n_exprs, XTN_RULE_MAXEXPRS);
+		return refuse_rule(b, w, o, EINVAL, why, XTN_RULE_MAXEXPRS);
 	}
-	if (!bounded(r))
-		return refuse_rule(b, r, o, ENAMETOOLONG, "", UINT32_MAX);
-	batch_open(b, nl);
-	if (o->msg == NFT_MSG_NEWRULE && o->with_id) {
-		id = b->next_rule_id++;
-		nftnl_rule_set_u32(r, NFTNL_RULE_ID, id);
-	}
-	nlh = nftnl_nlmsg_build_hdr(nftnl_batch_buffer(b->b), o->msg, family,
-				    o->flags, nl->seq);
-	/* added to the batch only if it fits: otherwise the next message
-	 * is written over what was built here */
-	if (!put_rule(nlh, r)) {
-		if (id) {
-			b->next_rule_id--;
-			nftnl_rule_unset(r, NFTNL_RULE_ID);
-		}
+	if (!bounded(w))
+		return refuse_rule(b, w, o, ENAMETOOLONG, "", UINT32_MAX);
+	/* the nest's length is 16 bits: the kernel would read less */
+	if (NLA_HDRLEN + w->exprs.len > UINT16_MAX) {
 		snprintf(why, sizeof(why),
 			 ": its expressions pass %u bytes, the most netlink carries",
 			 UINT16_MAX);
-		return refuse_rule(b, r, o, EMSGSIZE, why, UINT32_MAX);
+		return refuse_rule(b, w, o, EMSGSIZE, why, UINT32_MAX);
 	}
+	batch_open(b, nl);
+	if (o->msg == NFT_MSG_NEWRULE && o->with_id)
+		w->id = b->next_rule_id++;
+	nlh = nftnl_nlmsg_build_hdr(nftnl_batch_buffer(b->b), o->msg, w->family,
+				    o->flags, nl->seq);
+	xtn_wire_put(nlh, w);
 	xtn_nl_next_seq(nl);
 	if (b->verbose > 1) {
+		struct nftnl_rule *nr = xtn_wire_to_nftnl(w);
 		char buf[8192];
 
-		nftnl_rule_snprintf(buf, sizeof(buf), r, NFTNL_OUTPUT_DEFAULT, 0);
+		nftnl_rule_snprintf(buf, sizeof(buf), nr, NFTNL_OUTPUT_DEFAULT, 0);
+		nftnl_rule_free(nr);
 		debug_msg(b, buf, nlh);
 	}
 	batch_update(b);
-	note(b, nlh->nlmsg_seq, o->op, rule_str(r, NFTNL_RULE_CHAIN), o->line);
+	note(b, nlh->nlmsg_seq, o->op, w->chain ? w->chain : "", o->line);
 	b->objs[b->n_objs - 1].locs = o->locs;
 	b->objs[b->n_objs - 1].n_locs = o->n_locs;
 	if (id_out)
-		*id_out = id;
+		*id_out = w->id;
 	return 0;
+}
+
+int xtn_batch_rule(struct xtn_batch *b, struct xtn_nl *nl, struct nftnl_rule *r,
+		   const struct xtn_batch_rule_opts *o, uint32_t *id_out)
+{
+	struct xtn_wire_rule w;
+	int ret;
+
+	xtn_wire_from_nftnl(r, &w, true);
+	ret = xtn_batch_wire(b, nl, &w, o, id_out);
+	xtn_wire_fini(&w);
+	return ret;
 }
 
 /* The rule's lookups name its sets by the encoder's ids: each becomes
@@ -427,23 +327,15 @@ struct set_renumber {
 	uint32_t first;		/* the batch id of v[0] */
 };
 
-static int renumber_lookup(struct nftnl_expr *x, void *data)
+static uint32_t renumbered(uint32_t id, const void *data)
 {
 	const struct set_renumber *rn = data;
-	uint32_t id;
 	unsigned int i;
 
-	if (strcmp(nftnl_expr_get_str(x, NFTNL_EXPR_NAME), "lookup") != 0 ||
-	    !nftnl_expr_is_set(x, NFTNL_EXPR_LOOKUP_SET_ID))
-		return 0;
-	id = nftnl_expr_get_u32(x, NFTNL_EXPR_LOOKUP_SET_ID);
 	for (i = 0; i < rn->n; i++)
-		if (nftnl_set_get_u32(rn->v[i], NFTNL_SET_ID) == id) {
-			nftnl_expr_set_u32(x, NFTNL_EXPR_LOOKUP_SET_ID,
-					   rn->first + i);
-			break;
-		}
-	return 0;
+		if (nftnl_set_get_u32(rn->v[i], NFTNL_SET_ID) == id)
+			return rn->first + i;
+	return id;
 }
 
 /* NEWSETELEM messages, each as full as libnftnl's iterator makes it
@@ -496,7 +388,7 @@ static void put_set(struct xtn_batch *b, struct xtn_nl *nl,
 
 int xtn_batch_anon_sets(struct xtn_batch *b, struct xtn_nl *nl,
 			struct nftnl_set *const *sets, unsigned int n,
-			struct nftnl_rule *r, uint32_t line)
+			struct xtn_wire_rule *r, uint32_t line)
 {
 	struct set_renumber rn = { sets, n, b->next_set_id };
 	unsigned int i;
@@ -509,7 +401,7 @@ int xtn_batch_anon_sets(struct xtn_batch *b, struct xtn_nl *nl,
 	if (n == 0)
 		return 0;
 	batch_open(b, nl);
-	nftnl_expr_foreach(r, renumber_lookup, &rn);
+	xtn_wire_map_lookup_ids(r, renumbered, &rn);
 	for (i = 0; i < n; i++) {
 		nftnl_set_set_u32(sets[i], NFTNL_SET_ID, b->next_set_id++);
 		put_set(b, nl, sets[i], line);

@@ -44,6 +44,11 @@ static void reserve(struct xtn_strbuf *sb, size_t extra)
 	sb->buf = xtn_xrealloc(sb->buf, sb->cap);
 }
 
+void xtn_strbuf_reserve(struct xtn_strbuf *sb, size_t extra)
+{
+	reserve(sb, extra);
+}
+
 void xtn_strbuf_put(struct xtn_strbuf *sb, const void *data, size_t len)
 {
 	if (sb->len + len + 1 > sb->cap)

@@ -155,21 +155,27 @@ static void one_rule(struct xtn_ctx *ctx, struct sink *k,
 					 .op = XTN_OBJ_RULE_APPEND };
 	struct xtn_rule *r = xtn_cmd_rule_at(cmd, i), *dec;
 	enum xtn_dec_status st;
-	struct nftnl_rule *nr;
+	struct xtn_wire_rule wr;
+	struct nlmsghdr *nlh;
 	struct xtn_strbuf sb;
 	struct xtn_sets sets;
+	int ret;
 
 	xtn_sets_init(&sets);
-	nr = xtn_codec_encode_sets(r, cmd->table, chain, &ctx->diag, &sets,
-				   NULL, NULL);
+	ret = xtn_codec_encode_wire(r, cmd->table, chain, &ctx->diag, &sets,
+				    NULL, NULL, &wr);
 	xtn_rule_free(r);
-	if (!nr) {
+	if (ret < 0) {
 		xtn_sets_fini(&sets);
 		return;
 	}
-	if (xtn_batch_anon_sets(&k->b, &k->nl, sets.v, sets.n, nr, 0) == 0)
-		xtn_batch_rule(&k->b, &k->nl, nr, &o, NULL);
-	dec = xtn_codec_decode_sets(nr, ctx->fam, &sets.src, &st);
+	/* decoded as encoded: the batch renumbers the lookups' set ids */
+	nlh = xtn_wire_msg(&wr, NFT_MSG_NEWRULE, 0);
+	dec = xtn_codec_decode_msg(nlh, ctx->fam, &sets.src, &st);
+	free(nlh);
+	if (xtn_batch_anon_sets(&k->b, &k->nl, sets.v, sets.n, &wr, 0) == 0)
+		xtn_batch_wire(&k->b, &k->nl, &wr, &o, NULL);
+	xtn_wire_fini(&wr);
 	xtn_sets_fini(&sets);
 	xtn_strbuf_init(&sb);
 	pr->rule_save(&sb, dec, "-A", chain, XTN_SAVE_COUNTERS_INLINE,
@@ -187,7 +193,6 @@ static void one_rule(struct xtn_ctx *ctx, struct sink *k,
 		      XTN_FMT_LINENUMBERS | XTN_FMT_COUNTERS, ctx->resolver);
 	xtn_strbuf_fini(&sb);
 	xtn_rule_free(dec);
-	nftnl_rule_free(nr);
 }
 
 static void rules_of(struct xtn_ctx *ctx, struct sink *k,

@@ -19,6 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <linux/netlink.h>
+#include <linux/netfilter/nf_tables.h>
+#include <libnftnl/common.h>
 #include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
 #include <xtnft/codec.h>
@@ -233,6 +236,33 @@ static int dump_blob(struct nftnl_expr *x, void *data)
 	return 0;
 }
 
+/* The encoder writes each expression's attributes itself: libnftnl,
+ * reading them and writing them again, must give the same bytes. */
+static void assert_bytes_are_libnftnls(const struct xtn_rule *r,
+				       const char *table, const char *chain)
+{
+	struct xtn_wire_rule w;
+	struct nftnl_rule *nr;
+	struct nlmsghdr *ours, *theirs;
+	struct xtn_sets sets;
+
+	xtn_sets_init(&sets);
+	assert_int_equal(xtn_codec_encode_wire(r, table, chain, NULL, &sets,
+					       NULL, NULL, &w), 0);
+	ours = xtn_wire_msg(&w, NFT_MSG_NEWRULE, 0);
+	nr = xtn_wire_to_nftnl(&w);
+	theirs = test_calloc(1, xtn_wire_msg_size(&w));
+	nftnl_nlmsg_build_hdr((char *)theirs, NFT_MSG_NEWRULE, w.family, 0, 0);
+	nftnl_rule_nlmsg_build_payload(theirs, nr);
+	assert_int_equal(ours->nlmsg_len, theirs->nlmsg_len);
+	assert_memory_equal(ours, theirs, ours->nlmsg_len);
+	test_free(theirs);
+	free(ours);
+	nftnl_rule_free(nr);
+	xtn_wire_fini(&w);
+	xtn_sets_fini(&sets);
+}
+
 /* Parse "TOOL -t TABLE -A CHAIN ARGS" with the family's dialect,
  * encode, decode, print. */
 static void run_line(const struct xtn_family *fam, const char *table,
@@ -267,6 +297,8 @@ static void run_line(const struct xtn_family *fam, const char *table,
 		r = xtn_cmd_rule_at(cmd, 0);
 		nr = xtn_codec_encode_sets(r, table, chain, &ctx.diag, &sets,
 					   NULL, NULL);
+		if (nr)
+			assert_bytes_are_libnftnls(r, table, chain);
 		xtn_rule_free(r);
 	}
 	if (nr) {

@@ -284,7 +284,7 @@ static void test_batch_renumbers_set_ids(void **state)
 	b.next_set_id = 2;
 	for (r = 0; r < 2; r++) {
 		struct xtn_sets sets;
-		struct nftnl_rule *nr;
+		struct xtn_wire_rule wr;
 		struct xtn_cmd *cmd = NULL;
 		struct xtn_words w = { 0 };
 		struct xtn_parse_opts po = { .prog = "ebtables" };
@@ -299,13 +299,13 @@ static void test_batch_renumbers_set_ids(void **state)
 				 XTN_PARSED_CMD);
 		model = xtn_cmd_rule_at(cmd, 0);
 		xtn_sets_init(&sets);
-		nr = xtn_codec_encode_sets(model, "filter", "FORWARD",
-					   &e->ctx.diag, &sets, NULL, NULL);
-		assert_non_null(nr);
+		assert_int_equal(xtn_codec_encode_wire(model, "filter", "FORWARD",
+						       &e->ctx.diag, &sets, NULL,
+						       NULL, &wr), 0);
 		assert_int_equal(sets.n, 2);
-		assert_int_equal(xtn_batch_anon_sets(&b, &nl, sets.v, sets.n, nr, 0), 0);
-		assert_int_equal(xtn_batch_rule(&b, &nl, nr, &o, NULL), 0);
-		nftnl_rule_free(nr);
+		assert_int_equal(xtn_batch_anon_sets(&b, &nl, sets.v, sets.n, &wr, 0), 0);
+		assert_int_equal(xtn_batch_wire(&b, &nl, &wr, &o, NULL), 0);
+		xtn_wire_fini(&wr);
 		xtn_sets_fini(&sets);
 		xtn_rule_free(model);
 		xtn_cmd_free(cmd);

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <xtnft/util.h>
 
 struct nftnl_rule;
 struct nlmsghdr;
@@ -45,6 +46,60 @@ void xtn_sets_fini(struct xtn_sets *s);
 void xtn_sets_add(struct xtn_sets *sets, struct nftnl_set *s);
 /* Does the name still wait for the kernel's number ("__set%d")? */
 bool xtn_set_name_is_template(const char *name);
+
+/*
+ * A rule as a NEWRULE (DELRULE) message carries it, its expressions
+ * already in netlink's form: what the encoder writes and the batch
+ * copies, with no libnftnl object per expression in between.
+ */
+struct xtn_wire_rule {
+	uint8_t family;
+	const char *table, *chain;	/* not owned */
+	struct xtn_strbuf exprs;	/* NFTA_LIST_ELEMs, in order */
+	unsigned int n_exprs;
+	bool has_compat;
+	uint32_t compat_proto, compat_flags;
+	/* where each lookup's set id sits in exprs (the encoder's ids,
+	 * renumbered when the batch numbers the sets) */
+	size_t *lookup_at;
+	unsigned int n_lookups;
+	/* what the queueing command adds; 0 or NULL: absent */
+	uint64_t handle, position;
+	uint32_t id, position_id;
+	const void *udata;		/* not owned */
+	uint32_t udata_len;
+};
+
+void xtn_wire_init(struct xtn_wire_rule *w);
+void xtn_wire_fini(struct xtn_wire_rule *w);
+/* The rule's attributes, in the order libnftnl writes them; nlh must
+ * have room for xtn_wire_msg_size(w). */
+void xtn_wire_put(struct nlmsghdr *nlh, const struct xtn_wire_rule *w);
+size_t xtn_wire_msg_size(const struct xtn_wire_rule *w);
+/* A whole message (malloc'd), e.g. to decode what was encoded. */
+struct nlmsghdr *xtn_wire_msg(const struct xtn_wire_rule *w, uint16_t msg,
+			      uint16_t flags);
+/* The libnftnl object for the same rule (-vv's printer, and callers that
+ * edit a rule object), and back; w borrows nr's strings.  Attribute
+ * padding is zeroed only to_send (to decode it is never read). */
+struct nftnl_rule *xtn_wire_to_nftnl(const struct xtn_wire_rule *w);
+void xtn_wire_from_nftnl(const struct nftnl_rule *nr, struct xtn_wire_rule *w,
+			 bool to_send);
+/* Give every lookup the set id map(old id) (the batch's numbering). */
+void xtn_wire_map_lookup_ids(struct xtn_wire_rule *w,
+			     uint32_t (*map)(uint32_t id, const void *data),
+			     const void *data);
+
+/* Encode r for table/chain into *w (initialised here); -1 on failure
+ * (diag set, *w empty).  sets and locs as xtn_codec_encode_sets. */
+int xtn_codec_encode_wire(const struct xtn_rule *r, const char *table,
+			  const char *chain, struct xtn_diag *d,
+			  struct xtn_sets *sets, struct xtn_loc **locs,
+			  unsigned int *n_locs, struct xtn_wire_rule *w);
+/* Decode what the encoder wrote. */
+struct xtn_rule *xtn_codec_decode_wire(const struct xtn_wire_rule *w,
+				       const struct xtn_family *fam,
+				       const struct xtn_set_source *sets);
 
 /* Build the NEWRULE object for r in table/chain; NULL on failure (diag set). */
 struct nftnl_rule *xtn_codec_encode(const struct xtn_rule *r,

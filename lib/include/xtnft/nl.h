@@ -21,6 +21,7 @@ struct nftnl_set;
 struct xtn_diag;
 struct xtn_loc;
 struct xtn_strbuf;
+struct xtn_wire_rule;
 
 /* Byte-level transport; the default one is a NETLINK_NETFILTER socket. */
 struct xtn_transport {
@@ -179,6 +180,10 @@ struct xtn_batch_rule_opts {
  * read whole (over XTN_RULE_MAXEXPRS expressions, or more than netlink's
  * 16-bit lengths carry) is never built: -1, and the refusal is recorded
  * in the batch's diag like a kernel error. */
+int xtn_batch_wire(struct xtn_batch *b, struct xtn_nl *nl,
+		   struct xtn_wire_rule *w, const struct xtn_batch_rule_opts *o,
+		   uint32_t *id);
+/* The same for a rule object. */
 int xtn_batch_rule(struct xtn_batch *b, struct xtn_nl *nl, struct nftnl_rule *r,
 		   const struct xtn_batch_rule_opts *o, uint32_t *id);
 
@@ -188,7 +193,7 @@ int xtn_batch_rule(struct xtn_batch *b, struct xtn_nl *nl, struct nftnl_rule *r,
  * them: r, queued next, binds them, and the kernel frees them with r. */
 int xtn_batch_anon_sets(struct xtn_batch *b, struct xtn_nl *nl,
 			struct nftnl_set *const *sets, unsigned int n,
-			struct nftnl_rule *r, uint32_t line);
+			struct xtn_wire_rule *r, uint32_t line);
 
 enum xtn_commit_result {
 	XTN_COMMIT_OK,

@@ -35,6 +35,8 @@ void xtn_strbuf_truncate(struct xtn_strbuf *sb, size_t len);
 void xtn_strbuf_putc(struct xtn_strbuf *sb, char c);
 void xtn_strbuf_puts(struct xtn_strbuf *sb, const char *s);
 void xtn_strbuf_put(struct xtn_strbuf *sb, const void *data, size_t len);
+/* Room for extra more bytes (and the NUL) without growing again. */
+void xtn_strbuf_reserve(struct xtn_strbuf *sb, size_t extra);
 void xtn_strbuf_printf(struct xtn_strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void xtn_strbuf_vprintf(struct xtn_strbuf *sb, const char *fmt, va_list ap);
