@@ -47,6 +47,19 @@ long() { head -c "$1" /dev/zero | tr '\0' "${2:-A}"; }
 	assert_line unchanged
 }
 
+@test "-v echoes a rule past 64 KiB of expressions without overrunning, and refuses it" {
+	# the echo decoded it from a fixed 64 KiB message buffer, and crashed
+	run in_netns '
+		$IPT -A INPUT -j ACCEPT
+		snapshot
+		$IPT -v -A INPUT $(printf -- "-m mark --mark %s " $(seq 3000)) -j ACCEPT >/dev/null
+		echo "rc=$?"
+		unchanged'
+	assert_line "iptables v1.8.9 (nf_tables):  RULE_APPEND failed (Invalid argument): rule in chain INPUT: 6002 expressions, the kernel takes at most 128"
+	assert_line "rc=4"
+	assert_line unchanged
+}
+
 @test "a rule over 128 expressions is refused; 1.8.9 stores it without its verdict" {
 	run in_netns '
 		$IPT -A INPUT -j ACCEPT
