@@ -54,8 +54,11 @@ const struct xtn_ext *xtn_ext_find(const char *name, enum xtn_ext_kind kind,
 {
 	size_t i;
 
+	/* the first letter rules out most names: this runs for every -m
+	 * and -j of every restored rule */
 	for (i = 0; i < XTN_ARRAY_SIZE(registry); i++)
-		if (fits(registry[i], kind, fam) &&
+		if (registry[i]->name[0] == name[0] &&
+		    fits(registry[i], kind, fam) &&
 		    strcmp(registry[i]->name, name) == 0)
 			return registry[i];
 	return NULL;
