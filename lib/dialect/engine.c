@@ -91,9 +91,13 @@ unsigned int xtn_ps_preload(struct xtn_ps *ps, const struct xtn_ext *ext)
 {
 	unsigned int g = ps->n_groups++;
 
-	ps->groups = xtn_xrealloc(ps->groups, ps->n_groups * sizeof(*ps->groups));
-	ps->group_ext = xtn_xrealloc(ps->group_ext,
-				     ps->n_groups * sizeof(*ps->group_ext));
+	if (ps->n_groups > ps->cap_groups) {
+		ps->cap_groups = ps->cap_groups ? 2 * ps->cap_groups : 8;
+		ps->groups = xtn_xrealloc(ps->groups, ps->cap_groups *
+					  sizeof(*ps->groups));
+		ps->group_ext = xtn_xrealloc(ps->group_ext, ps->cap_groups *
+					     sizeof(*ps->group_ext));
+	}
 	ps->groups[g] = NULL;
 	ps->group_ext[g] = ext;
 	xtn_optset_merge(&ps->set, ext->opts, g);

@@ -31,7 +31,7 @@ struct xtn_ps {
 	struct xtn_getopt g;
 	struct xtn_ext_inst **groups;	/* loaded extensions, by option group */
 	const struct xtn_ext **group_ext;	/* each group's descriptor */
-	unsigned int n_groups;
+	unsigned int n_groups, cap_groups;
 	bool invert;
 	int invert_at;		/* argv index of that `!` */
 	const char *table;

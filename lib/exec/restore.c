@@ -149,9 +149,15 @@ static int run_pending(struct xtn_exec *ex, void *priv)
 
 	for (; r->done < r->n; r->done++) {
 		rl = &r->recs[r->done];
-		if (need_cmd(r, rl) < 0 ||
-		    run_record(ex, rl, r->o->verbose) < 0)
+		if (need_cmd(r, rl) < 0)
 			return -1;
+		if (run_record(ex, rl, r->o->verbose) < 0) {
+			/* it may have handed its rule to the batch: a rerun
+			 * parses the line again */
+			xtn_cmd_free(rl->cmd);
+			rl->cmd = NULL;
+			return -1;
+		}
 		/* in the batch now: the line is kept, its model (about a
 		 * kilobyte a rule) is not */
 		if (rl->kind == XTN_RL_CMD) {
@@ -341,7 +347,8 @@ static struct xtn_rule *remat(void *priv, uint32_t line, uint32_t index)
 
 	if (!rl || rl->kind != XTN_RL_CMD)
 		return NULL;
-	cmd = rl->cmd ? rl->cmd : reparse(r, rl);
+	/* a record that is running may have handed its rule over */
+	cmd = rl->cmd && rl->cmd->rule ? rl->cmd : reparse(r, rl);
 	if (cmd && cmd->rule) {
 		rule = xtn_cmd_rule_at(cmd, index);
 		canon = xt_canonical(r->ex, rule, cmd->table, cmd->chain);

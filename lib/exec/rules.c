@@ -119,10 +119,13 @@ static int lookup_chain(struct xtn_exec *ex, struct xtable *t,
 
 /* Queue one NEWRULE and record it in the view at pos (or pre/post). */
 static int add_one(struct xtn_exec *ex, struct xtable *t, struct xchain *c,
-		   const struct xtn_cmd *cmd, unsigned int index,
+		   struct xtn_cmd *cmd, unsigned int index,
 		   const struct xrule *before, bool append)
 {
-	struct xtn_rule *r = xtn_cmd_rule_at(cmd, index);
+	/* a restore's command runs once: a rerun parses its line again */
+	struct xtn_rule *r = ex->flags & XTN_EXEC_RESTORE ?
+			     xtn_cmd_take_rule(cmd, index) :
+			     xtn_cmd_rule_at(cmd, index);
 	struct xtn_batch_rule_opts o = { .msg = NFT_MSG_NEWRULE };
 	struct xtn_rule *canon = NULL;
 	struct xtn_loc *locs = NULL;

@@ -38,6 +38,19 @@ unsigned int xtn_cmd_rule_count(const struct xtn_cmd *c)
 	return base->ext->expand_count(base->expand);
 }
 
+struct xtn_rule *xtn_cmd_take_rule(struct xtn_cmd *c, unsigned int i)
+{
+	struct xtn_rule *r;
+
+	if (xtn_cmd_rule_count(c) != 1)
+		return xtn_cmd_rule_at(c, i);
+	r = c->rule;
+	c->rule = NULL;
+	if (r->base && r->base->expand && r->base->ext->expand_at)
+		r->base->ext->expand_at(r->base->expand, r->base->data, 0);
+	return r;
+}
+
 struct xtn_rule *xtn_cmd_rule_at(const struct xtn_cmd *c, unsigned int i)
 {
 	const struct xtn_ext_inst *base = c->rule->base;

@@ -13,13 +13,18 @@
 #include <xtnft/opt.h>
 #include <xtnft/util.h>
 
+/* Room for the options of the extensions a rule typically loads, so
+ * that merging them moves entries instead of copying the table again. */
+#define OPTSET_SPARE 64
+
 void xtn_optset_init(struct xtn_optset *s, const struct xtn_longopt *orig)
 {
 	unsigned int n = 0;
 
 	while (orig[n].name)
 		n++;
-	s->v = xtn_xmalloc((n + 1) * sizeof(*s->v));
+	s->cap = n + 1 + OPTSET_SPARE;
+	s->v = xtn_xmalloc(s->cap * sizeof(*s->v));
 	memcpy(s->v, orig, (n + 1) * sizeof(*s->v));
 	s->n = n;
 	s->n_orig = n;
@@ -29,29 +34,29 @@ void xtn_optset_fini(struct xtn_optset *s)
 {
 	free(s->v);
 	s->v = NULL;
-	s->n = s->n_orig = 0;
+	s->n = s->n_orig = s->cap = 0;
 }
 
 void xtn_optset_merge(struct xtn_optset *s, const struct xtn_optdef *opts,
 		      unsigned int group)
 {
 	unsigned int n_new = 0, i, n_old = s->n - s->n_orig;
-	struct xtn_longopt *v;
 
 	while (opts && opts[n_new].name)
 		n_new++;
-	v = xtn_xmalloc((s->n + n_new + 1) * sizeof(*v));
-	/* the tool's own options keep precedence, then the newest extension */
-	memcpy(v, s->v, s->n_orig * sizeof(*v));
-	for (i = 0; i < n_new; i++) {
-		v[s->n_orig + i].name = opts[i].name;
-		v[s->n_orig + i].has_arg = opts[i].has_arg;
-		v[s->n_orig + i].val = XTN_OPTVAL(group, opts[i].id);
+	if (s->n + n_new + 1 > s->cap) {
+		s->cap = 2 * (s->n + n_new + 1);
+		s->v = xtn_xrealloc(s->v, s->cap * sizeof(*s->v));
 	}
-	memcpy(v + s->n_orig + n_new, s->v + s->n_orig, n_old * sizeof(*v));
-	memset(&v[s->n + n_new], 0, sizeof(*v));
-	free(s->v);
-	s->v = v;
+	/* the tool's own options keep precedence, then the newest
+	 * extension: the earlier extensions' options (and the end) move up */
+	memmove(s->v + s->n_orig + n_new, s->v + s->n_orig,
+		(n_old + 1) * sizeof(*s->v));
+	for (i = 0; i < n_new; i++) {
+		s->v[s->n_orig + i].name = opts[i].name;
+		s->v[s->n_orig + i].has_arg = opts[i].has_arg;
+		s->v[s->n_orig + i].val = XTN_OPTVAL(group, opts[i].id);
+	}
 	s->n += n_new;
 }
 

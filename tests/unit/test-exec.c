@@ -505,6 +505,31 @@ static void test_restore_parses_each_line_once(void **state)
 	assert_int_equal(fk_count(&e->fk, NFT_MSG_DELRULE, true), 1);
 }
 
+/* A restore hands each rule to the batch without copying it; a clash
+ * reruns every line, and the second batch still holds every rule (the
+ * handed-over ones parsed again from their lines). */
+static void test_restore_rerun_keeps_every_rule(void **state)
+{
+	struct env *e = *state;
+	struct xtn_restore_opts o = { .noflush = true, .prog = "iptables-restore" };
+
+	e->fk.table_exists = true;
+	e->fk.chains[0] = "INPUT";
+	fk_add_rule(&e->fk, "-j ACCEPT", 5);
+	e->fk.restart_batches = 1;
+	assert_int_equal(restore(e, "*filter\n"
+				 "-A INPUT -p tcp --dport 22 -j ACCEPT\n"
+				 "-A INPUT -s 10.0.0.1,10.0.0.2 -j DROP\n"
+				 "-D INPUT -j ACCEPT\n"
+				 "-I INPUT -p udp -j ACCEPT\n"
+				 "COMMIT\n", &o), 0);
+	/* the kernel refused the first at its BATCH_BEGIN: what it
+	 * recorded is the rerun's batch, whole */
+	assert_int_equal(e->fk.n_batches, 2);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_NEWRULE, true), 4);
+	assert_int_equal(fk_count(&e->fk, NFT_MSG_DELRULE, true), 1);
+}
+
 /* A resolver that knows one host and counts how often it is asked. */
 struct counting_resolver {
 	struct xtn_resolver r;
@@ -610,6 +635,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_restore_parses_before_the_kernel,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_restore_parses_each_line_once,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_restore_rerun_keeps_every_rule,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_restore_resolves_each_name_once,
 						setup, teardown),

@@ -157,5 +157,8 @@ void xtn_cmd_free(struct xtn_cmd *c);
  * the -s x -d cartesian product, source-major). */
 unsigned int xtn_cmd_rule_count(const struct xtn_cmd *c);
 struct xtn_rule *xtn_cmd_rule_at(const struct xtn_cmd *c, unsigned int i);
+/* The same, for a command that runs once: its only rule is handed over
+ * (no copy), and the command keeps none. */
+struct xtn_rule *xtn_cmd_take_rule(struct xtn_cmd *c, unsigned int i);
 
 #endif

@@ -31,6 +31,7 @@ struct xtn_optset {
 	struct xtn_longopt *v;
 	unsigned int n;
 	unsigned int n_orig;
+	unsigned int cap;	/* entries v has room for, its end included */
 };
 
 void xtn_optset_init(struct xtn_optset *s, const struct xtn_longopt *orig);
