@@ -492,8 +492,9 @@ int xtn_codec_encode_wire(const struct xtn_rule *r, const char *table,
 	unsigned int n_sets;
 
 	xtn_wire_init(w);
-	/* most rules' expressions fit: one allocation, not a doubling */
-	xtn_strbuf_reserve(&w->exprs, 1024);
+	/* most rules' expressions fit one block that malloc's per-thread
+	 * cache serves (up to about 1 KiB): one allocation, no doubling */
+	xtn_strbuf_reserve(&w->exprs, 1000);
 	xtn_sets_init(&e.own);
 	e.sets = sets ? sets : &e.own;
 	n_sets = e.sets->n;

@@ -475,7 +475,8 @@ static bool abbreviated_target_option(const struct ebt *e,
 	if (!ext || !e->ps.rule->target || e->ps.rule->target->ext != ext ||
 	    g->longind < 0)
 		return false;
-	return strlen(g->set->v[g->longind].name) != len;
+	return strlen(xtn_optset_at(g->set, (unsigned int)g->longind)->name) !=
+	       len;
 }
 
 /* The first option of a preloaded extension puts it in the rule. */

@@ -19,8 +19,10 @@ struct xtn_words_chunk {
 	char text[];
 };
 
-/* A whole restore line's words fit the first chunk. */
-#define CHUNK_MIN 2048
+/* A typical restore line's words fit the first chunk, which stays small
+ * enough for malloc's per-thread cache (blocks up to about 1 KiB): a
+ * larger one takes malloc's slow path on every line. */
+#define CHUNK_MIN (1000 - sizeof(struct xtn_words_chunk))
 
 static char *chunk_copy(struct xtn_words *w, const char *s, size_t len)
 {

@@ -13,28 +13,24 @@
 #include <xtnft/opt.h>
 #include <xtnft/util.h>
 
-/* Room for the options of the extensions a rule typically loads, so
- * that merging them moves entries instead of copying the table again. */
-#define OPTSET_SPARE 64
-
+/* A line parses its options against the tool's table as it is: only
+ * the options of the extensions it loads are copied (a restore parses
+ * 100k lines). */
 void xtn_optset_init(struct xtn_optset *s, const struct xtn_longopt *orig)
 {
 	unsigned int n = 0;
 
 	while (orig[n].name)
 		n++;
-	s->cap = n + 1 + OPTSET_SPARE;
-	s->v = xtn_xmalloc(s->cap * sizeof(*s->v));
-	memcpy(s->v, orig, (n + 1) * sizeof(*s->v));
-	s->n = n;
-	s->n_orig = n;
+	memset(s, 0, sizeof(*s));
+	s->orig = orig;
+	s->n = s->n_orig = n;
 }
 
 void xtn_optset_fini(struct xtn_optset *s)
 {
-	free(s->v);
-	s->v = NULL;
-	s->n = s->n_orig = s->cap = 0;
+	free(s->ext);
+	memset(s, 0, sizeof(*s));
 }
 
 void xtn_optset_merge(struct xtn_optset *s, const struct xtn_optdef *opts,
@@ -44,18 +40,17 @@ void xtn_optset_merge(struct xtn_optset *s, const struct xtn_optdef *opts,
 
 	while (opts && opts[n_new].name)
 		n_new++;
-	if (s->n + n_new + 1 > s->cap) {
-		s->cap = 2 * (s->n + n_new + 1);
-		s->v = xtn_xrealloc(s->v, s->cap * sizeof(*s->v));
+	if (n_old + n_new > s->cap_ext) {
+		s->cap_ext = 2 * (n_old + n_new);
+		s->ext = xtn_xrealloc(s->ext, s->cap_ext * sizeof(*s->ext));
 	}
-	/* the tool's own options keep precedence, then the newest
-	 * extension: the earlier extensions' options (and the end) move up */
-	memmove(s->v + s->n_orig + n_new, s->v + s->n_orig,
-		(n_old + 1) * sizeof(*s->v));
+	/* the newest extension's options come first (after the tool's) */
+	if (n_old)
+		memmove(s->ext + n_new, s->ext, n_old * sizeof(*s->ext));
 	for (i = 0; i < n_new; i++) {
-		s->v[s->n_orig + i].name = opts[i].name;
-		s->v[s->n_orig + i].has_arg = opts[i].has_arg;
-		s->v[s->n_orig + i].val = XTN_OPTVAL(group, opts[i].id);
+		s->ext[i].name = opts[i].name;
+		s->ext[i].has_arg = opts[i].has_arg;
+		s->ext[i].val = XTN_OPTVAL(group, opts[i].id);
 	}
 	s->n += n_new;
 }
@@ -97,7 +92,7 @@ static void report_ambiguous(struct xtn_getopt *g, const char *name,
 	gerr(g, "%s: option '--%s' is ambiguous; possibilities:", g->argv[0],
 	     name);
 	for (i = 0; i < g->set->n; i++) {
-		const struct xtn_longopt *p = &g->set->v[i];
+		const struct xtn_longopt *p = xtn_optset_at(g->set, i);
 
 		if (strncmp(p->name, name, namelen) != 0)
 			continue;
@@ -120,7 +115,7 @@ static const struct xtn_longopt *find_long(struct xtn_getopt *g,
 
 	*ambiguous = false;
 	for (i = 0; i < g->set->n; i++) {
-		const struct xtn_longopt *p = &g->set->v[i];
+		const struct xtn_longopt *p = xtn_optset_at(g->set, i);
 
 		/* the first letter rules out most: this runs for every long
 		 * option of every restore line */
@@ -132,7 +127,7 @@ static const struct xtn_longopt *find_long(struct xtn_getopt *g,
 		}
 	}
 	for (i = 0; i < g->set->n; i++) {
-		const struct xtn_longopt *p = &g->set->v[i];
+		const struct xtn_longopt *p = xtn_optset_at(g->set, i);
 
 		if ((namelen && p->name[0] != name[0]) ||
 		    strncmp(p->name, name, namelen) != 0)

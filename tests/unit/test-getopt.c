@@ -372,18 +372,18 @@ static void test_merge_order(void **state)
 	assert_int_equal(r.set.n, n0 + 4);
 	assert_int_equal(r.set.n_orig, n0);
 	/* tool's own options first, untouched */
-	assert_string_equal(r.set.v[0].name, "append");
-	assert_string_equal(r.set.v[n0 - 1].name, "set");
+	assert_string_equal(xtn_optset_at(&r.set, 0)->name, "append");
+	assert_string_equal(xtn_optset_at(&r.set, n0 - 1)->name, "set");
 	/* then the newest group, then the older one */
-	assert_string_equal(r.set.v[n0].name, "mark");
-	assert_int_equal(r.set.v[n0].val, XTN_OPTVAL(2, 4));
-	assert_int_equal(r.set.v[n0].has_arg, 1);
-	assert_string_equal(r.set.v[n0 + 1].name, "dport");
-	assert_int_equal(r.set.v[n0 + 1].val, XTN_OPTVAL(1, 0));
-	assert_string_equal(r.set.v[n0 + 3].name, "syn");
-	assert_int_equal(r.set.v[n0 + 3].val, XTN_OPTVAL(1, 2));
-	assert_int_equal(r.set.v[n0 + 3].has_arg, 0);
-	assert_null(r.set.v[n0 + 4].name);
+	assert_string_equal(xtn_optset_at(&r.set, n0)->name, "mark");
+	assert_int_equal(xtn_optset_at(&r.set, n0)->val, XTN_OPTVAL(2, 4));
+	assert_int_equal(xtn_optset_at(&r.set, n0)->has_arg, 1);
+	assert_string_equal(xtn_optset_at(&r.set, n0 + 1)->name, "dport");
+	assert_int_equal(xtn_optset_at(&r.set, n0 + 1)->val, XTN_OPTVAL(1, 0));
+	assert_string_equal(xtn_optset_at(&r.set, n0 + 3)->name, "syn");
+	assert_int_equal(xtn_optset_at(&r.set, n0 + 3)->val, XTN_OPTVAL(1, 2));
+	assert_int_equal(xtn_optset_at(&r.set, n0 + 3)->has_arg, 0);
+	assert_null(xtn_optset_at(&r.set, n0 + 4)->name);
 
 	expect(&r, XTN_OPTVAL(1, 0), "22", 3);
 	assert_int_equal(XTN_OPTVAL_GROUP(XTN_OPTVAL(1, 0)), 1);

@@ -28,13 +28,20 @@ struct xtn_longopt {
 /* The active option set: the tool's own options first, then extensions,
  * the most recently loaded first (iptables' merge order). */
 struct xtn_optset {
-	struct xtn_longopt *v;
-	unsigned int n;
+	const struct xtn_longopt *orig;	/* the tool's, not copied */
+	struct xtn_longopt *ext;	/* the extensions', newest first */
+	unsigned int n;			/* both together */
 	unsigned int n_orig;
-	unsigned int cap;	/* entries v has room for, its end included */
+	unsigned int cap_ext;
 };
 
 void xtn_optset_init(struct xtn_optset *s, const struct xtn_longopt *orig);
+/* Entry i of the set, 0 <= i < n. */
+static inline const struct xtn_longopt *
+xtn_optset_at(const struct xtn_optset *s, unsigned int i)
+{
+	return i < s->n_orig ? &s->orig[i] : &s->ext[i - s->n_orig];
+}
 void xtn_optset_fini(struct xtn_optset *s);
 /* Merge an extension's options in front of the previously merged ones. */
 void xtn_optset_merge(struct xtn_optset *s, const struct xtn_optdef *opts,
@@ -48,7 +55,7 @@ struct xtn_getopt {
 	int optind;		/* next argv element */
 	const char *optarg;
 	int optopt;
-	int longind;		/* index into set->v of the last long option */
+	int longind;		/* xtn_optset_at(set, longind): the last long option */
 	const char *nextchar;	/* inside a cluster of short options */
 	int opt_start;		/* argv index where the last option began */
 	bool done;		/* "--" seen */
