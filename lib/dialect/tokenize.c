@@ -101,11 +101,9 @@ static bool blank(char c)
  * joins it (the general loop reads that). */
 static size_t plain_word(const char *s)
 {
-	const char *e = s;
+	size_t n = strcspn(s, " \t\n\"");
 
-	while (*e && !blank(*e) && *e != '"')
-		e++;
-	return *e == '"' ? 0 : (size_t)(e - s);
+	return s[n] == '"' ? 0 : n;
 }
 
 int xtn_restore_split(const char *line, struct xtn_words *w,

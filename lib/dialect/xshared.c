@@ -631,6 +631,9 @@ static int generic_opt_check(struct xs *p)
 	for (i = 0; i < p->prof->n_opts; i++) {
 		int legal = 0;
 
+		/* most options are not given: nothing to check */
+		if (!(p->options & (1u << i)))
+			continue;
 		for (j = 0; j < NUMBER_OF_CMD; j++) {
 			if (!(p->command & (1u << j)) || !(p->options & (1u << i)))
 				continue;
