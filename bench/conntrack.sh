@@ -88,7 +88,9 @@ inner() {
 		local tool=$1 key=$2 t0 u s m
 		shift 2
 		local -a cmd
-		if [[ $tool == xtnft ]]; then cmd=("$xt" conntrack); else cmd=("$ORACLE"); fi
+		# xtnft's conntrack is the program beside xtnft (what
+		# "xtnft conntrack" runs), timed without that hand-over
+		if [[ $tool == xtnft ]]; then cmd=("$(dirname "$xt")/conntrack"); else cmd=("$ORACLE"); fi
 		now; t0=$NOW
 		"$GNU_TIME" -f '%U %S %M' -o "$tf" "${cmd[@]}" "$@" </dev/null \
 			>"$wd/out" 2>"$wd/err" || true

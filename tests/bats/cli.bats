@@ -15,6 +15,25 @@ load lib/common
 	assert_output "ip6tables-save v1.8.9 (nf_tables)"
 }
 
+@test "xtnft does not load libnetfilter_conntrack; xtnft conntrack runs the conntrack beside it" {
+	run ldd "$XTNFT"
+	assert_success
+	assert_output --partial libnftnl
+	refute_output --partial libnetfilter_conntrack
+	run ldd "$(dirname "$XTNFT")/conntrack"
+	assert_output --partial libnetfilter_conntrack
+	run "$XTNFT" conntrack -V
+	assert_success
+	assert_output "conntrack v1.4.7 (conntrack-tools)"
+	# a conntrack link to xtnft hands over to the same program
+	tmp=$(mktemp -d)
+	ln -s "$XTNFT" "$tmp/conntrack"
+	run "$tmp/conntrack" -V
+	rm -rf "$tmp"
+	assert_success
+	assert_output "conntrack v1.4.7 (conntrack-tools)"
+}
+
 @test "xtnft --version and -V print xtnft's version; the tools' -V is 1.8.9's alone" {
 	version=$(sed -n 's/^AC_INIT(\[xtnft\], *\[\([^]]*\)\].*/\1/p' "$TESTS_DIR/../configure.ac")
 	[ -n "$version" ]
