@@ -30,7 +30,6 @@ void xtn_rline_fini(struct xtn_rline *rl)
 	free(rl->chain);
 	free(rl->policy);
 	xtn_cmd_free(rl->cmd);
-	free(rl->text);
 	memset(rl, 0, sizeof(*rl));
 }
 

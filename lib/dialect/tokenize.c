@@ -13,37 +13,10 @@
 
 #define PARAM_MAX 1024
 
-struct xtn_words_chunk {
-	struct xtn_words_chunk *next;
-	size_t used, cap;
-	char text[];
-};
-
 /* A typical restore line's words fit the first chunk, which stays small
  * enough for malloc's per-thread cache (blocks up to about 1 KiB): a
  * larger one takes malloc's slow path on every line. */
-#define CHUNK_MIN (1000 - sizeof(struct xtn_words_chunk))
-
-static char *chunk_copy(struct xtn_words *w, const char *s, size_t len)
-{
-	struct xtn_words_chunk *c = w->chunks;
-	char *dst;
-
-	if (!c || c->cap - c->used < len + 1) {
-		size_t cap = len + 1 > CHUNK_MIN ? len + 1 : CHUNK_MIN;
-
-		c = xtn_xmalloc(sizeof(*c) + cap);
-		c->next = w->chunks;
-		c->used = 0;
-		c->cap = cap;
-		w->chunks = c;
-	}
-	dst = c->text + c->used;
-	memcpy(dst, s, len);
-	dst[len] = '\0';
-	c->used += len + 1;
-	return dst;
-}
+#define CHUNK_SIZE 960
 
 static void words_addn(struct xtn_words *w, const char *s, size_t len)
 {
@@ -51,7 +24,9 @@ static void words_addn(struct xtn_words *w, const char *s, size_t len)
 		w->cap = w->cap ? 2 * w->cap : 32;
 		w->v = xtn_xrealloc(w->v, (size_t)w->cap * sizeof(*w->v));
 	}
-	w->v[w->n++] = chunk_copy(w, s, len);
+	if (!w->text.chunk_size)
+		w->text.chunk_size = CHUNK_SIZE;
+	w->v[w->n++] = xtn_arena_strndup(&w->text, s, len);
 	w->v[w->n] = NULL;
 }
 
@@ -62,12 +37,7 @@ void xtn_words_add(struct xtn_words *w, const char *s)
 
 void xtn_words_fini(struct xtn_words *w)
 {
-	struct xtn_words_chunk *c, *next;
-
-	for (c = w->chunks; c; c = next) {
-		next = c->next;
-		free(c);
-	}
+	xtn_arena_fini(&w->text);
 	free(w->v);
 	memset(w, 0, sizeof(*w));
 }

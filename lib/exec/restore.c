@@ -33,6 +33,7 @@ struct rst {
 	struct xtn_exec *ex;
 	struct xtn_rline *recs;	/* this transaction's lines, in order */
 	unsigned int n, cap;
+	struct xtn_arena texts;	/* their command lines' text */
 	unsigned int done;	/* records the current session has run */
 	bool begun;		/* a session is open for this transaction */
 	/* -t: what the lines would print (rule echoes, "Flushing chain")
@@ -54,6 +55,7 @@ static void drop_records(struct rst *r)
 
 	for (i = 0; i < r->n; i++)
 		xtn_rline_fini(&r->recs[i]);
+	xtn_arena_fini(&r->texts);
 	r->n = 0;
 	r->done = 0;
 }
@@ -267,7 +269,7 @@ static int one_line(struct rst *r, struct xtn_rparser *p, struct xtn_lines *in,
 		return stop;
 	}
 	if (rl.kind == XTN_RL_CMD) {
-		rl.text = dup_text(l->text, l->len);
+		rl.text = xtn_arena_strndup(&r->texts, l->text, l->len);
 		rl.len = l->len;
 		rl.newline = l->newline;
 		rl.table = p->table;
@@ -363,7 +365,8 @@ int xtn_restore(struct xtn_ctx *ctx, struct xtn_lines *in,
 		const struct xtn_restore_opts *o, struct xtn_strbuf *out)
 {
 	unsigned int flags = XTN_EXEC_RESTORE;
-	struct rst r = { .ctx = ctx, .o = o, .out = out };
+	struct rst r = { .ctx = ctx, .o = o, .out = out,
+			 .texts = { .chunk_size = 64 * 1024 } };
 	const struct xtn_resolver *resolver = ctx->resolver;
 	struct xtn_resolver_memo memo;
 	int ret;

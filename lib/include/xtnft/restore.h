@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <xtnft/util.h>
 
 struct xtn_cmd;
 struct xtn_ctx;
@@ -16,8 +17,6 @@ struct xtn_line;
 struct xtn_lines;
 struct xtn_strbuf;
 
-struct xtn_words_chunk;
-
 /* Words of one line: v[0..n-1] and v[n] == NULL.  The text lives in a few
  * chunks the words share (a line's words are made and freed together, so
  * not one allocation per word); zero-initialised is empty. */
@@ -25,7 +24,7 @@ struct xtn_words {
 	char **v;
 	int n;
 	int cap;
-	struct xtn_words_chunk *chunks;
+	struct xtn_arena text;	/* the words themselves */
 };
 
 /* iptables' argv_store holds 255 pointers (a restore line's program name,
@@ -77,8 +76,9 @@ struct xtn_rline {
 	struct xtn_cmd *cmd;	/* XTN_RL_CMD; NULL once it is in the batch */
 	/* XTN_RL_CMD: the line as read, to parse it again when the model
 	 * is wanted after it has been dropped (a rerun after a clash, a
-	 * later line's look at the rules queued so far) */
-	char *text;
+	 * later line's look at the rules queued so far); the restore
+	 * keeps the text (its lines arena), the record points at it */
+	const char *text;
 	size_t len;
 	bool newline;
 	/* ebtables: a "*table" line also ends the table before it (no

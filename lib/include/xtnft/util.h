@@ -21,6 +21,18 @@ char *xtn_xstrdup(const char *s);
 char *xtn_xstrndup(const char *s, size_t n);
 
 /* A growable, always NUL-terminated output buffer. */
+/* Strings copied into shared chunks of chunk_size bytes (a longer one
+ * gets a chunk of its own), all freed at once. */
+struct xtn_arena_chunk;
+struct xtn_arena {
+	struct xtn_arena_chunk *chunks;
+	size_t chunk_size;
+};
+
+/* s[0..len) and a NUL, in the arena */
+char *xtn_arena_strndup(struct xtn_arena *a, const char *s, size_t len);
+void xtn_arena_fini(struct xtn_arena *a);
+
 struct xtn_strbuf {
 	char *buf;
 	size_t len;
