@@ -19,6 +19,7 @@ struct xtn_exec *xtn_exec_new(struct xtn_ctx *ctx, struct xtn_strbuf *out,
 	ex->out = out;
 	ex->flags = flags;
 	ex->reads_sets = -1;
+	ex->jump_names.chunk_size = 16 * 1024;
 	xtn_hmap_init(&ex->tables);
 	/* jitter only has to differ between processes started together */
 	ex->rng = ((uint64_t)getpid() << 32) ^ (uint64_t)time(NULL) ^
@@ -44,13 +45,10 @@ static void reset_session(struct xtn_exec *ex)
 	ex->n_tlist = 0;
 	xtn_hmap_fini(&ex->tables);
 	xtn_hmap_init(&ex->tables);
-	for (i = 0; i < ex->n_jumps; i++) {
-		free(ex->jumps[i].table);
-		free(ex->jumps[i].chain);
-	}
 	free(ex->jumps);
 	ex->jumps = NULL;
-	ex->n_jumps = 0;
+	ex->n_jumps = ex->cap_jumps = 0;
+	xtn_arena_fini(&ex->jump_names);
 	xtn_strbuf_fini(&ex->debug);
 	free(ex->eb_taken);
 	ex->eb_taken = NULL;
@@ -216,11 +214,8 @@ int xtn_exec_table_end(struct xtn_exec *ex, uint32_t line)
 			return xtn_fail(&ex->ctx->diag, XTN_PARAM, &loc,
 					"Chain '%s' does not exist", j->chain);
 	}
-	for (i = 0; i < ex->n_jumps; i++) {
-		free(ex->jumps[i].table);
-		free(ex->jumps[i].chain);
-	}
 	ex->n_jumps = 0;
+	xtn_arena_fini(&ex->jump_names);
 	return 0;
 }
 

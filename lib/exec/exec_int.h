@@ -85,7 +85,7 @@ struct xtable {
 };
 
 struct jump_check {
-	char *table, *chain;
+	const char *table, *chain;	/* in jump_names */
 	uint32_t line;
 };
 
@@ -105,7 +105,8 @@ struct xtn_exec {
 	void *remat_priv;
 	/* restore: jump targets are checked at COMMIT, as iptables does */
 	struct jump_check *jumps;
-	unsigned int n_jumps;
+	unsigned int n_jumps, cap_jumps;
+	struct xtn_arena jump_names;
 	struct xtn_strbuf debug;	/* -vv object dump, printed at commit */
 	uint32_t cur_line;
 	int begin_errno;	/* why reading the generation id failed */

@@ -65,12 +65,19 @@ static int check_jump(struct xtn_exec *ex, struct xtable *t,
 	if (r->verdict != XTN_V_JUMP && r->verdict != XTN_V_GOTO)
 		return 0;
 	if (ex->flags & XTN_EXEC_RESTORE) {
-		ex->jumps = xtn_xrealloc(ex->jumps,
-					 (ex->n_jumps + 1) * sizeof(*ex->jumps));
-		ex->jumps[ex->n_jumps].table = xtn_xstrdup(t->name);
-		ex->jumps[ex->n_jumps].chain = xtn_xstrdup(r->chain);
-		ex->jumps[ex->n_jumps].line = cmd->loc.line;
-		ex->n_jumps++;
+		struct jump_check *j;
+
+		if (ex->n_jumps == ex->cap_jumps) {
+			ex->cap_jumps = ex->cap_jumps ? 2 * ex->cap_jumps : 64;
+			ex->jumps = xtn_xrealloc(ex->jumps, ex->cap_jumps *
+						 sizeof(*ex->jumps));
+		}
+		j = &ex->jumps[ex->n_jumps++];
+		j->table = xtn_arena_strndup(&ex->jump_names, t->name,
+					     strlen(t->name));
+		j->chain = xtn_arena_strndup(&ex->jump_names, r->chain,
+					     strlen(r->chain));
+		j->line = cmd->loc.line;
 		return 0;
 	}
 	if (chain_known(ex, t, r->chain))
