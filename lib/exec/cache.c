@@ -20,10 +20,13 @@
 
 struct xtable *xt_table(struct xtn_exec *ex, const char *name)
 {
-	struct xtable *t = xtn_hmap_get(&ex->tables, name);
+	struct xtable *t = ex->last_table;
 
-	if (t)
+	if (t && strcmp(t->name, name) == 0)
 		return t;
+	t = xtn_hmap_get(&ex->tables, name);
+	if (t)
+		return ex->last_table = t;
 	t = xtn_xzalloc(sizeof(*t));
 	t->name = xtn_xstrdup(name);
 	t->def = xtn_family_table(ex->ctx->fam, name);
@@ -32,7 +35,7 @@ struct xtable *xt_table(struct xtn_exec *ex, const char *name)
 	xtn_hmap_put(&ex->tables, name, t);
 	ex->tlist = xtn_xrealloc(ex->tlist, (ex->n_tlist + 1) * sizeof(*ex->tlist));
 	ex->tlist[ex->n_tlist++] = t;
-	return t;
+	return ex->last_table = t;
 }
 
 static void chain_free(struct xchain *c)
@@ -73,15 +76,23 @@ int xt_table_probe(struct xtn_exec *ex, struct xtable *t)
 /* Every chain object ever created is kept in t->order and freed with t. */
 static struct xchain *xt_chain(struct xtable *t, const char *name)
 {
-	struct xchain *c = xtn_hmap_get(&t->chains, name);
+	struct xchain *c;
 
-	if (c)
-		return c;
-	c = xtn_xzalloc(sizeof(*c));
-	c->name = xtn_xstrdup(name);
-	xtn_hmap_put(&t->chains, name, c);
-	t->order = xtn_xrealloc(t->order, (t->n_order + 1) * sizeof(*t->order));
-	t->order[t->n_order++] = c;
+	if (t->last && strcmp(t->last->name, name) == 0)
+		return t->last;
+	c = xtn_hmap_get(&t->chains, name);
+	if (!c) {
+		c = xtn_xzalloc(sizeof(*c));
+		c->name = xtn_xstrdup(name);
+		xtn_hmap_put(&t->chains, name, c);
+		if (t->n_order == t->cap_order) {
+			t->cap_order = t->cap_order ? 2 * t->cap_order : 16;
+			t->order = xtn_xrealloc(t->order, t->cap_order *
+						sizeof(*t->order));
+		}
+		t->order[t->n_order++] = c;
+	}
+	t->last = c;
 	return c;
 }
 

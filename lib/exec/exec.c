@@ -43,6 +43,7 @@ static void reset_session(struct xtn_exec *ex)
 	free(ex->tlist);
 	ex->tlist = NULL;
 	ex->n_tlist = 0;
+	ex->last_table = NULL;
 	xtn_hmap_fini(&ex->tables);
 	xtn_hmap_init(&ex->tables);
 	free(ex->jumps);

@@ -78,7 +78,9 @@ struct xtable {
 	bool all_chains;	/* every chain of the table is in the map */
 	struct xtn_hmap chains;
 	struct xchain **order;	/* when all_chains: creation order */
-	unsigned int n_order;
+	unsigned int n_order, cap_order;
+	/* the chain asked for last: a restore's lines come chain by chain */
+	struct xchain *last;
 	bool sorted;		/* xt_chains_sorted has run for this block */
 	uint32_t n_made;
 	struct xt_tsets *sets;	/* read when a rule's lookup needs them */
@@ -101,6 +103,7 @@ struct xtn_exec {
 	struct xtn_hmap tables;
 	struct xtable **tlist;	/* owns the tables in the map */
 	unsigned int n_tlist;
+	struct xtable *last_table;	/* the one asked for last */
 	xtn_rematerialize_fn remat;
 	void *remat_priv;
 	/* restore: jump targets are checked at COMMIT, as iptables does */

@@ -205,8 +205,11 @@ const struct xtn_table_def *xtn_family_table(const struct xtn_family *fam,
 {
 	unsigned int i;
 
+	/* asked twice for every restored rule: the first letter tells
+	 * the tables apart before strcmp */
 	for (i = 0; i < fam->n_tables; i++)
-		if (strcmp(fam->tables[i].name, name) == 0)
+		if (fam->tables[i].name[0] == name[0] &&
+		    strcmp(fam->tables[i].name, name) == 0)
 			return &fam->tables[i];
 	return NULL;
 }
@@ -217,7 +220,8 @@ const struct xtn_chain_def *xtn_table_builtin(const struct xtn_table_def *t,
 	unsigned int i;
 
 	for (i = 0; t && i < t->n_chains; i++)
-		if (strcmp(t->chains[i].name, chain) == 0)
+		if (t->chains[i].name[0] == chain[0] &&
+		    strcmp(t->chains[i].name, chain) == 0)
 			return &t->chains[i];
 	return NULL;
 }

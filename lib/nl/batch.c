@@ -117,15 +117,22 @@ bool xtn_batch_empty(const struct xtn_batch *b)
 /* 100k rules name a handful of chains: keep one copy of each name. */
 static char *intern(struct xtn_batch *b, const char *name)
 {
-	char *s = xtn_hmap_get(&b->names, name);
+	char *s;
 
+	if (b->last_name && strcmp(b->last_name, name) == 0)
+		return b->last_name;
+	s = xtn_hmap_get(&b->names, name);
 	if (!s) {
 		s = xtn_xstrdup(name);
 		xtn_hmap_put(&b->names, name, s);
-		b->name_list = xtn_xrealloc(b->name_list,
-					    (b->n_names + 1) * sizeof(char *));
+		if (b->n_names == b->cap_names) {
+			b->cap_names = b->cap_names ? 2 * b->cap_names : 16;
+			b->name_list = xtn_xrealloc(b->name_list, b->cap_names *
+						    sizeof(char *));
+		}
 		b->name_list[b->n_names++] = s;
 	}
+	b->last_name = s;
 	return s;
 }
 

@@ -132,7 +132,8 @@ struct xtn_batch {
 	uint32_t begin_seq;
 	struct xtn_hmap names;	/* interned object names for error messages */
 	char **name_list;
-	unsigned int n_names;
+	unsigned int n_names, cap_names;
+	char *last_name;	/* interned last: rules come chain by chain */
 	/* iptables -vv / -vvv: each object (and its message) as it is batched */
 	unsigned int verbose;
 	struct xtn_strbuf *debug;
