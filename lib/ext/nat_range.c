@@ -94,10 +94,11 @@ static int base_port(struct xtn_parse *p, const char *arg,
 /* "port", "port/base", "lo-hi" or "lo-hi/base" (a range takes numbers
  * only).  1.8.9 refuses "port/base" ("Garbage after port value") but
  * DNAT prints a one-port range with a base that way, so it cannot
- * restore its own save of it: DNAT reads it here as "port-port/base" (a
- * deliberate difference). */
+ * restore its own save of it: a target whose range keeps a base port
+ * (holds_base: DNAT's nf_nat_range2) reads it here as "port-port/base"
+ * (a deliberate difference). */
 static int parse_ports(struct xtn_parse *p, const char *arg,
-		       struct nf_nat_range2 *r)
+		       struct nf_nat_range2 *r, bool holds_base)
 {
 	uint64_t lo, hi;
 	const char *rest = NULL;
@@ -117,8 +118,8 @@ static int parse_ports(struct xtn_parse *p, const char *arg,
 	case '-':
 		break;
 	case '/':
-		/* only DNAT shifts: the others say what 1.8.9 says */
-		if (!p->inst || strcmp(p->inst->ext->name, "DNAT") != 0)
+		/* the others say what 1.8.9 says */
+		if (!holds_base)
 			return xtn_parse_fail(p, XTN_PARAM,
 					      "Garbage after port value: `%s'",
 					      rest);
@@ -200,7 +201,7 @@ static int parse_addr(struct xtn_parse *p, const char *s, void *out)
 /* [addr[-addr]][:port[-port[/base]]], IPv6 addresses in brackets when
  * ports follow; ports are parsed (and complain) first, as in 1.8.9. */
 static int parse_to(struct xtn_parse *p, const char *orig,
-		    struct nf_nat_range2 *r)
+		    struct nf_nat_range2 *r, bool holds_base)
 {
 	char *buf = xtn_xstrdup(orig), *addr, *ports, *dash;
 	bool junk;
@@ -208,7 +209,7 @@ static int parse_to(struct xtn_parse *p, const char *orig,
 
 	if (split_to(p, buf, &addr, &ports, &junk) < 0)
 		goto out;
-	if (ports && parse_ports(p, ports, r) < 0)
+	if (ports && parse_ports(p, ports, r, holds_base) < 0)
 		goto out;
 	if (junk) {
 		bad_format(p);
@@ -236,13 +237,14 @@ out:
 	return ret;
 }
 
-int xtn_nat_parse(struct xtn_parse *p, struct nf_nat_range2 *r)
+int xtn_nat_parse(struct xtn_parse *p, struct nf_nat_range2 *r,
+		  bool holds_base)
 {
 	switch (p->opt->id) {
 	case XTN_NAT_O_TO:
-		return parse_to(p, p->arg, r);
+		return parse_to(p, p->arg, r, holds_base);
 	case XTN_NAT_O_TO_PORTS:
-		return parse_ports(p, p->arg, r);
+		return parse_ports(p, p->arg, r, holds_base);
 	case XTN_NAT_O_RANDOM:
 		r->flags |= NF_NAT_RANGE_PROTO_RANDOM;
 		return 0;
@@ -351,7 +353,7 @@ int xtn_nat_parse_mrc(struct xtn_parse *p, void *data)
 	struct nf_nat_range2 r;
 
 	xtn_nat_from_mrc(&r, data);
-	if (xtn_nat_parse(p, &r) < 0)
+	if (xtn_nat_parse(p, &r, false) < 0)
 		return -1;
 	xtn_nat_to_mrc(data, &r);
 	return 0;
@@ -362,7 +364,7 @@ int xtn_nat_parse_v1(struct xtn_parse *p, void *data)
 	struct nf_nat_range2 r;
 
 	xtn_nat_from_v1(&r, data);
-	if (xtn_nat_parse(p, &r) < 0)
+	if (xtn_nat_parse(p, &r, false) < 0)
 		return -1;
 	xtn_nat_to_v1(data, &r);
 	return 0;

@@ -23,8 +23,11 @@ enum {
 	XTN_NAT_O_PERSISTENT,
 };
 
-/* One option of a NAT target into r (ids above). */
-int xtn_nat_parse(struct xtn_parse *p, struct nf_nat_range2 *r);
+/* One option of a NAT target into r (ids above).  holds_base: the
+ * target's own struct keeps a base port (nf_nat_range2, DNAT), so a
+ * single port with a base ("80/100") is read as "80-80/100". */
+int xtn_nat_parse(struct xtn_parse *p, struct nf_nat_range2 *r,
+		  bool holds_base);
 
 /* 1.8.9's __NAT_print(): " RANGEOPT[addr[-addr]][:port[-port[/base]]]"
  * then the flags, each as " FLAG_PFXrandom" etc.; skip_colon drops the

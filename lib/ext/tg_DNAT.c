@@ -23,7 +23,7 @@ static const struct xtn_optdef dnat_opts[] = {
 
 static int dnat_parse(struct xtn_parse *p, void *data)
 {
-	return xtn_nat_parse(p, data);
+	return xtn_nat_parse(p, data, true);
 }
 
 /* Revision 0: nf_nat_ipv4_multi_range_compat, ip tables only. */
