@@ -505,6 +505,16 @@ static void test_restore_parses_each_line_once(void **state)
 	assert_int_equal(fk_count(&e->fk, NFT_MSG_DELRULE, true), 1);
 }
 
+/* filter INPUT holding rule (handle 5), and a kernel that refuses the
+ * first batch that depends on what was read (another writer's commit) */
+static void input_with_one_clash(struct env *e, const char *rule)
+{
+	e->fk.table_exists = true;
+	e->fk.chains[0] = "INPUT";
+	fk_add_rule(&e->fk, rule, 5);
+	e->fk.restart_batches = 1;
+}
+
 /* A restore hands each rule to the batch without copying it; a clash
  * reruns every line, and the second batch still holds every rule (the
  * handed-over ones parsed again from their lines). */
@@ -513,10 +523,7 @@ static void test_restore_rerun_keeps_every_rule(void **state)
 	struct env *e = *state;
 	struct xtn_restore_opts o = { .noflush = true, .prog = "iptables-restore" };
 
-	e->fk.table_exists = true;
-	e->fk.chains[0] = "INPUT";
-	fk_add_rule(&e->fk, "-j ACCEPT", 5);
-	e->fk.restart_batches = 1;
+	input_with_one_clash(e, "-j ACCEPT");
 	assert_int_equal(restore(e, "*filter\n"
 				 "-A INPUT -p tcp --dport 22 -j ACCEPT\n"
 				 "-A INPUT -s 10.0.0.1,10.0.0.2 -j DROP\n"
@@ -560,10 +567,7 @@ static void test_restore_resolves_each_name_once(void **state)
 	struct counting_resolver res = { .r = { .host_to_addrs = count_host } };
 
 	e->ctx.resolver = &res.r;
-	e->fk.table_exists = true;
-	e->fk.chains[0] = "INPUT";
-	fk_add_rule(&e->fk, "-s 10.0.0.1 -j ACCEPT", 5);
-	e->fk.restart_batches = 1;
+	input_with_one_clash(e, "-s 10.0.0.1 -j ACCEPT");
 	assert_int_equal(restore(e, "*filter\n"
 				 "-A INPUT -s gateway.example -j ACCEPT\n"
 				 "-D INPUT -s gateway.example -j ACCEPT\n"
