@@ -443,11 +443,19 @@ static void time_save(const struct xtn_out *o, const void *data)
 		put_daytime(o, "--timestart ", t->daytime_start);
 		put_daytime(o, "--timestop ", t->daytime_stop);
 	}
-	if (t->monthdays_match != XT_TIME_ALL_MONTHDAYS) {
+	/* no day at all (every day inverted): 1.8.9 writes an empty list,
+	 * which no parser reads back; "! every day" is the same rule */
+	if (!(t->monthdays_match & XT_TIME_ALL_MONTHDAYS)) {
+		xtn_out_puts(o, " ! --monthdays");
+		put_monthdays(o, XT_TIME_ALL_MONTHDAYS, false);
+	} else if (t->monthdays_match != XT_TIME_ALL_MONTHDAYS) {
 		xtn_out_puts(o, " --monthdays");
 		put_monthdays(o, t->monthdays_match, false);
 	}
-	if (t->weekdays_match != XT_TIME_ALL_WEEKDAYS) {
+	if (!(t->weekdays_match & XT_TIME_ALL_WEEKDAYS)) {
+		xtn_out_puts(o, " ! --weekdays");
+		put_weekdays(o, XT_TIME_ALL_WEEKDAYS);
+	} else if (t->weekdays_match != XT_TIME_ALL_WEEKDAYS) {
 		xtn_out_puts(o, " --weekdays");
 		put_weekdays(o, t->weekdays_match);
 	}

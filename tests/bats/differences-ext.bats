@@ -209,3 +209,23 @@ oracle: its save does not read back
 xtnft: its save is the rule
 oracle: the same rule"
 }
+
+@test "a time match of no day restores from its save (1.8.9 saves an empty day list)" {
+	run unshare -n sh -c '
+		days="! --monthdays $(seq -s, 1 31) ! --weekdays Mon,Tue,Wed,Thu,Fri,Sat,Sun"
+		/usr/sbin/iptables-nft -A INPUT -m time $days
+		saved=$(/usr/sbin/iptables-nft -S INPUT | sed -n "s/^-A INPUT //p")
+		echo "$saved"
+		/usr/sbin/iptables-nft -C INPUT $saved 2>/dev/null || echo "oracle: its save does not read back"
+		/usr/sbin/iptables-nft -F
+		"$0" iptables -A INPUT -m time $days
+		saved=$("$0" iptables -S INPUT | sed -n "s/^-A INPUT //p")
+		echo "$saved"
+		"$0" iptables -C INPUT $saved && echo "xtnft: its save is the rule"
+		/usr/sbin/iptables-nft -C INPUT $saved && echo "oracle: the same rule"' "$XTNFT"
+	assert_output "-m time --monthdays  --weekdays  --datestop 2038-01-19T03:14:07
+oracle: its save does not read back
+-m time ! --monthdays $(seq -s, 1 31) ! --weekdays Mon,Tue,Wed,Thu,Fri,Sat,Sun --datestop 2038-01-19T03:14:07
+xtnft: its save is the rule
+oracle: the same rule"
+}

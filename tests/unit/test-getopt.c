@@ -383,7 +383,6 @@ static void test_merge_order(void **state)
 	assert_string_equal(xtn_optset_at(&r.set, n0 + 3)->name, "syn");
 	assert_int_equal(xtn_optset_at(&r.set, n0 + 3)->val, XTN_OPTVAL(1, 2));
 	assert_int_equal(xtn_optset_at(&r.set, n0 + 3)->has_arg, 0);
-	assert_null(xtn_optset_at(&r.set, n0 + 4)->name);
 
 	expect(&r, XTN_OPTVAL(1, 0), "22", 3);
 	assert_int_equal(XTN_OPTVAL_GROUP(XTN_OPTVAL(1, 0)), 1);

@@ -8,6 +8,8 @@
 -m time ! --weekdays Sat,Sun;-m time --weekdays Mon,Tue,Wed,Thu,Fri --datestop 2038-01-19T03:14:07;OK
 -m time --monthdays 1,15,31;-m time --monthdays 1,15,31 --datestop 2038-01-19T03:14:07;OK
 -m time ! --monthdays 2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31;-m time --monthdays 1 --datestop 2038-01-19T03:14:07;OK
+# no day at all: 1.8.9 saves " --monthdays  --weekdays " (it cannot read that back)
+-m time ! --monthdays 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31 ! --weekdays Mon,Tue,Wed,Thu,Fri,Sat,Sun;-m time ! --monthdays 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31 ! --weekdays Mon,Tue,Wed,Thu,Fri,Sat,Sun --datestop 2038-01-19T03:14:07;OK
 -m time --datestart 2024-01-01 --datestop 2024-12-31T23:59:59;-m time --datestart 2024-01-01T00:00:00 --datestop 2024-12-31T23:59:59;OK
 -m time --datestart 2024-02-29T12:30 --kerneltz;-m time --datestart 2024-02-29T12:30:00 --datestop 2038-01-19T03:14:07 --kerneltz;OK
 -m time --datestop 2038-12-31T23:59:59 --utc;-m time --datestop 2038-12-31T23:59:59;OK
