@@ -161,6 +161,22 @@ static void put_zone(const struct xtn_out *o, const char *pfx,
 		xtn_out_printf(o, " %u", ct->zone);
 }
 
+/* A helper or timeout name (its field need not end in a NUL): in save
+ * form quoted when a blank or a quote would split it (1.8.9 prints it
+ * bare, and cannot restore that). */
+static void put_name(const struct xtn_out *o, const char *dash,
+		     const char *word, const char *field, size_t size)
+{
+	char name[sizeof(((struct xt_ct_target_info_v1 *)0)->timeout) + 1];
+
+	snprintf(name, sizeof(name), "%.*s", (int)size, field);
+	xtn_out_printf(o, " %s%s", dash, word);
+	if (*dash)
+		xtn_out_name(o, name);
+	else
+		xtn_out_printf(o, " %s", name);
+}
+
 /* The fields set, each with its word: "" for -L, "--" for save. */
 static void put_fields(const struct xtn_out *o, const char *dash,
 		       const struct xt_ct_target_info_v1 *ct)
@@ -170,11 +186,9 @@ static void put_fields(const struct xtn_out *o, const char *dash,
 	if (ct->flags & XT_CT_NOTRACK)
 		xtn_out_printf(o, " %snotrack", dash);
 	if (ct->helper[0])
-		xtn_out_printf(o, " %shelper %.*s", dash,
-			       (int)sizeof(ct->helper), ct->helper);
+		put_name(o, dash, "helper", ct->helper, sizeof(ct->helper));
 	if (ct->timeout[0])
-		xtn_out_printf(o, " %stimeout %.*s", dash,
-			       (int)sizeof(ct->timeout), ct->timeout);
+		put_name(o, dash, "timeout", ct->timeout, sizeof(ct->timeout));
 	if (ct->ct_events) {
 		snprintf(pfx, sizeof(pfx), "%sctevents", dash);
 		put_events(o, pfx, ct_events, ct->ct_events);
