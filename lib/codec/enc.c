@@ -543,5 +543,8 @@ struct nftnl_rule *xtn_codec_encode_sets(const struct xtn_rule *r,
 		return NULL;
 	nr = xtn_wire_to_nftnl(&w);
 	xtn_wire_fini(&w);
+	if (!nr)
+		xtn_fail(d, XTN_OTHER, &r->loc,
+			 "this rule cannot be read back by libnftnl (an empty comparison)");
 	return nr;
 }

@@ -191,8 +191,14 @@ struct nftnl_rule *xtn_wire_to_nftnl(const struct xtn_wire_rule *w)
 	struct nlmsghdr *nlh = xtn_wire_msg(w, NFT_MSG_NEWRULE, 0);
 	struct nftnl_rule *nr = nftnl_rule_alloc();
 
-	if (!nr || nftnl_rule_nlmsg_parse(nlh, nr) < 0)
-		abort();	/* our own bytes: only allocation fails */
+	if (!nr)
+		abort();
+	/* libnftnl writes an empty comparison value (1.8.9's ! -d ::/0,
+	 * which the kernel refuses) but does not read one back */
+	if (nftnl_rule_nlmsg_parse(nlh, nr) < 0) {
+		nftnl_rule_free(nr);
+		nr = NULL;
+	}
 	free(nlh);
 	return nr;
 }

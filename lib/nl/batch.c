@@ -298,10 +298,13 @@ int xtn_batch_wire(struct xtn_batch *b, struct xtn_nl *nl,
 	xtn_nl_next_seq(nl);
 	if (b->verbose > 1) {
 		struct nftnl_rule *nr = xtn_wire_to_nftnl(w);
-		char buf[8192];
+		char buf[8192] = "(a rule libnftnl cannot read back)";
 
-		nftnl_rule_snprintf(buf, sizeof(buf), nr, NFTNL_OUTPUT_DEFAULT, 0);
-		nftnl_rule_free(nr);
+		if (nr) {
+			nftnl_rule_snprintf(buf, sizeof(buf), nr,
+					    NFTNL_OUTPUT_DEFAULT, 0);
+			nftnl_rule_free(nr);
+		}
 		debug_msg(b, buf, nlh);
 	}
 	batch_update(b);

@@ -94,7 +94,7 @@ static void check_fixed_point(const struct xtn_family *fam,
 	struct xtn_rule *r2, *dec2;
 	struct xtn_words w = { 0 };
 	struct xtn_cmd *cmd = NULL;
-	struct nftnl_rule *nr;
+	struct xtn_wire_rule wr;
 	struct xtn_strbuf out;
 	struct xtn_sets sets;
 	struct xtn_ctx ctx;
@@ -110,15 +110,14 @@ static void check_fixed_point(const struct xtn_family *fam,
 	    fam->dialect->parse(&ctx, w.n, w.v, &po, &cmd, &out) != XTN_PARSED_CMD)
 		finding("the save form does not parse", saved);
 	r2 = xtn_cmd_rule_at(cmd, 0);
-	nr = xtn_codec_encode_sets(r2, table, chain, &ctx.diag, &sets, NULL,
-				   NULL);
-	if (!nr)
+	if (xtn_codec_encode_wire(r2, table, chain, &ctx.diag, &sets, NULL,
+				  NULL, &wr) < 0)
 		finding("the save form does not encode", saved);
-	dec2 = xtn_codec_decode_sets(nr, fam, &sets.src, NULL);
+	dec2 = xtn_codec_decode_wire(&wr, fam, &sets.src);
 	if (!xtn_rule_equal(dec, dec2) && !differs_only_in_known(dec, dec2))
 		finding("the save form is another rule", saved);
 	xtn_rule_free(dec2);
-	nftnl_rule_free(nr);
+	xtn_wire_fini(&wr);
 	xtn_sets_fini(&sets);
 	xtn_rule_free(r2);
 	xtn_cmd_free(cmd);

@@ -80,8 +80,9 @@ size_t xtn_wire_msg_size(const struct xtn_wire_rule *w);
 struct nlmsghdr *xtn_wire_msg(const struct xtn_wire_rule *w, uint16_t msg,
 			      uint16_t flags);
 /* The libnftnl object for the same rule (-vv's printer, and callers that
- * edit a rule object), and back; w borrows nr's strings.  Attribute
- * padding is zeroed only to_send (to decode it is never read). */
+ * edit a rule object; NULL for the few rules libnftnl cannot read back,
+ * an empty comparison value), and back; w borrows nr's strings.
+ * Attribute padding is zeroed only to_send (to decode it is never read). */
 struct nftnl_rule *xtn_wire_to_nftnl(const struct xtn_wire_rule *w);
 void xtn_wire_from_nftnl(const struct nftnl_rule *nr, struct xtn_wire_rule *w,
 			 bool to_send);
