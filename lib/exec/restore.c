@@ -2,10 +2,13 @@
  * iptables-restore as one transaction for all the input that is there, all
  * tables together (stricter than 1.8.9, which commits table by table): any
  * error leaves the ruleset untouched.  Input is read line by line and each
- * line parsed into a record; a table's records reach the kernel at its
- * COMMIT, as in 1.8.9, so errors come in 1.8.9's order and nothing talks to
- * the kernel before the first table is read.  On a generation clash the
- * records run again.  A command record drops its model once the batch
+ * line parsed into a record, and run into the session as it is read (its
+ * model freed at once: a table of 50k rules does not hold 50k models until
+ * its COMMIT).  1.8.9 runs a table's commands at its COMMIT, so a parse
+ * error further down is reported before a failing command: a record that
+ * fails early is not reported then, and the COMMIT runs every record again
+ * in a new session, where the same record fails in 1.8.9's order.  On a
+ * generation clash the records run again too.  A command record drops its model once the batch
  * holds the rule and keeps its line: a rerun, or a later line comparing
  * with the rules queued so far, parses the line again, through a resolver
  * that answers as it did the first time.
@@ -36,6 +39,7 @@ struct rst {
 	struct xtn_arena texts;	/* their command lines' text */
 	unsigned int done;	/* records the current session has run */
 	bool begun;		/* a session is open for this transaction */
+	bool early_failed;	/* a record failed when run as it was read */
 	/* -t: what the lines would print (rule echoes, "Flushing chain")
 	 * goes here and is dropped, as 1.8.9 -t only parses */
 	struct xtn_strbuf discard;
@@ -199,19 +203,49 @@ static int begin_failed(struct rst *r, uint32_t line)
 	return xtn_fail_errno(&r->ctx->diag, &loc, XTN_EOP_ANY, err);
 }
 
-/* A table's COMMIT: its records go to the session (opened now, so input
- * that fails to parse never reaches the kernel). */
+/* A session for this transaction, opened by its first record. */
+static int begin(struct rst *r)
+{
+	if (r->begun)
+		return 0;
+	xtn_exec_mark(r->ex);
+	if (xtn_exec_begin(r->ex) < 0)
+		return -1;
+	r->begun = true;
+	return 0;
+}
+
+/* A record as it is read.  -v and -t keep 1.8.9's order of output (a
+ * table's narration and rule echoes at its COMMIT, after what its lines
+ * printed), so they run records at COMMIT only. */
+static void run_early(struct rst *r)
+{
+	if (r->early_failed || r->o->verbose || r->o->test)
+		return;
+	if (begin(r) < 0 || run_pending(r->ex, r) < 0) {
+		/* reported at COMMIT, unless a line fails to parse first */
+		r->early_failed = true;
+		xtn_diag_reset_error(&r->ctx->diag);
+	}
+}
+
+/* A table's COMMIT: what is left of its records goes to the session. */
 static int run_block(struct rst *r, uint32_t line)
 {
 	int ret;
 
-	if (!r->begun) {
+	if (begin(r) < 0)
+		return begin_failed(r, line);
+	if (r->early_failed) {
+		/* the failed record and what it queued: all again, anew */
+		r->early_failed = false;
 		xtn_exec_mark(r->ex);
 		if (xtn_exec_begin(r->ex) < 0)
 			return begin_failed(r, line);
-		r->begun = true;
+		ret = replay(r->ex, r);
+	} else {
+		ret = run_pending(r->ex, r);
 	}
-	ret = run_pending(r->ex, r);
 	xtn_strbuf_reset(&r->discard);
 	if (ret == 0)
 		return 0;
@@ -276,8 +310,10 @@ static int one_line(struct rst *r, struct xtn_rparser *p, struct xtn_lines *in,
 	}
 	again = rl.again;
 	keep(r, &rl);
-	if (rl.kind != XTN_RL_COMMIT)
+	if (rl.kind != XTN_RL_COMMIT) {
+		run_early(r);
 		return 0;
+	}
 	if (run_block(r, rl.line) < 0)
 		return -1;
 	if (again)	/* the "*table" line that ended a table starts one */

@@ -27,6 +27,27 @@ base='printf "*filter\n:INPUT ACCEPT [0:0]\n:KEEP - [0:0]\n-A INPUT -s 10.0.0.1 
 	assert_line "oracle rc=2 kept: 1"
 }
 
+@test "a failing command is reported after the table's parse errors, as 1.8.9 orders them" {
+	# lines run as they are read; a failure waits for the COMMIT
+	fails='*filter\n-A INPUT -j ACCEPT\n-A NOPE -j ACCEPT\n-A INPUT -p tcp --dport 22 -j ACCEPT\n'
+	run in_netns "$base"'
+		snapshot
+		for tail in "-A INPUT --bogus\nCOMMIT\n" "COMMIT\n" "-A INPUT -j DROP\nCOMMIT\n*nat\n-A NOPE2\nCOMMIT\n"; do
+			printf "'"$fails"'$tail" | $IPTRESTORE 2>&1 | sed -E "s/^iptables(-nft)?-restore/ours/"; echo "rc=${PIPESTATUS[1]}"
+			printf "'"$fails"'$tail" | ${O_IPT}-restore 2>&1 | sed -E "s/^iptables(-nft)?-restore/ours/"; echo "rc=${PIPESTATUS[1]}"
+		done
+		unchanged'
+	assert_line "unchanged"
+	# each input: the same lines from both tools (the usage hint names
+	# the program)
+	[ "${lines[0]}" = "${lines[4]}" ] && [ "${lines[1]}" = "${lines[5]}" ]
+	assert_line --index 0 --partial 'unknown option "--bogus"'
+	assert_line --index 1 "Error occurred at line: 5"
+	[ "$(grep -c "^rc=2$" <<<"$output")" = 2 ]
+	[ "$(grep -c "^ours: line 3 failed: No chain/target/match by that name.$" <<<"$output")" = 4 ]
+	[ "$(grep -c "^rc=1$" <<<"$output")" = 4 ]
+}
+
 @test "a missing COMMIT changes nothing, with or without --noflush" {
 	run in_netns "$base"'
 		snapshot

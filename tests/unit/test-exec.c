@@ -475,17 +475,35 @@ static void test_restore_error_names_the_line(void **state)
 	assert_int_equal(e->fk.n_batches, 2);
 }
 
-/* Nothing reaches the kernel before a table is read whole: a line that
- * does not parse is reported without asking the kernel anything. */
+/* Lines run as they are read, but 1.8.9 runs a table at its COMMIT: a
+ * line that does not parse is what is reported, even after a command
+ * that fails (a missing chain), and no batch goes out. */
 static void test_restore_parses_before_the_kernel(void **state)
 {
 	struct env *e = *state;
 	struct xtn_restore_opts o = { .prog = "iptables-restore" };
 
-	assert_int_equal(restore(e, "*filter\n-A INPUT --bogus\nCOMMIT\n", &o),
-			 -1);
+	assert_int_equal(restore(e, "*filter\n-A INPUT -j ACCEPT\n"
+				    "-A NOPE -j ACCEPT\n-A INPUT --bogus\n"
+				    "COMMIT\n", &o), -1);
 	assert_int_equal(e->ctx.diag.status, XTN_PARAM);
-	assert_int_equal(e->fk.n_msgs, 0);
+	assert_non_null(strstr(e->ctx.diag.msg, "--bogus"));
+	assert_int_equal(e->fk.n_batches, 0);
+}
+
+/* Without the bad line, the failing command is reported at the COMMIT,
+ * by its own line. */
+static void test_restore_early_failure_waits_for_commit(void **state)
+{
+	struct env *e = *state;
+	struct xtn_restore_opts o = { .prog = "iptables-restore" };
+
+	assert_int_equal(restore(e, "*filter\n-A INPUT -j ACCEPT\n"
+				    "-A NOPE -j ACCEPT\n-A INPUT -j DROP\n"
+				    "COMMIT\n", &o), -1);
+	assert_int_equal(e->ctx.diag.status, XTN_OTHER);
+	assert_int_equal(e->ctx.diag.loc.line, 3);
+	assert_int_equal(e->fk.n_batches, 0);
 }
 
 /* A -D later in the same input finds the rule an earlier line queued
@@ -637,6 +655,8 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_restore_error_names_the_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_restore_parses_before_the_kernel,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_restore_early_failure_waits_for_commit,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_restore_parses_each_line_once,
 						setup, teardown),
