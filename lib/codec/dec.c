@@ -52,6 +52,7 @@ struct xtn_dec {
 	bool counted;		/* the rule's counter was read */
 	bool broute;		/* ebtables broute's "route this frame" mark */
 	const struct xtn_set_source *sets;	/* what lookups name, or NULL */
+	struct xtn_xt_memo *memo;	/* the listing's, or NULL */
 };
 
 struct xtn_rule *xtn_dec_rule(struct xtn_dec *d)
@@ -493,7 +494,8 @@ static int on_xt(struct xtn_dec *d, const struct nx *x, bool target)
 
 	if (!name)
 		return xtn_dec_fail(d, "xt expression without a name");
-	ext = xtn_ext_find_xt(name, rev, kind, d->fam, info, len, &how);
+	ext = xtn_ext_find_xt(name, rev, kind, d->fam, info, len, &how,
+			      d->memo);
 	if (!ext)
 		return xtn_dec_fail(d, "%s %s revision %u", target ? "target" :
 				    "match", name, rev);
@@ -806,6 +808,7 @@ static void decode_done(struct xtn_dec *d)
 struct xtn_rule *xtn_codec_decode_msg(const struct nlmsghdr *nlh,
 				      const struct xtn_family *fam,
 				      const struct xtn_set_source *sets,
+				      struct xtn_xt_memo *memo,
 				      enum xtn_dec_status *status)
 {
 	struct xtn_dec d;
@@ -814,6 +817,7 @@ struct xtn_rule *xtn_codec_decode_msg(const struct nlmsghdr *nlh,
 	memset(&d, 0, sizeof(d));
 	d.fam = fam;
 	d.sets = sets;
+	d.memo = memo;
 	d.rule = xtn_rule_new(fam);
 	d.status = XTN_DEC_OK;
 	if (nrule_parse(nlh, &nr) < 0) {
@@ -853,7 +857,7 @@ struct xtn_rule *xtn_codec_decode_sets(const struct nftnl_rule *nr,
 				       enum xtn_dec_status *status)
 {
 	struct nlmsghdr *nlh = msg_of(nr);
-	struct xtn_rule *r = xtn_codec_decode_msg(nlh, fam, sets, status);
+	struct xtn_rule *r = xtn_codec_decode_msg(nlh, fam, sets, NULL, status);
 
 	free(nlh);
 	return r;

@@ -295,7 +295,7 @@ struct xtn_rule *xtn_codec_decode_wire(const struct xtn_wire_rule *w,
 				       const struct xtn_set_source *sets)
 {
 	struct nlmsghdr *nlh = xtn_wire_msg(w, NFT_MSG_NEWRULE, 0);
-	struct xtn_rule *r = xtn_codec_decode_msg(nlh, fam, sets, NULL);
+	struct xtn_rule *r = xtn_codec_decode_msg(nlh, fam, sets, NULL, NULL);
 
 	free(nlh);
 	return r;

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <xtnft/codec.h>
 #include <xtnft/exec.h>
+#include <xtnft/ext.h>
 #include <xtnft/hmap.h>
 #include <xtnft/nl.h>
 #include <xtnft/util.h>
@@ -93,6 +94,7 @@ struct jump_check {
 
 struct xtn_exec {
 	struct xtn_ctx *ctx;
+	struct xtn_xt_memo xt_memo;	/* what its listings decode */
 	struct xtn_strbuf *out;
 	unsigned int flags;
 	struct xtn_transport *transport;

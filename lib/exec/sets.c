@@ -129,7 +129,8 @@ struct xtn_rule *xt_decode(struct xtn_exec *ex, struct xtable *t,
 
 	if (xt_reads_sets(ex) && xtn_codec_msg_has_lookup(nlh))
 		src = xt_table_sets(ex, t);
-	return xtn_codec_decode_msg(nlh, ex->ctx->fam, src, status);
+	return xtn_codec_decode_msg(nlh, ex->ctx->fam, src, &ex->xt_memo,
+				    status);
 }
 
 struct xtn_rule *xt_decode_obj(struct xtn_exec *ex, struct xtable *t,

@@ -82,45 +82,86 @@ static bool reads_xt(const struct xtn_ext *e, unsigned int rev,
 	return false;
 }
 
-const struct xtn_ext *xtn_ext_find_xt(const char *xtname, unsigned int rev,
-				      enum xtn_ext_kind kind,
-				      const struct xtn_family *fam,
-				      const void *info, size_t len,
-				      const struct xtn_xt_rev **how)
+/* The registry scan: *alone when exactly one descriptor reads the blob
+ * by its name (what it answers then does not depend on the data). */
+static const struct xtn_ext *scan_xt(const char *xtname, unsigned int rev,
+				     enum xtn_ext_kind kind,
+				     const struct xtn_family *fam,
+				     const void *info, size_t len,
+				     const struct xtn_xt_rev **how, bool *alone)
 {
-	const struct xtn_ext *fallback = NULL;
-	const struct xtn_xt_rev *fallback_how = NULL;
+	const struct xtn_ext *fallback = NULL, *found = NULL;
+	const struct xtn_xt_rev *fallback_how = NULL, *found_how = NULL;
+	unsigned int named = 0;
 	size_t i;
 
 	for (i = 0; i < XTN_ARRAY_SIZE(registry); i++) {
 		const struct xtn_ext *e = registry[i];
 
-		/* the first letter rules out most names: this runs for
-		 * every xt expression a listing reads */
+		/* the first letter rules out most names */
 		if (!e->xt.name || e->xt.name[0] != xtname[0] ||
 		    !fits(e, kind, fam) || strcmp(e->xt.name, xtname) != 0 ||
 		    !reads_xt(e, rev, how))
 			continue;
+		named++;
 		/* several descriptors share a blob (state, conntrack): the
 		 * one that claims the data, else the one that claims none */
 		if (!e->claim_xt) {
 			fallback = e;
 			fallback_how = *how;
-			continue;
+		} else if (!found && e->claim_xt(info, len)) {
+			found = e;
+			found_how = *how;
 		}
-		if (e->claim_xt(info, len))
-			return e;
 	}
-	*how = fallback_how;
-	return fallback;
+	*alone = named == 1 && fallback;
+	*how = found ? found_how : fallback_how;
+	return found ? found : fallback;
+}
+
+const struct xtn_ext *xtn_ext_find_xt(const char *xtname, unsigned int rev,
+				      enum xtn_ext_kind kind,
+				      const struct xtn_family *fam,
+				      const void *info, size_t len,
+				      const struct xtn_xt_rev **how,
+				      struct xtn_xt_memo *memo)
+{
+	struct xtn_xt_memo_slot *m;
+	const struct xtn_ext *e;
+	unsigned int i;
+	bool alone;
+
+	for (i = 0; memo && i < memo->n; i++) {
+		m = &memo->slot[i];
+		if (m->rev == rev && m->kind == kind && m->fam == fam &&
+		    strcmp(m->name, xtname) == 0) {
+			*how = m->how;
+			return m->ext;
+		}
+	}
+	e = scan_xt(xtname, rev, kind, fam, info, len, how, &alone);
+	if (!memo || !alone || strlen(xtname) >= sizeof(m->name))
+		return e;
+	/* full: the oldest goes */
+	m = &memo->slot[memo->n < XTN_XT_MEMO_SLOTS ? memo->n++ :
+			memo->next++ % XTN_XT_MEMO_SLOTS];
+	strcpy(m->name, xtname);
+	m->rev = rev;
+	m->kind = kind;
+	m->fam = fam;
+	m->ext = e;
+	m->how = *how;
+	return e;
 }
 
 bool xtn_ext_is_known_unsupported(const char *name)
 {
 	size_t i;
 
+	/* asked for every chain name a restore declares or appends to */
 	for (i = 0; i < XTN_ARRAY_SIZE(unsupported); i++)
-		if (strcmp(unsupported[i], name) == 0)
+		if (unsupported[i][0] == name[0] &&
+		    strcmp(unsupported[i], name) == 0)
 			return true;
 	return false;
 }

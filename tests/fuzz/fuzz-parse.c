@@ -170,7 +170,7 @@ static void one_rule(struct xtn_ctx *ctx, struct sink *k,
 	}
 	/* decoded as encoded: the batch renumbers the lookups' set ids */
 	nlh = xtn_wire_msg(&wr, NFT_MSG_NEWRULE, 0);
-	dec = xtn_codec_decode_msg(nlh, ctx->fam, &sets.src, &st);
+	dec = xtn_codec_decode_msg(nlh, ctx->fam, &sets.src, NULL, &st);
 	free(nlh);
 	if (xtn_batch_anon_sets(&k->b, &k->nl, sets.v, sets.n, &wr, 0) == 0)
 		xtn_batch_wire(&k->b, &k->nl, &wr, &o, NULL);

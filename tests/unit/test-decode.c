@@ -17,6 +17,8 @@
 #include <linux/netfilter.h>
 #include <linux/netlink.h>
 #include <linux/netfilter/nf_tables.h>
+#include <linux/netfilter/xt_comment.h>
+#include <linux/netfilter/xt_conntrack.h>
 #include <linux/netfilter/xt_hashlimit.h>
 #include <linux/netfilter/xt_iprange.h>
 #include <linux/netfilter/xt_limit.h>
@@ -106,6 +108,60 @@ static void expect(struct nftnl_rule *nr, enum xtn_dec_status want_st,
 	assert_int_equal(st, want_st);
 	assert_string_equal(got, want);
 	free(got);
+}
+
+/* A listing remembers which descriptor reads an xt name only where one
+ * alone does: "conntrack" blobs are the state or the conntrack match by
+ * their data, every time. */
+static void test_xt_memo_keeps_only_unshared_names(void **state)
+{
+	struct xt_conntrack_mtinfo3 as_state = {
+		.match_flags = XT_CONNTRACK_STATE | XT_CONNTRACK_STATE_ALIAS
+	}, as_conntrack = { .match_flags = XT_CONNTRACK_STATE };
+	struct xt_comment_info comment = { .comment = "x" };
+	struct xtn_xt_memo memo = { .n = 0 };
+	const struct xtn_xt_rev *how;
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		assert_string_equal(xtn_ext_find_xt("conntrack", 3, XTN_EXT_MATCH,
+						    &xtn_family_ipv4, &as_state,
+						    sizeof(as_state), &how,
+						    &memo)->name, "state");
+		assert_string_equal(xtn_ext_find_xt("conntrack", 3, XTN_EXT_MATCH,
+						    &xtn_family_ipv4,
+						    &as_conntrack,
+						    sizeof(as_conntrack), &how,
+						    &memo)->name, "conntrack");
+		assert_string_equal(xtn_ext_find_xt("comment", 0, XTN_EXT_MATCH,
+						    &xtn_family_ipv4, &comment,
+						    sizeof(comment), &how,
+						    &memo)->name, "comment");
+		assert_null(xtn_ext_find_xt("comment", 7, XTN_EXT_MATCH,
+					    &xtn_family_ipv4, &comment,
+					    sizeof(comment), &how, &memo));
+	}
+	assert_int_equal(memo.n, 1);
+	assert_string_equal(memo.slot[0].name, "comment");
+	/* more names than slots: the oldest make room, answers stay right */
+	for (i = 0; i < 2 * XTN_XT_MEMO_SLOTS; i++) {
+		static const char *const names[] = {
+			"comment", "multiport", "limit", "hashlimit", "iprange",
+			"recent", "physdev", "pkttype", "addrtype", "string",
+		};
+		const char *n = names[i % XTN_ARRAY_SIZE(names)];
+		const struct xtn_ext *e = xtn_ext_find_xt(n, 1, XTN_EXT_MATCH,
+							  &xtn_family_ipv4,
+							  NULL, 0, &how, &memo);
+		const struct xtn_ext *plain = xtn_ext_find_xt(n, 1, XTN_EXT_MATCH,
+							      &xtn_family_ipv4,
+							      NULL, 0, &how,
+							      NULL);
+
+		assert_ptr_equal(e, plain);
+	}
+	assert_true(memo.n <= XTN_XT_MEMO_SLOTS);
 }
 
 static void test_udata_lengths_are_not_trusted(void **state)
@@ -445,7 +501,7 @@ static void test_damaged_messages_are_read_safely(void **state)
 	/* undamaged, it reads */
 	{
 		struct xtn_rule *r = xtn_codec_decode_msg(nlh, &xtn_family_ipv4,
-							  NULL, NULL);
+							  NULL, NULL, NULL);
 
 		assert_null(r->undecodable);
 		assert_int_equal(r->handle, 9);
@@ -465,7 +521,7 @@ static void test_damaged_messages_are_read_safely(void **state)
 		/* never longer than what was read, as mnl_cb_run sees to */
 		seed = seed * 1103515245u + 12345u;
 		m->nlmsg_len = i % 3 ? len : 16 + (seed >> 8) % (len - 15);
-		r = xtn_codec_decode_msg(m, &xtn_family_ipv4, NULL, NULL);
+		r = xtn_codec_decode_msg(m, &xtn_family_ipv4, NULL, NULL, NULL);
 		xtn_strbuf_init(&sb);
 		if (!r->undecodable)
 			xtn_print_rule_save(&sb, r, "-A", "INPUT", 0,
@@ -479,6 +535,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_damaged_messages_are_read_safely),
+		cmocka_unit_test(test_xt_memo_keeps_only_unshared_names),
 		cmocka_unit_test(test_udata_lengths_are_not_trusted),
 		cmocka_unit_test(test_jump_without_chain_name_is_not_read),
 		cmocka_unit_test(test_tcp_flags_beyond_iptables_names),

@@ -143,10 +143,14 @@ struct xtn_rule *xtn_codec_decode_sets(const struct nftnl_rule *nr,
 				       const struct xtn_set_source *sets,
 				       enum xtn_dec_status *status);
 
-/* The same, straight from a rule message as the kernel sends it. */
+/* The same, straight from a rule message as the kernel sends it; memo
+ * (or NULL) remembers across a listing which descriptor reads which xt
+ * blob. */
+struct xtn_xt_memo;
 struct xtn_rule *xtn_codec_decode_msg(const struct nlmsghdr *nlh,
 				      const struct xtn_family *fam,
 				      const struct xtn_set_source *sets,
+				      struct xtn_xt_memo *memo,
 				      enum xtn_dec_status *status);
 
 /* Whether some descriptor of fam reads lookups (ebtables' among): only

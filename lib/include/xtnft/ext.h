@@ -342,13 +342,32 @@ struct xtn_ext {
 /* The registry: a const array, in the order matches are tried on decode. */
 const struct xtn_ext *xtn_ext_find(const char *name, enum xtn_ext_kind kind,
 				   const struct xtn_family *fam);
+/* A listing's memory of which descriptor reads which xt blob, for the
+ * names one descriptor alone reads (a listing meets a few names again and
+ * again; the registry scan per expression was a tenth of a save). */
+#define XTN_XT_MEMO_SLOTS 8
+struct xtn_xt_memo_slot {
+	char name[32];			/* XT_EXTENSION_MAXNAMELEN */
+	unsigned int rev;
+	enum xtn_ext_kind kind;
+	const struct xtn_family *fam;
+	const struct xtn_ext *ext;
+	const struct xtn_xt_rev *how;
+};
+struct xtn_xt_memo {
+	struct xtn_xt_memo_slot slot[XTN_XT_MEMO_SLOTS];
+	unsigned int n, next;
+};
+
 /* The descriptor that reads xt blob (xtname, rev); *how* says which of its
- * revisions (its xt.revision gives a NULL *how: the default decode). */
+ * revisions (its xt.revision gives a NULL *how: the default decode).
+ * memo may be NULL. */
 const struct xtn_ext *xtn_ext_find_xt(const char *xtname, unsigned int rev,
 				      enum xtn_ext_kind kind,
 				      const struct xtn_family *fam,
 				      const void *info, size_t len,
-				      const struct xtn_xt_rev **how);
+				      const struct xtn_xt_rev **how,
+				      struct xtn_xt_memo *memo);
 const struct xtn_ext *const *xtn_ext_registry(size_t *n);
 /* Names of iptables extensions xtnft does not implement yet. */
 bool xtn_ext_is_known_unsupported(const char *name);
