@@ -289,7 +289,11 @@ static void save_addr(const struct xtn_out *o, char letter,
 		return;
 	xtn_addr_ntop(a, af, abuf, sizeof(abuf));
 	xtn_mask_suffix(m, af, false, mbuf, sizeof(mbuf));
-	xtn_out_printf(o, "%s -%c %s%s", inv ? " !" : "", letter, abuf, mbuf);
+	xtn_out_puts(o, inv ? " ! -" : " -");
+	xtn_strbuf_putc(o->sb, letter);
+	xtn_strbuf_putc(o->sb, ' ');
+	xtn_out_puts(o, abuf);
+	xtn_out_puts(o, mbuf);
 }
 
 /* A name restore would split or unquote (1.8.9 prints it bare, and then

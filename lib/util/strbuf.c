@@ -122,9 +122,19 @@ static const char *read_conv(const char *p, struct conv *c)
 static void put_padded(struct xtn_strbuf *sb, const struct conv *c,
 		       const char *sign, const char *s, size_t len)
 {
-	size_t used = strlen(sign) + len;
-	size_t pad = c->width > used ? c->width - used : 0;
-	char fill = c->zero && !c->left && c->type != 's' && c->type != 'c' ?
+	size_t used, pad;
+	char fill;
+
+	/* no width (nearly every conversion a listing prints): no padding */
+	if (!c->width) {
+		if (sign[0])
+			xtn_strbuf_put(sb, sign, strlen(sign));
+		xtn_strbuf_put(sb, s, len);
+		return;
+	}
+	used = strlen(sign) + len;
+	pad = c->width > used ? c->width - used : 0;
+	fill = c->zero && !c->left && c->type != 's' && c->type != 'c' ?
 		'0' : ' ';
 
 	reserve(sb, used + pad);
@@ -208,7 +218,8 @@ static bool format_fast(struct xtn_strbuf *sb, const char *fmt, va_list *ap)
 	char ch;
 
 	while ((pct = strchr(fmt, '%'))) {
-		xtn_strbuf_put(sb, fmt, (size_t)(pct - fmt));
+		if (pct != fmt)
+			xtn_strbuf_put(sb, fmt, (size_t)(pct - fmt));
 		fmt = read_conv(pct + 1, &c);
 		if (!fmt)
 			return false;
@@ -230,7 +241,8 @@ static bool format_fast(struct xtn_strbuf *sb, const char *fmt, va_list *ap)
 			put_number(sb, &c, ap);
 		}
 	}
-	xtn_strbuf_puts(sb, fmt);
+	if (*fmt)
+		xtn_strbuf_puts(sb, fmt);
 	return true;
 }
 
