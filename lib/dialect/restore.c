@@ -74,7 +74,7 @@ static int rule_words(struct xtn_rparser *p, char *text, uint32_t line,
 		xtn_words_add(w, pcnt);
 		xtn_words_add(w, bcnt);
 	}
-	return xtn_restore_split(start, w, &p->ctx->diag, line);
+	return xtn_split_words_inplace(start, w, NULL, &p->ctx->diag, line);
 }
 
 static int parse_rule(struct xtn_rparser *p, const struct xtn_line *l,

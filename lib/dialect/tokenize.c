@@ -18,21 +18,22 @@
  * larger one takes malloc's slow path on every line. */
 #define CHUNK_SIZE 960
 
-static void words_addn(struct xtn_words *w, const char *s, size_t len)
+/* A word that lives elsewhere (in the line split in place). */
+static void words_push(struct xtn_words *w, char *s)
 {
 	if (w->n + 2 > w->cap) {
 		w->cap = w->cap ? 2 * w->cap : 32;
 		w->v = xtn_xrealloc(w->v, (size_t)w->cap * sizeof(*w->v));
 	}
-	if (!w->text.chunk_size)
-		w->text.chunk_size = CHUNK_SIZE;
-	w->v[w->n++] = xtn_arena_strndup(&w->text, s, len);
+	w->v[w->n++] = s;
 	w->v[w->n] = NULL;
 }
 
 void xtn_words_add(struct xtn_words *w, const char *s)
 {
-	words_addn(w, s, strlen(s));
+	if (!w->text.chunk_size)
+		w->text.chunk_size = CHUNK_SIZE;
+	words_push(w, xtn_arena_strndup(&w->text, s, strlen(s)));
 }
 
 void xtn_words_fini(struct xtn_words *w)
@@ -42,23 +43,20 @@ void xtn_words_fini(struct xtn_words *w)
 	memset(w, 0, sizeof(*w));
 }
 
-static int add_wordn(struct xtn_words *w, const char *word, size_t len,
-		     bool *quoted, bool was_quoted, struct xtn_diag *d,
-		     const struct xtn_loc *loc)
+/* The word from start to end (where its NUL goes, never past the
+ * character being read). */
+static int end_word(struct xtn_words *w, char *start, char *end,
+		    bool *quoted, bool was_quoted, struct xtn_diag *d,
+		    const struct xtn_loc *loc)
 {
 	if (w->n + 1 >= XTN_WORDS_MAX)
 		return xtn_fail(d, XTN_PARAM, loc,
 				"Parser cannot handle more arguments");
+	*end = '\0';
 	if (quoted)
 		quoted[w->n] = was_quoted;
-	words_addn(w, word, len);
+	words_push(w, start);
 	return 0;
-}
-
-static int add_word(struct xtn_words *w, const char *word, bool *quoted,
-		    bool was_quoted, struct xtn_diag *d, const struct xtn_loc *loc)
-{
-	return add_wordn(w, word, strlen(word), quoted, was_quoted, d, loc);
 }
 
 static bool blank(char c)
@@ -76,6 +74,11 @@ static size_t plain_word(const char *s)
 	return s[n] == '"' ? 0 : n;
 }
 
+static int too_long(struct xtn_diag *d, const struct xtn_loc *loc)
+{
+	return xtn_fail(d, XTN_PARAM, loc, "Parameter too long!");
+}
+
 int xtn_restore_split(const char *line, struct xtn_words *w,
 		      struct xtn_diag *d, uint32_t lineno)
 {
@@ -85,17 +88,33 @@ int xtn_restore_split(const char *line, struct xtn_words *w,
 int xtn_split_words(const char *line, struct xtn_words *w, bool *quoted,
 		    struct xtn_diag *d, uint32_t lineno)
 {
+	if (!w->text.chunk_size)
+		w->text.chunk_size = CHUNK_SIZE;
+	return xtn_split_words_inplace(xtn_arena_strndup(&w->text, line,
+							 strlen(line)),
+				       w, quoted, d, lineno);
+}
+
+/*
+ * In place: a word's characters are moved down over its quotes and
+ * backslashes and it ends in a NUL, all behind the character being read
+ * (a word never comes out longer than what it was read from, and what
+ * ends it, a blank or its closing quote, is read before its NUL is
+ * written).  No copy and no allocation but the word list.
+ */
+int xtn_split_words_inplace(char *line, struct xtn_words *w, bool *quoted,
+			    struct xtn_diag *d, uint32_t lineno)
+{
 	struct xtn_loc loc = { .line = lineno };
 	/* in_quotes: inside "..."; opened: a quote opened in this word */
 	bool in_quotes = false, opened = false, escaped = false;
-	char buf[PARAM_MAX];
-	size_t len = 0, n;
-	const char *c;
+	char *c, *start = NULL, *out = NULL;	/* the word being read */
+	size_t n;
 
 	for (c = line; *c; c++) {
 		if (in_quotes) {
 			if (escaped) {
-				buf[len++] = *c;
+				*out++ = *c;
 				escaped = false;
 				goto check;
 			}
@@ -104,51 +123,54 @@ int xtn_split_words(const char *line, struct xtn_words *w, bool *quoted,
 				continue;
 			}
 			if (*c != '"') {
-				buf[len++] = *c;
+				*out++ = *c;
 				goto check;
 			}
 			/* a closing quote ends the word, even an empty one */
 			in_quotes = false;
-			buf[len] = '\0';
-			if (add_word(w, buf, quoted, opened, d, &loc) < 0)
+			if (end_word(w, start, out, quoted, opened, d, &loc) < 0)
 				return -1;
-			len = 0;
+			start = NULL;
 			opened = false;
 			continue;
 		}
 		if (*c == '"') {
+			if (!start)
+				start = out = c;
 			in_quotes = opened = true;
 			continue;
 		}
-		if (!len && !blank(*c) && (n = plain_word(c)) > 0) {
-			if (n >= sizeof(buf))
-				return xtn_fail(d, XTN_PARAM, &loc,
-						"Parameter too long!");
-			if (add_wordn(w, c, n, quoted, false, d, &loc) < 0)
+		if (!start && !blank(*c) && (n = plain_word(c)) > 0) {
+			bool last = c[n] == '\0';
+
+			if (n >= PARAM_MAX)
+				return too_long(d, &loc);
+			if (end_word(w, c, c + n, quoted, false, d, &loc) < 0)
 				return -1;
-			c += n - 1;
+			if (last)
+				return 0;
+			c += n;		/* its NUL, where a blank was */
 			continue;
 		}
 		if (blank(*c)) {
-			if (!len)
+			if (!start || out == start)
 				continue;
-			buf[len] = '\0';
-			if (add_word(w, buf, quoted, opened, d, &loc) < 0)
+			if (end_word(w, start, out, quoted, opened, d, &loc) < 0)
 				return -1;
-			len = 0;
+			start = NULL;
 			opened = false;
 			continue;
 		}
-		buf[len++] = *c;
+		if (!start)
+			start = out = c;
+		*out++ = *c;
 check:
-		if (len >= sizeof(buf))
-			return xtn_fail(d, XTN_PARAM, &loc, "Parameter too long!");
+		if ((size_t)(out - start) >= PARAM_MAX)
+			return too_long(d, &loc);
 	}
 	/* the word the line ends in counts as unquoted, even when a quote
 	 * is still open (1.8.9 stores it so) */
-	if (len) {
-		buf[len] = '\0';
-		return add_word(w, buf, quoted, false, d, &loc);
-	}
+	if (start && out > start)
+		return end_word(w, start, out, quoted, false, d, &loc);
 	return 0;
 }

@@ -269,6 +269,92 @@ static void test_quoted_flags(void **state)
 	xtn_diag_fini(&d);
 }
 
+/* iptables' add_param_to_argv() as it reads, a character at a time into
+ * a word buffer: the model the in-place splitter must agree with.  Words
+ * go to out, NUL-separated; returns their number (no length limits: the
+ * random lines below stay short). */
+static int model_split(const char *line, char *out, bool *quoted)
+{
+	bool in_quotes = false, opened = false, escaped = false;
+	char buf[256];
+	size_t len = 0;
+	int n = 0;
+
+#define MODEL_WORD(q) do { \
+		memcpy(out, buf, len); out[len] = '\0'; out += len + 1; \
+		quoted[n++] = (q); len = 0; opened = false; } while (0)
+	for (; *line; line++) {
+		char c = *line;
+
+		if (in_quotes) {
+			if (escaped) {
+				buf[len++] = c;
+				escaped = false;
+			} else if (c == '\\') {
+				escaped = true;
+			} else if (c != '"') {
+				buf[len++] = c;
+			} else {
+				in_quotes = false;
+				MODEL_WORD(opened);
+			}
+		} else if (c == '"') {
+			in_quotes = opened = true;
+		} else if (c == ' ' || c == '\t' || c == '\n') {
+			if (len)
+				MODEL_WORD(opened);
+		} else {
+			buf[len++] = c;
+		}
+	}
+	if (len)
+		MODEL_WORD(false);
+#undef MODEL_WORD
+	return n;
+}
+
+/* Random lines of blanks, quotes, backslashes and letters: the in-place
+ * splitter gives the model's words and quote flags, and leaves no word
+ * pointing outside the line it split. */
+static void test_inplace_matches_model(void **state)
+{
+	static const char alphabet[] = "ab \t\n\"\\";
+	uint32_t seed = 12345;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 200000; round++) {
+		char line[40], copy[40], want[128];
+		bool q[XTN_WORDS_MAX], wq[40];
+		struct xtn_words w = { 0 };
+		size_t len, i;
+		struct xtn_diag d;
+		const char *p = want;
+		int n;
+
+		seed = seed * 1103515245u + 12345u;
+		len = (seed >> 16) % (sizeof(line) - 1);
+		for (i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			line[i] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+		}
+		line[len] = '\0';
+		memcpy(copy, line, len + 1);
+		n = model_split(line, want, wq);
+		xtn_diag_init(&d);
+		assert_int_equal(xtn_split_words_inplace(copy, &w, q, &d, 1), 0);
+		assert_int_equal(w.n, n);
+		for (i = 0; i < (size_t)n; i++) {
+			assert_string_equal(w.v[i], p);
+			assert_int_equal(q[i], wq[i]);
+			assert_true(w.v[i] >= copy && w.v[i] <= copy + len);
+			p += strlen(p) + 1;
+		}
+		xtn_words_fini(&w);
+		xtn_diag_fini(&d);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -284,6 +370,7 @@ int main(void)
 		cmocka_unit_test(test_argument_count_limit),
 		cmocka_unit_test(test_words_add_fini),
 		cmocka_unit_test(test_quoted_flags),
+		cmocka_unit_test(test_inplace_matches_model),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

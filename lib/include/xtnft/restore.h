@@ -39,6 +39,10 @@ int xtn_restore_split(const char *line, struct xtn_words *w,
  * data, never as an option. */
 int xtn_split_words(const char *line, struct xtn_words *w, bool *quoted,
 		    struct xtn_diag *d, uint32_t lineno);
+/* The same, splitting line itself: the words point into it (a restore's
+ * line, copied once already, is not copied again word by word). */
+int xtn_split_words_inplace(char *line, struct xtn_words *w, bool *quoted,
+			    struct xtn_diag *d, uint32_t lineno);
 void xtn_words_add(struct xtn_words *w, const char *s);
 void xtn_words_fini(struct xtn_words *w);
 
