@@ -203,6 +203,77 @@ struct nftnl_rule *xtn_wire_to_nftnl(const struct xtn_wire_rule *w)
 	return nr;
 }
 
+/* A cmp's data nest holding only an empty value: 1.8.9's ! -d ::/0. */
+static bool empty_cmp_data(const struct nlattr *data)
+{
+	const struct nlattr *v = mnl_attr_get_payload(data);
+
+	return mnl_attr_get_payload_len(data) == NLA_HDRLEN &&
+	       mnl_attr_get_type(v) == NFTA_DATA_VALUE &&
+	       mnl_attr_get_payload_len(v) == 0;
+}
+
+/* An expression's attributes, a cmp's empty data left out. */
+static void put_expr_data(struct xtn_strbuf *b, const struct nlattr *data,
+			  bool cmp)
+{
+	size_t nest = xw_nest_start(b, NFTA_EXPR_DATA);
+	const struct nlattr *a;
+
+	mnl_attr_for_each_nested(a, data) {
+		if (cmp && mnl_attr_get_type(a) == NFTA_CMP_DATA &&
+		    empty_cmp_data(a))
+			continue;
+		xw_put(b, a->nla_type, mnl_attr_get_payload(a),
+		       mnl_attr_get_payload_len(a));
+	}
+	xw_nest_end(b, nest);
+}
+
+/* The expressions without an empty comparison value, which libnftnl
+ * writes but will not read. */
+static void without_empty_cmp_data(const struct xtn_strbuf *exprs,
+				   struct xtn_strbuf *b)
+{
+	const struct nlattr *a;
+	struct nlattr *attr;	/* the elements (libmnl's iterator) */
+
+	mnl_attr_for_each_payload((struct nlattr *)exprs->buf, exprs->len) {
+		size_t nest = xw_nest_start(b, NFTA_LIST_ELEM);
+		const char *name = NULL;
+
+		mnl_attr_for_each_nested(a, attr) {
+			if (mnl_attr_get_type(a) == NFTA_EXPR_NAME)
+				name = mnl_attr_get_str(a);
+			if (mnl_attr_get_type(a) == NFTA_EXPR_DATA)
+				put_expr_data(b, a, name && strcmp(name, "cmp") == 0);
+			else
+				xw_put(b, a->nla_type, mnl_attr_get_payload(a),
+				       mnl_attr_get_payload_len(a));
+		}
+		xw_nest_end(b, nest);
+	}
+}
+
+struct nftnl_rule *xtn_wire_to_nftnl_printable(const struct xtn_wire_rule *w)
+{
+	struct nftnl_rule *nr = xtn_wire_to_nftnl(w);
+	struct xtn_wire_rule copy;
+
+	if (nr)
+		return nr;
+	/* 1.8.9 prints such a cmp with no value ("[ cmp neq reg 1 ]"),
+	 * as libnftnl prints one without */
+	copy = *w;
+	xtn_strbuf_init(&copy.exprs);
+	without_empty_cmp_data(&w->exprs, &copy.exprs);
+	copy.lookup_at = NULL;
+	copy.n_lookups = 0;
+	nr = xtn_wire_to_nftnl(&copy);
+	xtn_strbuf_fini(&copy.exprs);
+	return nr;
+}
+
 static const char *str_of(const struct nftnl_rule *nr, uint16_t attr)
 {
 	return nftnl_rule_is_set(nr, attr) ? nftnl_rule_get_str(nr, attr) : NULL;

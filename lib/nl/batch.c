@@ -297,8 +297,8 @@ int xtn_batch_wire(struct xtn_batch *b, struct xtn_nl *nl,
 	xtn_wire_put(nlh, w);
 	xtn_nl_next_seq(nl);
 	if (b->verbose > 1) {
-		struct nftnl_rule *nr = xtn_wire_to_nftnl(w);
-		char buf[8192] = "(a rule libnftnl cannot read back)";
+		struct nftnl_rule *nr = xtn_wire_to_nftnl_printable(w);
+		char buf[8192] = "";
 
 		if (nr) {
 			nftnl_rule_snprintf(buf, sizeof(buf), nr,

@@ -60,12 +60,16 @@ long() { head -c "$1" /dev/zero | tr '\0' "${2:-A}"; }
 	assert_line unchanged
 }
 
-@test "-vv of ! -d ::/0 (an empty comparison libnftnl cannot read back) fails like 1.8.9, without crashing" {
+@test "-vv of ! -d ::/0 (an empty comparison libnftnl cannot read back) prints and fails like 1.8.9" {
 	run in_netns '
-		$IP6T -vv -A INPUT ! -d ::/0 -j ACCEPT >/dev/null 2>&1; echo "rc=$?"
-		/usr/sbin/ip6tables-nft -A INPUT ! -d ::/0 -j ACCEPT 2>/dev/null; echo "oracle rc=$?"'
+		$IP6T -vv -A INPUT ! -d ::/0 -j ACCEPT 2>/dev/null >/tmp/ours.$$; echo "rc=$?"
+		/usr/sbin/ip6tables-nft -vv -A INPUT ! -d ::/0 -j ACCEPT 2>/dev/null >/tmp/oracle.$$; echo "oracle rc=$?"
+		cmp /tmp/ours.$$ /tmp/oracle.$$ && echo "same output"
+		grep -c "cmp neq reg 1 ]" /tmp/ours.$$; rm -f /tmp/ours.$$ /tmp/oracle.$$'
 	assert_line "rc=4"
 	assert_line "oracle rc=4"
+	assert_line "same output"
+	assert_line "1"
 }
 
 @test "a rule over 128 expressions is refused; 1.8.9 stores it without its verdict" {

@@ -84,6 +84,9 @@ struct nlmsghdr *xtn_wire_msg(const struct xtn_wire_rule *w, uint16_t msg,
  * an empty comparison value), and back; w borrows nr's strings.
  * Attribute padding is zeroed only to_send (to decode it is never read). */
 struct nftnl_rule *xtn_wire_to_nftnl(const struct xtn_wire_rule *w);
+/* The same for printing: never NULL (an empty comparison value is left
+ * out, which libnftnl prints as 1.8.9's -vv does). */
+struct nftnl_rule *xtn_wire_to_nftnl_printable(const struct xtn_wire_rule *w);
 void xtn_wire_from_nftnl(const struct nftnl_rule *nr, struct xtn_wire_rule *w,
 			 bool to_send);
 /* Give every lookup the set id map(old id) (the batch's numbering). */
