@@ -8,10 +8,10 @@
  * error further down is reported before a failing command: a record that
  * fails early is not reported then, and the COMMIT runs every record again
  * in a new session, where the same record fails in 1.8.9's order.  On a
- * generation clash the records run again too.  A command record drops its model once the batch
- * holds the rule and keeps its line: a rerun, or a later line comparing
- * with the rules queued so far, parses the line again, through a resolver
- * that answers as it did the first time.
+ * generation clash the records run again too.  A command record drops its
+ * model once the batch holds the rule and keeps its line: a rerun, or a
+ * later line comparing with the rules queued so far, parses the line
+ * again, through a resolver that answers as it did the first time.
  */
 #include <errno.h>
 #include <stdlib.h>

@@ -39,8 +39,9 @@
 
 /* Allocations a restored rule may make: parsing, the model, encoding
  * into the batch; 73 when set with libnftnl objects per expression, 53
- * once the encoder wrote the attributes itself. */
-#define RESTORE_ALLOCS_PER_RULE 62
+ * once the encoder wrote the attributes itself, 42 once a line was split
+ * in place. */
+#define RESTORE_ALLOCS_PER_RULE 48
 /* ... and a listed one: decoding and printing; 5.3 when set. */
 #define LIST_ALLOCS_PER_RULE 7
 
