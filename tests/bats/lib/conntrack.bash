@@ -23,10 +23,13 @@ ct_o() { local ns=$1; shift; ip netns exec "$ns" "$CT_ORACLE" "$@"; }
 # -o save's "-t N" and -o xml's <timeout>.
 # An expectation line's timeout (its first number) is T too, and -o
 # timestamp's "[seconds.micro]" before it is [TS] (1.4.7 pads the
-# microseconds to six places with blanks after them).
+# microseconds to six places with blanks after them).  -o xml,timestamp's
+# <when> is the time of printing: each of its fields is N (two calls can
+# fall on either side of a second).
 ct_norm() {
 	sed -E -e 's/^((\[[A-Z]+\] +)?(ipv[46] +[0-9]+ +)?[a-z0-9-]+ +[0-9]+ )[0-9]+ /\1T /' \
 		-e 's/^-A -t [0-9]+ /-A -t T /' -e 's|<timeout>[0-9]+</timeout>|<timeout>T</timeout>|' \
+		-e 's|<when><hour>[0-9]+</hour><min>[0-9]+</min><sec>[0-9]+</sec><wday>[0-9]+</wday><day>[0-9]+</day><month>[0-9]+</month><year>[0-9]+</year></when>|<when><hour>N</hour><min>N</min><sec>N</sec><wday>N</wday><day>N</day><month>N</month><year>N</year></when>|g' \
 		-e 's/^(\[[0-9]+\.[0-9]+ *\]	)?([[:space:]]*\[[A-Z]+\] )?[0-9]+ proto=/\1\2T proto=/' \
 		-e 's/^\[[0-9]+\.[0-9]+ *\]	/[TS]	/'
 }
