@@ -241,8 +241,8 @@ static bool format_fast(struct xtn_strbuf *sb, const char *fmt, va_list *ap)
 			put_number(sb, &c, ap);
 		}
 	}
-	if (*fmt)
-		xtn_strbuf_puts(sb, fmt);
+	/* even when empty: the buffer then exists and ends in a NUL */
+	xtn_strbuf_puts(sb, fmt);
 	return true;
 }
 

@@ -55,6 +55,24 @@ static void test_slow_conversions(void **state)
 	SAME("%s %p", "mixed", (void *)0);
 }
 
+/* Whatever it formats, even nothing, a fresh buffer ends up a string. */
+static void test_empty_output_is_a_string(void **state)
+{
+	static const char *const fmts[] = { "", "%s" };
+	struct xtn_strbuf sb;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		xtn_strbuf_init(&sb);
+		xtn_strbuf_printf(&sb, fmts[i], "");
+		assert_non_null(sb.buf);
+		assert_string_equal(sb.buf, "");
+		assert_int_equal(sb.len, 0);
+		xtn_strbuf_fini(&sb);
+	}
+}
+
 /* Long output through both paths grows the buffer as needed. */
 static void test_growth(void **state)
 {
@@ -81,6 +99,7 @@ int main(void)
 		cmocka_unit_test(test_fast_conversions),
 		cmocka_unit_test(test_slow_conversions),
 		cmocka_unit_test(test_growth),
+		cmocka_unit_test(test_empty_output_is_a_string),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
