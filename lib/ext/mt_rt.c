@@ -155,7 +155,10 @@ static void rt_list(const struct xtn_out *o, const void *data)
 }
 
 /* 1.8.9 drops the ! of "! --rt-segsleft 0:4294967295" (a rule that never
- * matches would come back as one that always does): kept here. */
+ * matches would come back as one that always does): kept here.  So is
+ * "--rt-segsleft 0:4294967295" itself: the blob then carries
+ * IP6T_RT_SGS, which a rule without the option does not (1.8.9 saves it
+ * without, and its save is another rule for -C and -D). */
 static void rt_save(const struct xtn_out *o, const void *data)
 {
 	const struct ip6t_rt *r = data;
@@ -163,7 +166,7 @@ static void rt_save(const struct xtn_out *o, const void *data)
 	if (r->flags & IP6T_RT_TYP)
 		xtn_out_printf(o, "%s --rt-type %u", inv(r, IP6T_RT_INV_TYP, " !"),
 			       r->rt_type);
-	if (!segs_any(r)) {
+	if (!segs_any(r) || (r->flags & IP6T_RT_SGS)) {
 		xtn_out_printf(o, "%s --rt-segsleft ", inv(r, IP6T_RT_INV_SGS, " !"));
 		if (r->segsleft[0] == r->segsleft[1])
 			xtn_out_printf(o, "%u", r->segsleft[0]);

@@ -81,7 +81,7 @@ static int parse_uint(struct xtn_parse *p)
 }
 
 /* "a", "a:b", "a:", ":b" (1.8.9's xtopt_parse_mint): an empty side keeps
- * the default (0, the maximum). */
+ * the default (0, the maximum); "" is the single value 0, as there. */
 static int parse_uint_range(struct xtn_parse *p)
 {
 	const char *s = p->arg;
@@ -97,8 +97,11 @@ static int parse_uint_range(struct xtn_parse *p)
 			s++;
 			continue;
 		}
-		if (*s == '\0')
+		if (*s == '\0') {
+			if (i == 0)
+				v[1] = v[0];
 			break;
+		}
 		if (!xtn_strtoui(s, &end, &v[i], min, max) ||
 		    (*end != '\0' && (*end != ':' || i == 1)))
 			return xtn_parse_fail(p, XTN_PARAM,

@@ -229,3 +229,22 @@ oracle: its save does not read back
 xtnft: its save is the rule
 oracle: the same rule"
 }
+
+@test "--rt-segsleft 0:4294967295 restores from its save (1.8.9 leaves it out, and its save is another rule)" {
+	run unshare -n sh -c '
+		/usr/sbin/ip6tables-nft -A INPUT -m rt --rt-segsleft 0:4294967295
+		saved=$(/usr/sbin/ip6tables-nft -S INPUT | sed -n "s/^-A INPUT //p")
+		echo "$saved"
+		/usr/sbin/ip6tables-nft -C INPUT $saved 2>/dev/null || echo "oracle: its save does not read back"
+		/usr/sbin/ip6tables-nft -F
+		"$0" ip6tables -A INPUT -m rt --rt-segsleft :
+		saved=$("$0" ip6tables -S INPUT | sed -n "s/^-A INPUT //p")
+		echo "$saved"
+		"$0" ip6tables -C INPUT $saved && echo "xtnft: its save is the rule"
+		/usr/sbin/ip6tables-nft -C INPUT $saved && echo "oracle: the same rule"' "$XTNFT"
+	assert_output "-m rt
+oracle: its save does not read back
+-m rt --rt-segsleft 0:4294967295
+xtnft: its save is the rule
+oracle: the same rule"
+}

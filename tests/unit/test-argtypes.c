@@ -131,6 +131,14 @@ static void test_range(void **state)
 	assert_int_equal(parse(f, "length", ":5", &msg), 0);
 	assert_int_equal(f->p.val.u16[0], 0);
 	assert_int_equal(f->p.val.u16[1], 5);
+	/* "" is the single value 0 (1.8.9's xtopt_parse_mint), ":" the
+	 * whole range */
+	assert_int_equal(parse(f, "length", "", &msg), 0);
+	assert_int_equal(f->p.val.u16[0], 0);
+	assert_int_equal(f->p.val.u16[1], 0);
+	assert_int_equal(parse(f, "length", ":", &msg), 0);
+	assert_int_equal(f->p.val.u16[0], 0);
+	assert_int_equal(f->p.val.u16[1], 65535);
 	assert_int_equal(parse(f, "length", "5:x", &msg), -1);
 	assert_string_equal(msg, "t: bad value for option \"--length\" near \"x\", or out of range (0-65535).\n");
 	assert_int_equal(parse(f, "length", "70000", &msg), -1);

@@ -6,6 +6,8 @@
 -m rt --rt-type 0 --rt-0-addrs ::ffff:1.2.3.4;=;OK
 -m rt;=;OK
 -m rt ! --rt-segsleft 0:4294967295;=;OK
+-m rt --rt-segsleft 0:4294967295;=;OK
+-m rt --rt-segsleft :;-m rt --rt-segsleft 0:4294967295;OK
 -m rt --rt-0-res;;FAIL;`--rt-type 0' required before `--rt-0-res'
 -m rt ! --rt-type 0 --rt-0-addrs ::1;;FAIL;`--rt-type 0' required before `--rt-0-addrs'
 -m rt --rt-type 0 --rt-0-not-strict;;FAIL;`--rt-0-addr ...' required before `--rt-0-not-strict'
