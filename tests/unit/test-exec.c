@@ -475,20 +475,29 @@ static void test_restore_error_names_the_line(void **state)
 	assert_int_equal(e->fk.n_batches, 2);
 }
 
+/* A restore whose table has a command that fails (a missing chain) on
+ * line 3, then last_line before its COMMIT: it fails and sends nothing. */
+static void restore_with_failing_line(struct env *e, const char *last_line)
+{
+	struct xtn_restore_opts o = { .prog = "iptables-restore" };
+	char input[256];
+
+	snprintf(input, sizeof(input), "*filter\n-A INPUT -j ACCEPT\n"
+		 "-A NOPE -j ACCEPT\n%s\nCOMMIT\n", last_line);
+	assert_int_equal(restore(e, input, &o), -1);
+	assert_int_equal(e->fk.n_batches, 0);
+}
+
 /* Lines run as they are read, but 1.8.9 runs a table at its COMMIT: a
  * line that does not parse is what is reported, even after a command
- * that fails (a missing chain), and no batch goes out. */
+ * that fails, and no batch goes out. */
 static void test_restore_parses_before_the_kernel(void **state)
 {
 	struct env *e = *state;
-	struct xtn_restore_opts o = { .prog = "iptables-restore" };
 
-	assert_int_equal(restore(e, "*filter\n-A INPUT -j ACCEPT\n"
-				    "-A NOPE -j ACCEPT\n-A INPUT --bogus\n"
-				    "COMMIT\n", &o), -1);
+	restore_with_failing_line(e, "-A INPUT --bogus");
 	assert_int_equal(e->ctx.diag.status, XTN_PARAM);
 	assert_non_null(strstr(e->ctx.diag.msg, "--bogus"));
-	assert_int_equal(e->fk.n_batches, 0);
 }
 
 /* Without the bad line, the failing command is reported at the COMMIT,
@@ -496,14 +505,10 @@ static void test_restore_parses_before_the_kernel(void **state)
 static void test_restore_early_failure_waits_for_commit(void **state)
 {
 	struct env *e = *state;
-	struct xtn_restore_opts o = { .prog = "iptables-restore" };
 
-	assert_int_equal(restore(e, "*filter\n-A INPUT -j ACCEPT\n"
-				    "-A NOPE -j ACCEPT\n-A INPUT -j DROP\n"
-				    "COMMIT\n", &o), -1);
+	restore_with_failing_line(e, "-A INPUT -j DROP");
 	assert_int_equal(e->ctx.diag.status, XTN_OTHER);
 	assert_int_equal(e->ctx.diag.loc.line, 3);
-	assert_int_equal(e->fk.n_batches, 0);
 }
 
 /* A -D later in the same input finds the rule an earlier line queued
