@@ -657,9 +657,11 @@ static int set_def_of(const struct nftnl_set *s, struct xtn_set_def *def,
 		abort();
 	while ((el = nftnl_set_elems_iter_next(it))) {
 		if (def->n_elems == cap) {
-			cap = cap ? 2 * cap : 16;
-			*keys = xtn_xrealloc(*keys, (size_t)cap * def->key_len);
-			*ends = xtn_xrealloc(*ends, (size_t)cap * def->key_len);
+			unsigned int cap_ends = cap;
+
+			/* two arrays of one length */
+			*keys = xtn_xgrow(*keys, &cap, cap + 1, def->key_len, 16);
+			*ends = xtn_xgrow(*ends, &cap_ends, cap, def->key_len, 16);
 		}
 		k = nftnl_set_elem_get(el, NFTNL_SET_ELEM_KEY, &len);
 		if (!k || len != def->key_len)

@@ -64,10 +64,8 @@ static void expr_end(struct xtn_enc *e, struct expr_at at)
 	e->w->n_exprs++;
 	if (!e->want_locs)
 		return;
-	if (e->n_locs == e->cap_locs) {
-		e->cap_locs = e->cap_locs ? 2 * e->cap_locs : 16;
-		e->locs = xtn_xrealloc(e->locs, e->cap_locs * sizeof(*e->locs));
-	}
+	e->locs = xtn_xgrow(e->locs, &e->cap_locs, e->n_locs + 1,
+			    sizeof(*e->locs), 16);
 	e->locs[e->n_locs++] = e->cur;
 }
 
@@ -159,8 +157,8 @@ void xtn_enc_lookup(struct xtn_enc *e, const struct xtn_set_def *def,
 	xtn_sets_add(e->sets, set_new(e, def, id));
 	xw_u32(out(e), NFTA_LOOKUP_SREG, NFT_REG_1);
 	xw_str(out(e), NFTA_LOOKUP_SET, "__set%d");
-	w->lookup_at = xtn_xrealloc(w->lookup_at, (w->n_lookups + 1) *
-				    sizeof(*w->lookup_at));
+	w->lookup_at = xtn_xgrow(w->lookup_at, &w->cap_lookups,
+				 w->n_lookups + 1, sizeof(*w->lookup_at), 4);
 	w->lookup_at[w->n_lookups++] = xw_u32(out(e), NFTA_LOOKUP_SET_ID, id);
 	xw_u32(out(e), NFTA_LOOKUP_FLAGS, invert ? NFT_LOOKUP_F_INV : 0);
 	expr_end(e, x);

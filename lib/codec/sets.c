@@ -52,9 +52,7 @@ void xtn_sets_fini(struct xtn_sets *s)
 
 void xtn_sets_add(struct xtn_sets *sets, struct nftnl_set *s)
 {
-	if (sets->n == sets->cap) {
-		sets->cap = sets->cap ? 2 * sets->cap : 4;
-		sets->v = xtn_xrealloc(sets->v, sets->cap * sizeof(*sets->v));
-	}
+	sets->v = xtn_xgrow(sets->v, &sets->cap, sets->n + 1, sizeof(*sets->v),
+			    4);
 	sets->v[sets->n++] = s;
 }

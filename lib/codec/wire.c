@@ -268,7 +268,7 @@ struct nftnl_rule *xtn_wire_to_nftnl_printable(const struct xtn_wire_rule *w)
 	xtn_strbuf_init(&copy.exprs);
 	without_empty_cmp_data(&w->exprs, &copy.exprs);
 	copy.lookup_at = NULL;
-	copy.n_lookups = 0;
+	copy.n_lookups = copy.cap_lookups = 0;
 	nr = xtn_wire_to_nftnl(&copy);
 	xtn_strbuf_fini(&copy.exprs);
 	return nr;

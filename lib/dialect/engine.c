@@ -89,15 +89,13 @@ void xtn_ps_set_chain(struct xtn_ps *ps, const char *chain)
 
 unsigned int xtn_ps_preload(struct xtn_ps *ps, const struct xtn_ext *ext)
 {
-	unsigned int g = ps->n_groups++;
+	unsigned int g = ps->n_groups++, cap = ps->cap_groups;
 
-	if (ps->n_groups > ps->cap_groups) {
-		ps->cap_groups = ps->cap_groups ? 2 * ps->cap_groups : 8;
-		ps->groups = xtn_xrealloc(ps->groups, ps->cap_groups *
-					  sizeof(*ps->groups));
-		ps->group_ext = xtn_xrealloc(ps->group_ext, ps->cap_groups *
-					     sizeof(*ps->group_ext));
-	}
+	/* two arrays of one length */
+	ps->groups = xtn_xgrow(ps->groups, &cap, ps->n_groups,
+			       sizeof(*ps->groups), 8);
+	ps->group_ext = xtn_xgrow(ps->group_ext, &ps->cap_groups, ps->n_groups,
+				  sizeof(*ps->group_ext), 8);
 	ps->groups[g] = NULL;
 	ps->group_ext[g] = ext;
 	xtn_optset_merge(&ps->set, ext->opts, g);

@@ -615,11 +615,8 @@ static int chain_line(struct xtn_xml *x, char *text, uint32_t line,
 	if (x->n_chains >= XML_CHAINS_MAX)
 		return param_fail(d, line, "%s: line %u chain name invalid",
 				  XTN_XML_PROG, line);
-	if (x->n_chains == x->cap_chains) {
-		x->cap_chains = x->cap_chains ? 2 * x->cap_chains : 16;
-		x->chains = xtn_xrealloc(x->chains,
-					 x->cap_chains * sizeof(*x->chains));
-	}
+	x->chains = xtn_xgrow(x->chains, &x->cap_chains, x->n_chains + 1,
+			      sizeof(*x->chains), 16);
 	c = &x->chains[x->n_chains++];
 	memset(c, 0, sizeof(*c));
 	c->name = xtn_xstrdup(name);

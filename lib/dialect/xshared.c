@@ -635,7 +635,7 @@ static int generic_opt_check(struct xs *p)
 		if (!(p->options & (1u << i)))
 			continue;
 		for (j = 0; j < NUMBER_OF_CMD; j++) {
-			if (!(p->command & (1u << j)) || !(p->options & (1u << i)))
+			if (!(p->command & (1u << j)))
 				continue;
 			if (legal_with(i, j))
 				legal = 1;

@@ -85,11 +85,8 @@ static struct xchain *xt_chain(struct xtable *t, const char *name)
 		c = xtn_xzalloc(sizeof(*c));
 		c->name = xtn_xstrdup(name);
 		xtn_hmap_put(&t->chains, name, c);
-		if (t->n_order == t->cap_order) {
-			t->cap_order = t->cap_order ? 2 * t->cap_order : 16;
-			t->order = xtn_xrealloc(t->order, t->cap_order *
-						sizeof(*t->order));
-		}
+		t->order = xtn_xgrow(t->order, &t->cap_order, t->n_order + 1,
+				     sizeof(*t->order), 16);
 		t->order[t->n_order++] = c;
 	}
 	t->last = c;

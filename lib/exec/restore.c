@@ -66,10 +66,7 @@ static void drop_records(struct rst *r)
 
 static void keep(struct rst *r, struct xtn_rline *rl)
 {
-	if (r->n == r->cap) {
-		r->cap = r->cap ? 2 * r->cap : 64;
-		r->recs = xtn_xrealloc(r->recs, r->cap * sizeof(*r->recs));
-	}
+	r->recs = xtn_xgrow(r->recs, &r->cap, r->n + 1, sizeof(*r->recs), 64);
 	r->recs[r->n++] = *rl;
 }
 
@@ -232,20 +229,16 @@ static void run_early(struct rst *r)
 /* A table's COMMIT: what is left of its records goes to the session. */
 static int run_block(struct rst *r, uint32_t line)
 {
+	bool anew = r->early_failed;
 	int ret;
 
+	/* a record failed early: it and what it queued, all again in a new
+	 * session, so the failure comes in 1.8.9's place */
+	if (anew)
+		r->begun = r->early_failed = false;
 	if (begin(r) < 0)
 		return begin_failed(r, line);
-	if (r->early_failed) {
-		/* the failed record and what it queued: all again, anew */
-		r->early_failed = false;
-		xtn_exec_mark(r->ex);
-		if (xtn_exec_begin(r->ex) < 0)
-			return begin_failed(r, line);
-		ret = replay(r->ex, r);
-	} else {
-		ret = run_pending(r->ex, r);
-	}
+	ret = anew ? replay(r->ex, r) : run_pending(r->ex, r);
 	xtn_strbuf_reset(&r->discard);
 	if (ret == 0)
 		return 0;

@@ -67,11 +67,8 @@ static int check_jump(struct xtn_exec *ex, struct xtable *t,
 	if (ex->flags & XTN_EXEC_RESTORE) {
 		struct jump_check *j;
 
-		if (ex->n_jumps == ex->cap_jumps) {
-			ex->cap_jumps = ex->cap_jumps ? 2 * ex->cap_jumps : 64;
-			ex->jumps = xtn_xrealloc(ex->jumps, ex->cap_jumps *
-						 sizeof(*ex->jumps));
-		}
+		ex->jumps = xtn_xgrow(ex->jumps, &ex->cap_jumps,
+				      ex->n_jumps + 1, sizeof(*ex->jumps), 64);
 		j = &ex->jumps[ex->n_jumps++];
 		j->table = xtn_arena_strndup(&ex->jump_names, t->name,
 					     strlen(t->name));

@@ -125,11 +125,8 @@ static char *intern(struct xtn_batch *b, const char *name)
 	if (!s) {
 		s = xtn_xstrdup(name);
 		xtn_hmap_put(&b->names, name, s);
-		if (b->n_names == b->cap_names) {
-			b->cap_names = b->cap_names ? 2 * b->cap_names : 16;
-			b->name_list = xtn_xrealloc(b->name_list, b->cap_names *
-						    sizeof(char *));
-		}
+		b->name_list = xtn_xgrow(b->name_list, &b->cap_names,
+					 b->n_names + 1, sizeof(char *), 16);
 		b->name_list[b->n_names++] = s;
 	}
 	b->last_name = s;

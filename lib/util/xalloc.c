@@ -43,6 +43,19 @@ void *xtn_xzalloc(size_t size)
 	return p;
 }
 
+void *xtn_xgrow(void *v, unsigned int *cap, unsigned int need, size_t size,
+		unsigned int first)
+{
+	unsigned int c = *cap ? *cap : first;
+
+	if (need <= *cap)
+		return v;
+	while (c < need)
+		c *= 2;
+	*cap = c;
+	return xtn_xrealloc(v, (size_t)c * size);
+}
+
 void *xtn_xrealloc(void *ptr, size_t size)
 {
 	void *p = realloc(ptr, size ? size : 1);

@@ -62,7 +62,7 @@ struct xtn_wire_rule {
 	/* where each lookup's set id sits in exprs (the encoder's ids,
 	 * renumbered when the batch numbers the sets) */
 	size_t *lookup_at;
-	unsigned int n_lookups;
+	unsigned int n_lookups, cap_lookups;
 	/* what the queueing command adds; 0 or NULL: absent */
 	uint64_t handle, position;
 	uint32_t id, position_id;

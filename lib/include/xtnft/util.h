@@ -18,6 +18,10 @@ void *xtn_xmalloc(size_t size);
 void *xtn_xzalloc(size_t size);
 void *xtn_xrealloc(void *ptr, size_t size);
 char *xtn_xstrdup(const char *s);
+/* An array of *cap elements of size bytes, grown by doubling (from first)
+ * to hold at least need: the array, moved or not. */
+void *xtn_xgrow(void *v, unsigned int *cap, unsigned int need, size_t size,
+		unsigned int first);
 char *xtn_xstrndup(const char *s, size_t n);
 
 /* A growable, always NUL-terminated output buffer. */
