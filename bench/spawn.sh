@@ -4,13 +4,19 @@
 # empty_list measures it) for xtnft builds and iptables-nft 1.8.9, beside
 # the same loop around /bin/true.
 #
-# Usage: bench/spawn.sh [--rounds R] [--calls N] XTNFT [XTNFT...]
+# Usage: bench/spawn.sh [--rounds R] [--calls N] [--floor XTNFT_FLOOR]
+#                       XTNFT [XTNFT...]
 #
 # Inside one fresh network namespace, R rounds; each round runs N calls
 # of every command in turn (/bin/true, each XTNFT given, iptables-nft).
 # Per command: the median over the rounds of the mean time per call, in
 # microseconds, its ratio to iptables-nft, and the same with /bin/true's
 # time taken off both (what the tool itself costs above a process start).
+# --floor adds the floor tool (tools/xtnft-floor of an xtnft build) twice:
+# `start`, a process of xtnft's size linked with the same libraries that
+# exits at once, and `genid`, the same with one generation request; and
+# a last column, each time above `start` (what is left once the dynamic
+# loading of libnftnl and libmnl is paid).
 set -euo pipefail
 BENCH_NAME=spawn
 # shellcheck source=bench/lib.sh
@@ -45,10 +51,13 @@ if [[ ${1:-} == --inner ]]; then
 fi
 
 tools=()
+floor=
 while [[ $# -gt 0 ]]; do
 	case $1 in
 	--rounds) rounds=$2; shift 2 ;;
 	--calls) calls=$2; shift 2 ;;
+	--floor) floor=$2; [[ -x $floor ]] || die "$floor is not an executable"
+	   shift 2 ;;
 	-*) die "unknown option $1" ;;
 	*) [[ -x $1 ]] || die "$1 is not an executable"
 	   tools+=("$1 iptables -L -n"); shift ;;
@@ -59,18 +68,35 @@ done
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cmds=("/bin/true" "${tools[@]}" "$oracle -L -n")
+floors=()
+[[ -n $floor ]] && floors=("$floor start" "$floor genid")
+cmds=("/bin/true" "${floors[@]}" "${tools[@]}" "$oracle -L -n")
 log "$rounds rounds of $calls calls of ${#cmds[@]} commands"
 unshare -n "$0" --inner "$work/t" "$rounds" "$calls" "${cmds[@]}"
 
 us() { grep -F "$1|" "$work/t" | cut -d'|' -f2 | median; }
 spawn=$(us /bin/true)
 ref=$(us "$oracle -L -n")
-echo "| command | per call | ratio | above /bin/true | ratio above |"
-echo "|---|---|---|---|---|"
+linked=
+[[ -n $floor ]] && linked=$(us "$floor start")
+if [[ -n $linked ]]; then
+	echo "| command | per call | ratio | above /bin/true | ratio above | above start | ratio above start |"
+	echo "|---|---|---|---|---|---|---|"
+else
+	echo "| command | per call | ratio | above /bin/true | ratio above |"
+	echo "|---|---|---|---|---|"
+fi
+# above(t, base, ref): t's time above base, and its ratio to ref's
+above() {
+	awk -v t="$1" -v s="$2" -v r="$3" 'BEGIN {
+		printf " %.0f us | %s |", t - s,
+		       (r > s && t > s) ? sprintf("%.2f", (t - s) / (r - s)) : "-" }'
+}
 for cmd in "${cmds[@]}"; do
 	t=$(us "$cmd")
-	awk -v c="$cmd" -v t="$t" -v r="$ref" -v s="$spawn" 'BEGIN {
-		printf "| %s | %.0f us | %.2f | %.0f us | %s |\n", c, t, t / r,
-		       t - s, (r > s && t > s) ? sprintf("%.2f", (t - s) / (r - s)) : "-" }'
+	row=$(awk -v c="$cmd" -v t="$t" -v r="$ref" \
+		'BEGIN { printf "| %s | %.0f us | %.2f |", c, t, t / r }')
+	row+=$(above "$t" "$spawn" "$ref")
+	[[ -n $linked ]] && row+=$(above "$t" "$linked" "$ref")
+	echo "$row"
 done

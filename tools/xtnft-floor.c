@@ -12,6 +12,12 @@
  *   xtnft-floor dump [-6] TABLE [--table]
  *	reads TABLE's rules and throws them away: one dump per chain, as
  *	xtnft reads them, or one dump of the whole table (--table).
+ *   xtnft-floor start
+ *	exits at once: a process of xtnft's size, linked with the same
+ *	libraries, started and ended (bench/spawn.sh's floor for one call);
+ *   xtnft-floor genid
+ *	the same, and one generation request on a netlink socket, the
+ *	least any call that reads the ruleset asks the kernel.
  *
  * replay and dump print one line: user and system CPU seconds, wall
  * seconds, peak RSS in KiB, messages and bytes read.
@@ -404,8 +410,23 @@ static int dump(int argc, char **argv)
 	return 0;
 }
 
+/* The least a call that reads the ruleset does: open a socket, ask
+ * for the generation, close. */
+static int genid_only(void)
+{
+	struct mnl_socket *nl = open_nl();
+	uint32_t id = current_genid(nl);
+
+	mnl_socket_close(nl);
+	return id == 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 2 && strcmp(argv[1], "start") == 0)
+		return 0;
+	if (argc == 2 && strcmp(argv[1], "genid") == 0)
+		return genid_only();
 	if (argc >= 3 && strcmp(argv[1], "record") == 0)
 		return record(argv[2], argc - 3, argv + 3);
 	if (argc == 3 && strcmp(argv[1], "replay") == 0)
@@ -414,7 +435,8 @@ int main(int argc, char **argv)
 		return dump(argc - 2, argv + 2);
 	fprintf(stderr, "usage: %s record FILE [-6] [--noflush] < RULES\n"
 		"       %s replay FILE\n"
-		"       %s dump [-6] TABLE [--table]\n",
-		argv[0], argv[0], argv[0]);
+		"       %s dump [-6] TABLE [--table]\n"
+		"       %s start | genid\n",
+		argv[0], argv[0], argv[0], argv[0]);
 	return 2;
 }
