@@ -27,8 +27,11 @@ void xtn_rparser_init(struct xtn_rparser *p, struct xtn_ctx *ctx,
 
 void xtn_rline_fini(struct xtn_rline *rl)
 {
-	free(rl->chain);
-	free(rl->policy);
+	if (rl->chain) {
+		free(rl->chain->name);
+		free(rl->chain->policy);
+		free(rl->chain);
+	}
 	xtn_cmd_free(rl->cmd);
 	memset(rl, 0, sizeof(*rl));
 }
@@ -170,6 +173,7 @@ static int parse_chain(struct xtn_rparser *p, char *text, uint32_t line,
 {
 	char *save = NULL, *chain = strtok_r(text + 1, " \t\n", &save), *policy;
 	struct xtn_loc loc = { .line = line };
+	struct xtn_rchain decl = { 0 };
 
 	if (!chain)
 		return fail(p, line, "%s: line %u chain name invalid",
@@ -186,17 +190,19 @@ static int parse_chain(struct xtn_rparser *p, char *text, uint32_t line,
 				"%s: final implicit COMMIT failed", p->o->prog);
 	if (xtn_table_builtin(xtn_family_table(p->ctx->fam, p->table), chain) &&
 	    p->o->counters && xtn_dialect_of(p->ctx)->restore_chain_counters) {
-		if (!parse_counters(strtok_r(NULL, " \t\n", &save), &rl->pkts,
-				    &rl->bytes))
+		if (!parse_counters(strtok_r(NULL, " \t\n", &save), &decl.pkts,
+				    &decl.bytes))
 			return fail(p, line,
 				    "invalid policy counters for chain '%s'",
 				    chain);
-		rl->counters = true;
+		decl.counters = true;
 	}
+	decl.name = xtn_xstrdup(chain);
+	decl.policy = xtn_xstrdup(policy);
 	rl->kind = XTN_RL_CHAIN;
 	rl->table = p->table;
-	rl->chain = xtn_xstrdup(chain);
-	rl->policy = xtn_xstrdup(policy);
+	rl->chain = xtn_xmalloc(sizeof(*rl->chain));
+	*rl->chain = decl;
 	return 0;
 }
 

@@ -17,13 +17,15 @@ struct nftnl_chain;
 struct nftnl_rule;
 
 /* A rule as this transaction sees it: in the kernel, or queued. */
+/* One a rule of every chain a command or a restore touches (pointers
+ * first: 40 bytes, no padding). */
 struct xrule {
 	uint64_t handle;	/* kernel rule; 0 when queued in this batch */
+	void *raw;		/* kernel nlmsg, decoded on demand */
+	struct xtn_rule *model;
+	uint32_t raw_len;
 	uint32_t rule_id;	/* NFTA_RULE_ID when queued */
 	uint32_t line, index;	/* restore source, to rebuild the model */
-	void *raw;		/* kernel nlmsg, decoded on demand */
-	uint32_t raw_len;
-	struct xtn_rule *model;
 };
 
 struct xrules {

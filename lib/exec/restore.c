@@ -128,8 +128,9 @@ static int run_record(struct xtn_exec *ex, const struct xtn_rline *rl,
 	case XTN_RL_TABLE:
 		return xtn_exec_table_start(ex, rl->table, rl->line, verbose);
 	case XTN_RL_CHAIN:
-		return xtn_exec_chain_decl(ex, rl->table, rl->chain, rl->policy,
-					   rl->counters, rl->pkts, rl->bytes,
+		return xtn_exec_chain_decl(ex, rl->table, rl->chain->name,
+					   rl->chain->policy, rl->chain->counters,
+					   rl->chain->pkts, rl->chain->bytes,
 					   rl->line);
 	case XTN_RL_CMD:
 		return xtn_exec_cmd(ex, rl->cmd);
@@ -297,7 +298,7 @@ static int one_line(struct rst *r, struct xtn_rparser *p, struct xtn_lines *in,
 	}
 	if (rl.kind == XTN_RL_CMD) {
 		rl.text = xtn_arena_strndup(&r->texts, l->text, l->len);
-		rl.len = l->len;
+		rl.len = (uint32_t)l->len;
 		rl.newline = l->newline;
 		rl.table = p->table;
 	}

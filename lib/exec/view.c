@@ -46,12 +46,11 @@ void xt_view_reset(struct xchain *c)
 	c->view_known = false;
 }
 
+/* Room for two at first: most of a kube-proxy ruleset's chains hold two
+ * to four rules, and a restore keeps a view of every chain it fills. */
 void xt_view_insert(struct xrules *rs, unsigned int pos, const struct xrule *r)
 {
-	if (rs->n == rs->cap) {
-		rs->cap = rs->cap ? rs->cap * 2 : 8;
-		rs->v = xtn_xrealloc(rs->v, rs->cap * sizeof(*rs->v));
-	}
+	rs->v = xtn_xgrow(rs->v, &rs->cap, rs->n + 1, sizeof(*rs->v), 2);
 	memmove(&rs->v[pos + 1], &rs->v[pos], (rs->n - pos) * sizeof(*rs->v));
 	rs->v[pos] = *r;
 	rs->n++;

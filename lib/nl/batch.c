@@ -138,10 +138,7 @@ static void note(struct xtn_batch *b, uint32_t seq, enum xtn_obj_op op,
 {
 	struct xtn_batch_obj *o;
 
-	if (b->n_objs == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 16;
-		b->objs = xtn_xrealloc(b->objs, b->cap * sizeof(*b->objs));
-	}
+	b->objs = xtn_xgrow(b->objs, &b->cap, b->n_objs + 1, sizeof(*b->objs), 16);
 	o = &b->objs[b->n_objs++];
 	o->seq = seq;
 	o->op = (uint8_t)op;

@@ -274,7 +274,7 @@ static void test_restore_without_commit(void **state)
 	assert_int_equal(r.v[0].kind, XTN_RL_TABLE);
 	/* no -c in arptables-restore: chain and rule counters are left */
 	assert_int_equal(r.v[1].kind, XTN_RL_CHAIN);
-	assert_false(r.v[1].counters);
+	assert_false(r.v[1].chain->counters);
 	assert_int_equal(r.v[2].kind, XTN_RL_CMD);
 	assert_false(r.v[2].cmd->counters_set);
 	/* a table starts where the last ends, as COMMIT would end it */

@@ -106,14 +106,15 @@ enum xtn_obj_op {
 	XTN_OBJ_SET_ADD,	/* an anonymous set and its elements */
 };
 
+/* One a message of the batch (32 bytes: a restore notes 100k). */
 struct xtn_batch_obj {
 	uint32_t seq;
 	uint32_t line;		/* restore line, 0 on the command line */
+	unsigned int n_locs;
 	uint8_t op;		/* enum xtn_obj_op */
 	char *name;		/* table or chain the message names */
 	/* rules: the argv words behind each expression, if known */
 	struct xtn_loc *locs;
-	unsigned int n_locs;
 };
 
 /* The kernel reads at most NFT_RULE_MAXEXPRS (net/netfilter/nf_tables.h,

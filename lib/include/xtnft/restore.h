@@ -70,25 +70,32 @@ enum xtn_rline_kind {
 	XTN_RL_EXIT,		/* -h or -V: the text is out, stop with 0 */
 };
 
+/* What a ":CHAIN POLICY [pkts:bytes]" line declares: apart from the
+ * record, so the records of a restore's many rule lines stay small. */
+struct xtn_rchain {
+	char *name, *policy;
+	bool counters;		/* [pkts:bytes] taken (-c) */
+	uint64_t pkts, bytes;
+};
+
+/* A restore keeps one a line until its end (100k lines: 48 bytes each). */
 struct xtn_rline {
 	enum xtn_rline_kind kind;
 	uint32_t line;
-	const char *table;	/* the family profile's name */
-	char *chain, *policy;	/* XTN_RL_CHAIN */
-	bool counters;		/* [pkts:bytes] taken (-c) */
-	uint64_t pkts, bytes;
-	struct xtn_cmd *cmd;	/* XTN_RL_CMD; NULL once it is in the batch */
 	/* XTN_RL_CMD: the line as read, to parse it again when the model
 	 * is wanted after it has been dropped (a rerun after a clash, a
 	 * later line's look at the rules queued so far); the restore
 	 * keeps the text (its lines arena), the record points at it */
-	const char *text;
-	size_t len;
+	uint32_t len;
 	bool newline;
 	/* ebtables: a "*table" line also ends the table before it (no
 	 * COMMIT in ebtables-save): this COMMIT record, then parse the
 	 * same line again */
 	bool again;
+	const char *table;	/* the family profile's name */
+	struct xtn_rchain *chain;	/* XTN_RL_CHAIN */
+	struct xtn_cmd *cmd;	/* XTN_RL_CMD; NULL once it is in the batch */
+	const char *text;
 };
 
 void xtn_rline_fini(struct xtn_rline *rl);
