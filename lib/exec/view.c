@@ -46,6 +46,9 @@ void xt_view_reset(struct xchain *c)
 	c->view_known = false;
 }
 
+_Static_assert(sizeof(struct xrule) <= 40,
+	       "a view entry a rule: a restore queues 100k");
+
 /* Room for two at first: most of a kube-proxy ruleset's chains hold two
  * to four rules, and a restore keeps a view of every chain it fills. */
 void xt_view_insert(struct xrules *rs, unsigned int pos, const struct xrule *r)

@@ -133,6 +133,9 @@ static char *intern(struct xtn_batch *b, const char *name)
 	return s;
 }
 
+_Static_assert(sizeof(struct xtn_batch_obj) <= 32,
+	       "a note a message: a restore's batch holds 100k");
+
 static void note(struct xtn_batch *b, uint32_t seq, enum xtn_obj_op op,
 		 const char *name, uint32_t line)
 {
