@@ -16,9 +16,9 @@ struct xtn_chain_def;
 struct nftnl_chain;
 struct nftnl_rule;
 
-/* A rule as this transaction sees it: in the kernel, or queued. */
-/* One a rule of every chain a command or a restore touches (pointers
- * first: 40 bytes, no padding). */
+/* A rule as this transaction sees it: in the kernel, or queued.  One per
+ * rule of every chain a command or a restore touches (pointers first:
+ * 40 bytes, no padding). */
 struct xrule {
 	uint64_t handle;	/* kernel rule; 0 when queued in this batch */
 	void *raw;		/* kernel nlmsg, decoded on demand */

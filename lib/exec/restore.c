@@ -29,8 +29,8 @@
 /* Hand output to the caller once it is this big. */
 #define FLUSH_AT (64 * 1024)
 
-/* A restore keeps one record a line: their size is a tenth of a 100k
- * restore's peak memory. */
+/* A restore keeps one record per line: at 100k lines they are a
+ * sixteenth of its peak memory. */
 _Static_assert(sizeof(struct xtn_rline) <= 48, "restore records grew");
 
 struct rst {

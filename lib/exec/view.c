@@ -47,7 +47,7 @@ void xt_view_reset(struct xchain *c)
 }
 
 _Static_assert(sizeof(struct xrule) <= 40,
-	       "a view entry a rule: a restore queues 100k");
+	       "a view entry per rule: a restore queues 100k");
 
 /* Room for two at first: most of a kube-proxy ruleset's chains hold two
  * to four rules, and a restore keeps a view of every chain it fills. */

@@ -134,7 +134,7 @@ static char *intern(struct xtn_batch *b, const char *name)
 }
 
 _Static_assert(sizeof(struct xtn_batch_obj) <= 32,
-	       "a note a message: a restore's batch holds 100k");
+	       "a note per message: a restore's batch holds 100k");
 
 static void note(struct xtn_batch *b, uint32_t seq, enum xtn_obj_op op,
 		 const char *name, uint32_t line)

@@ -106,7 +106,7 @@ enum xtn_obj_op {
 	XTN_OBJ_SET_ADD,	/* an anonymous set and its elements */
 };
 
-/* One a message of the batch (32 bytes: a restore notes 100k). */
+/* One per message of the batch (32 bytes: a restore notes 100k). */
 struct xtn_batch_obj {
 	uint32_t seq;
 	uint32_t line;		/* restore line, 0 on the command line */

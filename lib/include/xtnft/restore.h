@@ -78,16 +78,12 @@ struct xtn_rchain {
 	uint64_t pkts, bytes;
 };
 
-/* A restore keeps one a line until its end (100k lines: 48 bytes each). */
+/* A restore keeps one per line until its end (100k lines: 48 bytes each). */
 struct xtn_rline {
 	enum xtn_rline_kind kind;
 	uint32_t line;
-	/* XTN_RL_CMD: the line as read, to parse it again when the model
-	 * is wanted after it has been dropped (a rerun after a clash, a
-	 * later line's look at the rules queued so far); the restore
-	 * keeps the text (its lines arena), the record points at it */
-	uint32_t len;
-	bool newline;
+	uint32_t len;		/* of text */
+	bool newline;		/* text ended with one */
 	/* ebtables: a "*table" line also ends the table before it (no
 	 * COMMIT in ebtables-save): this COMMIT record, then parse the
 	 * same line again */
@@ -95,6 +91,10 @@ struct xtn_rline {
 	const char *table;	/* the family profile's name */
 	struct xtn_rchain *chain;	/* XTN_RL_CHAIN */
 	struct xtn_cmd *cmd;	/* XTN_RL_CMD; NULL once it is in the batch */
+	/* XTN_RL_CMD: the line as read, to parse it again when the model
+	 * is wanted after it has been dropped (a rerun after a clash, a
+	 * later line's look at the rules queued so far); the restore
+	 * keeps the text (its lines arena), the record points at it */
 	const char *text;
 };
 
