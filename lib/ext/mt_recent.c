@@ -206,7 +206,12 @@ static void recent_save(const struct xtn_out *o, const void *data)
 		xtn_out_printf(o, " --hitcount %u", m->hit_count);
 	if (m->check_set & XT_RECENT_TTL)
 		xtn_out_puts(o, " --rttl");
-	xtn_out_printf(o, " --name %s", m->name);
+	/* an empty name (the kernel refuses it: only a rule parsed and not
+	 * sent has one) as "", so that its save form parses back */
+	if (m->name[0])
+		xtn_out_printf(o, " --name %s", m->name);
+	else
+		xtn_out_puts(o, " --name \"\"");
 	xtn_out_printf(o, " --mask %s", mask_str(o, m, buf, sizeof(buf)));
 	if (m->side == XT_RECENT_SOURCE)
 		xtn_out_puts(o, " --rsource");
