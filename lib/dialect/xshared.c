@@ -461,8 +461,11 @@ int xs_check_inverse(struct xs *p)
 }
 
 /* -i/-o: an empty name is an error, or for arptables a warning (and no
- * interface compared). */
-static int iface_option(struct xs *p, unsigned int option, char letter)
+ * interface compared).  1.8.9 looks at the word the option took, before
+ * an intrapositioned "!" hands over the next one: arptables' "-o ! ''"
+ * is not warned about (taken_empty: that word was empty). */
+static int iface_option(struct xs *p, unsigned int option, char letter,
+			bool taken_empty)
 {
 	if (*p->ps.g.optarg != '\0')
 		return xs_base_option(p, option, letter, NULL, xs_last_word(p));
@@ -470,7 +473,8 @@ static int iface_option(struct xs *p, unsigned int option, char letter)
 		return xtn_ps_param(&p->ps, "Empty interface is likely to be undesired");
 	if (xs_set_option(p, option) < 0)
 		return -1;
-	xtn_warn(&p->ps.ctx->diag, "Empty interface is likely to be undesired");
+	if (taken_empty)
+		xtn_warn(&p->ps.ctx->diag, "Empty interface is likely to be undesired");
 	return 0;
 }
 
@@ -490,11 +494,11 @@ static int handle_option(struct xs *p, int c)
 	case 'i':
 		if (xs_check_inverse(p) < 0)
 			return -1;
-		return iface_option(p, XS_OPT_VIANAMEIN, 'i');
+		return iface_option(p, XS_OPT_VIANAMEIN, 'i', *arg == '\0');
 	case 'o':
 		if (xs_check_inverse(p) < 0)
 			return -1;
-		return iface_option(p, XS_OPT_VIANAMEOUT, 'o');
+		return iface_option(p, XS_OPT_VIANAMEOUT, 'o', *arg == '\0');
 	case 'j':
 		if (xs_set_option(p, XS_OPT_JUMP) < 0)
 			return -1;

@@ -35,6 +35,7 @@ struct parsed {
 	char *out;		/* stdout text (-h, -V) */
 	char *err;		/* the error message, or NULL */
 	char *warn;		/* the first warning, or NULL */
+	unsigned int n_warnings;
 };
 
 static void parsed_fini(struct parsed *p)
@@ -69,6 +70,7 @@ static struct parsed parse(const char *args)
 		p.err = xtn_xstrdup(ctx.diag.msg);
 	if (ctx.diag.n_warnings)
 		p.warn = xtn_xstrdup(ctx.diag.warnings[0]);
+	p.n_warnings = ctx.diag.n_warnings;
 	xtn_ctx_fini(&ctx);
 	return p;
 }
@@ -159,6 +161,18 @@ static void test_empty_interface(void **state)
 
 	(void)state;
 	assert_int_equal(p.res, XTN_PARSED_CMD);
+	assert_string_equal(p.warn, "Empty interface is likely to be undesired");
+	parsed_fini(&p);
+	/* 1.8.9 looks at the word -o took ("!"), not at the name after it:
+	 * only the warning about the intrapositioned "!" */
+	p = parse("-A OUTPUT -o ! ''");
+	assert_int_equal(p.res, XTN_PARSED_CMD);
+	assert_int_equal(p.n_warnings, 1);
+	assert_non_null(strstr(p.warn, "intrapositioned negation"));
+	parsed_fini(&p);
+	p = parse("-A OUTPUT ! -o ''");
+	assert_int_equal(p.res, XTN_PARSED_CMD);
+	assert_int_equal(p.n_warnings, 1);
 	assert_string_equal(p.warn, "Empty interface is likely to be undesired");
 	parsed_fini(&p);
 }
