@@ -467,6 +467,12 @@ int xs_check_inverse(struct xs *p)
 static int iface_option(struct xs *p, unsigned int option, char letter,
 			bool taken_empty)
 {
+	/* Stricter than 1.8.9: arptables' "-i ! !" matches a device named
+	 * "!", which both tools save as "! -i !", and no arptables-restore
+	 * reads that back ("Multiple `!' flags"), quoted or not. */
+	if (p->prof->bang_after && strcmp(p->ps.g.optarg, "!") == 0)
+		return xtn_ps_param(&p->ps,
+				    "interface name `!' is not supported: a restore would read it as a negation");
 	if (*p->ps.g.optarg != '\0')
 		return xs_base_option(p, option, letter, NULL, xs_last_word(p));
 	if (!p->prof->empty_iface_warns)

@@ -225,6 +225,13 @@ both_arp() {
 	[ "$ours" = '-A INPUT -i "a b"' ]
 }
 
+@test "arptables refuses a device named ! (1.8.9 saves -i ! ! as ! -i !, which no restore reads back)" {
+	both_arp '$ARPT -A INPUT -i ! ! 2>&1 | grep -v intrapositioned; echo rc=${PIPESTATUS[0]}; $ARPTSAVE >$BATS_TEST_TMPDIR/s; grep "^-A" $BATS_TEST_TMPDIR/s; $ARPTRESTORE <$BATS_TEST_TMPDIR/s; echo rc=$?'
+	[[ $theirs == "rc=0"*"-A INPUT ! -i !"*"Multiple \`!' flags not allowed"*"rc=2" ]]
+	[[ $ours == *"interface name \`!' is not supported: a restore would read it as a negation"*"rc=2"*"rc=0" ]]
+	[[ $ours != *"-A INPUT"* ]]
+}
+
 @test "arptables-restore: renaming a chain made by the same input is a clear error (1.8.9: the kernel's, status 4)" {
 	both_arp 'printf "*filter\n-N FOO\n-E FOO BAR\nCOMMIT\n" | $ARPTRESTORE; echo rc=$?; $ARPTSAVE | grep -c "^:"'
 	[[ $theirs == *"CHAIN_RENAME failed (No such file or directory): chain BAR"*"rc=4"*"0" ]]

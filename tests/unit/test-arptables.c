@@ -152,6 +152,18 @@ static void test_intrapositioned_bang(void **state)
 	expect_error("-A INPUT ! -d ! 1.2.3.4", "Multiple `!' flags not allowed");
 	/* -j takes none: "!" is the target's name there */
 	expect_error("-A INPUT -j ! ACCEPT", "Bad argument `ACCEPT'\n");
+	/* a device named "!": 1.8.9 takes it and saves "! -i !", which no
+	 * restore reads back; "!+" and "a!" save as themselves */
+	expect_error("-A INPUT -i ! !",
+		     "interface name `!' is not supported: a restore would read it as a negation");
+	expect_error("-A OUTPUT --out-interface=! !",
+		     "interface name `!' is not supported: a restore would read it as a negation");
+	p = parse("-A INPUT -i ! !+");
+	assert_int_equal(p.res, XTN_PARSED_CMD);
+	parsed_fini(&p);
+	p = parse("-A OUTPUT -o ! a!");
+	assert_int_equal(p.res, XTN_PARSED_CMD);
+	parsed_fini(&p);
 }
 
 /* An empty interface is only a warning (and no compare). */
