@@ -254,7 +254,7 @@ static int parse_name(struct xtn_parse *p, const char *name)
 	/* saved unquoted by 1.8.9: it could not be restored */
 	if (strpbrk(name, " \t\"'"))
 		return xtn_parse_fail(p, XTN_PARAM,
-				      "hashlimit: option \"--hashlimit-name\" cannot hold blanks or quotes\n");
+				      "hashlimit: option \"--hashlimit-name\" cannot hold blanks or quotes");
 	return 0;
 }
 

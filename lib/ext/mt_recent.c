@@ -83,7 +83,7 @@ static int recent_parse(struct xtn_parse *p, void *data)
 		 * quote could not be restored */
 		if (strpbrk(m->name, " \t\"'"))
 			return xtn_parse_fail(p, XTN_PARAM,
-					      "recent: option \"--name\" cannot hold blanks or quotes\n");
+					      "recent: option \"--name\" cannot hold blanks or quotes");
 		break;
 	case O_RTTL:
 		m->check_set |= XT_RECENT_TTL;

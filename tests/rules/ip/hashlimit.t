@@ -34,5 +34,5 @@
 -m hashlimit --hashlimit-upto 5/s --hashlimit-rate-match --hashlimit-rate-interval 0 --hashlimit-name a;;FAIL;hashlimit: Bad value for "--hashlimit-rate-interval" option: "0"
 -m hashlimit --hashlimit-upto 5/s --hashlimit-rate-interval 10 --hashlimit-name a;;FAIL;hashlimit: option "--hashlimit-rate-interval" also requires "--hashlimit-rate-match".\n
 -m hashlimit --hashlimit-upto 1kb/s --hashlimit-burst 10 --hashlimit-name a;;FAIL;burst cannot be smaller than 1024b
--m hashlimit --hashlimit-upto 1/s --hashlimit-name "a b";;FAIL;hashlimit: option "--hashlimit-name" cannot hold blanks or quotes\n
+-m hashlimit --hashlimit-upto 1/s --hashlimit-name "a b";;FAIL;hashlimit: option "--hashlimit-name" cannot hold blanks or quotes
 -m hashlimit --hashlimit-upto 1/s --hashlimit-name a ! --hashlimit-burst 4;;FAIL;hashlimit: option "--hashlimit-burst" cannot be inverted.\n

@@ -14,5 +14,5 @@
 -m recent --rcheck --seconds 0;;FAIL;recent: bad value for option "--seconds", or out of range (1-4294967295).\n
 -m recent --rcheck ! --seconds 4;;FAIL;recent: option "--seconds" cannot be inverted.\n
 -m recent --set --set;;FAIL;recent: option "--set" can only be used once.\n
--m recent --set --name "a b";;FAIL;recent: option "--name" cannot hold blanks or quotes\n
+-m recent --set --name "a b";;FAIL;recent: option "--name" cannot hold blanks or quotes
 -m recent --set --mask 1.2.3.4/8;;FAIL;getaddrinfo: Name or service not known\n
