@@ -248,3 +248,152 @@ oracle: its save does not read back
 xtnft: its save is the rule
 oracle: the same rule"
 }
+
+@test "an inverted full range keeps its ! in save form (1.8.9 drops it, and its save is another rule)" {
+	run unshare -n sh -c '
+		for spec in "iptables -p esp -m esp ! --espspi 0:4294967295" \
+			"ip6tables -m ah ! --ahspi 0:4294967295" \
+			"ip6tables -m frag ! --fragid 0:4294967295" \
+			"ip6tables -m rt ! --rt-segsleft 0:4294967295"; do
+			tool=${spec%% *} match=${spec#* }
+			/usr/sbin/$tool-nft -A INPUT $match
+			saved=$(/usr/sbin/$tool-nft -S INPUT | sed -n "s/^-A INPUT //p")
+			echo "$saved"
+			/usr/sbin/$tool-nft -C INPUT $saved 2>/dev/null || echo "oracle: its save is another rule"
+			/usr/sbin/$tool-nft -F INPUT
+			"$0" $tool -A INPUT $match
+			saved=$("$0" $tool -S INPUT | sed -n "s/^-A INPUT //p")
+			echo "$saved"
+			"$0" $tool -C INPUT $saved && /usr/sbin/$tool-nft -C INPUT $saved &&
+				echo "xtnft: its save is the rule, to both"
+			"$0" $tool -F INPUT
+		done' "$XTNFT"
+	assert_output "-p esp -m esp
+oracle: its save is another rule
+-p esp -m esp ! --espspi 0:4294967295
+xtnft: its save is the rule, to both
+-m ah
+oracle: its save is another rule
+-m ah ! --ahspi 0:4294967295
+xtnft: its save is the rule, to both
+-m frag
+oracle: its save is another rule
+-m frag ! --fragid 0:4294967295
+xtnft: its save is the rule, to both
+-m rt
+oracle: its save is another rule
+-m rt ! --rt-segsleft 0:4294967295
+xtnft: its save is the rule, to both"
+}
+
+@test "sctp flags of I_DATA are refused (1.8.9 files them under chunk type 15 and shows none)" {
+	run unshare -n sh -c '
+		/usr/sbin/iptables-nft -A INPUT -p sctp -m sctp --chunk-types any I_DATA:I
+		echo "oracle: rc=$?"
+		/usr/sbin/iptables-nft -S INPUT | sed -n "s/^-A //p"
+		/usr/sbin/iptables-nft -F INPUT
+		"$0" iptables -A INPUT -p sctp -m sctp --chunk-types any I_DATA:I 2>&1 | head -1
+		"$0" iptables -A INPUT -p sctp -m sctp --chunk-types any DATA:I,I_DATA:ube 2>/dev/null
+		echo "xtnft: rc=$?"
+		"$0" iptables -S INPUT | grep -c "^-A"' "$XTNFT"
+	assert_output "oracle: rc=0
+INPUT -p sctp -m sctp --chunk-types any I_DATA
+iptables v1.8.9 (nf_tables): Flags of chunk type I_DATA are not supported (iptables 1.8.9 stores them for chunk type 15)
+xtnft: rc=2
+0"
+}
+
+@test "an hbh/dst option value above 8 bits is refused (1.8.9 keeps its low 8 bits)" {
+	run differs ipv6 filter -A INPUT -m hbh --hbh-opts 1:300 -- \
+		"INPUT -m hbh --hbh-opts 1:44" -- "hbh: length \`300' out of range (0-254)"
+	assert_output refused
+	run differs ipv6 filter -A INPUT -m dst --dst-opts 257 -- \
+		"INPUT -m dst --dst-opts 1" -- "dst: opt \`257' out of range (0-255)"
+	assert_output refused
+}
+
+@test "a recent or hashlimit name with a blank is refused (1.8.9 saves it bare and cannot restore it)" {
+	run unshare -n sh -c '
+		/usr/sbin/iptables-nft -A INPUT -m recent --set --name "a b"
+		/usr/sbin/iptables-nft -A INPUT -m hashlimit --hashlimit-upto 1/s --hashlimit-name "c d"
+		/usr/sbin/iptables-nft-save | sed -n "s/^-A //p" | while read -r rule; do
+			echo "$rule"
+			printf "*filter\n-A %s\nCOMMIT\n" "$rule" |
+				/usr/sbin/iptables-nft-restore 2>&1 | head -1
+		done
+		/usr/sbin/iptables-nft -F INPUT
+		"$0" iptables -A INPUT -m recent --set --name "a b" 2>&1 | head -1
+		"$0" iptables -A INPUT -m hashlimit --hashlimit-upto 1/s --hashlimit-name "c\"d" 2>&1 | head -1
+		"$0" iptables -S INPUT | grep -c "^-A"' "$XTNFT"
+	assert_output "INPUT -m recent --set --name a b --mask 255.255.255.255 --rsource
+Bad argument \`b'
+INPUT -m hashlimit --hashlimit-upto 1/sec --hashlimit-burst 5 --hashlimit-name c d
+Bad argument \`d'
+iptables v1.8.9 (nf_tables): recent: option \"--name\" cannot hold blanks or quotes
+iptables v1.8.9 (nf_tables): hashlimit: option \"--hashlimit-name\" cannot hold blanks or quotes
+0"
+}
+
+@test "a set name with a blank is quoted in save form (1.8.9 prints it bare and cannot restore it)" {
+	[ -x /usr/sbin/ipset ] || skip "ipset is not installed"
+	run unshare -n sh -c '
+		/usr/sbin/ipset create "a b" hash:ip
+		/usr/sbin/iptables-nft -A INPUT -m set --match-set "a b" src -j SET --del-set "a b" dst
+		/usr/sbin/iptables-nft-save | grep "^-A"
+		/usr/sbin/iptables-nft-save | /usr/sbin/iptables-nft-restore 2>&1 | head -1
+		/usr/sbin/iptables-nft -F INPUT
+		"$0" iptables -A INPUT -m set --match-set "a b" src -j SET --del-set "a b" dst
+		"$0" iptables-save | grep "^-A"
+		"$0" iptables-save | "$0" iptables-restore && "$0" iptables-save | /usr/sbin/iptables-nft-restore &&
+			/usr/sbin/iptables-nft -C INPUT -m set --match-set "a b" src -j SET --del-set "a b" dst &&
+			echo "xtnft: its save restores, in both"' "$XTNFT"
+	assert_output "-A INPUT -m set --match-set a b src -j SET --del-set a b dst
+iptables-nft-restore v1.8.9 (nf_tables): Set a doesn't exist.
+-A INPUT -m set --match-set \"a b\" src -j SET --del-set \"a b\" dst
+xtnft: its save restores, in both"
+}
+
+# Python: make a conntrack timeout policy named argv[1] (tcp, IPv4) with
+# nfnetlink_cttimeout, as `nfct add timeout` does; exit 1 if refused.
+CTTIMEOUT_PY='
+import socket, struct, sys
+def attr(t, d):
+    a = struct.pack("HH", 4 + len(d), t) + d
+    return a + b"\0" * (-len(a) % 4)
+body = struct.pack("BBH", 0, 0, 0) + attr(1, sys.argv[1].encode() + b"\0") \
+    + attr(2, struct.pack(">H", 2)) + attr(3, b"\x06") \
+    + attr(4 | 0x8000, attr(3, struct.pack(">I", 100)))
+s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 12)
+s.send(struct.pack("IHHII", 16 + len(body), 8 << 8, 0x405, 1, 0) + body)
+sys.exit(struct.unpack("i", s.recv(4096)[16:20])[0] != 0)
+'
+
+@test "a CT timeout name with a blank or a quote is quoted in save form (1.8.9 prints it bare and cannot restore it)" {
+	command -v python3 >/dev/null || skip "python3 is not installed"
+	run unshare -n env PY="$CTTIMEOUT_PY" sh -c '
+		for name in "a b" "a\"b"; do
+			python3 -c "$PY" "$name" || { echo "no cttimeout"; exit; }
+			/usr/sbin/iptables-nft -t raw -A PREROUTING -p tcp -j CT --timeout "$name"
+			/usr/sbin/iptables-nft-save -t raw | grep "^-A"
+			/usr/sbin/iptables-nft-save -t raw | /usr/sbin/iptables-nft-restore 2>&1 | grep -v "^iptables-nft-restore"
+			/usr/sbin/iptables-nft -t raw -F
+			"$0" iptables -t raw -A PREROUTING -p tcp -j CT --timeout "$name"
+			"$0" iptables-save -t raw | grep "^-A"
+			"$0" iptables-save -t raw | "$0" iptables-restore &&
+				"$0" iptables-save -t raw | /usr/sbin/iptables-nft-restore &&
+				/usr/sbin/iptables-nft -t raw -C PREROUTING -p tcp -j CT --timeout "$name" &&
+				echo "xtnft: its save restores, in both"
+			"$0" iptables -t raw -F
+		done' "$XTNFT"
+	[ "$output" != "no cttimeout" ] || skip "the kernel has no nfnetlink_cttimeout"
+	assert_output "-A PREROUTING -p tcp -j CT --timeout a b
+Bad argument \`b'
+Error occurred at line: 5
+Try \`iptables-nft-restore -h' or 'iptables-nft-restore --help' for more information.
+-A PREROUTING -p tcp -j CT --timeout \"a b\"
+xtnft: its save restores, in both
+-A PREROUTING -p tcp -j CT --timeout a\"b
+line 5: RULE_APPEND failed (No such file or directory): rule in chain PREROUTING
+-A PREROUTING -p tcp -j CT --timeout \"a\\\"b\"
+xtnft: its save restores, in both"
+}
