@@ -60,6 +60,24 @@ long() { head -c "$1" /dev/zero | tr '\0' "${2:-A}"; }
 	assert_line unchanged
 }
 
+@test "a rule past 64 KiB of expressions is refused with status 4, saying why (1.8.9: 'No space left on device', status 1)" {
+	# 3,000 marks are 6,002 expressions, some 200 KB: the kernel takes
+	# 128, and netlink's 16-bit nest length cannot say the size
+	run in_netns '
+		$IPT -A INPUT -j ACCEPT
+		snapshot
+		r=$(printf -- "-m mark --mark %s " $(seq 3000))
+		$O_IPT -A INPUT $r -j ACCEPT; echo "oracle rc=$?"
+		unchanged
+		$IPT -A INPUT $r -j ACCEPT; echo "rc=$?"
+		unchanged'
+	assert_line "iptables: No space left on device."
+	assert_line "oracle rc=1"
+	assert_line "iptables v1.8.9 (nf_tables):  RULE_APPEND failed (Invalid argument): rule in chain INPUT: 6002 expressions, the kernel takes at most 128"
+	assert_line "rc=4"
+	[ "$(grep -c "^unchanged$" <<<"$output")" = 2 ]
+}
+
 @test "-vv of ! -d ::/0 (an empty comparison libnftnl cannot read back) prints and fails like 1.8.9" {
 	run in_netns '
 		$IP6T -vv -A INPUT ! -d ::/0 -j ACCEPT 2>/dev/null >/tmp/ours.$$; echo "rc=$?"
@@ -73,17 +91,88 @@ long() { head -c "$1" /dev/zero | tr '\0' "${2:-A}"; }
 }
 
 @test "a rule over 128 expressions is refused; 1.8.9 stores it without its verdict" {
+	# 220 comment blobs pass 64 KiB: 1.8.9's nest length wraps, and the
+	# kernel reads one comment match and stops (no counter, no DROP)
 	run in_netns '
 		$IPT -A INPUT -j ACCEPT
 		snapshot
 		$IPT -A INPUT $(printf -- "-m comment --comment x %.0s" $(seq 220)) -j DROP; echo "rc=$?"
 		unchanged
 		$O_IPT -A INPUT $(printf -- "-m comment --comment x %.0s" $(seq 220)) -j DROP; echo "oracle rc=$?"
-		$NFT list chain ip filter INPUT | grep -c drop'
+		$NFT list chain ip filter INPUT 2>/dev/null | grep -c drop
+		$NFT --debug=netlink list chain ip filter INPUT 2>/dev/null | sed -n "/^ip filter INPUT 3 /,/^$/p"'
+	assert_line "iptables v1.8.9 (nf_tables):  RULE_APPEND failed (Invalid argument): rule in chain INPUT: 222 expressions, the kernel takes at most 128"
 	assert_line "rc=4"
 	assert_line unchanged
 	assert_line "oracle rc=0"
 	assert_line "0"
+	# the oracle's damaged rule, whole
+	assert_line --index 5 --regexp "^ip filter INPUT 3 [0-9]+$"
+	assert_line --index 6 "  [ match name comment rev 0 ]"
+	[ "${#lines[@]}" = 7 ]
+}
+
+@test "! --dport 0:65535 is kept (1.8.9 drops the match: the rule matches all tcp)" {
+	run in_netns '
+		$O_IPT -A INPUT -p tcp ! --dport 0:65535 -j DROP; echo "oracle rc=$?"
+		$O_IPT -S INPUT | grep "^-A"
+		$NFT list chain ip filter INPUT 2>/dev/null | grep drop
+		$NFT flush ruleset
+		$IPT -A INPUT -p tcp ! --dport 0:65535 -j DROP; echo "rc=$?"
+		$IPT -S INPUT | grep "^-A"
+		$NFT list chain ip filter INPUT 2>/dev/null | grep drop'
+	assert_success
+	assert_equal "${lines[0]}" "oracle rc=0"
+	assert_equal "${lines[1]}" "-A INPUT -p tcp -j DROP"
+	assert_regex "${lines[2]}" "^[[:space:]]*meta l4proto tcp counter packets 0 bytes 0 drop$"
+	assert_equal "${lines[3]}" "rc=0"
+	assert_equal "${lines[4]}" "-A INPUT -p tcp -m tcp ! --dport 0:65535 -j DROP"
+	assert_regex "${lines[5]}" "^[[:space:]]*tcp dport != 0-65535 counter packets 0 bytes 0 drop$"
+}
+
+@test "-i + leaves no dangling load (1.8.9 loads iifname and compares nothing)" {
+	run in_netns '
+		$O_IPT -A INPUT -i + -j ACCEPT
+		echo oracle; $NFT --debug=netlink list chain ip filter INPUT 2>/dev/null | grep "^  \["
+		$NFT flush ruleset
+		$IPT -A INPUT -i + -j ACCEPT
+		echo ours; $NFT --debug=netlink list chain ip filter INPUT 2>/dev/null | grep "^  \["
+		$IPT -S INPUT | grep "^-A"'
+	assert_success
+	assert_output "oracle
+  [ meta load iifname => reg 1 ]
+  [ counter pkts 0 bytes 0 ]
+  [ immediate reg 0 accept ]
+ours
+  [ counter pkts 0 bytes 0 ]
+  [ immediate reg 0 accept ]
+-A INPUT -j ACCEPT"
+}
+
+@test "! --sport A ! --dport B is two compares (1.8.9 merges them into one wrong !=)" {
+	# 1.8.9 compares both ports as one 4-byte word: != matches when
+	# either port differs, not when both do; its -S hides it
+	run in_netns '
+		$O_IPT -A INPUT -p tcp ! --sport 5 ! --dport 6 -j DROP
+		echo oracle; $NFT --debug=netlink list chain ip filter INPUT 2>/dev/null | grep "^  \[ \(payload\|cmp\)"
+		$O_IPT -S INPUT | grep "^-A"
+		$NFT flush ruleset
+		$IPT -A INPUT -p tcp ! --sport 5 ! --dport 6 -j DROP
+		echo ours; $NFT --debug=netlink list chain ip filter INPUT 2>/dev/null | grep "^  \[ \(payload\|cmp\)"
+		$IPT -S INPUT | grep "^-A"'
+	assert_success
+	assert_output "oracle
+  [ cmp eq reg 1 0x00000006 ]
+  [ payload load 4b @ transport header + 0 => reg 1 ]
+  [ cmp neq reg 1 0x06000500 ]
+-A INPUT -p tcp -m tcp ! --sport 5 ! --dport 6 -j DROP
+ours
+  [ cmp eq reg 1 0x00000006 ]
+  [ payload load 2b @ transport header + 0 => reg 1 ]
+  [ cmp neq reg 1 0x00000500 ]
+  [ payload load 2b @ transport header + 2 => reg 1 ]
+  [ cmp neq reg 1 0x00000600 ]
+-A INPUT -p tcp -m tcp ! --sport 5 ! --dport 6 -j DROP"
 }
 
 @test "restore of /dev/zero stops at once, as 1.8.9 does" {

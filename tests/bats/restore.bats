@@ -27,6 +27,27 @@ base='printf "*filter\n:INPUT ACCEPT [0:0]\n:KEEP - [0:0]\n-A INPUT -s 10.0.0.1 
 	assert_line "oracle rc=2 kept: 1"
 }
 
+@test "with --noflush, a kernel refusal in the second table leaves the first untouched (1.8.9 commits it)" {
+	# ! -s 0.0.0.0/0 is a zero-length compare only the kernel refuses
+	run in_netns "$base"'
+		snapshot
+		in="*filter\n-A INPUT -j DROP\nCOMMIT\n*nat\n-A POSTROUTING ! -s 0.0.0.0/0 -j ACCEPT\nCOMMIT\n"
+		printf "$in" | $IPTRESTORE --noflush; echo "rc=$?"
+		unchanged
+		printf "$in" | ${O_IPT}-restore --noflush; echo "oracle rc=$?"
+		${O_IPT}-save | grep "^[*-]"'
+	assert_line "iptables-restore v1.8.9 (nf_tables): "
+	assert_line "iptables-nft-restore v1.8.9 (nf_tables): "
+	[ "$(grep -c "^line 5: RULE_APPEND failed (Invalid argument): rule in chain POSTROUTING$" <<<"$output")" = 2 ]
+	assert_line "rc=4"
+	assert_line unchanged
+	assert_line "oracle rc=4"
+	# the oracle kept the filter block; the nat table never came
+	assert_line "-A INPUT -j DROP"
+	assert_line "-A INPUT -s 10.0.0.1/32 -j KEEP"
+	refute_line "*nat"
+}
+
 @test "a failing command is reported after the table's parse errors, as 1.8.9 orders them" {
 	# lines run as they are read; a failure waits for the COMMIT
 	fails='*filter\n-A INPUT -j ACCEPT\n-A NOPE -j ACCEPT\n-A INPUT -p tcp --dport 22 -j ACCEPT\n'
@@ -133,6 +154,24 @@ base='printf "*filter\n:INPUT ACCEPT [0:0]\n:KEEP - [0:0]\n-A INPUT -s 10.0.0.1 
 	assert_line "rc=2"
 	assert_line --partial "cannot rename chain \`X' created in the same transaction"
 	assert_line "Error occurred at line: 4"
+}
+
+@test "renaming a chain created in the same restore is a parse error, status 2 (1.8.9: the kernel's CHAIN_RENAME failed, status 4)" {
+	run in_netns "$base"'
+		snapshot
+		printf "*filter\n-N FOO\n-E FOO BAR\nCOMMIT\n" | ${O_IPT}-restore; echo "oracle rc=$?"
+		unchanged
+		printf "*filter\n-N FOO\n-E FOO BAR\nCOMMIT\n" | $IPTRESTORE; echo "rc=$?"
+		unchanged'
+	assert_output "iptables-nft-restore v1.8.9 (nf_tables): 
+line 3: CHAIN_RENAME failed (No such file or directory): chain BAR
+oracle rc=4
+unchanged
+iptables-restore v1.8.9 (nf_tables): cannot rename chain \`FOO' created in the same transaction
+Error occurred at line: 3
+Try \`iptables-restore -h' or 'iptables-restore --help' for more information.
+rc=2
+unchanged"
 }
 
 @test "save -> restore -> save is a fixed point, counters included" {
