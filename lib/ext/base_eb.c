@@ -19,6 +19,7 @@
 #include <xtnft/netaddr.h>
 #include <xtnft/util.h>
 #include "base_eb.h"
+#include "ebt_shared.h"
 
 /* Bridge meta keys (newer kernels: CONFIG_NFT_BRIDGE_META). */
 #define META_BRI_IIFNAME 17
@@ -169,8 +170,11 @@ static int parse_mac(struct xtn_parse *p, uint8_t *mac, uint8_t *msk,
 {
 	const char *slash = strrchr(p->arg, '/');
 
-	/* 1.8.9 cut the word at its slash before saying so */
-	if (xtn_eb_parse_mac(p->arg, mac, msk) < 0)
+	/* 1.8.9 cut the word at its slash before saying so.  Stricter than
+	 * 1.8.9: nothing may follow the six bytes (its ether_aton stores
+	 * "00:11:22:33:44:55:66" and "...:55x" as ...:55), as in the
+	 * extensions */
+	if (xtn_ebt_parse_mac(p->arg, mac, msk) < 0)
 		return xtn_parse_fail(p, XTN_PARAM,
 				      "Problem with specified %s mac '%.*s'", which,
 				      (int)(slash && !xtn_eb_mac_class(p->arg) ?

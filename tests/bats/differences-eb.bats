@@ -112,13 +112,15 @@ both_arp() {
 	[[ $ours == *"Use of ' ' not allowed in chain names"*"rc=2"*"0" ]]
 }
 
-@test "a 64 KiB chain name and -h '' get an error, not a crash" {
+@test "a 64 KiB chain name, -h '', -h TARGET and -D CHAIN -1 get an error or help, not a crash" {
 	local script='L=$(head -c 65536 /dev/zero | tr "\0" a)
 		$EBT -N "$L" 2>/dev/null; echo rc=$?
-		$EBT -h "" 2>/dev/null >/dev/null; echo rc=$?'
+		$EBT -h "" 2>/dev/null >/dev/null; echo rc=$?
+		$EBT -h log 2>/dev/null | grep -c "^--log-prefix"; echo rc=${PIPESTATUS[0]}
+		$EBT -A INPUT -j ACCEPT; $EBT -D INPUT -1 2>/dev/null; echo rc=$?'
 	both "$script"
-	[[ $theirs == *"rc=139"*"rc=134"* ]]
-	[ "$ours" = "$(printf 'rc=2\nrc=2')" ]
+	[[ $theirs == *"rc=139"*"rc=134"*"rc=134"*"rc=139" ]]
+	[ "$ours" = "$(printf 'rc=2\nrc=2\n1\nrc=0\nrc=2')" ]
 }
 
 @test "a restore that fails in its second table changes nothing (1.8.9 keeps the first)" {
@@ -309,6 +311,12 @@ refused() {
 		"-t nat -A PREROUTING -j dnat --to-dst 00:11:22:33:44:55x|--to-dst 00:11:22:33:44:55 |Problem with specified --to-destination mac" \
 		"-t nat -A POSTROUTING -j snat --to-src 00:11:22:33:44:55x|--to-src 00:11:22:33:44:55 |Problem with specified --to-source mac" \
 		"-t nat -A PREROUTING -p ARP -j arpreply --arpreply-mac 00:11:22:33:44:55:66|--arpreply-mac 00:11:22:33:44:55|Problem with specified --arpreply-mac mac"
+}
+
+@test "an -s/-d MAC with text after its six bytes is refused (1.8.9 stores the six bytes)" {
+	refused "-A FORWARD -s 00:11:22:33:44:55x|-A FORWARD -s 00:11:22:33:44:55 -j CONTINUE|Problem with specified source mac '00:11:22:33:44:55x'" \
+		"-A FORWARD -d ! 00:11:22:33:44:55:66|-A FORWARD -d ! 00:11:22:33:44:55 -j CONTINUE|Problem with specified destination mac '00:11:22:33:44:55:66'" \
+		"-A FORWARD -s 00:11:22:33:44:55/ff:ff:ff:00:00:00x|-A FORWARD -s 00:11:22:00:00:00/ff:ff:ff:00:00:00 -j CONTINUE|Problem with specified source mac '00:11:22:33:44:55'"
 }
 
 @test "--vlan-prio with a VLAN id other than 0 is refused (1.8.9 stores the rule without the priority)" {

@@ -48,6 +48,9 @@
 -s aa:bb:cc:dd:ee:ff/80:00:00:00:00:00;-s 80:00:00:00:00:00/80:00:00:00:00:00 -j CONTINUE;OK
 -s 1:2:3:4:5:6/0:0:0:0:0:1;-s 00:00:00:00:00:00/00:00:00:00:00:01 -j CONTINUE;OK
 -s ! 00:11:22:33:44:55;-s ! 00:11:22:33:44:55 -j CONTINUE;OK
+-s 00:11:22:33:44:55:66;;FAIL;Problem with specified source mac '00:11:22:33:44:55:66'
+-d 00:11:22:33:44:55x;;FAIL;Problem with specified destination mac '00:11:22:33:44:55x'
+-s 00:11:22:33:44:55/ff:ff:ff:ff:ff:ff:ff;;FAIL;Problem with specified source mac '00:11:22:33:44:55'
 ! -s 00:11:22:33:44:55;-s ! 00:11:22:33:44:55 -j CONTINUE;OK
 -s Unicast;-s Unicast -j CONTINUE;OK
 -s multicast;-s Multicast -j CONTINUE;OK
