@@ -176,6 +176,42 @@ size_t xtn_wire_msg_size(const struct xtn_wire_rule *w)
 	       2 * MNL_ALIGN(NLA_HDRLEN + sizeof(uint32_t));
 }
 
+/* The kernel dumps a bitwise's operation, which 1.8.9 leaves out (the
+ * kernel takes the default); no other expression we write is dumped
+ * longer than it was sent (a lookup is shorter: no set id). */
+static size_t dump_growth(const struct nlattr *elem)
+{
+	const struct nlattr *a, *d;
+	bool bitwise = false;
+
+	mnl_attr_for_each_nested(a, elem) {
+		if (mnl_attr_get_type(a) == NFTA_EXPR_NAME)
+			bitwise = strcmp(mnl_attr_get_str(a), "bitwise") == 0;
+		else if (bitwise && mnl_attr_get_type(a) == NFTA_EXPR_DATA) {
+			mnl_attr_for_each_nested(d, a)
+				if (mnl_attr_get_type(d) == NFTA_BITWISE_OP)
+					return 0;
+			return MNL_ALIGN(NLA_HDRLEN + sizeof(uint32_t));
+		}
+	}
+	return 0;
+}
+
+size_t xtn_wire_listed_size(const struct xtn_wire_rule *w)
+{
+	size_t size = MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(struct nfgenmsg)) +
+		      str_size(w->table) + str_size(w->chain) +
+		      2 * MNL_ALIGN(NLA_HDRLEN + sizeof(uint64_t)) +
+		      NLA_HDRLEN + w->exprs.len;
+	struct nlattr *attr;	/* the elements (libmnl's iterator) */
+
+	if (w->udata_len)
+		size += MNL_ALIGN(NLA_HDRLEN + w->udata_len);
+	mnl_attr_for_each_payload((struct nlattr *)w->exprs.buf, w->exprs.len)
+		size += dump_growth(attr);
+	return size;
+}
+
 struct nlmsghdr *xtn_wire_msg(const struct xtn_wire_rule *w, uint16_t msg,
 			      uint16_t flags)
 {

@@ -113,7 +113,7 @@ int xt_queue_zeroed(struct xtn_exec *ex, struct xtable *t,
 {
 	struct xtn_batch_rule_opts o = {
 		.msg = NFT_MSG_NEWRULE, .flags = NLM_F_CREATE | NLM_F_REPLACE,
-		.op = XTN_OBJ_RULE_REPLACE, .line = ex->cur_line,
+		.op = XTN_OBJ_RULE_REPLACE, .line = ex->cur_line, .listed = true,
 	};
 	struct expr_scan scan = { false, false, false };
 

@@ -247,6 +247,16 @@ static bool bounded(const struct xtn_wire_rule *w)
 	       w->udata_len <= XTN_EXPR_MAX_LEN;
 }
 
+/* Too long for one dump message.  The sent size bounds the listed one
+ * but for a bitwise's operation, at most 8 bytes an expression: most
+ * rules need no walk over their expressions. */
+static bool unlistable(const struct xtn_wire_rule *w)
+{
+	if (xtn_wire_msg_size(w) + 8 * (size_t)w->n_exprs <= XTN_DUMP_MSG_MAX)
+		return false;
+	return xtn_wire_listed_size(w) > XTN_DUMP_MSG_MAX;
+}
+
 /* A rule refused before it is sent, worded like the kernel's refusals;
  * `at` is the expression to blame (out of range: none). */
 static int refuse_rule(struct xtn_batch *b, const struct xtn_wire_rule *w,
@@ -269,7 +279,7 @@ int xtn_batch_wire(struct xtn_batch *b, struct xtn_nl *nl,
 		   uint32_t *id_out)
 {
 	struct nlmsghdr *nlh;
-	char why[96];
+	char why[160];
 
 	if (w->n_exprs > XTN_RULE_MAXEXPRS) {
 		snprintf(why, sizeof(why),
@@ -284,6 +294,12 @@ int xtn_batch_wire(struct xtn_batch *b, struct xtn_nl *nl,
 		snprintf(why, sizeof(why),
 			 ": its expressions pass %u bytes, the most netlink carries",
 			 UINT16_MAX);
+		return refuse_rule(b, w, o, EMSGSIZE, why, UINT32_MAX);
+	}
+	if (!o->listed && o->msg == NFT_MSG_NEWRULE && unlistable(w)) {
+		snprintf(why, sizeof(why),
+			 ": it would be listed in %zu bytes, and a kernel dump message holds %u: it and the rules after it would be missing from every listing",
+			 xtn_wire_listed_size(w), XTN_DUMP_MSG_MAX);
 		return refuse_rule(b, w, o, EMSGSIZE, why, UINT32_MAX);
 	}
 	batch_open(b, nl);

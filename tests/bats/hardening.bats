@@ -60,6 +60,46 @@ long() { head -c "$1" /dev/zero | tr '\0' "${2:-A}"; }
 	assert_line unchanged
 }
 
+@test "a rule no kernel dump message holds is refused, status 4 (1.8.9 stores it, and it and the rules after it vanish from every listing)" {
+	# 110 comment blobs are listed in some 33 KB; a dump message holds
+	# 32448 bytes, so the kernel's dump of the chain stops at the rule
+	run in_netns '
+		c=$(printf "%0250d" 0)
+		r=$(for i in $(seq 110); do printf -- "-m comment --comment %s " $c; done)
+		$O_IPT -A INPUT $r -j ACCEPT; echo "oracle rc=$?"
+		$O_IPT -A INPUT -j DROP
+		echo "oracle lists $($O_IPT -S INPUT | grep -c "^-A") of 2, nft $($NFT list chain ip filter INPUT | grep -c "counter packets")"
+		$NFT flush ruleset
+		$IPT -A INPUT -j ACCEPT
+		snapshot
+		$IPT -A INPUT $r -j ACCEPT; echo "rc=$?"
+		unchanged
+		$IPT -A INPUT -j DROP
+		echo "xtnft lists $($IPT -S INPUT | grep -c "^-A") of 2"'
+	assert_line "oracle rc=0"
+	assert_line "oracle lists 0 of 2, nft 0"
+	assert_line "iptables v1.8.9 (nf_tables):  RULE_APPEND failed (Message too long): rule in chain INPUT: it would be listed in 33164 bytes, and a kernel dump message holds 32448: it and the rules after it would be missing from every listing"
+	assert_line "rc=4"
+	assert_line unchanged
+	assert_line "xtnft lists 2 of 2"
+}
+
+@test "-Z sends back a rule 1.8.9 wrote and the kernel lists, however close to the dump limit" {
+	# 107 blobs with -s and -d: listed first in its chain in 32444
+	# bytes, 12 under the limit; after a position it would be over
+	run in_netns '
+		c=$(printf "%0250d" 0)
+		r=$(for i in $(seq 107); do printf -- "-m comment --comment %s " $c; done)
+		$O_IPT -A INPUT -s 1.2.3.4 -d 1.2.3.5 $r -j ACCEPT -c 5 500
+		$IPT -A INPUT -s 1.2.3.4 -d 1.2.3.5 $r -j ACCEPT; echo "rc=$?"
+		$IPT -Z INPUT; echo "zero rc=$?"
+		$O_IPT -S INPUT -v | grep -c -- "-c 0 0 -j ACCEPT"'
+	assert_line --partial "it would be listed in 32456 bytes"
+	assert_line "rc=4"
+	assert_line "zero rc=0"
+	assert_line "1"
+}
+
 @test "a rule past 64 KiB of expressions is refused with status 4, saying why (1.8.9: 'No space left on device', status 1)" {
 	# 3,000 marks are 6,002 expressions, some 200 KB: the kernel takes
 	# 128, and netlink's 16-bit nest length cannot say the size

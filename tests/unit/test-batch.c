@@ -157,6 +157,7 @@ static void assert_refused(struct env *e, struct nftnl_rule *nr,
 	struct xtn_batch_rule_opts o = { .msg = NFT_MSG_NEWRULE,
 					 .op = XTN_OBJ_RULE_APPEND, .line = 3 };
 	uint32_t seq = e->nl.seq;
+	unsigned int n_msgs = e->b.n_msgs;
 	bool open = e->b.b != NULL;
 
 	assert_int_equal(xtn_batch_rule(&e->b, &e->nl, nr, &o, NULL), -1);
@@ -164,7 +165,7 @@ static void assert_refused(struct env *e, struct nftnl_rule *nr,
 	assert_int_equal(e->ctx.diag.n_kerrs, 1);
 	assert_int_equal(e->ctx.diag.kerrs[0].line, 3);
 	assert_string_equal(e->ctx.diag.kerrs[0].text, text);
-	assert_int_equal(e->b.n_msgs, 0);
+	assert_int_equal(e->b.n_msgs, n_msgs);
 	/* no sequence number taken but BATCH_BEGIN's, if it opened */
 	assert_int_equal(e->nl.seq, seq + (!open && e->b.b ? 1 : 0));
 	xtn_diag_clear(&e->ctx.diag);
@@ -201,6 +202,54 @@ static void test_expressions_past_64k_are_refused(void **state)
 	assert_same_as_libnftnl(e, ok, NLM_F_CREATE);
 	assert_int_equal(e->b.n_msgs, 1);
 	nftnl_rule_free(ok);
+}
+
+/* One dump message (32448 bytes) lists a rule: past it the rule, and
+ * every rule after it in its chain, would be missing from every listing
+ * (the kernel stores it; 1.8.9 sends it). */
+static void test_rules_no_dump_message_holds_are_refused(void **state)
+{
+	struct env *e = *state;
+	struct nftnl_rule *nr = bare_rule("INPUT");
+	struct xtn_batch_rule_opts listed = { .msg = NFT_MSG_NEWRULE,
+					      .op = XTN_OBJ_RULE_REPLACE,
+					      .listed = true };
+
+	/* 8 blobs of 3600 bytes are listed */
+	add_exprs(nr, 8, 3600);
+	assert_same_as_libnftnl(e, nr, NLM_F_CREATE);
+	nftnl_rule_free(nr);
+	/* 9, 3644 bytes each listed: 9 * 3644 + 72 (header, names, handle,
+	 * position, the nest) */
+	nr = bare_rule("INPUT");
+	add_exprs(nr, 9, 3600);
+	assert_refused(e, nr, "RULE_APPEND failed (Message too long): rule in chain INPUT: "
+			      "it would be listed in 32868 bytes, and a kernel dump message holds 32448: "
+			      "it and the rules after it would be missing from every listing");
+	assert_int_equal(e->b.n_msgs, 1);
+	/* a rule the kernel listed goes back as it was (-Z) */
+	assert_int_equal(xtn_batch_rule(&e->b, &e->nl, nr, &listed, NULL), 0);
+	assert_int_equal(e->b.n_msgs, 2);
+	nftnl_rule_free(nr);
+}
+
+/* The kernel lists a bitwise with its operation, which 1.8.9 does not
+ * send: 8 bytes more than was sent. */
+static void test_listed_size_counts_the_bitwise_operation(void **state)
+{
+	struct nftnl_rule *plain = fk_encode_rule("-p tcp --dport 22 -j DROP");
+	struct nftnl_rule *flags = fk_encode_rule("-p tcp --tcp-flags SYN,ACK SYN -j DROP");
+	struct xtn_wire_rule a, b;
+
+	(void)state;
+	xtn_wire_from_nftnl(plain, &a, true);
+	xtn_wire_from_nftnl(flags, &b, true);
+	assert_int_equal(xtn_wire_listed_size(&a) - a.exprs.len + 8,
+			 xtn_wire_listed_size(&b) - b.exprs.len);
+	xtn_wire_fini(&a);
+	xtn_wire_fini(&b);
+	nftnl_rule_free(plain);
+	nftnl_rule_free(flags);
 }
 
 static void test_names_the_kernel_cannot_hold_are_refused(void **state)
@@ -251,6 +300,9 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_expressions_past_64k_are_refused,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rules_no_dump_message_holds_are_refused,
+						setup, teardown),
+		cmocka_unit_test(test_listed_size_counts_the_bitwise_operation),
 		cmocka_unit_test_setup_teardown(test_names_the_kernel_cannot_hold_are_refused,
 						setup, teardown),
 		cmocka_unit_test(test_every_xt_blob_fits_the_overrun),

@@ -76,6 +76,9 @@ void xtn_wire_fini(struct xtn_wire_rule *w);
  * have room for xtn_wire_msg_size(w). */
 void xtn_wire_put(struct nlmsghdr *nlh, const struct xtn_wire_rule *w);
 size_t xtn_wire_msg_size(const struct xtn_wire_rule *w);
+/* The length of the message the kernel lists the rule in (with a handle
+ * and a position): what it dumps, not what was sent. */
+size_t xtn_wire_listed_size(const struct xtn_wire_rule *w);
 /* A whole message (malloc'd), e.g. to decode what was encoded. */
 struct nlmsghdr *xtn_wire_msg(const struct xtn_wire_rule *w, uint16_t msg,
 			      uint16_t flags);

@@ -126,6 +126,12 @@ struct xtn_batch_obj {
  * every descriptor), nor is the user data we copy from a kernel rule; a
  * page's overrun holds 64 KiB of expressions plus one more. */
 #define XTN_EXPR_MAX_LEN 4096
+/* The kernel lists each rule in one dump message, and a dump message is
+ * at most SKB_WITH_OVERHEAD(32768) bytes (netlink_recvmsg caps the dump
+ * buffer there; x86-64's skb_shared_info takes 320).  A longer rule is
+ * stored, but every dump of its chain stops at it: it and the rules after
+ * it are missing from -L, -S and save, in every tool. */
+#define XTN_DUMP_MSG_MAX 32448
 
 struct xtn_batch {
 	struct nftnl_batch *b;
@@ -172,6 +178,9 @@ struct xtn_batch_rule_opts {
 	/* give it an NFTA_RULE_ID, so later messages of the batch can refer
 	 * to it before it has a handle */
 	bool with_id;
+	/* a rule the kernel listed, sent back (-Z): it fits a dump message,
+	 * whatever the estimate says */
+	bool listed;
 	/* the argv words of each expression, for kernel errors (the batch
 	 * takes the array) */
 	struct xtn_loc *locs;
@@ -180,8 +189,9 @@ struct xtn_batch_rule_opts {
 
 /* Add the rule (its ID in *id when asked).  A rule the kernel could not
  * read whole (over XTN_RULE_MAXEXPRS expressions, or more than netlink's
- * 16-bit lengths carry) is never built: -1, and the refusal is recorded
- * in the batch's diag like a kernel error. */
+ * 16-bit lengths carry) or list (over XTN_DUMP_MSG_MAX; unless it came
+ * from a listing, o->listed) is never built: -1, and the refusal is
+ * recorded in the batch's diag like a kernel error. */
 int xtn_batch_wire(struct xtn_batch *b, struct xtn_nl *nl,
 		   struct xtn_wire_rule *w, const struct xtn_batch_rule_opts *o,
 		   uint32_t *id);
