@@ -247,14 +247,20 @@ static bool bounded(const struct xtn_wire_rule *w)
 	       w->udata_len <= XTN_EXPR_MAX_LEN;
 }
 
-/* Too long for one dump message.  The sent size bounds the listed one
- * but for a bitwise's operation, at most 8 bytes an expression: most
- * rules need no walk over their expressions. */
+/* Too long for one dump message.  With its names at their longest (they
+ * are bounded by now) and 8 bytes an expression for a bitwise's operation,
+ * a rule far below the limit needs neither strlen nor a walk over its
+ * expressions: most rules. */
 static bool unlistable(const struct xtn_wire_rule *w)
 {
-	if (xtn_wire_msg_size(w) + 8 * (size_t)w->n_exprs <= XTN_DUMP_MSG_MAX)
-		return false;
-	return xtn_wire_listed_size(w) > XTN_DUMP_MSG_MAX;
+	size_t most = MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(struct nfgenmsg)) +
+		      2 * MNL_ALIGN(NLA_HDRLEN + XTN_NAME_MAXLEN) +
+		      2 * MNL_ALIGN(NLA_HDRLEN + sizeof(uint64_t)) +
+		      MNL_ALIGN(NLA_HDRLEN + w->udata_len) +
+		      NLA_HDRLEN + w->exprs.len + 8 * (size_t)w->n_exprs;
+
+	return most > XTN_DUMP_MSG_MAX &&
+	       xtn_wire_listed_size(w) > XTN_DUMP_MSG_MAX;
 }
 
 /* A rule refused before it is sent, worded like the kernel's refusals;
