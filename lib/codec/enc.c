@@ -504,9 +504,6 @@ int xtn_codec_encode_wire(const struct xtn_rule *r, const char *table,
 	xtn_list_for_each(m, &r->matches, node)
 		if (encode_inst(&e, m) < 0)
 			goto fail;
-	xtn_list_for_each(m, &r->watchers, node)
-		if (encode_inst(&e, m) < 0)
-			goto fail;
 	e.cur = r->loc;
 	encode_counter(&e);
 	if (encode_action(&e) < 0)

@@ -198,9 +198,6 @@ int xtn_ps_final_exts(struct xtn_ps *ps)
 	xtn_list_for_each(m, &ps->rule->matches, node)
 		if (final_one(ps, m) < 0)
 			return -1;
-	xtn_list_for_each(m, &ps->rule->watchers, node)
-		if (final_one(ps, m) < 0)
-			return -1;
 	if (ps->rule->target && final_one(ps, ps->rule->target) < 0)
 		return -1;
 	return 0;

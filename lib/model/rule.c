@@ -92,7 +92,6 @@ struct xtn_rule *xtn_rule_new(const struct xtn_family *fam)
 
 	r->fam = fam;
 	xtn_list_init(&r->matches);
-	xtn_list_init(&r->watchers);
 	if (fam->base)
 		r->base = xtn_inst_new(fam->base, fam);
 	return r;
@@ -117,15 +116,12 @@ struct xtn_rule *xtn_rule_clone(const struct xtn_rule *src)
 
 	*r = *src;
 	xtn_list_init(&r->matches);
-	xtn_list_init(&r->watchers);
 	r->base = src->base ? xtn_inst_clone(src->base) : NULL;
 	r->target = src->target ? xtn_inst_clone(src->target) : NULL;
 	r->chain = src->chain ? xtn_xstrdup(src->chain) : NULL;
 	r->undecodable = src->undecodable ? xtn_xstrdup(src->undecodable) : NULL;
 	xtn_list_for_each(m, &src->matches, node)
 		xtn_list_add_tail(&xtn_inst_clone(m)->node, &r->matches);
-	xtn_list_for_each(m, &src->watchers, node)
-		xtn_list_add_tail(&xtn_inst_clone(m)->node, &r->watchers);
 	return r;
 }
 
@@ -137,8 +133,6 @@ void xtn_rule_free(struct xtn_rule *r)
 		return;
 	xtn_list_for_each_safe(m, tmp, &r->matches, node)
 		xtn_inst_free(m);
-	xtn_list_for_each_safe(m, tmp, &r->watchers, node)
-		xtn_inst_free(m);
 	xtn_inst_free(r->base);
 	xtn_inst_free(r->target);
 	free(r->chain);
@@ -148,8 +142,7 @@ void xtn_rule_free(struct xtn_rule *r)
 
 void xtn_rule_add_match(struct xtn_rule *r, struct xtn_ext_inst *m)
 {
-	xtn_list_add_tail(&m->node, m->ext->kind == XTN_EXT_WATCHER ?
-			  &r->watchers : &r->matches);
+	xtn_list_add_tail(&m->node, &r->matches);
 }
 
 struct xtn_ext_inst *xtn_rule_last_match(const struct xtn_rule *r,
@@ -202,8 +195,7 @@ bool xtn_rule_equal(const struct xtn_rule *a, const struct xtn_rule *b)
 		return false;
 	if (!!a->base != !!b->base || (a->base && !xtn_inst_equal(a->base, b->base)))
 		return false;
-	if (!insts_equal(&a->matches, &b->matches) ||
-	    !insts_equal(&a->watchers, &b->watchers) || a->verdict != b->verdict)
+	if (!insts_equal(&a->matches, &b->matches) || a->verdict != b->verdict)
 		return false;
 	if (a->verdict == XTN_V_JUMP || a->verdict == XTN_V_GOTO)
 		return strcmp(a->chain, b->chain) == 0;

@@ -1,8 +1,8 @@
 /*
- * ebtables' printers: a rule is its base fields, matches, watchers and
- * "-j TARGET" (CONTINUE when it has none), each option with its negation
- * inside ("-p ! IPv4"); -L shows "Bridge table:" and "Bridge chain:"
- * heads, ebtables-save ":CHAIN POLICY" lines and no COMMIT.
+ * ebtables' printers: a rule is its base fields, its matches and watchers
+ * in rule order and "-j TARGET" (CONTINUE when it has none), each option
+ * with its negation inside ("-p ! IPv4"); -L shows "Bridge table:" and
+ * "Bridge chain:" heads, ebtables-save ":CHAIN POLICY" lines and no COMMIT.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -48,7 +48,6 @@ static void rule_body(struct xtn_strbuf *sb, const struct xtn_rule *r,
 	if (r->base && r->base->ext->save)
 		r->base->ext->save(&o, r->base->data);
 	print_insts(&o, &r->matches);
-	print_insts(&o, &r->watchers);
 	xtn_out_printf(&o, " -j %s", target_name(r));
 	if (r->verdict == XTN_V_TARGET && r->target->ext->save)
 		r->target->ext->save(&o, r->target->data);

@@ -359,6 +359,15 @@ refused() {
 	[[ $ours != *set-xmark* ]]
 }
 
+@test "--check and -D compare the watchers and where they stand (1.8.9 compares no watcher bytes)" {
+	both '$EBT -A FORWARD --log --mark 1 -j ACCEPT
+		for w in "--mark 1 --log" "--mark 1" "--mark 1 --nflog" "--log --mark 1"; do
+			$EBT --check FORWARD $w -j ACCEPT 2>/dev/null; echo "$w: $?"; done
+		nft list chain bridge filter FORWARD 2>/dev/null | grep -o "log level notice flags ether meta mark 0x1"'
+	[ "$theirs" = "$(printf -- '--mark 1 --log: 0\n--mark 1: 0\n--mark 1 --nflog: 0\n--log --mark 1: 0\nlog level notice flags ether meta mark 0x1')" ]
+	[ "$ours" = "$(printf -- '--mark 1 --log: 1\n--mark 1: 1\n--mark 1 --nflog: 1\n--log --mark 1: 0\nlog level notice flags ether meta mark 0x1')" ]
+}
+
 @test "-D of an stp rule deletes that rule only (1.8.9 compares no stp bytes and deletes the first stp rule)" {
 	both '$EBT -A FORWARD -d BGA --stp-type config; $EBT -A FORWARD -d BGA --stp-type tcn; $EBT -D FORWARD -d BGA --stp-type tcn; echo rc=$?; $EBTSAVE | grep "^-A"'
 	[ "$theirs" = "$(printf -- 'rc=0\n-A FORWARD -d BGA --stp-type tcn -j CONTINUE')" ]

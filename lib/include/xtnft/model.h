@@ -51,9 +51,10 @@ enum xtn_verdict {
 struct xtn_rule {
 	const struct xtn_family *fam;
 	struct xtn_ext_inst *base;	/* -s -d -i -o -p -f */
-	struct xtn_list matches;	/* of xtn_ext_inst, in rule order */
-	struct xtn_list watchers;	/* ebtables' --log/--nflog: act, then
-					 * the target decides */
+	/* of xtn_ext_inst, in rule order; ebtables' watchers (--log,
+	 * --nflog) among them where they were given, as 1.8.9 writes them:
+	 * "--log --mark 1" logs every frame, "--mark 1 --log" marked ones */
+	struct xtn_list matches;
 	struct xtn_ext_inst *target;	/* when verdict == XTN_V_TARGET */
 	enum xtn_verdict verdict;
 	char *chain;			/* jump/goto destination */
