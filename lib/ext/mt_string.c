@@ -45,52 +45,61 @@ static int too_long(struct xtn_parse *p)
 	return xtn_parse_fail(p, XTN_PARAM, "STRING too long \"%s\"", p->arg);
 }
 
-/* One "|hex hex|" block from s (just past the '|'); returns the bytes
- * used up to and including the closing '|', or -1. */
-static int hex_block(struct xtn_parse *p, const char *s, struct xt_string_info *info)
+static unsigned int hex_value(char c)
 {
-	const char *c = s;
-	unsigned int byte;
-
-	while (*c != '|') {
-		if (*c == '\0' || *c == ' ')
-			return xtn_parse_fail(p, XTN_PARAM, "Invalid hex block");
-		if (!isxdigit((unsigned char)c[0]))
-			return xtn_parse_fail(p, XTN_PARAM, "Invalid hex char '%c'", c[0]);
-		if (c[1] == '\0' || c[1] == '|')
-			return xtn_parse_fail(p, XTN_PARAM, "Invalid hex block");
-		if (c[1] == ' ')
-			return xtn_parse_fail(p, XTN_PARAM, "Odd number of hex digits");
-		if (!isxdigit((unsigned char)c[1]))
-			return xtn_parse_fail(p, XTN_PARAM, "Invalid hex char '%c'", c[1]);
-		if (info->patlen >= XT_STRING_MAX_PATTERN_SIZE)
-			return too_long(p);
-		sscanf(c, "%2x", &byte);
-		info->pattern[info->patlen++] = (char)byte;
-		c += 2;
-	}
-	return (int)(c - s) + 1;
+	return isdigit((unsigned char)c) ? (unsigned int)(c - '0') :
+		(unsigned int)(tolower((unsigned char)c) - 'a' + 10);
 }
 
-/* Text with "|41 42|"-style hex blocks and backslash escapes. */
+/*
+ * Text with "|41 42|" hex blocks and backslash escapes, read as 1.8.9
+ * reads it, quirks included: blanks may follow a block's '|' and each
+ * hex pair (one blank), an unclosed block at the very end is dropped
+ * ("a|" is "a"), and after a block's closing '|' the next character is
+ * plain text even when it is a '|' or a backslash ("|41||42|" is "A|42").
+ */
 static int parse_hex_string(struct xtn_parse *p, struct xt_string_info *info)
 {
-	const char *c = p->arg;
-	int used;
+	const char *s = p->arg;
+	size_t len = strlen(s), i = 0;
+	bool hex = false, escaped;
 
-	while (*c) {
-		if (*c == '|') {
-			used = hex_block(p, c + 1, info);
-			if (used < 0)
-				return -1;
-			c += 1 + used;
-			continue;
-		}
-		if (*c == '\\' && c[1])
-			c++;
+	while (i < len) {
 		if (info->patlen >= XT_STRING_MAX_PATTERN_SIZE)
 			return too_long(p);
-		info->pattern[info->patlen++] = *c++;
+		escaped = s[i] == '\\' && !hex;
+		if (s[i] == '\\' && hex)
+			return xtn_parse_fail(p, XTN_PARAM,
+					      "Cannot include literals in hex data");
+		if (s[i] == '|') {
+			hex = !hex;
+			while (hex && s[i + 1] == ' ')
+				i++;
+			if (i + 1 >= len)
+				break;
+			i++;
+		}
+		if (escaped) {
+			if (i + 1 >= len)
+				return xtn_parse_fail(p, XTN_PARAM,
+						      "Bad literal placement at end of string");
+			info->pattern[info->patlen++] = s[i + 1];
+			i += 2;
+		} else if (hex) {
+			if (i + 1 >= len)
+				return xtn_parse_fail(p, XTN_PARAM, "Odd number of hex digits");
+			if (i + 2 >= len)
+				return xtn_parse_fail(p, XTN_PARAM, "Invalid hex block");
+			if (!isxdigit((unsigned char)s[i]))
+				return xtn_parse_fail(p, XTN_PARAM, "Invalid hex char '%c'", s[i]);
+			if (!isxdigit((unsigned char)s[i + 1]))
+				return xtn_parse_fail(p, XTN_PARAM, "Invalid hex char '%c'", s[i + 1]);
+			info->pattern[info->patlen++] =
+				(char)(hex_value(s[i]) << 4 | hex_value(s[i + 1]));
+			i += s[i + 2] == ' ' ? 3 : 2;
+		} else {
+			info->pattern[info->patlen++] = s[i++];
+		}
 	}
 	return 0;
 }

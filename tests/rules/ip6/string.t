@@ -8,7 +8,7 @@
 -m string --hex-string "|0g|" --algo bm;;FAIL;Invalid hex char 'g'
 -m string --hex-string "|00" --algo bm;;FAIL;Invalid hex block
 -m string --hex-string "|0|" --algo bm;;FAIL;Invalid hex block
--m string --hex-string "|41 42|" --algo bm;;FAIL;Invalid hex block
--m string --hex-string "|0 0|" --algo bm;;FAIL;Odd number of hex digits
+-m string --hex-string "|41 42|" --algo bm;-m string --string "AB" --algo bm;OK
+-m string --hex-string "|0 0|" --algo bm;;FAIL;Invalid hex char ' '
 -m string --string foo --hex-string "|00|" --algo bm;;FAIL;string: option "--string" cannot be used together with "--hex-string".\n
 -m string --string foo --algo bm --from 70000;;FAIL;string: bad value for option "--from", or out of range (0-65535).\n
