@@ -246,40 +246,73 @@ static int queue_delete(struct xtn_exec *ex, struct xtable *t,
 	return 0;
 }
 
+static void free_rules(struct xtn_rule **v, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		xtn_rule_free(v[i]);
+	free(v);
+}
+
+/* Each expanded rule of cmd, encoded and read back: before the chain is
+ * read, as 1.8.9 builds the rule first ("-C INPUT -m tcp --dport 22" is
+ * "TCP match requires '-p tcp'" whether or not INPUT holds rules). */
+static struct xtn_rule **canonical_rules(struct xtn_exec *ex, struct xtable *t,
+					 struct xtn_cmd *cmd, unsigned int n)
+{
+	struct xtn_rule **canon = xtn_xzalloc(n * sizeof(*canon));
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		struct xtn_rule *r = xtn_cmd_rule_at(cmd, i);
+
+		canon[i] = xt_canonical(ex, r, t->name, cmd->chain);
+		xtn_rule_free(r);
+		if (!canon[i]) {
+			free_rules(canon, i);
+			return NULL;
+		}
+	}
+	return canon;
+}
+
 /* Find each expanded rule of cmd; delete it unless only checking. */
 static int find_rules(struct xtn_exec *ex, struct xtable *t,
 		      struct xtn_cmd *cmd, bool delete)
 {
 	int op = delete ? XTN_EOP_DELETE : XTN_EOP_CHECK;
 	unsigned int i, n = xtn_cmd_rule_count(cmd);
+	struct xtn_rule **canon;
 	struct xchain *c;
+	int pos, ret = -1;
 
-	if (check_jump(ex, t, cmd) < 0 || lookup_chain(ex, t, cmd, op, &c) < 0 ||
-	    xt_view_load(ex, t, c) < 0)
+	if (check_jump(ex, t, cmd) < 0)
 		return -1;
-	if (delete && xt_eb_take_policy(ex, t, c) < 0)
+	canon = canonical_rules(ex, t, cmd, n);
+	if (!canon)
 		return -1;
+	if (lookup_chain(ex, t, cmd, op, &c) < 0 || xt_view_load(ex, t, c) < 0 ||
+	    (delete && xt_eb_take_policy(ex, t, c) < 0))
+		goto out;
 	for (i = 0; i < n; i++) {
-		struct xtn_rule *r = xtn_cmd_rule_at(cmd, i);
-		struct xtn_rule *canon = xt_canonical(ex, r, t->name, c->name);
-		int pos;
-
-		xtn_rule_free(r);
-		if (!canon)
-			return -1;
-		pos = xt_view_find(ex, t, c, canon);
+		pos = xt_view_find(ex, t, c, canon[i]);
 		if (pos >= 0 && cmd->verbose)
-			echo_rule(ex, canon);
-		xtn_rule_free(canon);
+			echo_rule(ex, canon[i]);
 		if (pos == -2)
-			return -1;
-		if (pos < 0)
-			return xt_errno(ex, op, ENOENT);
+			goto out;
+		if (pos < 0) {
+			xt_errno(ex, op, ENOENT);
+			goto out;
+		}
 		if (delete &&
 		    queue_delete(ex, t, c, (unsigned int)pos, cmd->loc.line) < 0)
-			return -1;
+			goto out;
 	}
-	return 0;
+	ret = 0;
+out:
+	free_rules(canon, n);
+	return ret;
 }
 
 /* The chain's N-th rule, loading the view; E2BIG (in op's words) if absent. */
@@ -322,7 +355,7 @@ static int do_replace(struct xtn_exec *ex, struct xtable *t,
 		.msg = NFT_MSG_NEWRULE, .flags = NLM_F_CREATE | NLM_F_REPLACE,
 		.op = XTN_OBJ_RULE_REPLACE,
 	};
-	struct xtn_rule *r, *canon;
+	struct xtn_rule *r, *canon, **checked;
 	struct xtn_wire_rule w;
 	struct xtn_sets sets;
 	struct xchain *c;
@@ -331,6 +364,11 @@ static int do_replace(struct xtn_exec *ex, struct xtable *t,
 
 	if (check_jump(ex, t, cmd) < 0)
 		return -1;
+	/* the rule's own errors before a missing rule number, as in 1.8.9 */
+	checked = canonical_rules(ex, t, cmd, 1);
+	if (!checked)
+		return -1;
+	free_rules(checked, 1);
 	pos = nth_rule(ex, t, cmd, XTN_EOP_REPLACE, E2BIG, &c);
 	if (pos < 0)
 		return -1;
