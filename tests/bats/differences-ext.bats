@@ -476,3 +476,23 @@ sys.exit(-struct.unpack("i", s.recv(4096)[16:20])[0])  # the NLMSG_ERROR ack
 xtnft -C of that: 0
 xtnft -C of that: 0"
 }
+
+@test "a CLASSIFY class past 16 bits or with a third part is refused (1.8.9 keeps the low bits or drops the rest)" {
+	run differs ipv4 mangle -A POSTROUTING -j CLASSIFY --set-class 1:10000 -- \
+		"--set-class 0001:0000" -- 'Bad class value "1:10000"'
+	assert_output refused
+	run differs ipv4 mangle -A POSTROUTING -j CLASSIFY --set-class 1:2:3 -- \
+		"--set-class 0001:0002" -- 'Bad class value "1:2:3"'
+	assert_output refused
+}
+
+@test "recent --seconds from 2^31 up is listed as given (1.8.9 prints it negative and cannot restore that)" {
+	local script='$T -A INPUT -m recent --rcheck --seconds 4294967295
+		$T -S INPUT | grep -o -- "--seconds [-0-9]*"
+		$S >$BATS_TEST_TMPDIR/s; $T -F INPUT; $R <$BATS_TEST_TMPDIR/s 2>&1 | head -1; echo rc=${PIPESTATUS[0]}'
+	theirs=$(unshare -n env T=/usr/sbin/iptables-nft S=/usr/sbin/iptables-nft-save R=/usr/sbin/iptables-nft-restore bash -c "$script")
+	ours=$(unshare -n env T="$XTNFT iptables" S="$XTNFT iptables-save" R="$XTNFT iptables-restore" bash -c "$script")
+	echo "oracle: $theirs"; echo "xtnft: $ours"
+	[[ $theirs == "--seconds -1"*"rc=2" ]]
+	[ "$ours" = "$(printf -- '--seconds 4294967295\nrc=0')" ]
+}

@@ -468,3 +468,14 @@ lines" 2>&1; echo "rc=$?"
 		assert_line --partial "Could not fetch rule set generation id: Permission denied (you must be root)"
 	done
 }
+
+@test "ip6tables stores the counters given to a rule (1.8.9 stores 0 0)" {
+	local script='$T -A INPUT -c 5 6 -j ACCEPT
+		printf "*filter\n[3:4] -A INPUT -j DROP\nCOMMIT\n" | $R -c --noflush
+		$T -S INPUT -v | grep "^-A"'
+	theirs=$(unshare -n env T=/usr/sbin/ip6tables-nft R=/usr/sbin/ip6tables-nft-restore bash -c "$script")
+	ours=$(unshare -n env T="$XTNFT ip6tables" R="$XTNFT ip6tables-restore" bash -c "$script")
+	echo "oracle: $theirs"; echo "xtnft: $ours"
+	[ "$theirs" = "$(printf -- '-A INPUT -c 0 0 -j ACCEPT\n-A INPUT -c 0 0 -j DROP')" ]
+	[ "$ours" = "$(printf -- '-A INPUT -c 5 6 -j ACCEPT\n-A INPUT -c 3 4 -j DROP')" ]
+}
