@@ -524,9 +524,10 @@ static int parse_counters(struct ebt *e)
 	if (g->optind >= g->argc || !p || p[0] == '-' || g->argv[g->optind][0] == '-')
 		return xtn_ps_param(&e->ps, "Option -c needs 2 arguments");
 	b = g->argv[g->optind++];
-	if (!xtn_strtou64_dec(p, &end, &e->ps.cmd->pkts) || *end)
+	/* 1.8.9's strtoull skips blanks and a '+' */
+	if (!xtn_strtou64_dec(xtn_skip_number_lead(p), &end, &e->ps.cmd->pkts) || *end)
 		return xtn_ps_param(&e->ps, "Packet counter '%s' invalid", p);
-	if (!xtn_strtou64_dec(b, &end, &e->ps.cmd->bytes) || *end)
+	if (!xtn_strtou64_dec(xtn_skip_number_lead(b), &end, &e->ps.cmd->bytes) || *end)
 		return xtn_ps_param(&e->ps, "Packet counter '%s' invalid", b);
 	e->ps.cmd->counters_set = true;
 	return 0;

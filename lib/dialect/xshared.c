@@ -290,6 +290,7 @@ static int counter_value(struct xs *p, const char *s, char stop,
 {
 	const char *end;
 
+	s = xtn_skip_number_lead(s);	/* 1.8.9's sscanf skips these */
 	if (*s < '0' || *s > '9')	/* 1.8.9's words for these */
 		return xtn_ps_param(&p->ps, "-%c %s counter not numeric",
 			     opt2char(p, XS_OPT_COUNTERS), what);

@@ -62,6 +62,13 @@ bool xtn_strtou64_dec(const char *s, const char **end, uint64_t *value)
 	return true;
 }
 
+const char *xtn_skip_number_lead(const char *s)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	return *s == '+' ? s + 1 : s;
+}
+
 /* The common case, four decimal numbers without leading zeros: what
  * strtoul reads the same in every base iptables allows.  False means
  * "not that shape", for the general reader to decide. */

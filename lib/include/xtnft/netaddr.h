@@ -137,6 +137,9 @@ bool xtn_res_addr_to_net(const struct xtn_resolver *r, const struct in_addr *a,
 /* Decimal digits only (no sign, no blanks) into a u64: false if there are
  * none or the value does not fit; *end points past the digits. */
 bool xtn_strtou64_dec(const char *s, const char **end, uint64_t *value);
+/* Past what strtoull and scanf's %llu skip before a number's digits:
+ * blanks and a '+' (not a '-', which they would wrap). */
+const char *xtn_skip_number_lead(const char *s);
 /* iptables' xtables_strtoui: base-0 unsigned, no sign, [min, max] (max 0 = any). */
 bool xtn_strtoui(const char *s, char **end, uint64_t *value, uint64_t min,
 		 uint64_t max);
