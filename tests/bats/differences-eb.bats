@@ -388,3 +388,9 @@ refused() {
 		[ "$ours" = "$opt \"a\\\\b\""$'\n'"rc=0"$'\n'"$opt \"a\\\\b\"" ]
 	done
 }
+
+@test "an inverted option after an nflog watcher is taken (1.8.9 offers it to nflog first and refuses it)" {
+	both '$EBT -A INPUT --nflog -p IPv4 ! --ip-src 1.2.3.4; echo rc=$?; $EBTSAVE | grep "^-A"'
+	[[ $theirs == *"The use of '!' makes no sense for the nflog watcher"*"rc=2" ]]
+	[ "$ours" = "$(printf -- 'rc=0\n-A INPUT -p IPv4 --nflog-group 1 --ip-src ! 1.2.3.4 -j CONTINUE')" ]
+}
