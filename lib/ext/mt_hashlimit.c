@@ -440,9 +440,11 @@ static uint64_t put_bytes(const struct xtn_out *o, uint64_t avg,
 	uint64_t r = cost_to_bytes(avg);
 	size_t i;
 
+	/* 1.8.9 compares through a 32-bit bytes_to_cost: from 4 GiB/s up the
+	 * rate is listed in bytes ("4581298432b/s", not "4369mb/s") */
 	for (i = 0; i < XTN_ARRAY_SIZE(units) - 1; i++)
 		if (r >= units[i].thresh &&
-		    bytes_to_cost(r & ~(units[i].thresh - 1)) == avg)
+		    bytes_to_cost((uint32_t)(r & ~(units[i].thresh - 1))) == avg)
 			break;
 	xtn_out_printf(o, " %" PRIu64 "%sb/s", r / units[i].thresh,
 		       units[i].name);
