@@ -450,10 +450,20 @@ static uint64_t put_bytes(const struct xtn_out *o, uint64_t avg,
 		       units[i].name);
 	if (burst == 0)
 		return BYTE_EXPIRE * 1000;
-	r *= burst;
-	for (i = 0; i < XTN_ARRAY_SIZE(units) - 1; i++)
-		if (r >= units[i].thresh)
+	/* 1.8.9 takes the largest unit below the burst and drops the rest,
+	 * so 1240kb at 512b/s is saved as 1mb, which reads back as another
+	 * burst: that unit only where it reads back as this burst (parsing
+	 * rounds bytes up to whole packets of r), else a smaller one */
+	for (i = 0; i < XTN_ARRAY_SIZE(units) - 1; i++) {
+		uint64_t total = r * burst, shown;
+
+		if (total < units[i].thresh)
+			continue;
+		shown = total / units[i].thresh * units[i].thresh;
+		if (shown / r + (shown % r ? 1 : 0) == burst)
 			break;
+	}
+	r *= burst;
 	xtn_out_printf(o, " %sburst %" PRIu64 "%sb", prefix,
 		       r / units[i].thresh, units[i].name);
 	return BYTE_EXPIRE_BURST * 1000;

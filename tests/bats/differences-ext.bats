@@ -496,3 +496,15 @@ xtnft -C of that: 0"
 	[[ $theirs == "--seconds -1"*"rc=2" ]]
 	[ "$ours" = "$(printf -- '--seconds 4294967295\nrc=0')" ]
 }
+
+@test "a hashlimit byte burst is saved in a unit that holds it exactly (1.8.9 saves 1240kb as 1mb, which restores as another rule)" {
+	local script='$T -A INPUT -m hashlimit --hashlimit-upto 512b/s --hashlimit-burst 1240kb --hashlimit-name h
+		$T -S INPUT | grep -o -- "--hashlimit-burst [^ ]*"
+		$S >$BATS_TEST_TMPDIR/s; $T -F INPUT; $R <$BATS_TEST_TMPDIR/s
+		$T -C INPUT -m hashlimit --hashlimit-upto 512b/s --hashlimit-burst 1240kb --hashlimit-name h; echo rc=$?'
+	theirs=$(unshare -n env T=/usr/sbin/iptables-nft S=/usr/sbin/iptables-nft-save R=/usr/sbin/iptables-nft-restore bash -c "$script" 2>&1)
+	ours=$(unshare -n env T="$XTNFT iptables" S="$XTNFT iptables-save" R="$XTNFT iptables-restore" bash -c "$script" 2>&1)
+	echo "oracle: $theirs"; echo "xtnft: $ours"
+	[[ $theirs == "--hashlimit-burst 1mb"*"rc=1" ]]
+	[ "$ours" = "$(printf -- '--hashlimit-burst 1240kb\nrc=0')" ]
+}
