@@ -355,7 +355,7 @@ static int do_replace(struct xtn_exec *ex, struct xtable *t,
 		.msg = NFT_MSG_NEWRULE, .flags = NLM_F_CREATE | NLM_F_REPLACE,
 		.op = XTN_OBJ_RULE_REPLACE,
 	};
-	struct xtn_rule *r, *canon, **checked;
+	struct xtn_rule *r, *canon;
 	struct xtn_wire_rule w;
 	struct xtn_sets sets;
 	struct xchain *c;
@@ -364,16 +364,23 @@ static int do_replace(struct xtn_exec *ex, struct xtable *t,
 
 	if (check_jump(ex, t, cmd) < 0)
 		return -1;
-	/* the rule's own errors before a missing rule number, as in 1.8.9 */
-	checked = canonical_rules(ex, t, cmd, 1);
-	if (!checked)
+	/* encoded before the chain is read: the rule's own errors come
+	 * before a missing rule number, as in 1.8.9 */
+	r = xtn_cmd_rule_at(cmd, 0);
+	xtn_sets_init(&sets);
+	ret = xtn_codec_encode_wire(r, t->name, cmd->chain, &ex->ctx->diag,
+				    &sets, NULL, NULL, &w);
+	xtn_rule_free(r);
+	if (ret < 0) {
+		xtn_sets_fini(&sets);
 		return -1;
-	free_rules(checked, 1);
+	}
 	pos = nth_rule(ex, t, cmd, XTN_EOP_REPLACE, E2BIG, &c);
-	if (pos < 0)
-		return -1;
-	old = c->rules.v[pos];
-	if (!old.handle) {
+	if (pos < 0 || !c->rules.v[pos].handle) {
+		xtn_wire_fini(&w);
+		xtn_sets_fini(&sets);
+		if (pos < 0)
+			return -1;
 		/* replacing a rule queued in this very batch: delete, re-add */
 		if (queue_delete(ex, t, c, (unsigned int)pos, cmd->loc.line) < 0)
 			return -1;
@@ -381,15 +388,7 @@ static int do_replace(struct xtn_exec *ex, struct xtable *t,
 			       (unsigned int)pos < c->rules.n ? &c->rules.v[pos] : NULL,
 			       (unsigned int)pos == c->rules.n);
 	}
-	r = xtn_cmd_rule_at(cmd, 0);
-	xtn_sets_init(&sets);
-	ret = xtn_codec_encode_wire(r, t->name, c->name, &ex->ctx->diag, &sets,
-				    NULL, NULL, &w);
-	xtn_rule_free(r);
-	if (ret < 0) {
-		xtn_sets_fini(&sets);
-		return -1;
-	}
+	old = c->rules.v[pos];
 	/* what later lines compare against: the rule as the kernel gets it */
 	canon = xtn_codec_decode_wire(&w, ex->ctx->fam, &sets.src);
 	if (cmd->verbose)
